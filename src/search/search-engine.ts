@@ -1,0 +1,124 @@
+import type { Analysis, Analyzer } from '../text/analyze.js';
+import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey } from '../text/transliterate.js';
+import { bestSentences, bigramWeights } from './sentence-match.js';
+import {
+  buildLexicalIndex,
+  type IndexedDocument,
+  type LexicalHit,
+  type LexicalIndex,
+  type LexicalOptions,
+  type WeightedTerm,
+} from './lexical-index.js';
+
+/** A query as it was searched: the user's terms plus the alternatives derived from them. */
+export interface PreparedQuery {
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly words: readonly WeightedTerm[];
+  readonly bigrams: readonly WeightedTerm[];
+  /** Derived spellings (アルトマン for Altman), shown to the user as "searched as". */
+  readonly alternatives: readonly string[];
+}
+
+export interface SearchEngine {
+  readonly analyzer: Analyzer;
+  readonly index: LexicalIndex;
+  prepare(text: string): PreparedQuery;
+  search(query: string | PreparedQuery, limit: number): LexicalHit[];
+}
+
+export interface RerankOptions {
+  /** How many lexical hits are rescored by their best sentence. */
+  readonly depth: number;
+  /** Weight of the best sentence's coverage against the passage score (normalised to the top hit). */
+  readonly sentenceWeight: number;
+}
+
+export const DEFAULT_RERANK_OPTIONS: RerankOptions = { depth: 30, sentenceWeight: 1 };
+
+/** Weight of a variant spelling found by sound key, exact or one sound apart. */
+const EXACT_SOUND_WEIGHT = 0.9;
+const NEAR_SOUND_WEIGHT = 0.6;
+const NEAR_SOUND_MIN_LENGTH = 4;
+
+/**
+ * Index documents and answer free-text queries, expanding Latin words to the corpus's katakana
+ * spellings (and back) by sound.
+ *
+ * @example createSearchEngine(docs, analyzer).search('Altman', 5)
+ */
+export function createSearchEngine(
+  documents: readonly IndexedDocument[],
+  analyzer: Analyzer,
+  options: Partial<LexicalOptions & RerankOptions> = {},
+): SearchEngine {
+  const index = buildLexicalIndex(documents, analyzer, options);
+  const rerank = { ...DEFAULT_RERANK_OPTIONS, ...options };
+  const texts = new Map(documents.map((document) => [document.id, document.text]));
+  const bySound = new Map<string, string[]>();
+  for (const word of index.vocabulary()) {
+    const key = soundKey(word);
+    if (key === null) continue;
+    const words = bySound.get(key);
+    if (words === undefined) bySound.set(key, [word]);
+    else words.push(word);
+  }
+  const soundKeys = [...bySound.keys()];
+
+  function variantsOf(word: string): WeightedTerm[] {
+    const key = soundKey(word);
+    if (key === null) return [];
+    const wantKatakana = isLatinWord(word);
+    const fits = (candidate: string): boolean =>
+      candidate !== word && (wantKatakana ? isKatakanaWord(candidate) : isLatinWord(candidate));
+    const variants: WeightedTerm[] = (bySound.get(key) ?? []).filter(fits).map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }));
+    if (key.replace(/_/gu, '').length >= NEAR_SOUND_MIN_LENGTH) {
+      for (const other of soundKeys) {
+        if (other === key || boundedEditDistance(key, other, 1) > 1) continue;
+        for (const term of bySound.get(other) ?? []) if (fits(term)) variants.push({ term, weight: NEAR_SOUND_WEIGHT });
+      }
+    }
+    return variants;
+  }
+
+  function prepare(text: string): PreparedQuery {
+    const analysis = analyzer.analyze(text);
+    const words: WeightedTerm[] = analysis.words.map((term) => ({ term, weight: 1 }));
+    const seen = new Set(analysis.words);
+    const alternatives: string[] = [];
+    const latinRun = analysis.words.filter((word) => isLatinWord(word));
+    // Adjacent Latin words may be one katakana word (GRIN MoE → グリンモー).
+    const joined = latinRun.slice(1).map((word, i) => `${latinRun[i] ?? ''}${word}`);
+    for (const word of [...new Set([...analysis.words, ...joined])]) {
+      if (!isLatinWord(word) && !isKatakanaWord(word)) continue;
+      for (const variant of variantsOf(word)) {
+        if (seen.has(variant.term)) continue;
+        seen.add(variant.term);
+        alternatives.push(variant.term);
+        words.push(variant);
+      }
+    }
+    const bigrams = analysis.bigrams.map((term) => ({ term, weight: 1 }));
+    return { text, analysis, words, bigrams, alternatives };
+  }
+
+  return {
+    analyzer,
+    index,
+    prepare,
+    search(query, limit) {
+      const prepared = typeof query === 'string' ? prepare(query) : query;
+      const hits = index.search({ words: prepared.words, bigrams: prepared.bigrams }, Math.max(limit, rerank.depth));
+      const top = hits[0]?.score ?? 0;
+      if (top <= 0 || rerank.sentenceWeight === 0) return hits.slice(0, limit);
+      const weights = bigramWeights(prepared.analysis.bigrams, index.documentCount, index.bigramFrequency);
+      return hits
+        .map((hit) => {
+          const best = bestSentences(texts.get(hit.id) ?? '', weights)[0]?.coverage ?? 0;
+          return { ...hit, score: hit.score / top + rerank.sentenceWeight * best };
+        })
+        .sort((left, right) => right.score - left.score)
+        .slice(0, limit);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { bigramsOf } from '../text/analyze.js';
+import { splitSentences, type SentenceSpan } from '../text/sentences.js';
+
+/** Query bigrams with their inverse document frequencies, computed once per query. */
+export interface BigramWeights {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly total: number;
+}
+
+export function bigramWeights(
+  bigrams: readonly string[],
+  documentCount: number,
+  frequency: (bigram: string) => number,
+): BigramWeights {
+  const weights = new Map<string, number>();
+  let total = 0;
+  for (const gram of new Set(bigrams)) {
+    const df = frequency(gram);
+    const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+    weights.set(gram, idf);
+    total += idf;
+  }
+  return { weights, total };
+}
+
+export interface SentenceMatch {
+  readonly sentence: SentenceSpan;
+  /** Share of the query's bigram weight this sentence holds, 0..1. */
+  readonly coverage: number;
+}
+
+/**
+ * The sentence of a passage that covers most of the query's (IDF-weighted) bigrams: a question
+ * is usually answered by one sentence, so this is both a ranking signal and the excerpt.
+ */
+export function bestSentences(text: string, query: BigramWeights): SentenceMatch[] {
+  if (query.total <= 0) return [];
+  return splitSentences(text)
+    .map((sentence) => {
+      let covered = 0;
+      for (const gram of new Set(bigramsOf(sentence.text))) covered += query.weights.get(gram) ?? 0;
+      return { sentence, coverage: covered / query.total };
+    })
+    .sort((left, right) => right.coverage - left.coverage || left.sentence.start - right.sentence.start);
+}

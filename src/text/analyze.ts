@@ -1,0 +1,171 @@
+import { normalizeForMatch, toKatakana } from './normalize.js';
+import type { Morpheme, Tokenizer } from './tokenizer.js';
+
+/**
+ * The index keys of a text, in two views that fail differently:
+ * - `words`: content-word dictionary forms from kuromoji, so inflected and dialect forms meet;
+ * - `bigrams`: character bigrams of the normalised text, for compounds, unknown words and dialect
+ *   the dictionary splits badly. Latin and digit runs are kept whole in both.
+ */
+export interface Analysis {
+  readonly words: string[];
+  readonly bigrams: string[];
+}
+
+/** A content word as it occurs in a text, for marking matches in excerpts. */
+export interface WordSpan {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Analyzer {
+  analyze(text: string): Analysis;
+  /** Content words with their UTF-16 spans in `text` (the original, un-normalised string). */
+  wordSpans(text: string): WordSpan[];
+}
+
+/** Parts of speech that carry grammar, not topic: they must not drive ranking. */
+const STOP_POS = new Set(['助詞', '助動詞', '記号', 'フィラー', '感動詞', '接続詞', '連体詞', 'その他']);
+const STOP_POS_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
+  名詞: new Set(['非自立', '代名詞', '特殊']),
+  動詞: new Set(['非自立', '接尾']),
+  形容詞: new Set(['非自立', '接尾']),
+};
+
+/**
+ * Dictionary forms that are grammatical glue in standard and Kansai speech (kuromoji tags some of them
+ * as ordinary words), plus question words, which say what kind of answer is wanted but not about what.
+ */
+const STOP_BASES = new Set([
+  'する', 'なる', 'ある', 'いる', 'おる', 'できる', 'いう', 'くる', 'いく', 'やる', 'みる', 'くれる', 'もらう',
+  'こと', 'もの', 'よう', 'ため', 'ところ', 'の', 'ん', 'さん', 'ちゃん', 'くん', 'たち', 'ら', '等', 'など',
+  'や', 'やん', 'ねん', 'へん', 'ひん', 'はる', 'とる', 'てる', 'ちゃう', 'やら', 'さかい', 'ほな', 'せや', 'ほんで',
+  'そう', 'こう', 'ああ', 'どう', 'もう', 'まだ', 'また', 'ちょっと', 'とても', 'すごい', 'めっちゃ', 'ほんま',
+  '何', 'なに', 'なん', 'いつ', '誰', 'だれ', 'どこ', 'どれ', 'どの', 'どんな', 'なぜ', 'なんで', 'どうして',
+  '何故', 'いくつ', 'いくら', 'どのくらい', 'どれくらい', 'どちら',
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been',
+  'do', 'does', 'did', 'what', 'who', 'when', 'where', 'why', 'how', 'which', 'it', 'its', 'this', 'that',
+  'with', 'by', 'as', 'from', 'about', 'into', 'than', 'then', 'there', 'their', 'they', 'he', 'she', 'his',
+  'her', 'we', 'you', 'i', 'me', 'my', 'our', 'your', 'not', 'no', 'can', 'will', 'would', 'should', 'has',
+  'have', 'had', 'say', 'said', 'says', 'many', 'much',
+]);
+
+/**
+ * Kansai content words and their standard forms: a standard-Japanese question must reach a
+ * dialect passage. General dialect knowledge, not a list of any transcript's words.
+ */
+const KANSAI_STANDARD: Readonly<Record<string, string>> = {
+  あかん: '駄目', おもろい: '面白い', しんどい: '疲れる', ようけ: 'たくさん', なんぼ: 'いくら',
+  かまへん: '構う', ほかす: '捨てる', ええ: '良い', よう: '良く', ちゃう: '違う', おおきに: 'ありがとう',
+  いらち: '短気', ほる: '捨てる', はよ: '早い', えらい: '大変', ぎょうさん: 'たくさん', しゃあない: '仕方',
+};
+
+const LATIN_OR_DIGIT = /^[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}.+#'-]*$/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Build the analyser over one tokenizer; the same analyser serves the index and the queries.
+ *
+ * @example createAnalyzer(tokenizer).analyze('分からへんかった') // { words: ['分かる'], bigrams: [...] }
+ */
+export function createAnalyzer(tokenizer: Tokenizer): Analyzer {
+  function contentWords(text: string): WordSpan[] {
+    const spans: WordSpan[] = [];
+    let offset = 0;
+    // kuromoji cuts unknown katakana names (アルトマン → アルト + マン): keep the whole run as well.
+    const run = { start: 0, end: 0, key: '', parts: 0 };
+    const flushRun = (): void => {
+      if (run.parts > 1) spans.push({ key: run.key, start: run.start, end: run.end });
+      run.parts = 0;
+      run.key = '';
+    };
+    const morphemes = tokenizer.tokenize(text);
+    for (let i = 0; i < morphemes.length; i += 1) {
+      const morpheme = morphemes[i] as Morpheme;
+      const start = text.indexOf(morpheme.surface, offset);
+      const begin = start === -1 ? offset : start;
+      const end = begin + morpheme.surface.length;
+      offset = end;
+      const surfaceKey = normalizeForMatch(morpheme.surface);
+      if (/^[\u30a1-\u30fa\u30fc]+$/u.test(surfaceKey)) {
+        if (run.parts === 0) run.start = begin;
+        run.end = end;
+        run.key += surfaceKey;
+        run.parts += 1;
+      } else {
+        flushRun();
+      }
+      if (!isContent(morpheme)) continue;
+      const key = wordKey(morpheme);
+      if (key === '' || STOP_BASES.has(key)) continue;
+      spans.push({ key, start: begin, end });
+      const standard = KANSAI_STANDARD[key];
+      if (standard !== undefined) spans.push({ key: standard, start: begin, end });
+      // A number and its counter (2023年, 3人, 50%) answer "when" and "how many" questions.
+      const next = morphemes[i + 1];
+      if (morpheme.posDetail === '数' && next !== undefined && isCounter(next)) {
+        spans.push({ key: key + normalizeForMatch(next.surface), start: begin, end: end + next.surface.length });
+      }
+    }
+    flushRun();
+    return spans;
+  }
+
+  return {
+    analyze(text: string): Analysis {
+      return { words: contentWords(text).map((span) => span.key), bigrams: bigramsOf(text) };
+    },
+    wordSpans: contentWords,
+  };
+}
+
+function isContent(morpheme: Morpheme): boolean {
+  if (STOP_POS.has(morpheme.pos)) return false;
+  if (STOP_POS_DETAIL[morpheme.pos]?.has(morpheme.posDetail) === true) return false;
+  if (!WORD_CHAR.test(morpheme.surface)) return false;
+  // A lone hiragana character left over by the analyser is nearly always grammar.
+  return !/^[\u3041-\u3096]$/u.test(morpheme.surface);
+}
+
+function isCounter(morpheme: Morpheme): boolean {
+  return morpheme.posDetail === '接尾' || morpheme.posDetail === '助数詞' || /^[\p{Script=Han}%％]$/u.test(morpheme.surface);
+}
+
+function wordKey(morpheme: Morpheme): string {
+  const key = normalizeForMatch(morpheme.base);
+  return LATIN_OR_DIGIT.test(key) ? key : key.replace(/\s+/gu, '');
+}
+
+/**
+ * Character bigrams of the normalised text within runs of word characters. Latin and digit runs
+ * count as one term each, so `gpt-4` is not a string of letter pairs; a kana or kanji with no
+ * neighbour of its kind stands as a unigram. Hiragana and katakana are folded together so that
+ * めっちゃ and メッチャ meet.
+ */
+export function bigramsOf(text: string): string[] {
+  const grams: string[] = [];
+  const normalized = toKatakana(normalizeForMatch(text));
+  for (const run of normalized.split(/[^\p{L}\p{N}]+/u)) {
+    let previous: string | null = null;
+    let pendingSingle: string | null = null;
+    for (const unit of run.match(/[\p{Script=Latin}\p{Nd}]+|[\p{L}\p{N}]/gu) ?? []) {
+      if (unit.length > 1 || /[\p{Script=Latin}\p{Nd}]/u.test(unit)) {
+        if (pendingSingle !== null) grams.push(pendingSingle);
+        grams.push(unit);
+        previous = null;
+        pendingSingle = null;
+        continue;
+      }
+      if (previous === null) {
+        pendingSingle = unit;
+      } else {
+        grams.push(previous + unit);
+        pendingSingle = null;
+      }
+      previous = unit;
+    }
+    if (pendingSingle !== null) grams.push(pendingSingle);
+  }
+  return grams;
+}
