@@ -18,6 +18,8 @@ export interface PreparedQuery {
   readonly bigrams: readonly WeightedTerm[];
   /** Derived spellings (アルトマン for Altman), shown to the user as "searched as". */
   readonly alternatives: readonly string[];
+  /** For each of the user's words, the derived spellings that stand for it. */
+  readonly variants: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface SearchEngine {
@@ -40,6 +42,11 @@ export const DEFAULT_RERANK_OPTIONS: RerankOptions = { depth: 30, sentenceWeight
 const EXACT_SOUND_WEIGHT = 0.9;
 const NEAR_SOUND_WEIGHT = 0.6;
 const NEAR_SOUND_MIN_LENGTH = 4;
+const KATAKANA_TO_LATIN_MIN_SOUNDS = 3;
+
+function consonants(key: string): number {
+  return key.replace(/_/gu, '').length;
+}
 
 /**
  * Index documents and answer free-text queries, expanding Latin words to the corpus's katakana
@@ -69,10 +76,12 @@ export function createSearchEngine(
     const key = soundKey(word);
     if (key === null) return [];
     const wantKatakana = isLatinWord(word);
+    // Short katakana words (スリー, マイル) sound like too many Latin words to expand safely.
+    if (!wantKatakana && consonants(key) < KATAKANA_TO_LATIN_MIN_SOUNDS) return [];
     const fits = (candidate: string): boolean =>
       candidate !== word && (wantKatakana ? isKatakanaWord(candidate) : isLatinWord(candidate));
     const variants: WeightedTerm[] = (bySound.get(key) ?? []).filter(fits).map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }));
-    if (key.replace(/_/gu, '').length >= NEAR_SOUND_MIN_LENGTH) {
+    if (consonants(key) >= NEAR_SOUND_MIN_LENGTH) {
       for (const other of soundKeys) {
         if (other === key || boundedEditDistance(key, other, 1) > 1) continue;
         for (const term of bySound.get(other) ?? []) if (fits(term)) variants.push({ term, weight: NEAR_SOUND_WEIGHT });
@@ -86,12 +95,20 @@ export function createSearchEngine(
     const words: WeightedTerm[] = analysis.words.map((term) => ({ term, weight: 1 }));
     const seen = new Set(analysis.words);
     const alternatives: string[] = [];
+    const variants = new Map<string, string[]>();
     const latinRun = analysis.words.filter((word) => isLatinWord(word));
     // Adjacent Latin words may be one katakana word (GRIN MoE → グリンモー).
-    const joined = latinRun.slice(1).map((word, i) => `${latinRun[i] ?? ''}${word}`);
-    for (const word of [...new Set([...analysis.words, ...joined])]) {
-      if (!isLatinWord(word) && !isKatakanaWord(word)) continue;
-      for (const variant of variantsOf(word)) {
+    const sources: Array<readonly [string, readonly string[]]> = [
+      ...new Set(analysis.words.filter((word) => isLatinWord(word) || isKatakanaWord(word))),
+    ].map((word) => [word, [word]]);
+    for (let i = 1; i < latinRun.length; i += 1) {
+      const left = latinRun[i - 1] ?? '';
+      const right = latinRun[i] ?? '';
+      sources.push([left + right, [left, right]]);
+    }
+    for (const [spelling, owners] of sources) {
+      for (const variant of variantsOf(spelling)) {
+        for (const owner of owners) variants.set(owner, [...(variants.get(owner) ?? []), variant.term]);
         if (seen.has(variant.term)) continue;
         seen.add(variant.term);
         alternatives.push(variant.term);
@@ -99,7 +116,7 @@ export function createSearchEngine(
       }
     }
     const bigrams = analysis.bigrams.map((term) => ({ term, weight: 1 }));
-    return { text, analysis, words, bigrams, alternatives };
+    return { text, analysis, words, bigrams, alternatives, variants };
   }
 
   return {

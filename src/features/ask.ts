@@ -1,0 +1,65 @@
+import type { Retriever } from '../search/retriever.js';
+import { readQueryText } from './query-text.js';
+import { hasAnswerShape, questionType, type QuestionType } from './question-type.js';
+import { toResultItem, type ResultItem } from './result-item.js';
+
+export interface AskOptions {
+  readonly question: string;
+  readonly limit: number;
+}
+
+export interface AskResult {
+  readonly command: 'ask';
+  readonly question: string;
+  /** False when the material does not seem to answer; the results are then the nearest excerpts. */
+  readonly answered: boolean;
+  readonly questionType: QuestionType;
+  /** Spellings added to the user's words (e.g. アルトマン for Altman), or empty. */
+  readonly searchedAs: readonly string[];
+  readonly results: readonly ResultItem[];
+}
+
+/** How many candidates are read closely for the question's answer type. */
+const RERANK_DEPTH = 20;
+/** Bonus for an excerpt that holds what the question type asks for (a date for いつ). */
+const ANSWER_SHAPE_BONUS = 0.2;
+/**
+ * The top excerpt must hold this share of the question's content words (IDF-weighted) and of its
+ * bigram weight for the question to count as answered. Set on the development set's unanswerable rows.
+ */
+export const ANSWERED_MIN_WORD_COVERAGE = 0.5;
+export const ANSWERED_MIN_SENTENCE_COVERAGE = 0.3;
+
+/**
+ * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
+ * the question (dates for when, numbers for how many, names for who).
+ *
+ * @example ask({ retriever }, { question: 'マイクロソフトはなぜ原発を再稼働するのか', limit: 3 })
+ */
+export function ask(deps: { readonly retriever: Retriever }, options: AskOptions): AskResult {
+  const question = readQueryText(options.question);
+  const { retriever } = deps;
+  const prepared = retriever.prepare(question);
+  const type = questionType(question);
+  const passages = retriever
+    .retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) })
+    .map((passage) => ({
+      passage,
+      score: passage.score + (hasAnswerShape(type, passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
+    }))
+    .sort((left, right) => right.score - left.score)
+    .slice(0, options.limit);
+  const top = passages[0]?.passage;
+  const answered =
+    top !== undefined &&
+    top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
+    top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE;
+  return {
+    command: 'ask',
+    question,
+    answered,
+    questionType: type,
+    searchedAs: prepared.alternatives,
+    results: passages.map(({ passage, score }) => ({ ...toResultItem(passage), score: Number(score.toFixed(4)) })),
+  };
+}

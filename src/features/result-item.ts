@@ -1,0 +1,36 @@
+import type { RetrievedPassage } from '../search/retriever.js';
+
+/** One cited excerpt, as the console, `--json` and Discord all receive it. */
+export interface ResultItem {
+  readonly file: string;
+  readonly line: number;
+  readonly excerpt: string;
+  /** Matched spans in `excerpt`, as UTF-16 offsets. */
+  readonly marks: ReadonlyArray<readonly [number, number]>;
+  /** Whether the excerpt starts after the start / ends before the end of its line. */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+  readonly title: string;
+  readonly section: string | null;
+  readonly speaker: string | null;
+  readonly score: number;
+  /** The same words elsewhere in the material. */
+  readonly alsoAt: ReadonlyArray<{ readonly file: string; readonly line: number }>;
+}
+
+export function toResultItem(passage: RetrievedPassage): ResultItem {
+  const { paragraph, transcript, excerpt } = passage;
+  return {
+    file: paragraph.file,
+    line: paragraph.line,
+    excerpt: excerpt.text,
+    marks: excerpt.marks,
+    cutBefore: excerpt.start > 0,
+    cutAfter: excerpt.end < paragraph.text.length,
+    title: transcript.title,
+    section: paragraph.section,
+    speaker: paragraph.speaker,
+    score: Number(passage.score.toFixed(4)),
+    alsoAt: passage.duplicates.map((duplicate) => ({ file: duplicate.file, line: duplicate.line })),
+  };
+}

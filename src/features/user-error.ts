@@ -1,0 +1,22 @@
+/** Why a request cannot be served, in a form the renderers turn into a short message for the user. */
+export type UserErrorCode =
+  | 'empty_query'
+  | 'query_too_long'
+  | 'no_searchable_words'
+  | 'unknown_file'
+  | 'line_out_of_range'
+  | 'bad_option';
+
+/**
+ * A problem with what the user asked, not a bug: shown to them (ephemerally in Discord), never logged
+ * as an error. `details` carries values the message needs (the limit, the known files, …).
+ */
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    readonly details: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(code);
+    this.name = 'UserError';
+  }
+}
