@@ -1,0 +1,60 @@
+/**
+ * Lines that the publishing platform, not the speaker or author, put into a transcript. Each rule
+ * describes a line's whole shape: a formulaic line is short and says nothing else, so a narrator's
+ * closing line that merely mentions チャンネル登録 among other words stays content.
+ */
+
+export interface BoilerplateRule {
+  /** Short name, for tests and for anyone tracing why a line left the index. */
+  readonly name: string;
+  /** Matched against the whole line: NFKC, whitespace collapsed, trimmed. */
+  readonly pattern: RegExp;
+}
+
+/** Formulaic lines are short; anything longer carries content and is never dropped as boilerplate. */
+export const BOILERPLATE_MAX_LENGTH = 80;
+
+const REQUEST_END = '(?:お願いします|お願いいたします|お願いね|よろしく(?:お願いします|ね)?|してね|してください|して下さい|待ってます|お待ちしてます|お待ちしています)';
+const REQUEST_START = '(?:ぜひ|是非)?(?:チャンネル登録|高評価|グッドボタン|いいね|フォロー|コメント)';
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  // Article length shown by note-style platforms: `3,210 文字`, `1200字`, `850 words`.
+  { name: 'character-count', pattern: /^\d[\d,.]*\s*(?:文字|字|characters?|chars|words?|語)$/iu },
+  // Alt text or placeholder of a header image: `見出し画像`.
+  { name: 'image-placeholder', pattern: /^(?:見出し画像|ヘッダー画像|トップ画像|アイキャッチ画像|サムネイル|画像|写真|image|photo|thumbnail)$/iu },
+  // note.com's support prompt: `この記事が気に入ったらサポートをしてみませんか?`.
+  { name: 'support-prompt', pattern: /^この(?:記事|ノート|note|投稿|動画)が(?:気に入ったら|良かったら|よかったら|役に立ったら).{0,30}$/iu },
+  // note.com's tip button: `いいなと思ったら応援しよう!`.
+  { name: 'tip-prompt', pattern: /^いいなと思ったら(?:応援|サポート)しよう[!]*$/u },
+  // Newsletter sign-up: `おすすめ記事と編集部のお知らせをお送りします。(毎週月曜日配信)`.
+  { name: 'newsletter', pattern: /^(?:おすすめ記事|最新記事|新着記事|人気記事|編集部).{0,30}(?:お送りします|お届けします|配信します)/u },
+  { name: 'newsletter-signup', pattern: /^(?:メールマガジン|メルマガ|ニュースレター)(?:の|を|に|へ)?(?:ご)?(?:登録|購読)(?:は|を|する)?(?:こちら|して(?:ください|ね)|お願いします)?[!。.]*$|^(?:subscribe to|sign up for) (?:our|the|my) newsletter\b.{0,20}$/iu },
+  // One-word buttons and counters left over from the page: `コメント`, `シェア`, `3件のコメント`.
+  { name: 'page-button', pattern: /^(?:コメント(?:する|を書く|を投稿する?)?|\d+件のコメント|コメント\d+件|シェア(?:する)?|ツイート|ポスト|いいね|スキ|フォロー(?:する)?|ブックマーク|comments?|share|tweet|like|follow|subscribe)$/iu },
+  // A bare request to subscribe or like: `チャンネル登録よろしくお願いします!`.
+  { name: 'subscribe-request', pattern: new RegExp(`^${REQUEST_START}.{0,30}${REQUEST_END}[!。.]*$`, 'u') },
+  { name: 'subscribe-request-en', pattern: /^(?:please\s+)?(?:like,?\s+(?:and\s+)?)?subscribe\b.{0,40}$/iu },
+  // Reading-time badges: `約5分で読めます`, `読了時間:3分`.
+  { name: 'reading-time', pattern: /^(?:約)?\d+分で読め(?:る|ます)$|^読了(?:時間|目安)[::]?\s*(?:約)?\d+分$/u },
+  // A line made only of hashtags: `#AI #ChatGPT` (a markdown heading has a space after `#`).
+  { name: 'hashtags', pattern: /^#[^\s#]+(?:\s+#[^\s#]+)*$/u },
+  // Advertising labels and page navigation.
+  { name: 'advertising', pattern: /^(?:PR|広告|スポンサーリンク|advertisement|sponsored)$/iu },
+  { name: 'navigation', pattern: /^(?:前の記事|次の記事|関連記事|あわせて読みたい|合わせて読みたい|続きを読む|もっと見る|(?:この)?続きを(?:みる|見る|読む)には|この記事が参加している募集|read more|show more|related (?:posts|articles))$/iu },
+  // Subtitle-file leftovers: a cue number, a cue timing (`00:00:01,000 --> 00:00:04,000`), a bare
+  // timestamp (`[00:12:34]`), the `WEBVTT` header.
+  { name: 'subtitle-cue', pattern: /^\d+$|^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?(?:\s*-->\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?.*)?$|^WEBVTT\b/u },
+  // Copyright footers: `© 2024 Example Inc. All rights reserved.`
+  { name: 'copyright', pattern: /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/iu },
+];
+
+/**
+ * Whether a whole line is platform boilerplate.
+ *
+ * @example isBoilerplate('3,210 文字') // true
+ */
+export function isBoilerplate(line: string): boolean {
+  const shape = line.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  if (shape === '' || [...shape].length > BOILERPLATE_MAX_LENGTH) return false;
+  return BOILERPLATE_RULES.some((rule) => rule.pattern.test(shape));
+}

@@ -1,0 +1,457 @@
+/**
+ * One transcript file → what a reader sees in it: title, byline, date, sections, and the paragraphs
+ * worth indexing, each pinned to its 1-based source line. Pure: the same text always parses the same.
+ *
+ * How a line is classified, in order (the first rule that claims a line wins):
+ * 1. blank, or platform boilerplate (see `boilerplate.ts`);
+ * 2. the header — the first few lines before any content — holds metadata (bylines, date lines,
+ *    speaker lists) and the title, the first line shaped like one;
+ * 3. a table of contents near the top (a run of list items, or lines after a `目次` label) whose
+ *    entries reappear below as headings; those later lines become the sections;
+ * 4. the first echo of the title, markdown headings, and — only when there is no table of contents
+ *    and the text is punctuated — short unpunctuated lines that open a block of content;
+ * 5. a line seen before (same key) is a duplicate, and so is a long line contained whole in another;
+ * 6. everything else is content, one paragraph per line.
+ */
+import type { LineKind, Paragraph, SourceLine, Transcript } from './types.js';
+import { isBoilerplate } from './boilerplate.js';
+import { dateAtEnd } from './find-date.js';
+import { findSpeakers } from './find-speakers.js';
+import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
+import { readMetadataLine } from './read-metadata.js';
+import { splitSentences } from './split-sentences.js';
+
+/** How many non-blank lines from the top may hold the title and metadata. */
+const HEADER_LINES = 10;
+/** A title is a line of at most this many code points that does not end like a sentence. */
+const TITLE_MAX_LENGTH = 100;
+/** A title taken from the first sentence (when the file has no title line) is cut to this length. */
+const DERIVED_TITLE_MAX_LENGTH = 80;
+/** A table of contents must begin within this many non-blank lines of the top. */
+const TOC_START_LINES = 30;
+const TOC_MIN_ENTRIES = 3;
+const TOC_ENTRY_MAX_LENGTH = 60;
+/** A body line may extend its table-of-contents entry by this much (`見出し(前編)`) and still match. */
+const TOC_HEADING_EXTRA = 20;
+/** Headings found without a table of contents are short: at most this many code points. */
+const HEADING_MAX_LENGTH = 40;
+/** Share of longer lines that must end in punctuation before an unpunctuated short line reads as a heading. */
+const PUNCTUATED_SHARE = 0.6;
+/** A line contained whole in a longer one is a repeat only from this length on; short phrases recur. */
+const SUBSUMED_MIN_LENGTH = 30;
+/** How many leading UTF-16 units of a line index it when looking for the line inside longer ones. */
+const SUBSUMED_ANCHOR = 8;
+/** Lines after the title searched for the speakers an introduction names. */
+const INTRO_LINES = 3;
+
+const TOC_LABELS = new Set(['目次', 'もくじ', 'contents', 'tableofcontents', 'アジェンダ', 'agenda', 'チャプター', 'chapters']);
+/** Common all-hiragana headings, exempt from the rule that headings are not mostly hiragana. */
+const KANA_HEADINGS = new Set(['はじめに', 'おわりに', 'まとめ', 'さいごに', 'あとがき', 'まえがき']);
+/** How a sentence (or a quotation closing one) ends: the line is prose, not a heading. */
+const SENTENCE_END = /[。.!?」』)…‥]$/u;
+const URL = /https?:\/\/|www\./iu;
+const HIRAGANA = /[\u3041-\u309f]/gu;
+
+interface Line {
+  readonly number: number;
+  readonly raw: string;
+  /** NFKC, whitespace collapsed, trimmed: the form every shape rule looks at. */
+  readonly shape: string;
+  readonly key: string;
+  readonly length: number;
+  readonly listItem: boolean;
+}
+
+/** `null` while a line is still a content candidate. */
+type Kinds = Array<LineKind | null>;
+
+interface Heading {
+  readonly index: number;
+  readonly name: string;
+}
+
+/**
+ * Parse one transcript. `file` is the seed file name, used in paragraph ids (`${file}:${line}`).
+ *
+ * @example parseTranscript('talk.txt', 'タイトル\n本文です。').paragraphs[0]?.id // 'talk.txt:2'
+ */
+export function parseTranscript(file: string, text: string): Transcript {
+  const lines = splitLines(text).map(describeLine);
+  const kinds: Kinds = lines.map((line) => (line.key === '' ? 'blank' : isBoilerplate(line.raw) ? 'boilerplate' : null));
+
+  const punctuated = isPunctuated(lines, kinds);
+  const header = readHeader(lines, kinds, punctuated);
+
+  const headings: Heading[] = [];
+  const toc = findTableOfContents(lines, kinds);
+  if (toc !== null) {
+    for (const index of toc.lines) kinds[index] = 'toc';
+    for (const heading of toc.headings) kinds[heading.index] = 'heading';
+    headings.push(...toc.headings);
+  }
+  const title = header.title ?? derivedTitle(lines, kinds) ?? file.replace(/\.[^.]+$/u, '');
+  const titleKey = lineKey(title);
+  const intro = lines.filter((_, i) => kinds[i] === null).slice(0, INTRO_LINES).map((line) => line.raw);
+  const speakers = unique([...header.speakers, ...findSpeakers([title, ...intro].join('\n'))]);
+
+  const echo = header.titleIndex === null ? -1 : lines.findIndex((line, i) => kinds[i] === null && line.key === titleKey);
+  if (echo >= 0) {
+    kinds[echo] = 'heading';
+    headings.push({ index: echo, name: title });
+  }
+  headings.push(...claimMarkdownHeadings(lines, kinds));
+  if (toc === null && punctuated) headings.push(...claimPlainHeadings(lines, kinds, speakers));
+
+  markDuplicates(lines, kinds, header.titleIndex, echo);
+  markSubsumed(lines, kinds);
+
+  const sectionOf = new Map(headings.map((heading) => [heading.index, heading.name]));
+  const paragraphs: Paragraph[] = [];
+  let section: string | null = null;
+  lines.forEach((line, i) => {
+    const name = sectionOf.get(i);
+    if (name !== undefined) section = name;
+    if (kinds[i] !== null) return;
+    paragraphs.push({
+      id: `${file}:${line.number}`,
+      file,
+      line: line.number,
+      text: line.raw,
+      section,
+      sentences: splitSentences(line.raw, listMarker(line.raw).length),
+      speaker: null,
+    });
+  });
+
+  const sourceLines: SourceLine[] = lines.map((line, i) => ({ line: line.number, text: line.raw, kind: kinds[i] ?? 'content' }));
+  const sections = unique([...headings].sort((a, b) => a.index - b.index).map((heading) => heading.name));
+
+  return { file, title, author: header.author, speakers, date: header.date, sections, lines: sourceLines, paragraphs };
+}
+
+/** Lines as an editor numbers them: CRLF, CR and LF all end a line; a final line ending adds no line. */
+function splitLines(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function describeLine(raw: string, index: number): Line {
+  const key = lineKey(raw);
+  return {
+    number: index + 1,
+    raw,
+    shape: raw.normalize('NFKC').replace(/\s+/gu, ' ').trim(),
+    key,
+    length: keyLength(key),
+    listItem: isListItem(raw),
+  };
+}
+
+interface Header {
+  readonly title: string | null;
+  readonly titleIndex: number | null;
+  readonly author: string | null;
+  readonly date: string | null;
+  readonly speakers: readonly string[];
+}
+
+/**
+ * Title and metadata from the top of the file. The header ends at the first line that is neither
+ * metadata nor (while there is no title yet) shaped like a title. In unpunctuated text (raw
+ * speech-to-text) every line is shaped like a title, so there the title must also stand apart:
+ * followed by a blank line, boilerplate or metadata.
+ */
+function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): Header {
+  let title: string | null = null;
+  let titleIndex: number | null = null;
+  let author: string | null = null;
+  let date: string | null = null;
+  const speakers: string[] = [];
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < HEADER_LINES; i += 1) {
+    const line = lines[i];
+    if (line === undefined || kinds[i] !== null) continue;
+    seen += 1;
+    const metadata = readMetadataLine(line.raw);
+    if (metadata !== null) {
+      kinds[i] = 'metadata';
+      author ??= metadata.author;
+      date ??= metadata.date;
+      speakers.push(...metadata.speakers);
+      continue;
+    }
+    if (titleIndex !== null || !isTitleShaped(line) || !(punctuated || standsApart(lines, kinds, i))) break;
+    kinds[i] = 'title';
+    titleIndex = i;
+    title = stripMarkup(line.raw);
+    date ??= dateAtEnd(title);
+  }
+  return { title, titleIndex, author, date, speakers };
+}
+
+/** Whether a line is set off from what follows: by a blank line, boilerplate, metadata or a list. */
+function standsApart(lines: readonly Line[], kinds: Kinds, i: number): boolean {
+  const next = lines[i + 1];
+  if (next === undefined || isMarkdownHeading(lines[i]?.raw ?? '')) return true;
+  return kinds[i + 1] === 'blank' || kinds[i + 1] === 'boilerplate' || next.listItem || readMetadataLine(next.raw) !== null;
+}
+
+function isTitleShaped(line: Line): boolean {
+  if (isMarkdownHeading(line.raw)) return true;
+  return !line.listItem && line.length <= TITLE_MAX_LENGTH && !/[。.、,]$/u.test(line.shape) && !URL.test(line.shape);
+}
+
+/** When no line is a title: the first sentence of the first content line, which usually says what this is. */
+function derivedTitle(lines: readonly Line[], kinds: Kinds): string | null {
+  const first = lines.find((_, i) => kinds[i] === null);
+  if (first === undefined) return null;
+  const text = stripMarkup(first.raw);
+  const sentence = splitSentences(text)[0]?.text.replace(/[。.!?!?]+$/u, '') ?? text;
+  const chars = [...sentence];
+  return chars.length <= DERIVED_TITLE_MAX_LENGTH ? sentence : `${chars.slice(0, DERIVED_TITLE_MAX_LENGTH).join('')}…`;
+}
+
+interface TableOfContents {
+  /** The label (`目次`) and entry lines. */
+  readonly lines: readonly number[];
+  /** Body lines that repeat an entry, named after it. */
+  readonly headings: readonly Heading[];
+}
+
+/**
+ * A table of contents near the top: list items (or lines under a `目次` label) that are short and not
+ * sentences. It counts only when a label introduces it or at least half of its entries (two or more)
+ * reappear, in order, as heading-shaped lines further down — a bulleted list of topics in an
+ * introduction stays content.
+ */
+function findTableOfContents(lines: readonly Line[], kinds: Kinds): TableOfContents | null {
+  let nonBlank = 0;
+  for (let i = 0; i < lines.length && nonBlank < TOC_START_LINES; i += 1) {
+    const line = lines[i];
+    if (line === undefined || kinds[i] === 'blank') continue;
+    nonBlank += 1;
+    if (kinds[i] !== null) continue;
+    const labelled = TOC_LABELS.has(line.key.replace(/[::]$/u, ''));
+    if (!labelled && !line.listItem) continue;
+    const entries = tocRun(lines, kinds, labelled ? i + 1 : i);
+    if (entries.length < (labelled ? 1 : TOC_MIN_ENTRIES)) continue;
+    const last = entries[entries.length - 1] ?? i;
+    const headings = matchEntries(lines, kinds, entries, last + 1);
+    if (labelled || (headings.length >= 2 && headings.length * 2 >= entries.length)) {
+      return { lines: labelled ? [i, ...entries] : entries, headings };
+    }
+    // A rejected list is rejected whole: its tail is not tried again as a shorter table of contents.
+    nonBlank += entries.length - 1;
+    i = last;
+  }
+  return null;
+}
+
+/**
+ * Consecutive entry-shaped lines from `from`, all list items or (under a label) all plain lines.
+ * List items may be spaced by blank lines; plain lines end at the first blank line, since the body's
+ * first heading usually follows one.
+ */
+function tocRun(lines: readonly Line[], kinds: Kinds, from: number): number[] {
+  const entries: number[] = [];
+  let listed: boolean | null = null;
+  for (let i = from; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (line === undefined) break;
+    if (kinds[i] === 'blank') {
+      if (listed === false) break;
+      continue;
+    }
+    listed ??= line.listItem;
+    const shaped = kinds[i] === null && line.listItem === listed && line.length <= TOC_ENTRY_MAX_LENGTH && !/[。.]$/u.test(line.shape);
+    if (!shaped) break;
+    entries.push(i);
+  }
+  return entries;
+}
+
+function matchEntries(lines: readonly Line[], kinds: Kinds, entries: readonly number[], from: number): Heading[] {
+  const headings: Heading[] = [];
+  let position = from;
+  for (const entry of entries) {
+    const entryLine = lines[entry];
+    if (entryLine === undefined || entryLine.length < 2) continue;
+    for (let i = position; i < lines.length; i += 1) {
+      const line = lines[i];
+      if (line === undefined || kinds[i] !== null || !repeatsEntry(line, entryLine)) continue;
+      headings.push({ index: i, name: sectionName(entryLine.raw) });
+      position = i + 1;
+      break;
+    }
+  }
+  return headings;
+}
+
+/** The line equals the entry, or starts with it and is still short and unpunctuated, like a heading. */
+function repeatsEntry(line: Line, entry: Line): boolean {
+  if (line.key === entry.key) return true;
+  return line.key.startsWith(entry.key) && line.length <= entry.length + TOC_HEADING_EXTRA && !/[。.、,!」』…‥]$/u.test(line.shape);
+}
+
+function claimMarkdownHeadings(lines: readonly Line[], kinds: Kinds): Heading[] {
+  const headings: Heading[] = [];
+  lines.forEach((line, i) => {
+    if (kinds[i] !== null || !isMarkdownHeading(line.raw) || line.length > TOC_ENTRY_MAX_LENGTH) return;
+    kinds[i] = 'heading';
+    headings.push({ index: i, name: sectionName(line.raw) });
+  });
+  return headings;
+}
+
+/**
+ * Headings with no markup: a short line that does not read as a sentence, opens a longer line of
+ * content, and does not continue the line before it. Trusted only in punctuated text — in a raw
+ * speech-to-text dump every short line is unpunctuated. A line ending in `?` is a heading only when
+ * it is echoed right after its block (`見出し?` / content / `見出し?`), since a spoken question
+ * otherwise looks the same.
+ */
+function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: readonly string[]): Heading[] {
+  const counts = new Map<string, number>();
+  lines.forEach((line, i) => {
+    if (kinds[i] !== 'blank') counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+  });
+  if (usesLabelLines(lines, kinds, counts)) return [];
+  const speakerKeys = speakers.map(lineKey);
+  const firstSeen = new Set<string>();
+  const headings: Heading[] = [];
+  lines.forEach((line, i) => {
+    const first = !firstSeen.has(line.key);
+    firstSeen.add(line.key);
+    if (kinds[i] !== null || !first) return;
+    const shape = headingShape(line);
+    if (shape === null || (counts.get(line.key) ?? 0) > 2) return;
+    if (speakerKeys.some((speaker) => speaker.includes(line.key.replace(/[::]$/u, '')))) return;
+    const next = neighbour(lines, kinds, i, 1);
+    const nextLine = next === null ? undefined : lines[next];
+    if (next === null || nextLine === undefined || kinds[next] !== null || headingShape(nextLine) !== null) return;
+    if (nextLine.length <= line.length || continuesPrevious(lines, kinds, i)) return;
+    if (shape === 'question' && !isEchoed(lines, kinds, i)) return;
+    kinds[i] = 'heading';
+    headings.push({ index: i, name: sectionName(line.raw) });
+  });
+  return headings;
+}
+
+/**
+ * Whether short lines recur without being echoed headings, as speaker labels on their own line do
+ * (`田中` / speech / `鈴木` / speech / `田中`): then short lines are labels, not headings.
+ */
+function usesLabelLines(lines: readonly Line[], kinds: Kinds, counts: ReadonlyMap<string, number>): boolean {
+  const checked = new Set<string>();
+  return lines.some((line, i) => {
+    if (kinds[i] === 'blank' || checked.has(line.key)) return false;
+    checked.add(line.key);
+    // Only a key first seen on a content line: a repeated title or heading is an echo, not a label.
+    return kinds[i] === null && (counts.get(line.key) ?? 0) >= 2 && headingShape(line) !== null && !isEchoed(lines, kinds, i);
+  });
+}
+
+/** `plain` for a short label-like line, `question` for one ending in `?`, null for anything else. */
+function headingShape(line: Line): 'plain' | 'question' | null {
+  const { shape } = line;
+  if (line.length < 2 || line.length > HEADING_MAX_LENGTH || line.listItem) return null;
+  if (URL.test(shape) || shape.includes('。') || /[.、,!…‥」』"]$/u.test(shape)) return null;
+  if (!KANA_HEADINGS.has(line.key) && (line.key.match(HIRAGANA)?.length ?? 0) / line.length >= 0.6) return null;
+  return shape.endsWith('?') ? 'question' : 'plain';
+}
+
+/** Whether most lines of some length end like sentences, so that an unpunctuated line stands out. */
+function isPunctuated(lines: readonly Line[], kinds: Kinds): boolean {
+  // Prose is what is longer than a heading. A text with no such line is judged on its lines that are
+  // not list items (`- GPT-5` is not a sentence), leaving out the first, the title in question.
+  const candidates = lines.filter((_, i) => kinds[i] === null);
+  const long = candidates.filter((line) => line.length > HEADING_MAX_LENGTH);
+  const prose = long.length > 0 ? long : candidates.slice(1).filter((line) => !line.listItem);
+  if (prose.length === 0) return false;
+  return prose.filter((line) => SENTENCE_END.test(line.shape)).length / prose.length >= PUNCTUATED_SHARE;
+}
+
+/** A line is a continuation when the line before it is prose that stopped mid-sentence. */
+function continuesPrevious(lines: readonly Line[], kinds: Kinds, i: number): boolean {
+  const previous = neighbour(lines, kinds, i, -1);
+  const line = previous === null ? undefined : lines[previous];
+  if (previous === null || line === undefined || kinds[previous] !== null) return false;
+  return /[、,]$/u.test(line.shape) || (line.length > HEADING_MAX_LENGTH && !SENTENCE_END.test(line.shape));
+}
+
+/** The line is repeated right after the block of content it opens. */
+function isEchoed(lines: readonly Line[], kinds: Kinds, i: number): boolean {
+  const line = lines[i];
+  if (line === undefined) return false;
+  let content = 0;
+  for (let j = neighbour(lines, kinds, i, 1); j !== null; j = neighbour(lines, kinds, j, 1)) {
+    const other = lines[j];
+    if (other === undefined) return false;
+    if (other.key === line.key) return content > 0;
+    if (kinds[j] !== null || headingShape(other) !== null) return false;
+    content += 1;
+  }
+  return false;
+}
+
+/** The nearest line before (-1) or after (+1) that is neither blank nor boilerplate. */
+function neighbour(lines: readonly Line[], kinds: Kinds, i: number, step: 1 | -1): number | null {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+    if (kinds[j] !== 'blank' && kinds[j] !== 'boilerplate') return j;
+  }
+  return null;
+}
+
+/**
+ * Repeated lines are indexed once: a content or metadata line whose key appeared earlier on a title,
+ * metadata, heading or content line is a duplicate. The first echo of the title stays a heading;
+ * table-of-contents entries do not count as seen, or their headings would vanish.
+ */
+function markDuplicates(lines: readonly Line[], kinds: Kinds, titleIndex: number | null, echo: number): void {
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    const kind = kinds[i];
+    if (i === titleIndex || i === echo || kind === 'heading') {
+      seen.add(line.key);
+      return;
+    }
+    if (kind !== null && kind !== 'metadata') return;
+    if (seen.has(line.key)) kinds[i] = 'duplicate';
+    else seen.add(line.key);
+  });
+}
+
+/**
+ * A long content line found whole inside a longer one (`- <intro> <more>` restating the intro) is a
+ * duplicate of it: the longer line carries everything the shorter says and more, so only it is
+ * indexed, whichever comes first.
+ */
+function markSubsumed(lines: readonly Line[], kinds: Kinds): void {
+  const candidates = lines.flatMap((line, i) => (kinds[i] === null && line.length >= SUBSUMED_MIN_LENGTH ? [{ key: line.key, i }] : []));
+  // Index the shorter lines by their opening characters, then slide over each longer line once:
+  // linear in the text instead of comparing every pair of lines.
+  const byOpening = new Map<string, Array<{ readonly key: string; readonly i: number }>>();
+  for (const candidate of candidates) {
+    const opening = candidate.key.slice(0, SUBSUMED_ANCHOR);
+    const bucket = byOpening.get(opening);
+    if (bucket === undefined) byOpening.set(opening, [candidate]);
+    else bucket.push(candidate);
+  }
+  for (const longer of candidates) {
+    for (let at = 0; at + SUBSUMED_ANCHOR <= longer.key.length; at += 1) {
+      for (const shorter of byOpening.get(longer.key.slice(at, at + SUBSUMED_ANCHOR)) ?? []) {
+        if (shorter.key.length < longer.key.length && longer.key.startsWith(shorter.key, at)) kinds[shorter.i] = 'duplicate';
+      }
+    }
+  }
+}
+
+/** A heading as a section name: without list or markdown marks and without a trailing colon. */
+function sectionName(raw: string): string {
+  return stripMarkup(raw).replace(/\s*[::]$/u, '');
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

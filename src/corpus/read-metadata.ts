@@ -1,0 +1,82 @@
+/**
+ * Header lines that describe a transcript rather than belong to it: bylines, publication dates,
+ * lists of speakers. Only whole lines of these shapes count, and only in a file's header.
+ */
+import { findDate } from './find-date.js';
+
+export interface LineMetadata {
+  readonly author: string | null;
+  readonly date: string | null;
+  readonly speakers: readonly string[];
+}
+
+/** `By Jane Doe · 2021-04-01`, `Updated by Taro Yamada on April 1, 2021, 9:30 am JST`. */
+const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s+)?by\s+(.+)$/iu;
+/** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
+const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|author|writer)\s*[::/]\s*(.+)$/iu;
+/** `出演:A、B`, `Speakers: A, B`. */
+const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|speakers?|guests?|participants?|panelists?)\s*[::]\s*(.+)$/iu;
+const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
+/** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
+const DATE_LABEL = /^(?:公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[::]?\s*/iu;
+const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行)$/u;
+const TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?/iu;
+/** Separators between a name and the rest of a byline: `·`, `|`, ` - `, `,` (`By Jane Doe, Staff`). */
+const BYLINE_SEPARATOR = /\s+[·•|–—-]\s+|\s*[·•|、,]\s*/u;
+const MAX_NAME_LENGTH = 60;
+const MAX_NAME_WORDS = 5;
+
+/**
+ * What a header line states about its transcript, or null when the line is not metadata.
+ *
+ * @example readMetadataLine('By Jane Doe · 2021-04-01') // { author: 'Jane Doe', date: '2021-04-01', speakers: [] }
+ */
+export function readMetadataLine(line: string): LineMetadata | null {
+  const text = line.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return readByline(text) ?? readSpeakerList(text) ?? readDateLine(text);
+}
+
+function readByline(text: string): LineMetadata | null {
+  const match = BYLINE.exec(text) ?? JAPANESE_BYLINE.exec(text);
+  const rest = match?.[1]?.trim();
+  if (rest === undefined || rest === '') return null;
+  const on = /\s+on\s+/iu.exec(rest);
+  const cut = on ?? BYLINE_SEPARATOR.exec(rest);
+  const name = (cut === null ? rest : rest.slice(0, cut.index)).trim();
+  const tail = cut === null ? '' : rest.slice(cut.index + cut[0].length);
+  if (!isName(name)) return null;
+  return { author: name, date: findDate(tail)?.date ?? null, speakers: [] };
+}
+
+function readSpeakerList(text: string): LineMetadata | null {
+  const list = SPEAKER_LIST.exec(text)?.[1];
+  if (list === undefined) return null;
+  const speakers = list.split(SPEAKER_SEPARATOR).map((name) => name.trim()).filter(isName);
+  return speakers.length === 0 ? null : { author: null, date: null, speakers };
+}
+
+/** A line that is a date and nothing else but a label, a time of day and separators. */
+function readDateLine(text: string): LineMetadata | null {
+  const unlabelled = text.replace(DATE_LABEL, '');
+  const found = findDate(unlabelled);
+  if (found === null) return null;
+  const residue = (unlabelled.slice(0, found.index) + ' ' + unlabelled.slice(found.index + found.length))
+    .replace(TIME, ' ')
+    .replace(/[\s,.·|()[\]]+/gu, ' ')
+    .trim();
+  if (residue !== '' && !DATE_TRAILER.test(residue)) return null;
+  return { author: null, date: found.date, speakers: [] };
+}
+
+function isName(name: string): boolean {
+  const length = [...name].length;
+  // A name is a few capitalised words at most; anything else is a sentence that starts with `By`.
+  return (
+    length > 0 &&
+    length <= MAX_NAME_LENGTH &&
+    name.split(' ').length <= MAX_NAME_WORDS &&
+    !/[。!?]|\.$/u.test(name) &&
+    !/^\d/u.test(name) &&
+    !/^[a-z]/u.test(name)
+  );
+}

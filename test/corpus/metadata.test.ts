@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { isBoilerplate } from '../../src/corpus/boilerplate.js';
+import { dateAtEnd, findDate } from '../../src/corpus/find-date.js';
+import { findSpeakers } from '../../src/corpus/find-speakers.js';
+import { readMetadataLine } from '../../src/corpus/read-metadata.js';
+
+describe('readMetadataLine', () => {
+  it.each([
+    // Byline with a middle dot and an ISO date.
+    ['By David Shapiro · 2024-03-20', 'David Shapiro', '2024-03-20'],
+    // "Updated by … on <English date>, <time> <zone>": the time and zone are ignored.
+    ['Updated by Ryo Shimizu on December 15, 2024, 17:04 pm JST', 'Ryo Shimizu', '2024-12-15'],
+    // A job title after a comma is not part of the name.
+    ['By Jane Doe, Staff Writer', 'Jane Doe', null],
+    // Japanese byline labels.
+    ['文:山田太郎', '山田太郎', null],
+    ['著者:セバスチャン・ラシュカ', 'セバスチャン・ラシュカ', null],
+    // A date line alone, in each written form.
+    ['2024.12.15', null, '2024-12-15'],
+    ['2024年3月20日 12:34', null, '2024-03-20'],
+    ['公開日:2024/3/20', null, '2024-03-20'],
+    ['Posted on 15 December 2024', null, '2024-12-15'],
+    ['2024.12.15 更新', null, '2024-12-15'],
+    // A month or a year is kept at the precision stated.
+    ['2023年3月', null, '2023-03'],
+    ['2024年', null, '2024'],
+  ])('reads %j', (line, author, date) => {
+    expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
+  });
+
+  it('reads a list of speakers', () => {
+    expect(readMetadataLine('ゲスト:サム・アルトマン、ジェンセン・ファン')).toEqual({
+      author: null,
+      date: null,
+      speakers: ['サム・アルトマン', 'ジェンセン・ファン'],
+    });
+  });
+
+  it.each([
+    // A sentence that mentions a year is content, not a date line.
+    ['2024年のAIは大きく変わった'],
+    // A sentence that starts with "By" is not a byline.
+    ['By the way, I think this is great'],
+    // A title is not metadata just because it ends with a date.
+    ['イリヤ・サツキーバーとジェンセン・ファンとの炉辺談話 - 現在のAIと未来のビジョン 2023年3月'],
+    // An impossible date.
+    ['2024.13.45'],
+  ])('returns null for %j', (line) => {
+    expect(readMetadataLine(line)).toBeNull();
+  });
+});
+
+describe('findDate', () => {
+  it.each([
+    // Abbreviated month with a full stop and an ordinal.
+    ['Dec. 5th, 2023', '2023-12-05'],
+    // Full-width digits are folded (NFKC).
+    ['２０２４年１２月１５日', '2024-12-15'],
+    // Month and year only.
+    ['March 2024', '2024-03'],
+    ['2024-03', '2024-03'],
+  ])('reads %j', (text, date) => {
+    expect(findDate(text)?.date).toBe(date);
+  });
+});
+
+describe('dateAtEnd', () => {
+  it.each([
+    // A title ending in a year and month gives the month.
+    ['イリヤ・サツキーバーとジェンセン・ファンとの炉辺談話 - 現在のAIと未来のビジョン 2023年3月', '2023-03'],
+    // A bracketed full date at the end.
+    ['AIの未来(2024-03-20)', '2024-03-20'],
+    // A bare year at the end is more often the subject than the date.
+    ['AIの未来 2030年', null],
+    // A date in the middle of a title is not its publication date.
+    ['2023年3月のAIニュースまとめ', null],
+  ])('reads %j', (title, date) => {
+    expect(dateAtEnd(title)).toBe(date);
+  });
+});
+
+describe('findSpeakers', () => {
+  it.each([
+    // 「XとYとの炉辺談話」
+    ['イリヤ・サツキーバーとジェンセン・ファンとの炉辺談話 - 現在のAIと未来のビジョン 2023年3月', ['イリヤ・サツキーバー', 'ジェンセン・ファン']],
+    // 「…のAとBが…語る」, with a few words between the names and the verb.
+    ['機械学習研究者のセバスチャン・ラシュカとネイサン・ランバートが詳細に語る議論である。', ['セバスチャン・ラシュカ', 'ネイサン・ランバート']],
+    // Kanji names need an honorific, which is dropped.
+    ['田中氏と鈴木氏の対談', ['田中', '鈴木']],
+    // 「A × B」 with a talk word.
+    ['サム・アルトマン × ジェンセン・ファン 特別対談', ['サム・アルトマン', 'ジェンセン・ファン']],
+    // One named guest.
+    ['サム・アルトマン氏インタビュー', ['サム・アルトマン']],
+    // Topics joined by と are not people (no middle dot, no honorific).
+    ['経済と政治の対話', []],
+    ['ディープラーニングとニューラルネットワークの対話', []],
+    // A name without a talk word is not a speaker: this narration only mentions Sam Altman.
+    ['途中でサム・アルトマンが出てきて、O1について話したんや。', []],
+  ])('finds the speakers in %j', (text, speakers) => {
+    expect(findSpeakers(text)).toEqual(speakers);
+  });
+});
+
+describe('isBoilerplate', () => {
+  it.each([
+    // note.com character counts, with and without a thousands separator.
+    ['5,497 文字', true],
+    ['850文字', true],
+    // Header-image alt text.
+    ['見出し画像', true],
+    // note.com support and tip prompts.
+    ['この記事が気に入ったらサポートをしてみませんか?', true],
+    ['いいなと思ったら応援しよう!', true],
+    // Newsletter sign-up.
+    ['おすすめ記事と編集部のお知らせをお送りします。(毎週月曜日配信)', true],
+    ['メルマガ登録はこちら', true],
+    // A trailing comment button.
+    ['コメント', true],
+    // A bare subscribe request.
+    ['チャンネル登録と高評価よろしくお願いします!', true],
+    // Hashtags only.
+    ['#AI #ChatGPT', true],
+    // A narrator's closing line that also carries content stays.
+    ['ほな、これで終わりや。最後まで聞いてくれてありがとう。えらいで!チャンネル登録してくれたり、いいねボタン押してくれたりしたら嬉しいな。YouTubeのアルゴリズムにええコンテンツやって教えてあげるんや。ほな、また近いうちに会おな!', false],
+    // A sponsor read inside the talk is speech.
+    ['サポートしていただける方は、説明欄のスポンサーをご確認ください。', false],
+    // A sign-up button glued to the author's biography is content.
+    ['登録はこちら新潟県長岡市生まれ。1990年代よりプログラマーとしてゲーム業界に関わる。', false],
+    // A sentence about comments or newsletters is content.
+    ['コメント欄でおもろい議論があってん。', false],
+    ['ニュースレターの登録者数は10万人を超えた。', false],
+    // Subtitle-file leftovers: cue numbers, cue timings, bare timestamps.
+    ['12', true],
+    ['00:00:01,000 --> 00:00:04,000', true],
+    ['[00:12:34]', true],
+    // A timestamped line of speech is content.
+    ['00:12 こんにちは、今日はAIの話をします。', false],
+    // A markdown heading is not a hashtag line.
+    ['# AIの未来', false],
+  ])('classifies %j as boilerplate: %s', (line, expected) => {
+    expect(isBoilerplate(line)).toBe(expected);
+  });
+});

@@ -1,0 +1,374 @@
+import { describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import type { LineKind, Transcript } from '../../src/corpus/types.js';
+
+const lines = (...rows: string[]): string => rows.join('\n');
+const kindsOf = (transcript: Transcript): LineKind[] => transcript.lines.map((line) => line.kind);
+const kindAt = (transcript: Transcript, line: number): LineKind | undefined => transcript.lines[line - 1]?.kind;
+const sectionAt = (transcript: Transcript, line: number): string | null | undefined =>
+  transcript.paragraphs.find((paragraph) => paragraph.line === line)?.section;
+
+describe('parseTranscript', () => {
+  describe('metadata', () => {
+    it.each([
+      {
+        // A byline with an ISO date right under the title.
+        text: lines('オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの', 'By David Shapiro · 2024-03-20', 'こんにちは皆さん、今日はエキサイティングな一日でした。'),
+        title: 'オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの',
+        author: 'David Shapiro',
+        date: '2024-03-20',
+        metadataLines: [2],
+      },
+      {
+        // A dotted date line and an "Updated by … on <English date>" line.
+        text: lines('フルスタックAIユーザーとAI社員', '2024.12.15', 'Updated by Ryo Shimizu on December 15, 2024, 17:04 pm JST', '予想通り、今月に入ってOpenAIが新製品を発表している。'),
+        title: 'フルスタックAIユーザーとAI社員',
+        author: 'Ryo Shimizu',
+        date: '2024-12-15',
+        metadataLines: [2, 3],
+      },
+      {
+        // A title ending in 2023年3月, after header-image alt text and a character count.
+        text: lines('見出し画像', '', 'イリヤとジェンセンの炉辺談話 - 現在のAIと未来のビジョン 2023年3月', '', '13,626 文字', '', 'イリヤ: 信じられへんわ。'),
+        title: 'イリヤとジェンセンの炉辺談話 - 現在のAIと未来のビジョン 2023年3月',
+        author: null,
+        date: '2023-03',
+        metadataLines: [],
+      },
+      {
+        // Japanese byline and a labelled publication date.
+        text: lines('AIと著作権', '文:山田太郎', '公開日:2024年3月20日', '生成AIと著作権の関係について考える。'),
+        title: 'AIと著作権',
+        author: '山田太郎',
+        date: '2024-03-20',
+        metadataLines: [2, 3],
+      },
+      {
+        // No byline, no date: both stay null rather than being guessed from the text.
+        text: lines('マイクロソフトが人工知能開発のために全力を注ぐ', '5,497 文字', 'ほな、ちょっと聞いてや。2028年に再稼働させる予定や。'),
+        title: 'マイクロソフトが人工知能開発のために全力を注ぐ',
+        author: null,
+        date: null,
+        metadataLines: [],
+      },
+    ])('reads title $title, author $author and date $date', ({ text, title, author, date, metadataLines }) => {
+      const transcript = parseTranscript('a.txt', text);
+      expect(transcript).toMatchObject({ title, author, date });
+      expect(transcript.lines.filter((line) => line.kind === 'metadata').map((line) => line.line)).toEqual(metadataLines);
+      expect(kindAt(transcript, transcript.lines.findIndex((line) => line.text === title) + 1)).toBe('title');
+    });
+
+    it('names the speakers a title introduces, and leaves paragraph speakers unset', () => {
+      const transcript = parseTranscript('a.txt', lines('イリヤ・サツキーバーとジェンセン・ファンとの炉辺談話', 'イリヤ: 信じられへんわ。', 'ジェンセン: そうやな。'));
+      expect(transcript.speakers).toEqual(['イリヤ・サツキーバー', 'ジェンセン・ファン']);
+      expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual([null, null]);
+    });
+
+    it('names the speakers an introduction line introduces', () => {
+      const transcript = parseTranscript(
+        'a.txt',
+        lines('本エピソードは、機械学習研究者のセバスチャン・ラシュカとネイサン・ランバートが詳細に語る議論である。DeepSeekの登場がもたらした衝撃から始まる。', 'これからお届けするのは、人工知能の最先端に関する対話です。'),
+      );
+      expect(transcript.speakers).toEqual(['セバスチャン・ラシュカ', 'ネイサン・ランバート']);
+    });
+
+    it('takes the first sentence as the title when the first line is a whole paragraph, and keeps that line as content', () => {
+      const summary = '本エピソードは、2026年初頭におけるAI技術の最新状況について語る議論である。DeepSeekの登場がもたらした衝撃から始まり、米国と中国のAI企業間の競争、オープンウェイトモデルの台頭、そしてスケーリング法則の現状まで幅広くカバーする。';
+      const transcript = parseTranscript('a.txt', lines(summary, 'これからお届けするのは、人工知能の最先端に関する対話です。'));
+      expect(transcript.title).toBe('本エピソードは、2026年初頭におけるAI技術の最新状況について語る議論である');
+      expect(transcript.paragraphs[0]?.text).toBe(summary);
+    });
+
+    it('finds no title line in unpunctuated speech-to-text, where every line looks like one', () => {
+      const transcript = parseTranscript('a.txt', lines('はいどうもこんにちは', '今日はAIの話をします', 'よろしくお願いします'));
+      expect(kindsOf(transcript)).toEqual(['content', 'content', 'content']);
+      expect(transcript.title).toBe('はいどうもこんにちは');
+    });
+  });
+
+  describe('table of contents', () => {
+    const podcast = lines(
+      '本エピソードは、AI技術の最新状況について語る議論である。',
+      '',
+      '- AIの最先端をめぐる対話',
+      '- DeepSeekモーメントから見るAI競争',
+      '- ツール使用の未来',
+      '- 番組では扱わなかった話題',
+      'AIの最先端をめぐる対話',
+      'これからお届けするのは、人工知能の最先端に関する対話です。',
+      'DeepSeekモーメントから見るAI競争',
+      'これは2025年初頭に起こりました。',
+      'では、今年のツール使用の未来は何でしょうか。',
+      '- ツール使用の未来',
+      'ツール使用は大きく変わると思います。',
+    );
+
+    it('marks the contents list as toc and its entries, found again below, as headings', () => {
+      const transcript = parseTranscript('p.txt', podcast);
+      expect(kindsOf(transcript)).toEqual([
+        'content', 'blank', 'toc', 'toc', 'toc', 'toc',
+        // A heading repeated as a plain line and one repeated with its bullet both count.
+        'heading', 'content', 'heading', 'content', 'content', 'heading', 'content',
+      ]);
+      // An entry that never reappears is not a section of the text.
+      expect(transcript.sections).toEqual(['AIの最先端をめぐる対話', 'DeepSeekモーメントから見るAI競争', 'ツール使用の未来']);
+    });
+
+    it.each([
+      // Before the first heading there is no section.
+      [1, null],
+      [8, 'AIの最先端をめぐる対話'],
+      // A content line that merely contains an entry (…ツール使用の未来は…) does not open a section.
+      [11, 'DeepSeekモーメントから見るAI競争'],
+      [13, 'ツール使用の未来'],
+    ])('assigns line %i to section %j', (line, section) => {
+      expect(sectionAt(parseTranscript('p.txt', podcast), line)).toBe(section);
+    });
+
+    it('matches a heading that extends its entry, but not a sentence starting with it', () => {
+      const transcript = parseTranscript(
+        'p.txt',
+        lines('ポッドキャスト', '- データ品質の重要性', '- 著作権問題', '- AIと教育', 'データ品質の重要性(前編)', 'データは大事です。', 'データ品質の重要性は言うまでもありません。', '著作権問題', '難しい問題です。', 'AIと教育', '教育は変わります。'),
+      );
+      expect(kindAt(transcript, 5)).toBe('heading');
+      expect(kindAt(transcript, 7)).toBe('content');
+      expect(sectionAt(transcript, 7)).toBe('データ品質の重要性');
+    });
+
+    it('matches entries to headings across full-width and half-width spellings', () => {
+      const transcript = parseTranscript('p.txt', lines('番組', '・ＡＩと教育', '・ＬＬＭの仕組み', '・RLHF研究', 'AIと教育', '教育は変わります。', 'LLMの仕組み', '仕組みを学びます。', 'ＲＬＨＦ研究', '研究の話です。'));
+      expect(kindsOf(transcript)).toEqual(['title', 'toc', 'toc', 'toc', 'heading', 'content', 'heading', 'content', 'heading', 'content']);
+      // Section names keep the spelling of the contents list.
+      expect(transcript.sections).toEqual(['ＡＩと教育', 'ＬＬＭの仕組み', 'RLHF研究']);
+    });
+
+    it('treats lines after a 目次 label as contents even without bullets', () => {
+      const transcript = parseTranscript('p.txt', lines('対談記録', '', '目次', '1. はじめに', '2. 背景', '', 'はじめに', '本日はお集まりいただきありがとうございます。', '背景', '背景について説明します。'));
+      expect(kindsOf(transcript)).toEqual(['title', 'blank', 'toc', 'toc', 'toc', 'blank', 'heading', 'content', 'heading', 'content']);
+      expect(transcript.sections).toEqual(['はじめに', '背景']);
+    });
+
+    it('keeps a bulleted list of topics as content when its items never reappear as headings', () => {
+      const transcript = parseTranscript('n.txt', lines('AIニュースまとめ', '今週の話題は次の三つです。', '- GPT-5', '- Gemini 2', '- Claude 4', 'まずGPT-5から見ていきましょう。'));
+      expect(kindsOf(transcript)).toEqual(['title', 'content', 'content', 'content', 'content', 'content']);
+      expect(transcript.sections).toEqual([]);
+    });
+  });
+
+  describe('headings without a table of contents', () => {
+    // Heading, bulleted summary, the heading echoed: the layout of a summarised talk.
+    const summary = lines(
+      'オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの',
+      'By David Shapiro · 2024-03-20',
+      'オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの',
+      '- こんにちは皆さん、今日はエキサイティングな一日でした。',
+      'オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの',
+      'AIの未来と大企業の役割',
+      '- 資産を購入する拒否、それが事実であれば、結局のところサム・オルマンは多くを獲得します。',
+      'AIの未来と大企業の役割',
+      '次世代AIの民主的アプローチとは?',
+      '- 様々なショップ間でのさらなるクロスコラボレーションが必要だと感じています。',
+      '次世代AIの民主的アプローチとは?',
+      'Conclusion:',
+      'オープンAIの未来について考察しました。',
+    );
+
+    it.each([
+      // The title echoed as a heading is a heading (its later echoes are duplicates).
+      [3, 'heading'],
+      [5, 'duplicate'],
+      // A short unpunctuated line opening content is a heading; its echo after the block is a duplicate.
+      [6, 'heading'],
+      [8, 'duplicate'],
+      // A question is a heading only because it is echoed after its block.
+      [9, 'heading'],
+      [11, 'duplicate'],
+      // A `Conclusion:` label opens a section.
+      [12, 'heading'],
+      [13, 'content'],
+    ])('classifies line %i as %s', (line, kind) => {
+      expect(kindAt(parseTranscript('s.txt', summary), line)).toBe(kind);
+    });
+
+    it('names sections after their headings, without the trailing colon', () => {
+      const transcript = parseTranscript('s.txt', summary);
+      expect(transcript.sections).toEqual([
+        'オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの',
+        'AIの未来と大企業の役割',
+        '次世代AIの民主的アプローチとは?',
+        'Conclusion',
+      ]);
+      expect(sectionAt(transcript, 10)).toBe('次世代AIの民主的アプローチとは?');
+      expect(sectionAt(transcript, 13)).toBe('Conclusion');
+    });
+
+    it('reads markdown headings', () => {
+      const transcript = parseTranscript('m.md', lines('# AIの未来', '', '## はじめに', '今日はAIについて話します。', '## 本題', 'まず最初に、GPT-4について。'));
+      expect(kindsOf(transcript)).toEqual(['title', 'blank', 'heading', 'content', 'heading', 'content']);
+      expect(transcript.title).toBe('AIの未来');
+      expect(transcript.sections).toEqual(['はじめに', '本題']);
+    });
+
+    it('reads a line after a heading mark such as ■ as a heading, unlike a bulleted line', () => {
+      const transcript = parseTranscript(
+        'h.txt',
+        lines(
+          '生成AIの現在地',
+          '■ 背景',
+          '今月に入ってOpenAIが怒涛のように新製品を発表し、GoogleがGeminiを、Tencentが動画生成AIを相次いで発表している。',
+          '- 要点',
+          'AIの文章は初期に比べると格段の進歩を遂げたと言って良い。数式を書かせたら、筆者より綺麗に書くし賢い。',
+        ),
+      );
+      expect(kindsOf(transcript)).toEqual(['title', 'heading', 'content', 'content', 'content']);
+      expect(transcript.sections).toEqual(['背景']);
+    });
+
+    it.each([
+      // Short spoken lines end with punctuation: never headings.
+      ['short sentences', lines('AIのビッグバン', 'さて、AlexNetの年は2012年やったな?', 'そうや、2012年や。', '計算力さえあればな。', 'AIのビッグバンや。'), []],
+      // A spoken question without an echo is not a heading.
+      ['a question', lines('対談', 'では、今後数年間のツール使用の未来は何ですか?', '私はツール使用が大きく変わると思います。理由は二つあります。'), []],
+      // Speaker names on their own lines recur without being echoed: labels, not headings.
+      [
+        'speaker labels',
+        lines(
+          '田中と鈴木の対談',
+          '',
+          '田中',
+          'こんにちは、今日はよろしくお願いします。最近の生成AIの進歩について、研究者の立場から伺いたいと思います。',
+          '鈴木',
+          'よろしくお願いします。この一年で一番大きかったのは、推論モデルが実用的な水準に達したことだと思います。',
+          '田中',
+          'なるほど。それは具体的にはどのような場面で実感されましたか。研究の現場での変化を教えてください。',
+        ),
+        [],
+      ],
+      // Raw speech-to-text has no punctuation at all: its short lines are speech, not headings.
+      [
+        'unpunctuated speech',
+        lines(
+          'えーと今日は',
+          'AIの話をしようと思うんですけどまず最初にですね最近のニュースから見ていきたいと思います',
+          '次に音声認識',
+          'の話なんですけどこれがまた最近すごく精度が上がってきていてですね驚いているところです',
+        ),
+        [],
+      ],
+      // A reference URL is not a heading.
+      [
+        'a URL line',
+        lines(
+          '記事',
+          'Byte Latent Transformerのような新技術や、小規模な言語モデルでも高度な問題を解くことができるEntropixなども登場した。',
+          '参考:https://t.co/4c1867748',
+          'おそらく来年中にはもっと軽量かつ高性能な言語モデルや画像生成モデルが開発されるだろう。初登場した時には数分かかっていた。',
+        ),
+        [],
+      ],
+      // A line that continues a sentence broken after 、 is not a heading.
+      [
+        'a broken sentence',
+        lines(
+          '記事',
+          'ポスト学習は、モデルが前進プロセスで言葉を生成していることを反映しています。非常に慎重なデータキュレーションです。',
+          'これは単にモデルが言葉を生成していることで、問題を中間ステップに分解して解決しようとする中間学習で、',
+          '重要な転換点',
+          'になったと考えられます。これは大きな変化であり、今後の研究の方向性を大きく左右するものだと思います。',
+          'そして推論時スケーリングやRLVRといった新しいパラダイムが実用的な能力向上をもたらしています。',
+        ),
+        [],
+      ],
+      // A speaker the title names, alone on a line before their only turn, is a label, not a heading.
+      [
+        'a named speaker alone on a line',
+        lines('サム・アルトマンとジェンセン・ファンの対談', 'ジェンセン・ファン', '本日はありがとうございます。まずはO1について教えてください。', 'はい、O1は推論モデルです。'),
+        [],
+      ],
+    ])('finds no heading in %s', (_, text, sections) => {
+      const transcript = parseTranscript('h.txt', text);
+      expect(transcript.sections).toEqual(sections);
+      expect(kindsOf(transcript)).not.toContain('heading');
+    });
+  });
+
+  describe('boilerplate', () => {
+    it('keeps platform lines out of the paragraphs but keeps a closing line with content', () => {
+      const closing = 'ほな、これで終わりや。チャンネル登録してくれたり、いいねボタン押してくれたりしたら嬉しいな。';
+      const transcript = parseTranscript(
+        'b.txt',
+        lines('見出し画像', 'タイトル', '5,497 文字', '本文や。', closing, 'この記事が気に入ったらサポートをしてみませんか?', '', 'コメント'),
+      );
+      expect(kindsOf(transcript)).toEqual(['boilerplate', 'title', 'boilerplate', 'content', 'content', 'boilerplate', 'blank', 'boilerplate']);
+      expect(transcript.paragraphs.map((paragraph) => paragraph.text)).toEqual(['本文や。', closing]);
+    });
+  });
+
+  it('keeps only the speech of a subtitle file', () => {
+    const transcript = parseTranscript('s.srt.txt', lines('1', '00:00:01,000 --> 00:00:04,000', 'こんにちは、今日はAIの話をします。', '', '2', '00:00:04,500 --> 00:00:08,000', 'よろしくお願いします。'));
+    expect(kindsOf(transcript)).toEqual(['boilerplate', 'boilerplate', 'content', 'blank', 'boilerplate', 'boilerplate', 'content']);
+    expect(transcript.title).toBe('こんにちは、今日はAIの話をします');
+  });
+
+  describe('duplicates', () => {
+    it.each([
+      // The second identical line is a duplicate.
+      [lines('タイトル', '同じ話をもう一度します。', '別の話です。', '同じ話をもう一度します。'), ['title', 'content', 'content', 'duplicate']],
+      // Width and spacing variants of a line are the same line (NFKC, whitespace ignored).
+      [lines('タイトル', 'ＧＰＴ－４は すごい。', '別の話です。', 'GPT-4はすごい。'), ['title', 'content', 'content', 'duplicate']],
+      // Repeated metadata lines are duplicates too.
+      [lines('タイトル', '2024.12.15', '2024.12.15', '本文です。'), ['title', 'metadata', 'duplicate', 'content']],
+      // A line restated whole inside a longer bullet: the longer one carries more and is the one indexed.
+      [
+        lines(
+          'タイトル',
+          'こんにちは皆さん、今日はエキサイティングな一日でした。新鮮な空気を吸い、頭を整理して考えています。',
+          '- こんにちは皆さん、今日はエキサイティングな一日でした。新鮮な空気を吸い、頭を整理して考えています。サム・アルマン氏はマイクロソフトに行くことになりました。',
+        ),
+        ['title', 'duplicate', 'content'],
+      ],
+      // The same when the longer line comes first: the later, shorter restatement is not indexed.
+      [
+        lines(
+          'タイトル',
+          'データセンターが使う電力を、カーボンフリーの電力で賄うためや。マイクロソフトはこの電力を20年間買う契約をしてる。',
+          'マイクロソフトはこの電力を20年間買う契約をしてる。',
+        ),
+        ['title', 'content', 'content'],
+      ],
+      // A short reply inside a longer line is not a repeat: short phrases recur naturally.
+      [lines('タイトル', 'そうや、2012年や。', 'さて、AlexNetの年は2012年やったな?そうや、2012年や。ほんまに。'), ['title', 'content', 'content']],
+    ])('classifies repeated lines in %j', (text, kinds) => {
+      expect(kindsOf(parseTranscript('d.txt', text))).toEqual(kinds);
+    });
+  });
+
+  describe('lines and paragraphs', () => {
+    it('numbers lines as an editor does, across BOM, CRLF, CR and blank lines', () => {
+      const transcript = parseTranscript('c.txt', '\uFEFFタイトル\r\n\r\n１行目です。\r二行目です。\n\n三行目です。\r\n');
+      expect(transcript.lines.map((line) => line.line)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(transcript.paragraphs.map((paragraph) => [paragraph.id, paragraph.line, paragraph.text])).toEqual([
+        // Display text keeps the original width (１, not 1): NFKC is for matching only.
+        ['c.txt:3', 3, '１行目です。'],
+        ['c.txt:4', 4, '二行目です。'],
+        ['c.txt:6', 6, '三行目です。'],
+      ]);
+      expect(transcript.lines[0]?.text).toBe('タイトル');
+    });
+
+    it('keeps a bullet in the paragraph text but starts its sentences after it', () => {
+      const transcript = parseTranscript('b.txt', lines('タイトル', '- 一歩引いて考えてみましょう。サム・アルマン氏は去りました。'));
+      const paragraph = transcript.paragraphs[0];
+      expect(paragraph?.text).toBe('- 一歩引いて考えてみましょう。サム・アルマン氏は去りました。');
+      expect(paragraph?.sentences.map((sentence) => sentence.text)).toEqual(['一歩引いて考えてみましょう。', 'サム・アルマン氏は去りました。']);
+      for (const sentence of paragraph?.sentences ?? []) expect(paragraph?.text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    });
+
+    it('keeps every line in lines, in order, whatever its kind', () => {
+      const text = lines('見出し画像', '', 'タイトル', '本文です。', '本文です。');
+      const transcript = parseTranscript('k.txt', text);
+      expect(transcript.lines.map((line) => line.text)).toEqual(text.split('\n'));
+      transcript.lines.forEach((line, i) => expect(line.line).toBe(i + 1));
+    });
+  });
+});
