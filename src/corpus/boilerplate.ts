@@ -14,7 +14,7 @@ export interface BoilerplateRule {
 /** Formulaic lines are short; anything longer carries content and is never dropped as boilerplate. */
 export const BOILERPLATE_MAX_LENGTH = 80;
 
-const REQUEST_END = '(?:お願いします|お願いいたします|お願いね|よろしく(?:お願いします|ね)?|してね|してください|して下さい|待ってます|お待ちしてます|お待ちしています)';
+const REQUEST_END = '(?:お願いします|お願いいたします|お願いね|よろしく(?:お願いします|ね|な)?|してね|してください|して下さい|待ってます|お待ちしてます|お待ちしています|(?:ら|と)(?:嬉しい|うれしい)(?:です|な|わ|で)?)';
 const REQUEST_START = '(?:ぜひ|是非)?(?:チャンネル登録|高評価|グッドボタン|いいね|フォロー|コメント)';
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [

@@ -19,7 +19,7 @@ import { dateAtEnd } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { readMetadataLine } from './read-metadata.js';
-import { splitSentences } from './split-sentences.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /** How many non-blank lines from the top may hold the title and metadata. */
 const HEADER_LINES = 10;

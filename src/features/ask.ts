@@ -21,6 +21,8 @@ export interface AskResult {
 
 /** How many candidates are read closely for the question's answer type. */
 const RERANK_DEPTH = 20;
+/** Excerpts scoring below this share of the best one are noise (a single common word), not answers. */
+const MIN_RELATIVE_SCORE = 0.4;
 /** Bonus for an excerpt that holds what the question type asks for (a date for いつ). */
 const ANSWER_SHAPE_BONUS = 0.2;
 /**
@@ -29,6 +31,8 @@ const ANSWER_SHAPE_BONUS = 0.2;
  */
 export const ANSWERED_MIN_WORD_COVERAGE = 0.5;
 export const ANSWERED_MIN_SENTENCE_COVERAGE = 0.3;
+/** Word coverage that is enough on its own (names in Latin script share no bigrams with katakana). */
+export const ANSWERED_STRONG_WORD_COVERAGE = 0.75;
 
 /**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
@@ -48,12 +52,13 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
       score: passage.score + (hasAnswerShape(type, passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
     }))
     .sort((left, right) => right.score - left.score)
+    .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))
     .slice(0, options.limit);
   const top = passages[0]?.passage;
   const answered =
     top !== undefined &&
     top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
-    top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE;
+    (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE);
   return {
     command: 'ask',
     question,

@@ -1,5 +1,6 @@
 import { bigramsOf } from '../text/analyze.js';
-import { splitSentences, type SentenceSpan } from '../text/sentences.js';
+import type { Sentence } from '../corpus/types.js';
+import { splitSentences } from '../text/split-sentences.js';
 
 /** Query bigrams with their inverse document frequencies, computed once per query. */
 export interface BigramWeights {
@@ -24,7 +25,7 @@ export function bigramWeights(
 }
 
 export interface SentenceMatch {
-  readonly sentence: SentenceSpan;
+  readonly sentence: Sentence;
   /** Share of the query's bigram weight this sentence holds, 0..1. */
   readonly coverage: number;
 }

@@ -40,7 +40,7 @@ const STOP_POS_DETAIL: Readonly<Record<string, ReadonlySet<string>>> = {
 const STOP_BASES = new Set([
   'する', 'なる', 'ある', 'いる', 'おる', 'できる', 'いう', 'くる', 'いく', 'やる', 'みる', 'くれる', 'もらう',
   'こと', 'もの', 'よう', 'ため', 'ところ', 'の', 'ん', 'さん', 'ちゃん', 'くん', 'たち', 'ら', '等', 'など',
-  'や', 'やん', 'ねん', 'へん', 'ひん', 'はる', 'とる', 'てる', 'ちゃう', 'やら', 'さかい', 'ほな', 'せや', 'ほんで',
+  'かる', 'や', 'やん', 'ねん', 'へん', 'ひん', 'はる', 'とる', 'てる', 'ちゃう', 'やら', 'さかい', 'ほな', 'せや', 'ほんで',
   'そう', 'こう', 'ああ', 'どう', 'もう', 'まだ', 'また', 'ちょっと', 'とても', 'すごい', 'めっちゃ', 'ほんま',
   '何', 'なに', 'なん', 'いつ', '誰', 'だれ', 'どこ', 'どれ', 'どの', 'どんな', 'なぜ', 'なんで', 'どうして',
   '何故', 'いくつ', 'いくら', 'どのくらい', 'どれくらい', 'どちら',
@@ -55,11 +55,12 @@ const STOP_BASES = new Set([
  * Kansai content words and their standard forms: a standard-Japanese question must reach a
  * dialect passage. General dialect knowledge, not a list of any transcript's words.
  */
-const KANSAI_STANDARD: Readonly<Record<string, string>> = {
-  あかん: '駄目', おもろい: '面白い', しんどい: '疲れる', ようけ: 'たくさん', なんぼ: 'いくら',
-  かまへん: '構う', ほかす: '捨てる', ええ: '良い', よう: '良く', ちゃう: '違う', おおきに: 'ありがとう',
-  いらち: '短気', ほる: '捨てる', はよ: '早い', えらい: '大変', ぎょうさん: 'たくさん', しゃあない: '仕方',
-};
+const KANSAI_STANDARD: ReadonlyArray<readonly [RegExp, string]> = [
+  [/あかん/gu, '駄目'], [/おもろ[いかくけ]/gu, '面白い'], [/しんど[いかくけ]/gu, '疲れる'], [/ようけ/gu, 'たくさん'],
+  [/ぎょうさん/gu, 'たくさん'], [/なんぼ/gu, 'いくら'], [/かまへん/gu, '構わない'], [/ほかす/gu, '捨てる'],
+  [/ええ(?=[やんでなねよわのか、。!?]|$)/gu, '良い'], [/ちゃう(?=[やんでなねよわのか、。!?]|$)/gu, '違う'],
+  [/おおきに/gu, 'ありがとう'], [/しゃあない/gu, '仕方ない'],
+];
 
 const LATIN_OR_DIGIT = /^[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}.+#'-]*$/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -100,8 +101,6 @@ export function createAnalyzer(tokenizer: Tokenizer): Analyzer {
       const key = wordKey(morpheme);
       if (key === '' || STOP_BASES.has(key)) continue;
       spans.push({ key, start: begin, end });
-      const standard = KANSAI_STANDARD[key];
-      if (standard !== undefined) spans.push({ key: standard, start: begin, end });
       // A number and its counter (2023年, 3人, 50%) answer "when" and "how many" questions.
       const next = morphemes[i + 1];
       if (morpheme.posDetail === '数' && next !== undefined && isCounter(next)) {
@@ -109,6 +108,13 @@ export function createAnalyzer(tokenizer: Tokenizer): Analyzer {
       }
     }
     flushRun();
+    // Dialect words the dictionary splits or misreads are found on the surface, with their standard word.
+    for (const [pattern, standard] of KANSAI_STANDARD) {
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        spans.push({ key: standard, start, end: start + match[0].length });
+      }
+    }
     return spans;
   }
 

@@ -21,7 +21,8 @@ const KANA_CLASS: Readonly<Record<string, string>> = (() => {
 })();
 
 const LATIN_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<=[a-z]{3})(?:er|or|ar|re)(?=s?$)/gu, 'a'], // -er → ー (Sutskever → サツキーバー)
+  [/(?<=[a-z]{3})re(?=s?$)/gu, 'a'], // -re → ー (centre → センター)
+  [/(?<=[aeiou])r(?![aeiouy])/gu, ''], // r after a vowel is a long vowel: Sutskever → サツキーバー, Lambert → ランバート
   [/sch|sh/gu, 's'],
   [/tch|ch/gu, 'c'],
   [/ph/gu, 'f'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/corpus/split-sentences.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 
 describe('splitSentences', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Sentences of one paragraph, as UTF-16 offsets into its original text, so an excerpt can quote a
  * sentence verbatim and point at where it stands.
  */
-import type { Sentence } from './types.js';
+import type { Sentence } from '../corpus/types.js';
 
 /** Marks that end a Japanese or English sentence; runs such as `!?` end it once. */
 const TERMINATORS = new Set(['。', '｡', '!', '?', '!', '?', '．']);

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/boot.js';
+import { ask } from '../../src/features/ask.js';
+import { MAX_QUERY_LENGTH } from '../../src/features/query-text.js';
+import { UserError } from '../../src/features/user-error.js';
+import { realAnalyzer } from '../support/analyzer.js';
+import { SAMPLE_FILES, stateFrom } from '../support/state.js';
+
+let state: AppState;
+beforeAll(async () => {
+  state = stateFrom(SAMPLE_FILES, await realAnalyzer());
+});
+
+describe('ask', () => {
+  it('answers with the cited line when the material holds the answer', () => {
+    const result = ask(state, { question: 'マイクロソフトは何年間電力を買いますか', limit: 3 });
+    expect(result.answered).toBe(true);
+    expect(result.results[0]).toMatchObject({ file: 'a_narration.txt', line: 4, title: '電力会社の話やで' });
+  });
+
+  it('prefers an excerpt with a number when asked how many', () => {
+    const result = ask(state, { question: '研究室の学生は何人?', limit: 3 });
+    expect(result.questionType).toBe('quantity');
+    expect(result.results[0]?.line).toBe(5);
+  });
+
+  it('says it has no answer instead of presenting a guess', () => {
+    const result = ask(state, { question: '富士山の標高は何メートルですか', limit: 3 });
+    expect(result.answered).toBe(false);
+  });
+
+  it('says it has no answer when only a minor word matches', () => {
+    const result = ask(state, { question: 'トヨタの社員は何人いますか', limit: 3 });
+    expect(result.answered).toBe(false);
+  });
+
+  it('shows the spellings it searched as for a Latin name', () => {
+    const result = ask(state, { question: 'Who is Altman?', limit: 3 });
+    expect(result.searchedAs).toContain('アルトマン');
+    expect(result.results[0]?.line).toBe(3);
+  });
+
+  it.each([
+    ['', 'empty_query'],
+    ['   \u200b\u200b  ', 'empty_query'],
+    ['!!!???。。。', 'no_searchable_words'],
+    ['🎉🔥👍', 'no_searchable_words'],
+    ['あ'.repeat(MAX_QUERY_LENGTH + 1), 'query_too_long'],
+  ])('refuses %j with %s', (question, code) => {
+    expect(() => ask(state, { question, limit: 3 })).toThrow(UserError);
+    try {
+      ask(state, { question, limit: 3 });
+    } catch (error) {
+      expect(error instanceof UserError ? error.code : null).toBe(code);
+    }
+  });
+
+  it('survives control and zero-width characters inside a real question', () => {
+    const result = ask(state, { question: '原子\u200b力\u0000発電所', limit: 3 });
+    expect(result.results.length).toBeGreaterThan(0);
+  });
+
+  it('handles a 5,000-character query as a clear refusal, not a crash', () => {
+    expect(() => ask(state, { question: '原子力'.repeat(1700), limit: 3 })).toThrow(UserError);
+  });
+});

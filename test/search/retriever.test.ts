@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/boot.js';
+import { realAnalyzer } from '../support/analyzer.js';
+import { SAMPLE_FILES, stateFrom } from '../support/state.js';
+
+let state: AppState;
+beforeAll(async () => {
+  state = stateFrom(SAMPLE_FILES, await realAnalyzer());
+});
+
+function top(query: string, limit = 3): string[] {
+  const { retriever } = state;
+  return retriever.retrieve(retriever.prepare(query), { limit }).map((passage) => passage.paragraph.id);
+}
+
+describe('retriever ranking', () => {
+  it('finds a Kansai-dialect passage from a standard-Japanese question', () => {
+    expect(top('原子力発電所はいつ再稼働しますか')[0]).toBe('a_narration.txt:4');
+  });
+
+  it('finds a katakana name from its Latin spelling', () => {
+    expect(top('Altman')[0]).toBe('b_article.txt:3');
+  });
+
+  it('matches inflected forms through dictionary forms', () => {
+    expect(top('ニューラルネットワークを訓練する')[0]).toBe('c_interview.txt:4');
+  });
+
+  it('never returns boilerplate lines', () => {
+    expect(top('チャンネル登録')).not.toContain('a_narration.txt:6');
+  });
+
+  it('returns nothing for words the material does not have', () => {
+    expect(top('富士山')).toEqual([]);
+  });
+
+  it('merges identical paragraphs from two files into one result citing both', () => {
+    const repeated = 'スケーリング則によれば、計算量を増やすほど性能は上がる。';
+    const duplicateState = stateFrom({ ...SAMPLE_FILES, 'd_copy.txt': `写し\n${repeated}` }, state.retriever.analyzer);
+    const results = duplicateState.retriever.retrieve(duplicateState.retriever.prepare('スケーリング則'), { limit: 5 });
+    expect(results).toHaveLength(1);
+    const cited = [results[0]?.paragraph.id, ...(results[0]?.duplicates ?? []).map((paragraph) => paragraph.id)];
+    expect(cited.sort()).toEqual(['b_article.txt:5', 'd_copy.txt:2']);
+  });
+});
+
+describe('excerpts', () => {
+  it('quotes the paragraph verbatim and marks the matched words', () => {
+    const { retriever } = state;
+    const [passage] = retriever.retrieve(retriever.prepare('マイクロソフトは電力をどれくらいの期間買う?'), { limit: 1 });
+    expect(passage).toBeDefined();
+    const excerpt = passage?.excerpt;
+    expect(passage?.paragraph.text.slice(excerpt?.start, excerpt?.end)).toBe(excerpt?.text);
+    const marked = (excerpt?.marks ?? []).map(([start, end]) => excerpt?.text.slice(start, end));
+    expect(marked).toContain('マイクロソフト');
+    expect(marked).toContain('電力');
+  });
+});
