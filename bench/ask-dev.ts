@@ -1,0 +1,22 @@
+/**
+ * /ask quality on the development set (test/fixtures/ask-dev.jsonl): hit@3 by kind and language,
+ * and how often unanswerable questions are declined.
+ *
+ *   npm run bench:ask-dev [-- --json] [-- --verbose]
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { boot } from '../src/boot.js';
+import { createLogger } from '../src/log.js';
+import { evaluateAskDev, parseDevQuestion } from './ask-dev-eval.js';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
+const lines = (await readFile('test/fixtures/ask-dev.jsonl', 'utf8')).split('\n').filter((line) => line.trim() !== '');
+const { state } = await boot({ seedsDir: 'seeds' }, createLogger('warn'));
+const report = evaluateAskDev(state, lines.map(parseDevQuestion));
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(report.summary)}\n`);
+} else {
+  if (values.verbose) for (const row of report.rows) if (!row.ok) process.stdout.write(`MISS ${row.id} [${row.kind}] ${row.question} → ${row.got.join(', ')}\n`);
+  for (const [group, figure] of Object.entries(report.summary)) process.stdout.write(`${group.padEnd(24)} ${figure}\n`);
+}
