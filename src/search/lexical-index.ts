@@ -51,6 +51,20 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
   b: 0.75,
 };
 
+/**
+ * Terms in more than this share of documents say almost nothing (BM25 gives them near-zero IDF)
+ * but cost a pass over most postings; they are left out of the query unless nothing rarer is left.
+ */
+const COMMON_TERM_SHARE = 0.2;
+const MIN_KEPT_TERMS = 2;
+
+function pruneCommonTerms(weights: Map<string, number>, frequency: ReadonlyMap<string, number>, documentCount: number): void {
+  const limit = COMMON_TERM_SHARE * documentCount;
+  const common = [...weights.keys()].filter((term) => (frequency.get(term) ?? 0) > limit);
+  if (weights.size - common.length < MIN_KEPT_TERMS) return;
+  for (const term of common) weights.delete(term);
+}
+
 export interface LexicalIndex {
   readonly documentCount: number;
   /** How many documents contain a word (words field), for excerpt scoring and query translation. */
@@ -117,6 +131,7 @@ export function buildLexicalIndex(
     if (terms.length === 0) return scores;
     const weights = new Map<string, number>();
     for (const { term, weight } of terms) weights.set(term, (weights.get(term) ?? 0) + weight);
+    pruneCommonTerms(weights, field === 'words' ? documentFrequency : bigramFrequency, documents.length);
     let totalWeight = 0;
     for (const weight of weights.values()) totalWeight += weight;
     const results = miniSearch.search(
