@@ -4,10 +4,52 @@
  */
 import 'dotenv/config';
 import { boot } from './boot.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, discordProblems, loadConfig, type Config } from './config.js';
 import { interactiveConsole } from './console/interactive-console.js';
-import { createLogger } from './log.js';
+import { errorForLog } from './discord/error-for-log.js';
+import { startBot } from './discord/start-bot.js';
+import { createLogger, type Logger } from './log.js';
 import { TERMINAL_STYLE, PLAIN_STYLE } from './render/text.js';
+
+/** EX_CONFIG from sysexits.h: the settings are wrong, retrying will not help. */
+const EXIT_CONFIG = 78;
+/** After a stop signal, a process still alive this long later (a stray handle) exits anyway. */
+const EXIT_GRACE_MS = 1_000;
+
+/** Resolves with the first SIGINT or SIGTERM; a second one exits at once. */
+function stopSignal(log: Logger): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130)).once('SIGTERM', () => process.exit(143));
+      log.info({ signal }, 'shutting down');
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  });
+}
+
+async function serveDiscord(config: Config, log: Logger): Promise<number> {
+  const problems = discordProblems(config);
+  if (problems.length > 0) {
+    process.stderr.write(`${new ConfigError(problems).message}\n`);
+    return EXIT_CONFIG;
+  }
+  const stopped = stopSignal(log);
+  log.info({ seedsDir: config.seedsDir }, 'booting');
+  const { state } = await boot(config, log);
+  let bot;
+  try {
+    bot = await startBot(config, state, log);
+  } catch (error) {
+    log.fatal({ err: errorForLog(error) }, 'could not connect to Discord');
+    return 1;
+  }
+  await stopped;
+  await bot.stop();
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  return 0;
+}
 
 async function main(): Promise<number> {
   let config;
@@ -16,11 +58,12 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      return 78;
+      return EXIT_CONFIG;
     }
     throw error;
   }
   const log = createLogger(config.logLevel);
+  if (config.discordToken !== undefined) return serveDiscord(config, log);
   const { state } = await boot(config, log);
   await interactiveConsole(state, { input: process.stdin, output: process.stdout }, {
     locale: process.env.LANG?.startsWith('en') === true ? 'en' : 'ja',

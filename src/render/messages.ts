@@ -29,6 +29,33 @@ const TEXT = {
       '**/source ファイル 行** — 引用された行と前後の文脈を表示します',
       '**/help** — このヘルプ',
     ].join('\n'),
+    helpTitle: '使い方',
+    sourceButton: (n: number) => `${n} の前後を見る`,
+    omitted: (n: number) => `(ほか${n}件は長すぎるため省略しました)`,
+    commands: {
+      ask: {
+        name: '質問',
+        description: '資料に基づいて質問に答え、引用箇所を示します',
+        options: { question: { name: '質問', description: '知りたいこと' } },
+      },
+      search: {
+        name: '検索',
+        description: '資料を検索します',
+        options: {
+          query: { name: '検索語', description: '探す言葉' },
+          page: { name: 'ページ', description: 'ページ番号(1から)' },
+        },
+      },
+      source: {
+        name: '出典',
+        description: '引用された行と前後の文脈を表示します',
+        options: {
+          file: { name: 'ファイル', description: 'ファイル名(入力すると候補が出ます)' },
+          line: { name: '行', description: '行番号' },
+        },
+      },
+      help: { name: 'ヘルプ', description: '使い方を表示します', options: {} },
+    },
     errors: {
       empty_query: () => '質問(検索語)が空です。何か入力してください。',
       query_too_long: (d: Details) => `長すぎます(${d.length ?? '?'}文字)。${d.max ?? ''}文字以内でどうぞ。`,
@@ -59,6 +86,33 @@ const TEXT = {
       '**/source file line** — the cited line with the lines around it',
       '**/help** — this help',
     ].join('\n'),
+    helpTitle: 'How to use',
+    sourceButton: (n: number) => `Context of ${n}`,
+    omitted: (n: number) => `(${n} more left out: too long to show)`,
+    commands: {
+      ask: {
+        name: 'ask',
+        description: 'Answer a question from the material, with cited excerpts',
+        options: { question: { name: 'question', description: 'What you want to know' } },
+      },
+      search: {
+        name: 'search',
+        description: 'Search the material',
+        options: {
+          query: { name: 'query', description: 'Words to look for' },
+          page: { name: 'page', description: 'Page number (from 1)' },
+        },
+      },
+      source: {
+        name: 'source',
+        description: 'Show a cited line with the lines around it',
+        options: {
+          file: { name: 'file', description: 'File name (suggestions appear as you type)' },
+          line: { name: 'line', description: 'Line number' },
+        },
+      },
+      help: { name: 'help', description: 'How to use this bot', options: {} },
+    },
     errors: {
       empty_query: () => 'The question is empty. Please type something to search for.',
       query_too_long: (d: Details) => `That is too long (${d.length ?? '?'} characters). Please keep it under ${d.max ?? ''}.`,
@@ -74,6 +128,13 @@ type Details = Readonly<Record<string, string | number>>;
 
 export function messages(locale: Locale): (typeof TEXT)[Locale] {
   return TEXT[locale];
+}
+
+/** Slash command names and descriptions, registered with Discord as localisations. */
+export type CommandName = keyof (typeof TEXT)['ja']['commands'];
+
+export function commandText<C extends CommandName>(locale: Locale, command: C): (typeof TEXT)[Locale]['commands'][C] {
+  return TEXT[locale].commands[command];
 }
 
 export function userErrorMessage(error: UserError, locale: Locale): string {

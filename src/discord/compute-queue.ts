@@ -1,0 +1,82 @@
+/** A job waits at most this long for acknowledgements still in flight (a stuck one must not stall all). */
+export const MAX_HOLD_MS = 1_000;
+
+interface Job {
+  readonly run: () => void;
+  readonly queuedAt: number;
+}
+
+/**
+ * Runs CPU-bound work (a search, an answer) one job per turn of the event loop, and only while no
+ * interaction is waiting for its acknowledgement.
+ *
+ * Why: a feature call blocks the loop for tens of milliseconds, and acknowledging an interaction
+ * takes a few turns of I/O. Were they interleaved, a burst of 200 interactions would acknowledge
+ * the last ones long after Discord's 3 s deadline. So every interaction that arrives holds the
+ * queue (`arrived()`) until it is acknowledged, which is when its handler first asks for compute
+ * time; the work then runs in arrival order, and the replies go out as each job finishes.
+ *
+ * @example const release = queue.arrived(); await interaction.deferReply(); release(); await queue.run(() => ask(…));
+ */
+export class ComputeQueue {
+  readonly #jobs: Job[] = [];
+  readonly #now: () => number;
+  #unacknowledged = 0;
+  #scheduled = false;
+  #holdTimer: NodeJS.Timeout | undefined;
+
+  constructor(now: () => number = performance.now.bind(performance)) {
+    this.#now = now;
+  }
+
+  /** How many jobs are waiting (not counting one running now). */
+  get pending(): number {
+    return this.#jobs.length;
+  }
+
+  /** An interaction arrived: jobs wait until the returned release is called (once is enough). */
+  arrived(): () => void {
+    this.#unacknowledged += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#unacknowledged -= 1;
+      this.#schedule();
+    };
+  }
+
+  run<T>(job: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const run = (): void => {
+        try {
+          resolve(job());
+        } catch (error) {
+          reject(error);
+        }
+      };
+      this.#jobs.push({ run, queuedAt: this.#now() });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    const head = this.#jobs[0];
+    if (this.#scheduled || head === undefined) return;
+    const heldFor = this.#now() - head.queuedAt;
+    if (this.#unacknowledged > 0 && heldFor < MAX_HOLD_MS) {
+      this.#holdTimer ??= setTimeout(() => {
+        this.#holdTimer = undefined;
+        this.#schedule();
+      }, MAX_HOLD_MS - heldFor).unref();
+      return;
+    }
+    this.#scheduled = true;
+    // setImmediate runs after the poll phase: the I/O that arrived meanwhile goes first.
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#jobs.shift()?.run();
+      this.#schedule();
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import { UserError } from '../features/user-error.js';
+import type { Logger } from '../log.js';
+import { renderApology, renderCooldown, renderNotice, renderUserError, type EphemeralReply } from '../render/discord.js';
+import { localeFrom, messages } from '../render/messages.js';
+import type { Command, CommandContext } from './command.js';
+import type { ComputeQueue } from './compute-queue.js';
+import type { Cooldown } from './cooldown.js';
+import { errorForLog } from './error-for-log.js';
+
+export interface RouterOptions {
+  readonly commands: ReadonlyMap<string, Command>;
+  readonly context: Omit<CommandContext, 'compute'>;
+  readonly queue: ComputeQueue;
+  readonly cooldown: Cooldown;
+  readonly log: Logger;
+}
+
+/** Who did what, for logs: never the interaction token. */
+function describe(interaction: Interaction): Record<string, string | null> {
+  return {
+    interactionId: interaction.id,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : null,
+    customId: interaction.isMessageComponent() ? interaction.customId : null,
+  };
+}
+
+async function dispatch(interaction: Interaction, options: RouterOptions, context: CommandContext): Promise<void> {
+  const { commands, cooldown } = options;
+  if (interaction.isChatInputCommand()) {
+    const command = commands.get(interaction.commandName);
+    if (command === undefined) throw new Error(`no handler for /${interaction.commandName}`);
+    // Per user and command: /ask then /search at once is normal use, /ask five times a second is not.
+    const wait = command.cooldown === false ? 0 : cooldown.take(`${interaction.user.id}:${interaction.commandName}`);
+    if (wait > 0) {
+      await interaction.reply(renderCooldown(wait, localeFrom(interaction.locale)));
+      return;
+    }
+    await command.execute(interaction, context);
+  } else if (interaction.isAutocomplete()) {
+    const command = commands.get(interaction.commandName);
+    await (command?.autocomplete === undefined ? interaction.respond([]) : command.autocomplete(interaction, context));
+  } else if (interaction.isButton()) {
+    const command = commands.get(interaction.customId.split(':', 1)[0] ?? '');
+    if (command?.button === undefined) {
+      await interaction.reply(renderNotice(messages(localeFrom(interaction.locale)).stale));
+      return;
+    }
+    await command.button(interaction, context);
+  }
+}
+
+/**
+ * Tell the user what went wrong, whatever state the interaction is in: a deferred reply is edited
+ * (its visibility was fixed when it was deferred), an answered one gets an ephemeral follow-up, an
+ * unanswered one an ephemeral reply. So a reply never arrives twice and "thinking…" never stays.
+ */
+async function answerFailure(interaction: RepliableInteraction, reply: EphemeralReply): Promise<void> {
+  if (interaction.deferred && !interaction.replied && interaction.ephemeral !== null) {
+    const { flags: _ephemeralAlready, ...edit } = reply;
+    await interaction.editReply(edit);
+  } else if (interaction.deferred || interaction.replied) {
+    await interaction.followUp(reply);
+  } else {
+    await interaction.reply(reply);
+  }
+}
+
+/**
+ * The one catch site for interactions. A UserError becomes a short ephemeral explanation; anything
+ * else is a bug: logged with context, and the user gets an apology. The returned handler never
+ * rejects, so no handler can take the process down.
+ *
+ * @example client.on(Events.InteractionCreate, (interaction) => track(route(interaction)));
+ */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const { log } = options;
+  return async (interaction) => {
+    const started = performance.now();
+    // Held until the handler asks for compute time (it has deferred by then) or ends.
+    const acknowledged = options.queue.arrived();
+    const compute = <T>(job: () => T): Promise<T> => {
+      acknowledged();
+      return options.queue.run(job);
+    };
+    try {
+      await dispatch(interaction, options, { ...options.context, compute });
+      log.debug({ ...describe(interaction), ms: Math.round(performance.now() - started) }, 'interaction handled');
+    } catch (error) {
+      const userError = error instanceof UserError;
+      if (userError) log.debug({ ...describe(interaction), code: error.code }, 'user error');
+      else log.error({ ...describe(interaction), err: errorForLog(error) }, 'interaction failed');
+      try {
+        if (interaction.isAutocomplete()) {
+          if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isRepliable()) {
+          const locale = localeFrom(interaction.locale);
+          await answerFailure(interaction, userError ? renderUserError(error, locale) : renderApology(locale));
+        }
+      } catch (replyError) {
+        log.warn({ ...describe(interaction), err: errorForLog(replyError) }, 'could not tell the user about a failure');
+      }
+    } finally {
+      acknowledged();
+    }
+  };
+}
