@@ -65,6 +65,9 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     answered,
     questionType: type,
     searchedAs: prepared.alternatives,
-    results: passages.map(({ passage, score }) => ({ ...toResultItem(passage), score: Number(score.toFixed(4)) })),
+    results: passages.map(({ passage, score }) => ({
+      ...toResultItem(passage, retriever.marks(passage.excerpt.text, prepared)),
+      score: Number(score.toFixed(4)),
+    })),
   };
 }

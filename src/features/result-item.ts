@@ -18,13 +18,14 @@ export interface ResultItem {
   readonly alsoAt: ReadonlyArray<{ readonly file: string; readonly line: number }>;
 }
 
-export function toResultItem(passage: RetrievedPassage): ResultItem {
+/** A passage as a cited result; `marks` are the matched spans of its excerpt (`Retriever.marks`). */
+export function toResultItem(passage: RetrievedPassage, marks: ReadonlyArray<readonly [number, number]>): ResultItem {
   const { paragraph, transcript, excerpt } = passage;
   return {
     file: paragraph.file,
     line: paragraph.line,
     excerpt: excerpt.text,
-    marks: excerpt.marks,
+    marks,
     cutBefore: excerpt.start > 0,
     cutAfter: excerpt.end < paragraph.text.length,
     title: transcript.title,

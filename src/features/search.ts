@@ -40,6 +40,6 @@ export function search(deps: { readonly retriever: Retriever }, options: SearchO
   const results = deps.retriever
     .retrieve(prepared, { limit: page * options.pageSize })
     .slice((page - 1) * options.pageSize)
-    .map(toResultItem);
+    .map((passage) => toResultItem(passage, deps.retriever.marks(passage.excerpt.text, prepared)));
   return { command: 'search', query, page, pageCount, pageSize: options.pageSize, total, searchedAs: prepared.alternatives, results };
 }

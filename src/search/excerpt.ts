@@ -1,15 +1,13 @@
 import type { Analyzer } from '../text/analyze.js';
 import { bestSentences, type BigramWeights } from './sentence-match.js';
 
-/** A verbatim piece of a paragraph with the spans that matched the query. */
+/** A verbatim piece of a paragraph: its best sentence(s) for the query. */
 export interface Excerpt {
   /** Verbatim text of the paragraph from `start` to `end`, without added ellipses. */
   readonly text: string;
   /** UTF-16 offsets of the excerpt in the paragraph. */
   readonly start: number;
   readonly end: number;
-  /** Matched spans, as UTF-16 offsets into `text`, sorted and non-overlapping. */
-  readonly marks: ReadonlyArray<readonly [number, number]>;
   /** Share of the query's bigram weight held by the best sentence, 0..1. */
   readonly coverage: number;
 }
@@ -18,8 +16,9 @@ export interface Excerpt {
 export const EXCERPT_MAX_LENGTH = 300;
 
 /**
- * Cut the best sentence (and its neighbours while they fit) out of a paragraph and mark the query's
- * words in it. The text is never altered: what a student reads is what the transcript says.
+ * Cut the best sentence (and its neighbours while they fit) out of a paragraph. The text is never
+ * altered: what a student reads is what the transcript says. Marking the matched words costs a
+ * morphological analysis, so it is left to `markWords`, for the excerpts actually shown.
  *
  * @example buildExcerpt(paragraphText, weights, new Set(['原子力']), analyzer)
  */
@@ -54,7 +53,7 @@ export function buildExcerpt(
   }
   if (end - start > maxLength) [start, end] = windowAroundMatch(paragraph, start, end, queryWords, analyzer, maxLength);
   const text = paragraph.slice(start, end);
-  return { text, start, end, marks: markWords(text, queryWords, analyzer), coverage: best?.coverage ?? 0 };
+  return { text, start, end, coverage: best?.coverage ?? 0 };
 }
 
 /** A long sentence is cut to a window that starts a little before its first matched word. */

@@ -1,7 +1,7 @@
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
 import type { Analyzer } from '../text/analyze.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { buildExcerpt, type Excerpt } from './excerpt.js';
+import { buildExcerpt, markWords, type Excerpt } from './excerpt.js';
 import { createSearchEngine, type PreparedQuery, type SearchEngine } from './search-engine.js';
 import { bigramWeights } from './sentence-match.js';
 
@@ -30,6 +30,8 @@ export interface Retriever {
   readonly engine: SearchEngine;
   prepare(query: string): PreparedQuery;
   retrieve(query: PreparedQuery, options: RetrieveOptions): RetrievedPassage[];
+  /** Spans of an excerpt's text that match the query's words (and their variants). */
+  marks(text: string, query: PreparedQuery): Array<[number, number]>;
   /** How many distinct paragraphs match, counted up to `cap`. */
   count(query: PreparedQuery, cap: number): number;
   /** The paragraph at a file and line, if that line is indexed content. */
@@ -38,7 +40,7 @@ export interface Retriever {
 }
 
 /** How far past the requested count the lexical search reaches, to survive filtering and merging. */
-const OVERFETCH = 3;
+const OVERFETCH = 2;
 const MIN_FETCH = 30;
 
 /**
@@ -94,6 +96,9 @@ export function buildRetriever(corpus: Corpus, analyzer: Analyzer): Retriever {
         });
       }
       return results;
+    },
+    marks(text, query) {
+      return markWords(text, new Set(query.words.map((word) => word.term)), analyzer);
     },
     count(query, cap) {
       const texts = new Set<string>();

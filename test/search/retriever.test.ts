@@ -47,11 +47,12 @@ describe('retriever ranking', () => {
 describe('excerpts', () => {
   it('quotes the paragraph verbatim and marks the matched words', () => {
     const { retriever } = state;
-    const [passage] = retriever.retrieve(retriever.prepare('マイクロソフトは電力をどれくらいの期間買う?'), { limit: 1 });
+    const query = retriever.prepare('マイクロソフトは電力をどれくらいの期間買う?');
+    const [passage] = retriever.retrieve(query, { limit: 1 });
     expect(passage).toBeDefined();
     const excerpt = passage?.excerpt;
     expect(passage?.paragraph.text.slice(excerpt?.start, excerpt?.end)).toBe(excerpt?.text);
-    const marked = (excerpt?.marks ?? []).map(([start, end]) => excerpt?.text.slice(start, end));
+    const marked = retriever.marks(excerpt?.text ?? '', query).map(([start, end]) => excerpt?.text.slice(start, end));
     expect(marked).toContain('マイクロソフト');
     expect(marked).toContain('電力');
   });
