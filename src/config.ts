@@ -47,9 +47,13 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  // Checked beside the schema, not after it, so a server owner sees every problem in one go.
+  const hasToken = (env.DISCORD_TOKEN ?? '').trim() !== '';
+  if (hasToken && (env.DISCORD_CLIENT_ID ?? '').trim() === '') {
+    problems.push('DISCORD_CLIENT_ID: required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   return {
     discordToken: values.DISCORD_TOKEN,
