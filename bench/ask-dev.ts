@@ -7,12 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { boot } from '../src/boot.js';
+import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { evaluateAskDev, parseDevQuestion } from './ask-dev-eval.js';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
 const lines = (await readFile('test/fixtures/ask-dev.jsonl', 'utf8')).split('\n').filter((line) => line.trim() !== '');
-const { state } = await boot({ seedsDir: 'seeds' }, createLogger('warn'));
+// The bot's own settings (DICTIONARY_DIR, DATA_DIR), so English questions use the lexicon as in production.
+const { state } = await boot(loadConfig(process.env, process.cwd()), createLogger('warn'));
 const report = evaluateAskDev(state, lines.map(parseDevQuestion));
 if (values.json) {
   process.stdout.write(`${JSON.stringify(report.summary)}\n`);

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   }
   const log = createLogger('warn');
   const [{ state }, server] = await Promise.all([
-    boot({ seedsDir: path.join(ROOT, 'seeds') }, log),
+    boot({ seedsDir: path.join(ROOT, 'seeds'), dictionaryDir: null, dataDir: path.join(ROOT, 'data') }, log),
     startDiscordServer({ maxLoggedRequests: 100_000 }),
   ]);
   const config = loadConfig(

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { readCorpus } from './corpus/read-corpus.js';
 import type { Corpus } from './corpus/types.js';
 import type { Logger } from './log.js';
 import { buildRetriever, type Retriever } from './search/retriever.js';
 import { createAnalyzer } from './text/analyze.js';
+import { loadLexicon } from './text/lexicon/lexicon.js';
 import { loadTokenizer } from './text/tokenizer.js';
 
 /** Everything the features need, built once per process and passed down. */
@@ -12,6 +14,7 @@ export interface AppState {
 }
 
 export interface BootTimings {
+  /** kuromoji's dictionary and the bilingual lexicon, loaded side by side. */
   readonly dictionaryMs: number;
   readonly readMs: number;
   readonly indexMs: number;
@@ -23,9 +26,22 @@ export interface BootTimings {
  *
  * @example const { state } = await boot({ seedsDir: 'seeds' }, log);
  */
-export async function boot(settings: { readonly seedsDir: string }, log: Logger): Promise<{ state: AppState; timings: BootTimings }> {
+export interface BootSettings {
+  readonly seedsDir: string;
+  /** Where the bilingual dictionary is; null to serve English questions by names and Latin terms only. */
+  readonly dictionaryDir: string | null;
+  /** Where built caches (the lexicon) are kept. */
+  readonly dataDir: string;
+}
+
+export async function boot(settings: BootSettings, log: Logger): Promise<{ state: AppState; timings: BootTimings }> {
   const started = performance.now();
-  const tokenizer = await loadTokenizer();
+  const [tokenizer, lexicon] = await Promise.all([
+    loadTokenizer(),
+    settings.dictionaryDir === null
+      ? Promise.resolve(null)
+      : loadLexicon({ dictionaryDir: settings.dictionaryDir, cacheDir: path.join(settings.dataDir, 'cache'), log }),
+  ]);
   const dictionaryDone = performance.now();
   log.debug({ ms: Math.round(dictionaryDone - started) }, 'dictionary loaded');
   const corpus = await readCorpus(settings.seedsDir, (skipped) => log.warn(skipped, 'seed file skipped'));
@@ -35,7 +51,7 @@ export async function boot(settings: { readonly seedsDir: string }, log: Logger)
     { dir: settings.seedsDir, files: corpus.transcripts.length, skipped: corpus.skipped.length, paragraphs, ms: Math.round(readDone - dictionaryDone) },
     'transcripts read',
   );
-  const retriever = buildRetriever(corpus, createAnalyzer(tokenizer));
+  const retriever = buildRetriever(corpus, createAnalyzer(tokenizer), lexicon);
   const indexDone = performance.now();
   log.info({ paragraphs, ms: Math.round(indexDone - readDone) }, 'index built');
   return {

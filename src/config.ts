@@ -19,6 +19,7 @@ const schema = z.object({
   DATA_DIR: optionalText.default('data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
+  DICTIONARY_DIR: optionalText.default('/usr/share/dictd'),
 });
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly cooldownSeconds: number;
+  /** Where the dictd files of JMdict (dict-freedict-jpn-eng) are; English questions use them. */
+  readonly dictionaryDir: string;
 }
 
 /** Every problem with the settings, reported together so a server owner fixes them in one go. */
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     dataDir: path.resolve(cwd, values.DATA_DIR),
     logLevel: values.LOG_LEVEL,
     cooldownSeconds: values.COOLDOWN_SECONDS,
+    dictionaryDir: path.resolve(cwd, values.DICTIONARY_DIR),
   };
 }
 

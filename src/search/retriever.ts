@@ -1,5 +1,6 @@
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
 import type { Analyzer } from '../text/analyze.js';
+import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { buildExcerpt, markWords, type Excerpt } from './excerpt.js';
 import { createSearchEngine, type PreparedQuery, type SearchEngine } from './search-engine.js';
@@ -48,7 +49,7 @@ const MIN_FETCH = 30;
  *
  * @example const retriever = buildRetriever(corpus, analyzer); retriever.retrieve(retriever.prepare('原子力'), { limit: 5 });
  */
-export function buildRetriever(corpus: Corpus, analyzer: Analyzer): Retriever {
+export function buildRetriever(corpus: Corpus, analyzer: Analyzer, lexicon: Lexicon | null = null): Retriever {
   const entries = new Map<string, { paragraph: Paragraph; transcript: Transcript }>();
   for (const transcript of corpus.transcripts) {
     for (const paragraph of transcript.paragraphs) entries.set(paragraph.id, { paragraph, transcript });
@@ -60,6 +61,8 @@ export function buildRetriever(corpus: Corpus, analyzer: Analyzer): Retriever {
       text: paragraph.text,
     })),
     analyzer,
+    {},
+    lexicon,
   );
   const transcripts = new Map(corpus.transcripts.map((transcript) => [transcript.file, transcript]));
 
@@ -70,7 +73,7 @@ export function buildRetriever(corpus: Corpus, analyzer: Analyzer): Retriever {
     prepare: (query) => engine.prepare(query),
     retrieve(query, options) {
       const fetch = Math.max(MIN_FETCH, options.limit * OVERFETCH);
-      const weights = bigramWeights(query.analysis.bigrams, engine.index.documentCount, engine.index.bigramFrequency);
+      const weights = bigramWeights(query.bigrams, engine.index.documentCount, engine.index.bigramFrequency);
       const queryWords = new Set(query.words.map((word) => word.term));
       const results: RetrievedPassage[] = [];
       // The same words in two files (a repost, a quoted passage) are one result citing both places.

@@ -1,6 +1,8 @@
-import type { Analysis, Analyzer } from '../text/analyze.js';
+import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
 import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey } from '../text/transliterate.js';
+import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { bestSentences, bigramWeights } from './sentence-match.js';
+import { isMostlyLatin, translateQuery, type Translation } from './translate-query.js';
 import {
   buildLexicalIndex,
   type IndexedDocument,
@@ -20,6 +22,8 @@ export interface PreparedQuery {
   readonly alternatives: readonly string[];
   /** For each of the user's words, the derived spellings that stand for it. */
   readonly variants: ReadonlyMap<string, readonly string[]>;
+  /** For an English question: the Japanese each stretch of it was searched as. */
+  readonly translations: readonly Translation[];
 }
 
 export interface SearchEngine {
@@ -43,6 +47,7 @@ const EXACT_SOUND_WEIGHT = 0.9;
 const NEAR_SOUND_WEIGHT = 0.6;
 const NEAR_SOUND_MIN_LENGTH = 4;
 const KATAKANA_TO_LATIN_MIN_SOUNDS = 3;
+const VARIANT_BIGRAM_FACTOR = 0.5;
 
 function consonants(key: string): number {
   return key.replace(/_/gu, '').length;
@@ -58,6 +63,7 @@ export function createSearchEngine(
   documents: readonly IndexedDocument[],
   analyzer: Analyzer,
   options: Partial<LexicalOptions & RerankOptions> = {},
+  lexicon: Lexicon | null = null,
 ): SearchEngine {
   const index = buildLexicalIndex(documents, analyzer, options);
   const rerank = { ...DEFAULT_RERANK_OPTIONS, ...options };
@@ -106,17 +112,32 @@ export function createSearchEngine(
       const right = latinRun[i] ?? '';
       sources.push([left + right, [left, right]]);
     }
+    const translations = lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency) : [];
+    // An English word the dictionary translated is an ordinary word, not a name: sounding it out
+    // (buying → バング) would only add noise; so would joining two of them (buying power → パズル).
+    const translated = new Set(translations.flatMap((translation) => translation.source));
+    const bigrams = analysis.bigrams.map((term) => ({ term, weight: 1 }));
     for (const [spelling, owners] of sources) {
+      if (owners.every((owner) => translated.has(owner))) continue;
       for (const variant of variantsOf(spelling)) {
         for (const owner of owners) variants.set(owner, [...(variants.get(owner) ?? []), variant.term]);
         if (seen.has(variant.term)) continue;
         seen.add(variant.term);
         alternatives.push(variant.term);
         words.push(variant);
+        // The variant's bigrams too, or a katakana passage would score on the words field alone
+        // against passages that repeat the Latin spelling in both fields.
+        if (isLatinWord(spelling)) bigrams.push(...bigramsOf(variant.term).map((term) => ({ term, weight: variant.weight * VARIANT_BIGRAM_FACTOR })));
       }
     }
-    const bigrams = analysis.bigrams.map((term) => ({ term, weight: 1 }));
-    return { text, analysis, words, bigrams, alternatives, variants };
+    for (const translation of translations) {
+      words.push(...translation.words);
+      bigrams.push(...translation.bigrams);
+      alternatives.push(...translation.terms.filter((term) => !alternatives.includes(term)));
+      const translated = translation.words.map((word) => word.term);
+      for (const source of translation.source) variants.set(source, [...(variants.get(source) ?? []), ...translated]);
+    }
+    return { text, analysis, words, bigrams, alternatives, variants, translations };
   }
 
   return {
@@ -128,7 +149,7 @@ export function createSearchEngine(
       const hits = index.search({ words: prepared.words, bigrams: prepared.bigrams }, Math.max(limit, rerank.depth));
       const top = hits[0]?.score ?? 0;
       if (top <= 0 || rerank.sentenceWeight === 0) return hits.slice(0, limit);
-      const weights = bigramWeights(prepared.analysis.bigrams, index.documentCount, index.bigramFrequency);
+      const weights = bigramWeights(prepared.bigrams, index.documentCount, index.bigramFrequency);
       return hits
         .map((hit) => {
           const best = bestSentences(texts.get(hit.id) ?? '', weights)[0]?.coverage ?? 0;

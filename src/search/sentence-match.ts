@@ -8,19 +8,23 @@ export interface BigramWeights {
   readonly total: number;
 }
 
+/**
+ * Each query bigram weighs its IDF times its weight in the query (the user's own at 1, a derived
+ * spelling or translation less); a bigram asked twice counts once, at its highest weight.
+ */
 export function bigramWeights(
-  bigrams: readonly string[],
+  bigrams: ReadonlyArray<{ readonly term: string; readonly weight: number }>,
   documentCount: number,
   frequency: (bigram: string) => number,
 ): BigramWeights {
   const weights = new Map<string, number>();
-  let total = 0;
-  for (const gram of new Set(bigrams)) {
-    const df = frequency(gram);
+  for (const { term, weight } of bigrams) {
+    const df = frequency(term);
     const idf = Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-    weights.set(gram, idf);
-    total += idf;
+    weights.set(term, Math.max(weights.get(term) ?? 0, idf * weight));
   }
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
   return { weights, total };
 }
 

@@ -62,6 +62,11 @@ const KANSAI_STANDARD: ReadonlyArray<readonly [RegExp, string]> = [
   [/おおきに/gu, 'ありがとう'], [/しゃあない/gu, '仕方ない'],
 ];
 
+/** Whether a (normalised) word is grammatical glue or a question word, in Japanese or English. */
+export function isStopWord(word: string): boolean {
+  return STOP_BASES.has(word);
+}
+
 const LATIN_OR_DIGIT = /^[\p{Script=Latin}\p{Nd}][\p{Script=Latin}\p{Nd}.+#'-]*$/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

@@ -98,7 +98,7 @@ async function followUpOf(record: InteractionRecord): Promise<ReplyMessage> {
 }
 
 beforeAll(async () => {
-  [{ state }, server] = await Promise.all([boot({ seedsDir: path.join(ROOT, 'seeds') }, pino({ level: 'silent' })), startDiscordServer()]);
+  [{ state }, server] = await Promise.all([boot({ seedsDir: path.join(ROOT, 'seeds'), dictionaryDir: null, dataDir: path.join(ROOT, 'data') }, pino({ level: 'silent' })), startDiscordServer()]);
   bot = await startBot(botConfig(), state, log);
 });
 

@@ -1,0 +1,93 @@
+import type { Analyzer } from '../text/analyze.js';
+import { bigramsOf, isStopWord } from '../text/analyze.js';
+import type { Lexicon } from '../text/lexicon/lexicon.js';
+import type { WeightedTerm } from './lexical-index.js';
+
+/** The Japanese a stretch of an English question was searched as. */
+export interface Translation {
+  /** The English words translated (one word or a multiword gloss such as "nuclear power plant"). */
+  readonly source: readonly string[];
+  /** Japanese candidates that occur in the material, best first. */
+  readonly terms: readonly string[];
+  /** Their content words, as the index knows them (原子力発電所 → 原子力, 発電所). */
+  readonly words: readonly WeightedTerm[];
+  readonly bigrams: readonly WeightedTerm[];
+}
+
+/** A question counts as English when this share of its letters is Latin script. */
+const LATIN_SHARE = 0.6;
+/** Candidates kept per English stretch; the dictionary's order decides among those in the material. */
+const MAX_CANDIDATES = 3;
+/** A translation is evidence at one remove: it weighs less than the user's own words. */
+const TRANSLATION_WEIGHT = 0.8;
+const TRANSLATION_BIGRAM_WEIGHT = 0.4;
+/** log2(1 + documents using it) counts up to this; past it a candidate is simply "in common use". */
+const USAGE_CAP = 3;
+
+export function isMostlyLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length === 0) return false;
+  const latin = letters.filter((letter) => /\p{Script=Latin}/u.test(letter)).length;
+  return latin / letters.length >= LATIN_SHARE;
+}
+
+/**
+ * Translate the English words of a question into Japanese search terms: multiword glosses first,
+ * then single words; of each stretch's dictionary candidates, only those the material contains are
+ * kept (a word the transcripts never use cannot help find anything).
+ *
+ * @example translateQuery('Why is Microsoft buying power?', lexicon, analyzer, (w) => df(w))
+ */
+export function translateQuery(
+  text: string,
+  lexicon: Lexicon,
+  analyzer: Analyzer,
+  documentFrequency: (word: string) => number,
+): Translation[] {
+  const words = (text.normalize('NFKC').toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).filter((word) => !isStopWord(word));
+  const translations: Translation[] = [];
+  const translate = (source: readonly string[], candidates: ReadonlyArray<{ term: string; weight: number }>): boolean => {
+    const kept = pickCandidates(candidates, analyzer, documentFrequency);
+    if (kept.length === 0) return false;
+    const top = Math.max(...kept.map((candidate) => candidate.weight));
+    translations.push({
+      source,
+      terms: kept.map((candidate) => candidate.term),
+      words: kept.flatMap((candidate) =>
+        candidate.words.map((word) => ({ term: word, weight: (TRANSLATION_WEIGHT * candidate.weight) / top })),
+      ),
+      bigrams: kept.flatMap((candidate) =>
+        bigramsOf(candidate.term).map((gram) => ({ term: gram, weight: (TRANSLATION_BIGRAM_WEIGHT * candidate.weight) / top })),
+      ),
+    });
+    return true;
+  };
+  for (const stretch of lexicon.lookupPhrase(words)) {
+    const source = words.slice(stretch.start, stretch.end);
+    if (translate(source, stretch.candidates) || source.length === 1) continue;
+    // A multiword gloss the material never uses ("buying power" → 購買力): try its words alone.
+    for (const word of source) translate([word], lexicon.lookup(word));
+  }
+  return translations;
+}
+
+/**
+ * Of a stretch's dictionary candidates, those the material uses, ranked by the dictionary's weight
+ * times how much the material uses them (capped, so a very common word does not win on frequency
+ * alone): "power" is 電力 in transcripts about data centres, 権力 in ones about politics.
+ */
+function pickCandidates(
+  candidates: ReadonlyArray<{ term: string; weight: number }>,
+  analyzer: Analyzer,
+  documentFrequency: (word: string) => number,
+): Array<{ term: string; weight: number; words: string[] }> {
+  const usable: Array<{ term: string; weight: number; words: string[] }> = [];
+  for (const candidate of candidates) {
+    const words = [...new Set(analyzer.analyze(candidate.term).words)];
+    if (words.length === 0) continue;
+    const rarest = Math.min(...words.map((word) => documentFrequency(word)));
+    if (rarest === 0 || usable.some((other) => other.words.join() === words.join())) continue;
+    usable.push({ term: candidate.term, weight: candidate.weight * Math.min(Math.log2(1 + rarest), USAGE_CAP), words });
+  }
+  return usable.sort((left, right) => right.weight - left.weight).slice(0, MAX_CANDIDATES);
+}

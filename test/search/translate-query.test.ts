@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/boot.js';
+import { ask } from '../../src/features/ask.js';
+import { buildRetriever } from '../../src/search/retriever.js';
+import { isMostlyLatin } from '../../src/search/translate-query.js';
+import type { Analyzer } from '../../src/text/analyze.js';
+import { encodeCandidates } from '../../src/text/lexicon/lexicon-cache.js';
+import { createLexicon, type Lexicon } from '../../src/text/lexicon/lexicon.js';
+import { realAnalyzer } from '../support/analyzer.js';
+import { SAMPLE_FILES, stateFrom } from '../support/state.js';
+
+/** A few real JMdict rows (weights as the builder gives them), enough to translate the questions below. */
+function smallLexicon(): Lexicon {
+  const rows: Record<string, Array<[string, string, number]>> = {
+    power: [['権力', 'けんりょく', 0.93], ['勢力', 'せいりょく', 0.88], ['力', 'ちから', 0.6], ['電力', 'でんりょく', 0.55]],
+    buy: [['買う', 'かう', 0.96], ['購入', 'こうにゅう', 0.79]],
+    'buying power': [['購買力', 'こうばいりょく', 0.9]],
+    year: [['年', 'とし', 0.9], ['年間', 'ねんかん', 0.5]],
+    student: [['学生', 'がくせい', 0.95], ['生徒', 'せいと', 0.8]],
+    laboratory: [['研究室', 'けんきゅうしつ', 0.9], ['実験室', 'じっけんしつ', 0.8]],
+  };
+  return createLexicon(new Map(Object.entries(rows).map(([key, list]) => [key, encodeCandidates(list.map(([term, alternate, weight]) => ({ term, alternate, weight })))])));
+}
+
+let analyzer: Analyzer;
+let state: AppState;
+beforeAll(async () => {
+  analyzer = await realAnalyzer();
+  const plain = stateFrom(SAMPLE_FILES, analyzer);
+  state = { corpus: plain.corpus, retriever: buildRetriever(plain.corpus, analyzer, smallLexicon()) };
+});
+
+describe('English questions with the lexicon', () => {
+  it('translates words to the candidates the material uses, best used first', () => {
+    const query = state.retriever.prepare('How much power does Microsoft buy?');
+    const power = query.translations.find((translation) => translation.source.includes('power'));
+    // 電力 is the dictionary's 4th sense but the only one these transcripts use.
+    expect(power?.terms).toEqual(['電力']);
+    expect(query.translations.find((translation) => translation.source.includes('buy'))?.terms).toEqual(['買う']);
+  });
+
+  it('falls back to single words when a multiword gloss is not in the material', () => {
+    const query = state.retriever.prepare('buying power of Microsoft');
+    expect(query.translations.map((translation) => translation.source.join(' '))).toEqual(expect.arrayContaining(['buying', 'power']));
+  });
+
+  it('answers an English question with the Japanese line, as its Japanese twin does', () => {
+    const english = ask(state, { question: 'How many students were in the laboratory?', limit: 3 });
+    const japanese = ask(state, { question: '研究室の学生は何人?', limit: 3 });
+    expect(english.results[0]).toMatchObject({ file: 'c_interview.txt', line: 5 });
+    expect(japanese.results[0]).toMatchObject({ file: 'c_interview.txt', line: 5 });
+    expect(english.answered).toBe(true);
+    expect(english.searchedAs).toEqual(expect.arrayContaining(['研究室', '学生']));
+  });
+
+  it('leaves Japanese questions untranslated', () => {
+    expect(state.retriever.prepare('研究室の学生は何人?').translations).toEqual([]);
+  });
+
+  it('serves English by names alone without a lexicon', () => {
+    const plain = stateFrom(SAMPLE_FILES, analyzer);
+    const result = ask(plain, { question: 'How many students were in the laboratory?', limit: 3 });
+    expect(result.answered).toBe(false);
+    expect(ask(plain, { question: 'Who is Altman?', limit: 3 }).results[0]?.file).toBe('b_article.txt');
+  });
+});
+
+describe('isMostlyLatin', () => {
+  it.each([
+    ['Where was the author born?', true],
+    ['GPT-4の発表はいつ?', false],
+    ['What is スケーリング則?', false], // mixed: the Japanese carries the question, Latin words stay names
+    ['原子力', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isMostlyLatin(text)).toBe(expected);
+  });
+});
