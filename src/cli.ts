@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import 'dotenv/config';
 import { boot } from './boot.js';
-import { loadConfig } from './config.js';
+import { configOrReport, EXIT_CONFIG } from './config.js';
 import { CONSOLE_COMMANDS, findCommand, type OptionValues } from './console/console-commands.js';
 import { runCommand, type RunContext } from './console/run-command.js';
 import { createLogger } from './log.js';
@@ -45,7 +45,8 @@ async function main(): Promise<number> {
     process.stderr.write('--limit must be a whole number from 1 to 100\n');
     return 2;
   }
-  const config = loadConfig(process.env, process.cwd());
+  const config = configOrReport();
+  if (config === null) return EXIT_CONFIG;
   const log = createLogger(config.logLevel);
   const { state } = await boot(config, log);
   const context: RunContext = {

@@ -78,3 +78,22 @@ export function discordProblems(config: Config): string[] {
   if (config.discordClientId === undefined) problems.push('DISCORD_CLIENT_ID: required to connect to Discord');
   return problems;
 }
+
+/** EX_CONFIG from sysexits.h: the settings are wrong, and retrying will not help. */
+export const EXIT_CONFIG = 78;
+
+/**
+ * The entry points' start: the settings, or null after every problem has been written to stderr
+ * (the caller then exits with EXIT_CONFIG).
+ *
+ * @example const config = configOrReport(); if (config === null) return EXIT_CONFIG;
+ */
+export function configOrReport(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config | null {
+  try {
+    return loadConfig(env, cwd);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return null;
+  }
+}

@@ -4,15 +4,13 @@
  */
 import 'dotenv/config';
 import { boot } from './boot.js';
-import { ConfigError, discordProblems, loadConfig, type Config } from './config.js';
+import { ConfigError, configOrReport, discordProblems, EXIT_CONFIG, type Config } from './config.js';
 import { interactiveConsole } from './console/interactive-console.js';
 import { errorForLog } from './discord/error-for-log.js';
 import { startBot } from './discord/start-bot.js';
 import { createLogger, type Logger } from './log.js';
 import { TERMINAL_STYLE, PLAIN_STYLE } from './render/text.js';
 
-/** EX_CONFIG from sysexits.h: the settings are wrong, retrying will not help. */
-const EXIT_CONFIG = 78;
 /** After a stop signal, a process still alive this long later (a stray handle) exits anyway. */
 const EXIT_GRACE_MS = 1_000;
 
@@ -52,16 +50,8 @@ async function serveDiscord(config: Config, log: Logger): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env, process.cwd());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return EXIT_CONFIG;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (config === null) return EXIT_CONFIG;
   const log = createLogger(config.logLevel);
   if (config.discordToken !== undefined) return serveDiscord(config, log);
   const { state } = await boot(config, log);

@@ -4,22 +4,14 @@
  * token. The bot itself never registers commands.
  */
 import 'dotenv/config';
-import { ConfigError, discordProblems, loadConfig } from '../config.js';
+import { ConfigError, configOrReport, discordProblems, EXIT_CONFIG } from '../config.js';
 import { createLogger } from '../log.js';
 import { loadCommands } from './load-commands.js';
 import { commandsBody, commandsRoute, deployCommands } from './register-commands.js';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env, process.cwd());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 78;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (config === null) return EXIT_CONFIG;
   const commands = await loadCommands();
   if (process.argv.includes('--dry-run')) {
     const body = commandsBody(commands);
@@ -35,7 +27,7 @@ async function main(): Promise<number> {
   const problems = discordProblems(config);
   if (problems.length > 0 || config.discordToken === undefined || config.discordClientId === undefined) {
     process.stderr.write(`${new ConfigError(problems).message}\n`);
-    return 78;
+    return EXIT_CONFIG;
   }
   const log = createLogger(config.logLevel);
   const count = await deployCommands(commands, {
