@@ -7,12 +7,14 @@ export interface DevQuestion {
   readonly lang: string;
   readonly kind: string;
   readonly gold: ReadonlyArray<{ readonly file: string; readonly line: number }>;
+  /** For an English question: the id of the Japanese question it mirrors. */
+  readonly twin: string | null;
 }
 
 export function parseDevQuestion(line: string): DevQuestion {
   const row: unknown = JSON.parse(line);
   if (typeof row !== 'object' || row === null) throw new Error(`bad dev row: ${line}`);
-  const { id, question, lang, kind, gold } = row as Record<string, unknown>;
+  const { id, question, lang, kind, gold, twin } = row as Record<string, unknown>;
   if (typeof id !== 'string' || typeof question !== 'string' || typeof kind !== 'string' || !Array.isArray(gold)) {
     throw new Error(`bad dev row: ${line}`);
   }
@@ -21,6 +23,7 @@ export function parseDevQuestion(line: string): DevQuestion {
     question,
     lang: typeof lang === 'string' ? lang : 'ja',
     kind,
+    twin: typeof twin === 'string' ? twin : null,
     gold: gold.map((entry: unknown) => {
       const { file, line: goldLine } = (entry ?? {}) as Record<string, unknown>;
       if (typeof file !== 'string' || typeof goldLine !== 'number') throw new Error(`bad gold in ${id}`);
@@ -36,6 +39,7 @@ export interface DevRow {
   readonly question: string;
   readonly ok: boolean;
   readonly got: readonly string[];
+  readonly twin: string | null;
 }
 
 export interface DevReport {
@@ -56,7 +60,7 @@ export function evaluateAskDev(state: AppState, questions: readonly DevQuestion[
     const ok = question.gold.length === 0
       ? !result.answered
       : question.gold.some((gold) => cited.includes(`${gold.file}:${gold.line}`));
-    return { id: question.id, kind: question.kind, lang: question.lang, question: question.question, ok, got: cited.slice(0, 3) };
+    return { id: question.id, kind: question.kind, lang: question.lang, question: question.question, ok, got: cited.slice(0, 3), twin: question.twin };
   });
   const share = (subset: readonly DevRow[]): { rate: number; text: string } => {
     const hits = subset.filter((row) => row.ok).length;
@@ -71,6 +75,11 @@ export function evaluateAskDev(state: AppState, questions: readonly DevQuestion[
   for (const kind of [...new Set(answerable.map((row) => row.kind))].sort()) {
     summary[`hit@3 ${kind}`] = share(answerable.filter((row) => row.kind === kind)).text;
   }
+  // English questions beside the Japanese questions they mirror: the lexicon's job is to close the gap.
+  const twinned = answerable.filter((row) => row.lang === 'en' && row.twin !== null);
+  const twins = twinned.flatMap((row) => rows.filter((other) => other.id === row.twin));
+  summary['hit@3 en (twinned)'] = share(twinned).text;
+  summary['hit@3 ja twins of those'] = share(twins).text;
   const unanswerable = rows.filter((row) => row.kind === 'unanswerable');
   summary['declined unanswerable'] = share(unanswerable).text;
   return {
