@@ -4,6 +4,7 @@ import type { Corpus } from './corpus/types.js';
 import type { Logger } from './log.js';
 import { buildRetriever, type Retriever } from './search/retriever.js';
 import { createAnalyzer } from './text/analyze.js';
+import { analyzeAll, defaultAnalyzeOptions } from './text/analyze-all.js';
 import { loadLexicon } from './text/lexicon/lexicon.js';
 import { loadTokenizer } from './text/tokenizer.js';
 
@@ -51,7 +52,9 @@ export async function boot(settings: BootSettings, log: Logger): Promise<{ state
     { dir: settings.seedsDir, files: corpus.transcripts.length, skipped: corpus.skipped.length, paragraphs, ms: Math.round(readDone - dictionaryDone) },
     'transcripts read',
   );
-  const retriever = buildRetriever(corpus, createAnalyzer(tokenizer), lexicon);
+  const analyzer = createAnalyzer(tokenizer);
+  const texts = corpus.transcripts.flatMap((transcript) => transcript.paragraphs.map((paragraph) => paragraph.text));
+  const retriever = buildRetriever(corpus, analyzer, lexicon, await analyzeAll(texts, analyzer, defaultAnalyzeOptions()));
   const indexDone = performance.now();
   log.info({ paragraphs, ms: Math.round(indexDone - readDone) }, 'index built');
   return {

@@ -6,6 +6,8 @@ export interface IndexedDocument {
   readonly id: string;
   readonly title: string;
   readonly text: string;
+  /** The text's analysis when already made (in parallel, see `analyzeAll`); made here otherwise. */
+  readonly analysis?: Analysis;
 }
 
 /** A query term with its weight (1 for the user's own words; less for derived alternatives). */
@@ -109,7 +111,7 @@ export function buildLexicalIndex(
   const titles = new Map<string, Analysis>();
   const batch: FieldDocument[] = [];
   documents.forEach((document, position) => {
-    const analysis = analyzer.analyze(document.text);
+    const analysis = document.analysis ?? analyzer.analyze(document.text);
     for (const word of new Set(analysis.words)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
     for (const gram of new Set(analysis.bigrams)) bigramFrequency.set(gram, (bigramFrequency.get(gram) ?? 0) + 1);
     let title = titles.get(document.title);

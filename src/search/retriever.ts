@@ -1,5 +1,5 @@
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
-import type { Analyzer } from '../text/analyze.js';
+import type { Analysis, Analyzer } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { buildExcerpt, markWords, type Excerpt } from './excerpt.js';
@@ -49,16 +49,23 @@ const MIN_FETCH = 30;
  *
  * @example const retriever = buildRetriever(corpus, analyzer); retriever.retrieve(retriever.prepare('原子力'), { limit: 5 });
  */
-export function buildRetriever(corpus: Corpus, analyzer: Analyzer, lexicon: Lexicon | null = null): Retriever {
+export function buildRetriever(
+  corpus: Corpus,
+  analyzer: Analyzer,
+  lexicon: Lexicon | null = null,
+  /** The paragraphs' analyses, in corpus order, when made beforehand (`analyzeAll`). */
+  analyses: readonly Analysis[] = [],
+): Retriever {
   const entries = new Map<string, { paragraph: Paragraph; transcript: Transcript }>();
   for (const transcript of corpus.transcripts) {
     for (const paragraph of transcript.paragraphs) entries.set(paragraph.id, { paragraph, transcript });
   }
   const engine = createSearchEngine(
-    [...entries.values()].map(({ paragraph, transcript }) => ({
+    [...entries.values()].map(({ paragraph, transcript }, position) => ({
       id: paragraph.id,
       title: paragraph.section === null ? transcript.title : `${transcript.title} ${paragraph.section}`,
       text: paragraph.text,
+      analysis: analyses[position],
     })),
     analyzer,
     {},
