@@ -38,6 +38,7 @@ export interface DevRow {
   readonly lang: string;
   readonly question: string;
   readonly ok: boolean;
+  readonly answered: boolean;
   readonly got: readonly string[];
   readonly twin: string | null;
 }
@@ -60,7 +61,7 @@ export function evaluateAskDev(state: AppState, questions: readonly DevQuestion[
     const ok = question.gold.length === 0
       ? !result.answered
       : question.gold.some((gold) => cited.includes(`${gold.file}:${gold.line}`));
-    return { id: question.id, kind: question.kind, lang: question.lang, question: question.question, ok, got: cited.slice(0, 3), twin: question.twin };
+    return { id: question.id, kind: question.kind, lang: question.lang, question: question.question, ok, answered: result.answered, got: cited.slice(0, 3), twin: question.twin };
   });
   const share = (subset: readonly DevRow[]): { rate: number; text: string } => {
     const hits = subset.filter((row) => row.ok).length;
@@ -82,6 +83,9 @@ export function evaluateAskDev(state: AppState, questions: readonly DevQuestion[
   summary['hit@3 ja twins of those'] = share(twins).text;
   const unanswerable = rows.filter((row) => row.kind === 'unanswerable');
   summary['declined unanswerable'] = share(unanswerable).text;
+  // The other side of declining: answerable questions wrongly told "the material does not say".
+  const answeredRows = answerable.filter((row) => row.answered).length;
+  summary['answered, of answerable'] = `${(answeredRows / Math.max(1, answerable.length)).toFixed(3)} (${answeredRows}/${answerable.length})`;
   return {
     rows,
     summary,
