@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createFieldIndex } from '../../src/search/field-index.js';
+import { buildLexicalIndex } from '../../src/search/lexical-index.js';
+import { realAnalyzer } from '../support/analyzer.js';
+
+function bm25(count: number, length: number, average: number, matching: number, documents: number, k1 = 1.2, b = 0.75): number {
+  const idf = Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
+  return (idf * (count * (k1 + 1))) / (count + k1 * (1 - b + (b * length) / average));
+}
+
+describe('createFieldIndex', () => {
+  it('scores with BM25, a document length being its distinct terms', () => {
+    const field = createFieldIndex();
+    field.add(['原子', '原子', '子力']); // 2 distinct
+    field.add(['電力']); // 1
+    field.add(['原子', '電力', '会社', '売る']); // 4
+    field.freeze();
+    const { scores, touched, matchedWeight } = field.score(new Map([['原子', 1], ['会社', 0.5]]), 1.2, 0.75);
+    const average = (2 + 1 + 4) / 3;
+    expect(scores[0]).toBeCloseTo(bm25(2, 2, average, 2, 3), 10);
+    expect(scores[2]).toBeCloseTo(bm25(1, 4, average, 2, 3) + 0.5 * bm25(1, 4, average, 1, 3), 10);
+    expect(scores[1]).toBe(0);
+    expect([...touched].sort()).toEqual([0, 2]);
+    expect(matchedWeight[2]).toBe(1.5);
+  });
+
+  it('knows frequencies and membership', () => {
+    const field = createFieldIndex();
+    for (let i = 0; i < 50; i += 1) field.add(i % 7 === 0 ? ['稀', '共通'] : ['共通']);
+    field.freeze();
+    expect(field.frequency('稀')).toBe(8);
+    expect(field.contains('稀', 49)).toBe(true);
+    expect(field.contains('稀', 48)).toBe(false);
+    expect(field.frequency('無い')).toBe(0);
+  });
+});
+
+describe('buildLexicalIndex', () => {
+  it('returns the best documents first, however many match', async () => {
+    const analyzer = await realAnalyzer();
+    const documents = Array.from({ length: 300 }, (_, i) => ({
+      id: `d${i}`,
+      title: '電力',
+      text: i === 123 ? '原子力発電所の電力をマイクロソフトが買う。' : `電力の話 その${i}`,
+    }));
+    const index = buildLexicalIndex(documents, analyzer);
+    const hits = index.search({ words: [{ term: '原子力', weight: 1 }, { term: '電力', weight: 1 }], bigrams: [{ term: '原子', weight: 1 }] }, 5);
+    expect(hits[0]?.id).toBe('d123');
+    expect(hits[0]?.matchedWords).toEqual(['原子力', '電力']);
+    expect(hits).toHaveLength(5);
+    for (let i = 1; i < hits.length; i += 1) expect(hits[i - 1]?.score ?? 0).toBeGreaterThanOrEqual(hits[i]?.score ?? 0);
+  });
+});
