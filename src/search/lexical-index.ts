@@ -1,4 +1,4 @@
-import { createFieldIndex, type FieldIndex, type FieldScores } from './field-index.js';
+import { createFieldIndex, type FieldScores } from './field-index.js';
 import type { Analysis, Analyzer } from '../text/analyze.js';
 
 /** What the lexical index takes: any passage with an id, a title (context) and its text. */
@@ -60,9 +60,9 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
 const COMMON_TERM_SHARE = 0.2;
 const MIN_KEPT_TERMS = 2;
 
-function pruneCommonTerms(weights: Map<string, number>, field: FieldIndex, documentCount: number): void {
+function pruneCommonTerms(weights: Map<string, number>, frequency: ReadonlyMap<string, number>, documentCount: number): void {
   const limit = COMMON_TERM_SHARE * documentCount;
-  const common = [...weights.keys()].filter((term) => field.frequency(term) > limit);
+  const common = [...weights.keys()].filter((term) => (frequency.get(term) ?? 0) > limit);
   if (weights.size - common.length < MIN_KEPT_TERMS) return;
   for (const term of common) weights.delete(term);
 }
@@ -97,6 +97,9 @@ export function buildLexicalIndex(
   const settings = { ...DEFAULT_LEXICAL_OPTIONS, ...options };
   const ids = documents.map((document) => document.id);
   const fields = { words: createFieldIndex(), bigrams: createFieldIndex() };
+  // Frequencies of the texts alone: a title repeated over every paragraph of a transcript (or an
+  // article's passages) would otherwise look common and lose its weight in sentence scoring.
+  const frequencies = { words: new Map<string, number>(), bigrams: new Map<string, number>() };
   // A title is analysed once however many paragraphs share it, and indexed with each of them.
   const titles = new Map<string, Analysis>();
   for (const document of documents) {
@@ -108,13 +111,15 @@ export function buildLexicalIndex(
     }
     fields.words.add([...title.words, ...analysis.words]);
     fields.bigrams.add([...title.bigrams, ...analysis.bigrams]);
+    for (const word of new Set(analysis.words)) frequencies.words.set(word, (frequencies.words.get(word) ?? 0) + 1);
+    for (const gram of new Set(analysis.bigrams)) frequencies.bigrams.set(gram, (frequencies.bigrams.get(gram) ?? 0) + 1);
   }
   for (const field of FIELDS) fields[field].freeze();
 
   function scoreField(field: (typeof FIELDS)[number], terms: readonly WeightedTerm[]): FieldScores & { readonly totalWeight: number } {
     const weights = new Map<string, number>();
     for (const { term, weight } of terms) weights.set(term, (weights.get(term) ?? 0) + weight);
-    pruneCommonTerms(weights, fields[field], documents.length);
+    pruneCommonTerms(weights, frequencies[field], documents.length);
     let totalWeight = 0;
     for (const weight of weights.values()) totalWeight += weight;
     return { ...fields[field].score(weights, settings.k1, settings.b), totalWeight };
@@ -122,9 +127,9 @@ export function buildLexicalIndex(
 
   return {
     documentCount: documents.length,
-    documentFrequency: (word) => fields.words.frequency(word),
-    bigramFrequency: (bigram) => fields.bigrams.frequency(bigram),
-    vocabulary: () => fields.words.terms(),
+    documentFrequency: (word) => frequencies.words.get(word) ?? 0,
+    bigramFrequency: (bigram) => frequencies.bigrams.get(bigram) ?? 0,
+    vocabulary: () => frequencies.words.keys(),
     search(query, limit) {
       const words = scoreField('words', query.words);
       const bigrams = scoreField('bigrams', query.bigrams);
