@@ -125,9 +125,12 @@ export function createSearchEngine(
         seen.add(variant.term);
         alternatives.push(variant.term);
         words.push(variant);
-        // The variant's bigrams too, or a katakana passage would score on the words field alone
-        // against passages that repeat the Latin spelling in both fields.
-        if (isLatinWord(spelling)) bigrams.push(...bigramsOf(variant.term).map((term) => ({ term, weight: variant.weight * VARIANT_BIGRAM_FACTOR })));
+        // When the material never spells the word in Latin (GRIN MoE only as グリンモー), the variant's
+        // bigrams count too, or the katakana passage would score on the words field alone. When it
+        // does, the user's own spelling finds it, and sounding out adds noise (JSQuAD: -1 point R@1).
+        if (isLatinWord(spelling) && index.documentFrequency(spelling) === 0) {
+          bigrams.push(...bigramsOf(variant.term).map((term) => ({ term, weight: variant.weight * VARIANT_BIGRAM_FACTOR })));
+        }
       }
     }
     for (const translation of translations) {
