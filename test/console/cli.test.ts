@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '../support/state.js';
-import { runCli, seedsDir } from '../support/run-cli.js';
+import { PROJECT_ROOT, runCli, seedsDir } from '../support/run-cli.js';
+
+const DICTIONARY_DIR = '/usr/share/dictd';
 
 let seeds: string;
 beforeAll(async () => {
@@ -68,5 +72,28 @@ describe('npm run cli', () => {
     expect(run.stdout).toContain('c_interview.txt 5行');
     expect(run.stdout).toContain('By Jane Doe · 2024-03-20');
     expect(run.stdout).toContain('/nonsense');
+  });
+
+  it.skipIf(!existsSync(path.join(DICTIONARY_DIR, 'freedict-jpn-eng.index')))(
+    'answers an English question from the Japanese line, showing what it searched as (needs dict-freedict-jpn-eng)',
+    async () => {
+      const env = { DICTIONARY_DIR, DATA_DIR: path.join(PROJECT_ROOT, 'data') };
+      const run = await runCli(['ask', '--question', 'How many students were in the laboratory?', '--json'], { seeds, env });
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        command: 'ask',
+        answered: true,
+        searchedAs: expect.arrayContaining(['研究室', '学生']),
+        results: [{ file: 'c_interview.txt', line: 5 }],
+      });
+      const text = await runCli(['ask', '--question', 'How many students were in the laboratory?', '--lang', 'en'], { seeds, env });
+      expect(text.stdout).toContain('Searched as: ');
+    },
+    60_000,
+  );
+
+  it('says once that English is served by names alone when the dictionary is missing', async () => {
+    const run = await runCli(['ask', '--question', 'Who is Altman?', '--json'], { seeds, env: { LOG_LEVEL: 'info' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ results: [{ file: 'b_article.txt', line: 3 }] });
+    expect(run.stderr.match(/names and Latin terms only/gu)).toHaveLength(1);
   });
 });

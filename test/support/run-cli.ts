@@ -19,11 +19,15 @@ export interface CliRun {
 }
 
 /** Run `src/cli.ts` (what `npm run cli --` runs) with the given arguments, stdin and seeds. */
-export function runCli(args: readonly string[], options: { readonly seeds: string; readonly stdin?: string; readonly entry?: string }): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { readonly seeds: string; readonly stdin?: string; readonly entry?: string; readonly env?: Readonly<Record<string, string>> },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/cli.ts', ...args], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', SEEDS_DIR: options.seeds, LOG_LEVEL: 'warn' },
+      // No dictionary unless a test asks for one: building the lexicon takes ~10 s.
+      env: { PATH: process.env.PATH ?? '', SEEDS_DIR: options.seeds, LOG_LEVEL: 'warn', DICTIONARY_DIR: '/nonexistent', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
