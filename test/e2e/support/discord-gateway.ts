@@ -240,15 +240,21 @@ export class DiscordGateway {
     }
   }
 
-  #identify(connection: Connection, d: unknown): void {
+  /** IDENTIFY and RESUME both need an unauthenticated connection and the right token; closes otherwise. */
+  #authenticate(connection: Connection, d: unknown): d is Record<string, unknown> {
     if (connection.session !== undefined) {
       this.#close(connection, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return;
+      return false;
     }
     if (!isRecord(d) || d['token'] !== this.#options.token) {
       this.#close(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return;
+      return false;
     }
+    return true;
+  }
+
+  #identify(connection: Connection, d: unknown): void {
+    if (!this.#authenticate(connection, d)) return;
     const intents = d['intents'];
     if (typeof intents !== 'number' || !Number.isInteger(intents) || intents < 0) {
       this.#close(connection, GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
@@ -288,14 +294,7 @@ export class DiscordGateway {
   }
 
   #resume(connection: Connection, d: unknown): void {
-    if (connection.session !== undefined) {
-      this.#close(connection, GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (!isRecord(d) || d['token'] !== this.#options.token) {
-      this.#close(connection, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return;
-    }
+    if (!this.#authenticate(connection, d)) return;
     const sessionId = d['session_id'];
     const seq = d['seq'];
     const session = typeof sessionId === 'string' ? this.#sessions.get(sessionId) : undefined;
