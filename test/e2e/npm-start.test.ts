@@ -65,6 +65,8 @@ describe('npm start', () => {
       DISCORD_CLIENT_ID: server.applicationId,
       DISCORD_API_URL: server.apiUrl,
       LOG_LEVEL: 'debug',
+      // Lifecycle only: a fresh clone would first spend ~10 s building the English lexicon.
+      DICTIONARY_DIR: '/nonexistent',
     });
     started.push(child);
     await server.waitForSession({ timeoutMs: 20_000 });
