@@ -4,7 +4,6 @@ import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { buildExcerpt, markWords, type Excerpt } from './excerpt.js';
 import { createSearchEngine, type PreparedQuery, type SearchEngine } from './search-engine.js';
-import { bigramWeights } from './sentence-match.js';
 
 /** A paragraph found for a query, with its excerpt and the other places the same words stand. */
 export interface RetrievedPassage {
@@ -80,7 +79,6 @@ export function buildRetriever(
     prepare: (query) => engine.prepare(query),
     retrieve(query, options) {
       const fetch = Math.max(MIN_FETCH, options.limit * OVERFETCH);
-      const weights = bigramWeights(query.bigrams, engine.index.documentCount, engine.index.bigramFrequency);
       const queryWords = new Set(query.words.map((word) => word.term));
       const results: RetrievedPassage[] = [];
       // The same words in two files (a repost, a quoted passage) are one result citing both places.
@@ -100,7 +98,7 @@ export function buildRetriever(
         results.push({
           ...entry,
           score: hit.score,
-          excerpt: buildExcerpt(entry.paragraph.text, weights, queryWords, analyzer),
+          excerpt: buildExcerpt(entry.paragraph.text, query.sentenceWeights, queryWords, analyzer),
           wordCoverage: wordCoverage(query, new Set(hit.matchedWords), engine),
           duplicates: ownDuplicates,
         });

@@ -1,7 +1,7 @@
 import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
 import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey } from '../text/transliterate.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
-import { bestSentences, bigramWeights } from './sentence-match.js';
+import { bestSentences, bigramWeights, type BigramWeights } from './sentence-match.js';
 import { isMostlyLatin, translateQuery, type Translation } from './translate-query.js';
 import {
   buildLexicalIndex,
@@ -24,6 +24,8 @@ export interface PreparedQuery {
   readonly variants: ReadonlyMap<string, readonly string[]>;
   /** For an English question: the Japanese each stretch of it was searched as. */
   readonly translations: readonly Translation[];
+  /** The query's bigrams weighted by IDF, for scoring sentences (rerank and excerpts alike). */
+  readonly sentenceWeights: BigramWeights;
 }
 
 export interface SearchEngine {
@@ -140,7 +142,8 @@ export function createSearchEngine(
       const translated = translation.words.map((word) => word.term);
       for (const source of translation.source) variants.set(source, [...(variants.get(source) ?? []), ...translated]);
     }
-    return { text, analysis, words, bigrams, alternatives, variants, translations };
+    const sentenceWeights = bigramWeights(bigrams, index.documentCount, index.bigramFrequency);
+    return { text, analysis, words, bigrams, alternatives, variants, translations, sentenceWeights };
   }
 
   return {
@@ -152,10 +155,9 @@ export function createSearchEngine(
       const hits = index.search({ words: prepared.words, bigrams: prepared.bigrams }, Math.max(limit, rerank.depth));
       const top = hits[0]?.score ?? 0;
       if (top <= 0 || rerank.sentenceWeight === 0) return hits.slice(0, limit);
-      const weights = bigramWeights(prepared.bigrams, index.documentCount, index.bigramFrequency);
       return hits
         .map((hit) => {
-          const best = bestSentences(texts.get(hit.id) ?? '', weights)[0]?.coverage ?? 0;
+          const best = bestSentences(texts.get(hit.id) ?? '', prepared.sentenceWeights)[0]?.coverage ?? 0;
           return { ...hit, score: hit.score / top + rerank.sentenceWeight * best };
         })
         .sort((left, right) => right.score - left.score)
