@@ -1,7 +1,7 @@
 import type { AppState } from '../boot.js';
 import { UserError } from '../features/user-error.js';
 import type { Logger } from '../log.js';
-import { userErrorMessage, type Locale } from '../render/messages.js';
+import { messages, userErrorMessage, type Locale } from '../render/messages.js';
 import type { TextStyle } from '../render/text.js';
 import type { CommandOutput, ConsoleCommand, OptionValues } from './console-commands.js';
 
@@ -30,7 +30,7 @@ export function runCommand(state: AppState, command: ConsoleCommand, options: Op
   } catch (error) {
     if (error instanceof UserError) return failure(command, error, context.locale);
     context.log.error({ err: error, command: command.name, options }, 'command failed');
-    const message = context.locale === 'en' ? 'Sorry, something went wrong. Please try again.' : '申し訳ありません。処理中に問題が起きました。';
+    const message = messages(context.locale).apology;
     return { ok: false, json: { command: command.name, error: { code: 'internal', message } }, text: message };
   }
 }
