@@ -44,11 +44,15 @@ export interface RegisteredOption {
 }
 
 /** A command as Discord answers it after registration: the sent fields plus ids and version. */
-export interface RegisteredCommand {
+export interface RegisteredCommand extends CommandDraft {
   id: string;
   application_id: string;
   guild_id?: string;
   version: string;
+}
+
+/** A command as the bot sent it, validated. */
+export interface CommandDraft {
   type: ApplicationCommandType;
   name: string;
   description: string;
@@ -362,18 +366,6 @@ export function readChoice(
   return undefined;
 }
 
-interface CommandDraft {
-  type: ApplicationCommandType;
-  name: string;
-  description: string;
-  name_localizations?: Localizations;
-  description_localizations?: Localizations;
-  options?: RegisteredOption[];
-  default_member_permissions: string | null;
-  nsfw: boolean;
-  contexts?: number[] | null;
-  integration_types?: number[];
-}
 
 function readCommand(reader: CommandReader, value: unknown, path: Path): CommandDraft | undefined {
   if (!isRecord(value)) {
