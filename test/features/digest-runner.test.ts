@@ -1,0 +1,183 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { digestRunner, FAILURE_LIMIT, PERMANENT_FAILURE_LIMIT, PostFailure, type DigestPoster } from '../../src/features/digest-runner.js';
+import { DIGEST_MIGRATIONS, digestStore, type DigestSettings, type DigestStore } from '../../src/store/digest-store.js';
+import { openDatabase } from '../../src/store/open-database.js';
+
+const log = pino({ level: 'silent' });
+const TOKYO = { guildId: '100000000000000001', channelId: '200000000000000001', time: '09:00', timezone: 'Asia/Tokyo', locale: 'ja' as const };
+const NEW_YORK = { guildId: '100000000000000002', channelId: '200000000000000002', time: '02:30', timezone: 'America/New_York', locale: 'en' as const };
+
+/** A poster that keeps what it posted, like a channel would; `failWith` makes the next posts fail. */
+class RecordingPoster implements DigestPoster {
+  readonly posts: Array<{ guildId: string; localDate: string; messageId: string }> = [];
+  failWith: PostFailure | null = null;
+  /** Posted, but the process "stops" before the runner hears back. */
+  crashAfterPost = false;
+  #next = 1;
+
+  async post(settings: DigestSettings, localDate: string): Promise<string> {
+    if (this.failWith !== null) throw this.failWith;
+    const messageId = String(300000000000000000 + this.#next++);
+    this.posts.push({ guildId: settings.guildId, localDate, messageId });
+    if (this.crashAfterPost) throw new Error('process stopped');
+    return messageId;
+  }
+
+  async findPosted(settings: DigestSettings, localDate: string): Promise<string | null> {
+    return this.posts.find((post) => post.guildId === settings.guildId && post.localDate === localDate)?.messageId ?? null;
+  }
+}
+
+function setup(file = path.join(mkdtempSync(path.join(tmpdir(), 'digest-runner-')), 'bot.sqlite')) {
+  let now = new Date('2026-11-22T00:00:00Z');
+  const store: DigestStore = digestStore(openDatabase(file, DIGEST_MIGRATIONS, now).db);
+  const poster = new RecordingPoster();
+  const run = digestRunner({ store, poster, log, now: () => now, backoffMs: 60_000, maxBackoffMs: 3_600_000 });
+  return {
+    file,
+    store,
+    poster,
+    run,
+    at(iso: string) {
+      now = new Date(iso);
+    },
+  };
+}
+
+describe('digestRunner', () => {
+  it('posts once at the daily slot, not before, and not again the same day', async () => {
+    const t = setup();
+    t.store.set(TOKYO, new Date('2026-11-21T00:00:00Z'));
+    t.at('2026-11-22T23:59:00Z'); // 08:59 on the 23rd in Tokyo
+    await t.run();
+    expect(t.poster.posts).toEqual([]);
+    t.at('2026-11-23T00:00:00Z');
+    await t.run();
+    t.at('2026-11-23T05:00:00Z');
+    await t.run();
+    expect(t.poster.posts.map((post) => post.localDate)).toEqual(['2026-11-23']);
+    t.at('2026-11-24T00:01:00Z');
+    await t.run();
+    expect(t.poster.posts.map((post) => post.localDate)).toEqual(['2026-11-23', '2026-11-24']);
+  });
+
+  it('catches up once the same local day after downtime, and skips days that have passed', async () => {
+    const t = setup();
+    t.store.set(TOKYO, new Date('2026-11-20T00:00:00Z'));
+    // Down from before the slot on the 23rd until 20:00 Tokyo time.
+    t.at('2026-11-23T11:00:00Z');
+    await t.run();
+    await t.run();
+    expect(t.poster.posts.map((post) => post.localDate)).toEqual(['2026-11-23']);
+  });
+
+  it('posts at once when the time set is already past today', async () => {
+    const t = setup();
+    t.at('2026-11-22T03:00:00Z'); // 12:00 in Tokyo
+    t.store.set({ ...TOKYO, time: '11:59' }, new Date('2026-11-22T03:00:00Z'));
+    await t.run();
+    expect(t.poster.posts.map((post) => post.localDate)).toEqual(['2026-11-22']);
+  });
+
+  it('completes a claim left by a process stopped before posting, at the next start', async () => {
+    const first = setup();
+    first.store.set(TOKYO, new Date('2026-11-20T00:00:00Z'));
+    // The previous process claimed the day and stopped before posting.
+    expect(first.store.claim(TOKYO.guildId, '2026-11-22', new Date('2026-11-22T00:00:00Z'))).toBe(true);
+    first.store.close();
+    const second = setup(first.file);
+    second.at('2026-11-22T01:00:00Z');
+    await second.run();
+    await second.run();
+    expect(second.poster.posts.map((post) => post.localDate)).toEqual(['2026-11-22']);
+    expect(second.store.post(TOKYO.guildId, '2026-11-22')?.status).toBe('posted');
+  });
+
+  it('records a post that went out just before the process stopped, instead of posting it twice', async () => {
+    const t = setup();
+    t.store.set(TOKYO, new Date('2026-11-20T00:00:00Z'));
+    t.at('2026-11-22T01:00:00Z');
+    t.poster.crashAfterPost = true;
+    await t.run();
+    t.poster.crashAfterPost = false;
+    t.at('2026-11-22T02:00:00Z'); // after the backoff
+    await t.run();
+    expect(t.poster.posts).toHaveLength(1);
+    expect(t.store.post(TOKYO.guildId, '2026-11-22')?.messageId).toBe(t.poster.posts[0]?.messageId);
+  });
+
+  it('posts on a spring-forward day whose set time does not exist, once', async () => {
+    const t = setup();
+    t.store.set(NEW_YORK, new Date('2026-03-01T00:00:00Z'));
+    // 2026-03-08 in New York: 02:00 EST jumps to 03:00 EDT.
+    for (const iso of ['2026-03-08T06:59:00Z', '2026-03-08T07:00:00Z', '2026-03-08T07:30:00Z', '2026-03-08T08:00:00Z', '2026-03-08T20:00:00Z']) {
+      t.at(iso);
+      await t.run();
+    }
+    expect(t.poster.posts.map((post) => post.localDate)).toEqual(['2026-03-08']);
+  });
+
+  it('posts once on a fall-back day whose set time happens twice', async () => {
+    const t = setup();
+    t.store.set({ ...NEW_YORK, time: '01:30' }, new Date('2026-10-25T00:00:00Z'));
+    // 2026-11-01 in New York: 01:30 EDT is 05:30Z, 01:30 EST is 06:30Z.
+    for (const iso of ['2026-11-01T05:29:00Z', '2026-11-01T05:30:00Z', '2026-11-01T06:30:00Z', '2026-11-01T07:00:00Z']) {
+      t.at(iso);
+      await t.run();
+    }
+    expect(t.poster.posts.map((post) => post.localDate)).toEqual(['2026-11-01']);
+  });
+
+  it('keeps two servers in different zones on their own local days', async () => {
+    const t = setup();
+    t.store.set(TOKYO, new Date('2026-11-20T00:00:00Z'));
+    t.store.set({ ...NEW_YORK, time: '09:00' }, new Date('2026-11-20T00:00:00Z'));
+    t.at('2026-11-23T00:00:00Z'); // 09:00 on the 23rd in Tokyo, 19:00 on the 22nd in New York
+    await t.run();
+    t.at('2026-11-23T14:00:00Z'); // 23:00 Tokyo, 09:00 on the 23rd in New York
+    await t.run();
+    expect(t.poster.posts.map((post) => `${post.guildId}:${post.localDate}`)).toEqual([
+      `${TOKYO.guildId}:2026-11-23`,
+      `${NEW_YORK.guildId}:2026-11-22`,
+      `${NEW_YORK.guildId}:2026-11-23`,
+    ]);
+  });
+
+  it('retries a failing post with growing waits, then posts once it works', async () => {
+    const t = setup();
+    t.store.set(TOKYO, new Date('2026-11-20T00:00:00Z'));
+    t.poster.failWith = new PostFailure('503 Service Unavailable', false);
+    t.at('2026-11-22T00:00:00Z');
+    await t.run();
+    expect(t.store.settings(TOKYO.guildId)?.retryAt?.toISOString()).toBe('2026-11-22T00:01:00.000Z');
+    t.at('2026-11-22T00:00:30Z'); // inside the backoff: no attempt
+    await t.run();
+    expect(t.store.settings(TOKYO.guildId)?.failures).toBe(1);
+    t.at('2026-11-22T00:01:00Z');
+    await t.run();
+    expect(t.store.settings(TOKYO.guildId)?.retryAt?.toISOString()).toBe('2026-11-22T00:03:00.000Z');
+    t.poster.failWith = null;
+    t.at('2026-11-22T00:03:00Z');
+    await t.run();
+    expect(t.poster.posts).toHaveLength(1);
+    expect(t.store.settings(TOKYO.guildId)?.failures).toBe(0);
+  });
+
+  it('turns the digest off when the channel keeps refusing, and says why', async () => {
+    const t = setup();
+    t.store.set(TOKYO, new Date('2026-11-20T00:00:00Z'));
+    t.poster.failWith = new PostFailure('Missing Permissions (SendMessages)', true);
+    for (let attempt = 0; attempt < PERMANENT_FAILURE_LIMIT; attempt++) {
+      t.at(new Date(Date.parse('2026-11-22T00:00:00Z') + attempt * 3_600_000).toISOString());
+      await t.run();
+    }
+    const settings = t.store.settings(TOKYO.guildId);
+    expect(settings?.enabled).toBe(false);
+    expect(settings?.disabledReason).toMatch(/Missing Permissions/u);
+    expect(PERMANENT_FAILURE_LIMIT).toBeLessThan(FAILURE_LIMIT);
+  });
+});
