@@ -1,20 +1,27 @@
 import { PAGE_SIZE } from '../src/console/console-commands.js';
-import type { CommandButton, CommandExecute } from '../src/discord/command.js';
+import { speakerDirectory } from '../src/corpus/speaker-directory.js';
+import type { CommandAutocomplete, CommandButton, CommandExecute } from '../src/discord/command.js';
 import { localizedCommand, localizedOption } from '../src/discord/localize.js';
 import { MAX_QUERY_LENGTH, readQueryText } from '../src/features/query-text.js';
+import { resolveSpeaker } from '../src/features/quote.js';
 import { MAX_SEARCH_RESULTS, search } from '../src/features/search.js';
 import { readSearchPress, renderNotice, renderSearch } from '../src/render/discord.js';
 import { localeFrom, messages } from '../src/render/messages.js';
+import { renderSpeakerChoices } from '../src/render/quote.js';
 
 export const data = localizedCommand('search')
   .addStringOption((option) => localizedOption(option, 'search', 'query').setRequired(true).setMaxLength(MAX_QUERY_LENGTH))
-  .addIntegerOption((option) => localizedOption(option, 'search', 'page').setMinValue(1).setMaxValue(Math.ceil(MAX_SEARCH_RESULTS / PAGE_SIZE)));
+  .addIntegerOption((option) => localizedOption(option, 'search', 'page').setMinValue(1).setMaxValue(Math.ceil(MAX_SEARCH_RESULTS / PAGE_SIZE)))
+  .addStringOption((option) => localizedOption(option, 'search', 'speaker').setAutocomplete(true).setMaxLength(100));
 
 export const execute: CommandExecute = async (interaction, { state, compute }) => {
   const query = readQueryText(interaction.options.getString('query', true));
+  const typed = interaction.options.getString('speaker');
+  // Resolved before deferring, so that an unknown speaker is answered ephemerally.
+  const speaker = typed === null ? undefined : resolveSpeaker(state.corpus, typed).name;
   await interaction.deferReply();
   const page = interaction.options.getInteger('page') ?? 1;
-  const result = await compute(() => search(state, { query, page, pageSize: PAGE_SIZE }));
+  const result = await compute(() => search(state, { query, page, pageSize: PAGE_SIZE, speaker }));
   await interaction.editReply(renderSearch(result, localeFrom(interaction.locale), interaction.user.id));
 };
 
@@ -27,7 +34,11 @@ export const button: CommandButton = async (interaction, { state, compute }) => 
     return;
   }
   await interaction.deferUpdate();
-  const result = await compute(() => search(state, { query: press.query, page: press.page, pageSize: PAGE_SIZE }));
+  const result = await compute(() => search(state, { query: press.query, page: press.page, pageSize: PAGE_SIZE, speaker: press.speaker ?? undefined }));
   if (result.page === press.page) await interaction.editReply(renderSearch(result, localeFrom(interaction.locale), interaction.user.id));
   else await interaction.followUp(renderNotice(text.stale));
+};
+
+export const autocomplete: CommandAutocomplete = async (interaction, { state }) => {
+  await interaction.respond(renderSpeakerChoices(speakerDirectory(state.corpus), interaction.options.getFocused()));
 };

@@ -120,13 +120,15 @@ export function parseTranscript(file: string, text: string): Transcript {
       section,
       sentences: splitSentences(line.raw, listMarker(line.raw).length),
       speaker: null,
+      speakerConfidence: 0,
+      speakerEvidence: null,
     });
   });
 
   const sourceLines: SourceLine[] = lines.map((line, i) => ({ line: line.number, text: line.raw, kind: kinds[i] ?? 'content' }));
   const sections = unique([...headings].sort((a, b) => a.index - b.index).map((heading) => heading.name));
 
-  return { file, title, author: header.author, speakers, date: header.date, sections, lines: sourceLines, paragraphs };
+  return { file, title, author: header.author, speakers, cast: [], date: header.date, sections, lines: sourceLines, paragraphs };
 }
 
 /** Lines as an editor numbers them: CRLF, CR and LF all end a line; a final line ending adds no line. */

@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Corpus, SkippedFile, Transcript } from './types.js';
+import { attributeSpeakers } from './attribute-speakers.js';
 import { decodeSeed } from './decode-seed.js';
 import { parseTranscript } from './parse-transcript.js';
 
@@ -52,7 +53,7 @@ export async function readCorpus(dir: string, log: SkipLog): Promise<Corpus> {
       skip(file, 'no transcript text (only a title, metadata or boilerplate)');
       continue;
     }
-    transcripts.push(transcript);
+    transcripts.push(attributeSpeakers(transcript));
   }
   return { transcripts, skipped };
 }

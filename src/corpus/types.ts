@@ -3,6 +3,8 @@
  * source file and 1-based line so that any citation can be checked.
  */
 
+import type { CastMember } from './speaker-aliases.js';
+
 /** A sentence inside a paragraph; offsets are UTF-16 indices into the paragraph's original text. */
 export interface Sentence {
   readonly start: number;
@@ -25,7 +27,26 @@ export interface Paragraph {
   readonly sentences: readonly Sentence[];
   /** Canonical speaker name when known (filled by speaker attribution), else null. */
   speaker: string | null;
+  /** How sure attribution is of `speaker`, 0..1; 0 while the speaker is unknown. */
+  speakerConfidence: number;
+  /** The rule that decided `speaker`, so a reader can see why; null while unknown. */
+  speakerEvidence: SpeakerEvidence | null;
 }
+
+/** Why a paragraph was given its speaker (see `attribute-speakers.ts`). */
+export type SpeakerEvidence =
+  | 'label'
+  | 'label-corrected'
+  | 'addressed'
+  | 'answers-host'
+  | 'asks-guest'
+  | 'alternation'
+  | 'introduces-guests'
+  | 'third-person'
+  | 'self-description'
+  | 'quoted-by-narrator'
+  | 'monologue'
+  | 'voice';
 
 /** What kind of line a source line turned out to be; everything but `content` stays out of the index. */
 export type LineKind =
@@ -51,6 +72,8 @@ export interface Transcript {
   readonly author: string | null;
   /** Speakers named by the material itself (labels, introductions), in order of appearance. */
   readonly speakers: readonly string[];
+  /** The people who speak in it, with the aliases the text gives them (filled by speaker attribution). */
+  readonly cast: readonly CastMember[];
   /** Publication date as stated: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null when the text gives none. */
   readonly date: string | null;
   /** Section headings in order (from a table of contents or from heading lines). */

@@ -1,0 +1,703 @@
+/**
+ * Who says each paragraph of a transcript, with a confidence and the evidence. Runs once per
+ * transcript at start-up, after parsing.
+ *
+ * The cast comes from the text: speakers the title or introduction names, explicit labels
+ * (`イリヤ: …`, `【Name】`, `Q:`), the host's self-introduction (「これはXポッドキャストです」), the
+ * byline of a monologue, and people a narrator quotes. Then the paragraphs are read in order as
+ * turns:
+ * - a label starts a turn that runs over the following unlabelled lines until the next label or a
+ *   clear change of speaker — unless the labelled line's content is plainly the other side's (a
+ *   welcome addressed to the labelled person, answered with thanks), in which case content wins;
+ * - a question ends a turn and the next line answers it, by the person the question named
+ *   (「セバスチャン、…どう思いますか?」) or, with one guest, by that guest;
+ * - a question line after a guest's answer is the host's; an opening such as 「そうですね」 or a short
+ *   interjection hands the floor over; an opening such as 「ですから」 keeps it;
+ * - a turn whose speaker the order leaves open is settled by its content: a person it names in the
+ *   third person (「ネイサンが言ったように」) did not say it, and a self-description (「私の本」)
+ *   points at the person the introduction described with it;
+ * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」) is X's.
+ * Where the evidence is weak the paragraph stays unknown (speaker null): a wrong name is worse than
+ * none. Confidence decays along a long turn, since every line is another chance of a missed change.
+ */
+import type { Paragraph, SpeakerEvidence, Transcript } from './types.js';
+import { aliasKey, aliasesOf, mergeCast, nameMatch, nameParts, type CastMember } from './speaker-aliases.js';
+
+/** Paragraphs whose speaker confidence falls below this are shown as unknown. */
+export const MIN_SPEAKER_CONFIDENCE = 0.5;
+/** Confidence lost per line as a turn goes on without a cue. */
+const TURN_DECAY = 0.985;
+/**
+ * Faster for a turn settled by its content (a mention, a self-description, the voice): nothing in
+ * the order vouches that its later lines are still the same person's.
+ */
+const CONTENT_DECAY = 0.96;
+/** Lines from the top searched for the host's self-introduction and the guests' descriptions. */
+const INTRO_PARAGRAPHS = 12;
+/** A line this short (code points) that is not a continuation is an interjection: a turn of its own. */
+const INTERJECTION_MAX = 16;
+/** A labelled name must recur this often, unless the title or introduction already names it. */
+const MIN_LABEL_COUNT = 2;
+const LABEL_NAME_MAX = 24;
+/** Lines after a label searched for the thanks that answers a welcome (see `correctedLabel`). */
+const CORRECTION_WINDOW = 5;
+
+const CONFIDENCE: Readonly<Record<SpeakerEvidence, number>> = {
+  label: 0.95,
+  'label-corrected': 0.8,
+  addressed: 0.9,
+  'answers-host': 0.85,
+  'asks-guest': 0.8,
+  alternation: 0.75,
+  'introduces-guests': 0.9,
+  'third-person': 0.75,
+  'self-description': 0.7,
+  'quoted-by-narrator': 0.8,
+  monologue: 0.65,
+  voice: 0.6,
+};
+/** A person's voice is learnt only from at least this many bigrams of their attributed lines. */
+const MIN_VOICE_BIGRAMS = 400;
+/** A turn shorter than this (bigrams) says too little to tell voices apart. */
+const MIN_TURN_BIGRAMS = 30;
+/** Mean log-likelihood per bigram by which the best voice must beat the next. */
+const VOICE_MARGIN = 0.3;
+
+/** A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, `Q.` is not (it needs a colon). */
+const LABEL = /^\s*(?:【([^】]{1,24})】\s*|([^\s::「」『』。、,.!?!?()()]{1,24}(?:[ ・][^\s::「」『』。、,.!?!?()()]{1,24})?)\s*[::]\s*)/u;
+const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
+/** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
+const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
+
+const QUESTION_END = /(?:[??]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
+/** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
+const REQUEST = /(?:てもらえますか|ていただけますか|てくれますか|てもらえませんか|ていただけませんか|てもらえへんか|てくれへんか|どう思いますか|どう思う\?|どう見ますか|どう見とる\?)/u;
+/** Openings that answer or take up what the other person said: the floor changes hands. */
+const REPLY_OPENER = /^(?:そうですね|そうですよね|そうだね|そうやな|そうや|そうです|そうだ|その通り|はい|ええ|うん|いいえ|いや、|確かに|なるほど|まさに|もちろん|同意します|いい質問|良い質問|面白い質問|ありがとう|yes|yeah|right|exactly)/iu;
+/** Openings that carry the speaker's own thought on: the floor stays. */
+const CONTINUATION = /^(?:そして|でも|しかし|だから|ですから|それから|それで|それに|また|つまり|例えば|さらに|なぜなら|一方|ただ|だけど|けど|けれど|あと|それでも|ところが|要するに|結局|加えて|特に|実際|なので|したがって|その後|次に|最後に|and |but |so |because )/iu;
+/** The host welcoming guests or the audience. */
+const WELCOME = /(?:お迎えします|ようこそ|来てくれて|来てもらえて|来ていただ|ご出演|お招き|お越しいただ|ゲストは|ご紹介します|welcome)/iu;
+const THANKS = /ありがとう|thank/iu;
+/** Second person: the line speaks to someone rather than about them. */
+const SECOND_PERSON = /(?:あんた|あなた|君|きみ|お前|you)/iu;
+/** `これはXポッドキャストです`, `Xポッドキャストへようこそ`, `ホストのX`, `司会のX`, `Xです。` opening a show. */
+const HOST_PATTERNS: readonly RegExp[] = [
+  /これは(?:、)?(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ|チャンネル)(?:です|でした|へようこそ)/iu,
+  /(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ)へようこそ/iu,
+  /(?:ホスト|司会|聞き手|インタビュアー|MC)(?:は|の|:|:)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
+  /^(?:こんにちは|こんばんは|どうも)[、,!! ]*(.{2,30}?)です[。!!]/u,
+  /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
+];
+/** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
+const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた)/u;
+const EDITORIAL = /^(?:本|この|今回の)(?:エピソード|記事|稿|動画|回|番組)(?:は|では)/u;
+const FIRST_PERSON = /(?:私|僕|俺|わし|うち)(?:が|は|の|も|に|を|たち)/u;
+const HOST_CUE = /(?:お二人|お二方|お三方|おふたり|お二人とも|you both|both of you)/iu;
+/** Taking up what the previous speaker said: 「あなたが言ったように」「…と言及されましたが」. */
+const TAKES_UP = /(?:あなたが言ったように|あなたがおっしゃったように|おっしゃる通り|言及されましたが|あなたが言及した|あなたの言う通り|as you said)/iu;
+/** A person's full name in a welcome: katakana with a middle dot, capitalised Latin words, or a name with an honorific. */
+const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:さん|氏)/gu;
+/**
+ * A Latin word used as a person in a Japanese sentence: 「Nathanが言ったように」「Nathan、あなたも」.
+ * Only in these shapes, and not inside a Latin phrase: by sound alone, "AI Research" names ラシュカ.
+ */
+const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
+const QUOTE_LINE = /^\s*[「『]/u;
+/** A quoted line that asks something: put to the quoted person, not said by them. */
+const QUOTED_QUESTION = /[??]\s*[^「」]{0,30}[」』]\s*$/u;
+const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([^、。,.!?!?\s]{1,16}?)(?:は|が|を|に|で|と|も|の|について|では|、|。|$)/gu;
+const SELF_INTRO = /(?:私|僕|俺|わし)は(.{2,30}?)です/u;
+
+/** A cast member as attribution sees them: matching keys and what the introduction said about them. */
+interface Person {
+  readonly member: CastMember;
+  readonly keys: readonly string[];
+  /** Normalised text the introduction says about this person alone. */
+  profile: string;
+}
+
+interface LineCues {
+  readonly label: Person | null;
+  /** A `Q:` / `A:` label: the interviewer's question or the interviewee's answer. */
+  readonly qa: 'q' | 'a' | null;
+  /** The line's content without its label. */
+  readonly body: string;
+  readonly question: boolean;
+  readonly reply: boolean;
+  readonly continuation: boolean;
+  readonly interjection: boolean;
+  readonly welcome: boolean;
+  readonly thanks: boolean;
+  /** People the line names in the third person or addresses: not its speaker. */
+  readonly mentioned: ReadonlySet<Person>;
+  /** The person a question at the end of the line is addressed to. */
+  readonly addressee: Person | null;
+  /** People whose introduction matches the line's self-description. */
+  readonly selfDescribed: readonly Person[];
+  /** Someone a narrator says is about to speak, or is speaking in this line's quotation. */
+  readonly quoteIntro: Person | null;
+  readonly quoteLine: boolean;
+  /** The one person the line's last sentence names, if exactly one. */
+  readonly lastNamed: Person | null;
+  /** An editor's summary (「本エピソードは…である。」), not anyone's speech. */
+  readonly editorial: boolean;
+  readonly firstPerson: boolean;
+  /** Words only the host uses: addressing the guests together (「お二人」). */
+  readonly hostCue: boolean;
+}
+
+interface Decision {
+  speaker: Person | null;
+  evidence: SpeakerEvidence | null;
+  confidence: number;
+}
+
+/**
+ * Attribute every paragraph of `transcript` (setting `speaker`, `speakerConfidence`,
+ * `speakerEvidence`) and return the transcript with its cast.
+ *
+ * @example const attributed = attributeSpeakers(parseTranscript('talk.txt', text));
+ */
+export function attributeSpeakers(transcript: Transcript): Transcript {
+  const paragraphs = transcript.paragraphs;
+  const people = discoverCast(transcript);
+  const cues = paragraphs.map((paragraph) => readCues(paragraph.text, people));
+  const decisions = decide(cues, people, transcript);
+  paragraphs.forEach((paragraph, i) => {
+    const decision = decisions[i];
+    const confident = decision !== undefined && decision.speaker !== null && decision.confidence >= MIN_SPEAKER_CONFIDENCE;
+    paragraph.speaker = confident ? decision.speaker?.member.name ?? null : null;
+    paragraph.speakerConfidence = confident ? Number(decision.confidence.toFixed(3)) : 0;
+    paragraph.speakerEvidence = confident ? decision.evidence : null;
+  });
+  const speaking = new Set(paragraphs.map((paragraph) => paragraph.speaker));
+  const cast = people.map((person) => person.member).filter((member) => speaking.has(member.name));
+  return { ...transcript, cast };
+}
+
+// ── Cast ───────────────────────────────────────────────────────────────────
+
+function discoverCast(transcript: Transcript): Person[] {
+  const members: CastMember[] = transcript.speakers.map((name) => ({ name, aliases: aliasesOf(name), role: 'guest' }));
+  const intro = transcript.paragraphs.slice(0, INTRO_PARAGRAPHS).map((paragraph) => paragraph.text);
+  const host = findHost(intro);
+  if (host !== null) members.push({ name: host, aliases: aliasesOf(host), role: 'host' });
+  for (const text of intro) {
+    for (const sentence of text.normalize('NFKC').split(/(?<=[。!?!?])/u)) {
+      if (!WELCOME.test(sentence)) continue;
+      for (const match of sentence.matchAll(INTRODUCED_NAME)) {
+        const name = match[0].replace(/(?:さん|氏)$/u, '');
+        if (name !== host) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
+      }
+    }
+  }
+  members.push(...findLabels(transcript.paragraphs, members));
+  for (const paragraph of transcript.paragraphs) {
+    const quoted = QUOTE_INTRO.exec(paragraph.text.normalize('NFKC'))?.[1];
+    if (quoted !== undefined) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' });
+  }
+  if (transcript.author !== null) members.push({ name: transcript.author, aliases: aliasesOf(transcript.author), role: 'author' });
+  const merged = mergeCast(members);
+  const people: Person[] = merged.map((member) => ({ member, keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2), profile: '' }));
+  describeFromIntroduction(people, intro);
+  return people;
+}
+
+function findHost(intro: readonly string[]): string | null {
+  for (const text of intro) {
+    const folded = text.normalize('NFKC');
+    for (const pattern of HOST_PATTERNS) {
+      for (const sentence of folded.split(/(?<=[。!?!?])/u)) {
+        const name = pattern.exec(sentence.trim())?.[1]?.trim();
+        if (name !== undefined && NAME_SHAPED.test(name)) return name;
+      }
+    }
+  }
+  return null;
+}
+
+/** Label names that recur (or that the title names), each once. Q/A labels stay roles, not people. */
+function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember[]): CastMember[] {
+  const counts = new Map<string, number>();
+  for (const paragraph of paragraphs) {
+    const name = labelName(paragraph.text);
+    if (name !== null) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const labels: CastMember[] = [];
+  for (const [name, count] of counts) {
+    const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
+    if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named)) continue;
+    labels.push({ name, aliases: aliasesOf(name), role: 'guest' });
+  }
+  return labels;
+}
+
+function labelName(text: string): string | null {
+  const match = LABEL.exec(text.normalize('NFKC'));
+  const name = (match?.[1] ?? match?.[2])?.trim();
+  if (name === undefined || [...name].length > LABEL_NAME_MAX) return null;
+  return QA_LABEL.test(name) || NAME_SHAPED.test(name) ? name : null;
+}
+
+/**
+ * What the introduction says about each person: the stretch of each introduction line from a
+ * person's name to the next person's name. 「セバスチャンはYouTubeにコースを、ネイサンはポッドキャストを」
+ * gives YouTube to one and the podcast to the other.
+ */
+function describeFromIntroduction(people: readonly Person[], intro: readonly string[]): void {
+  for (const text of intro) {
+    const folded = aliasKeyText(text);
+    const hits: Array<{ at: number; person: Person }> = [];
+    for (const person of people) {
+      for (const key of person.keys) {
+        for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length)) hits.push({ at, person });
+      }
+    }
+    hits.sort((a, b) => a.at - b.at);
+    hits.forEach((hit, i) => {
+      const next = hits.slice(i + 1).find((other) => other.person !== hit.person);
+      hit.person.profile += ` ${folded.slice(hit.at, next?.at ?? folded.length)}`;
+    });
+  }
+}
+
+/** Text folded like alias keys, so names are found in it by `indexOf`. */
+function aliasKeyText(text: string): string {
+  return aliasKey(text);
+}
+
+// ── Cues ───────────────────────────────────────────────────────────────────
+
+function readCues(text: string, people: readonly Person[]): LineCues {
+  const raw = text.normalize('NFKC').trim();
+  const labelled = labelName(raw);
+  const labelMatch = labelled === null ? null : LABEL.exec(raw);
+  const body = labelMatch === null ? raw : raw.slice(labelMatch[0].length).trim();
+  const label = labelled === null ? null : personNamed(people, labelled);
+  // The host naming their own show is not a mention of them.
+  const unshown = HOST_PATTERNS.reduce((text, pattern) => text.replace(pattern, ''), body);
+  const folded = aliasKeyText(unshown);
+  const sentences = body.split(/(?<=[。!?!?])/u).filter((part) => part.trim() !== '');
+  const lastSentence = sentences.at(-1) ?? body;
+  const firstSentence = body.split(/(?<=[。!?!?])/u)[0] ?? body;
+  const selfIntro = SELF_INTRO.exec(body)?.[1];
+  const mentioned = new Set<Person>();
+  for (const person of people) {
+    if (selfIntro !== undefined && person.keys.includes(aliasKey(selfIntro))) continue;
+    if (person.keys.some((key) => containsKey(folded, unshown, key))) mentioned.add(person);
+  }
+  // Katakana names are often written in Latin in the same text (「Nathanが言ったように」).
+  for (const match of unshown.matchAll(LATIN_NAME_MENTION)) {
+    const word = match[1] ?? '';
+    const person = personNamed(people, word);
+    if (person !== null && !(selfIntro !== undefined && selfIntro.includes(word))) mentioned.add(person);
+  }
+  const addressee = findAddressee(lastSentence, people);
+  if (addressee !== null) mentioned.add(addressee);
+  const quoteIntro = QUOTE_INTRO.exec(body)?.[1];
+  return {
+    label,
+    qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,
+    body,
+    // A question may trail an afterthought: 「…と思ったんや? ChatGPTにつながったんや。」
+    question: sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body),
+    // 「あなたが言ったように」 takes up the last speaker's words, unless the line names whom it answers.
+    reply: REPLY_OPENER.test(body) || TAKES_UP.test(firstSentence) || (TAKES_UP.test(body) && mentioned.size === 0),
+    continuation: CONTINUATION.test(body),
+    interjection: [...body].length <= INTERJECTION_MAX && !CONTINUATION.test(body) && !/[??]/u.test(body),
+    welcome: WELCOME.test(body),
+    thanks: THANKS.test(firstSentence),
+    mentioned,
+    addressee,
+    selfDescribed: selfDescribed(body, people),
+    quoteIntro: quoteIntro === undefined ? null : personNamed(people, quoteIntro),
+    quoteLine: QUOTE_LINE.test(body),
+    lastNamed: soleNamed(lastSentence, people),
+    editorial: EDITORIAL.test(body) || /である。\s*$/u.test(firstSentence),
+    firstPerson: FIRST_PERSON.test(body),
+    // Guests call each other by given name; a full name in the third person is the host presenting someone.
+    hostCue: HOST_CUE.test(body) || people.some((person) => person.member.role === 'guest' && nameParts(person.member.name).length > 1 && containsKey(folded, unshown, aliasKey(person.member.name))),
+  };
+}
+
+/**
+ * Whether a text names a key: anywhere for Japanese script (no spaces to stop at), as a whole word
+ * for Latin (`lex` is in "perplexity").
+ */
+function containsKey(folded: string, raw: string, key: string): boolean {
+  if (!/^[a-z0-9]+$/u.test(key)) return folded.includes(key);
+  const spaced = raw.normalize('NFKC').toLowerCase().replace(/[\s・･·]+/gu, ' ');
+  return new RegExp(`(?<![a-z])${key.replace(/(?<=.)/gu, ' ?').trimEnd()}(?![a-z])`, 'u').test(spaced);
+}
+
+function soleNamed(sentence: string, people: readonly Person[]): Person | null {
+  const folded = aliasKeyText(sentence);
+  const named = people.filter((person) => person.keys.some((key) => containsKey(folded, sentence, key)));
+  return named.length === 1 && named[0] !== undefined ? named[0] : null;
+}
+
+function personNamed(people: readonly Person[], name: string): Person | null {
+  const key = aliasKey(name);
+  return people.find((person) => person.keys.includes(key)) ?? people.find((person) => person.member.aliases.some((alias) => nameMatch(name, alias) > 0)) ?? null;
+}
+
+/** 「セバスチャン、誰が…?」「ネイサンはどう思いますか?」: the person a question turns to. */
+function findAddressee(sentence: string, people: readonly Person[]): Person | null {
+  if (!QUESTION_END.test(sentence)) return null;
+  const trimmed = sentence.trim();
+  const latin = /^(?:では|じゃあ|さて)?[、,]?\s*([A-Z][a-z]+)(?:さん)?[、,]/u.exec(trimmed)?.[1];
+  const named = latin === undefined ? null : personNamed(people, latin);
+  if (named !== null) return named;
+  for (const person of people) {
+    for (const alias of person.member.aliases) {
+      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const vocative = new RegExp(`^(?:では|じゃあ|さて|で)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:[、,]|は(?:どう|何|どこ|いかが))`, 'u');
+      if (vocative.test(trimmed)) return person;
+    }
+  }
+  return null;
+}
+
+/** People whose introduction mentions what the line calls its own (「私の本」「私たちの研究所」). */
+function selfDescribed(body: string, people: readonly Person[]): Person[] {
+  const found = new Set<Person>();
+  for (const match of body.matchAll(SELF_REFERENCE)) {
+    const noun = aliasKeyText(match[1] ?? '');
+    if ([...noun].length < 2) continue;
+    const owners = people.filter((person) => person.profile.includes(noun));
+    if (owners.length === 1 && owners[0] !== undefined) found.add(owners[0]);
+  }
+  return [...found];
+}
+
+// ── Turns ──────────────────────────────────────────────────────────────────
+
+/**
+ * Read the lines in order, deciding for each whether the floor changes hands and to whom; turns
+ * the order leaves open are settled afterwards from their content.
+ */
+function decide(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript): Decision[] {
+  const decisions: Decision[] = cues.map(() => ({ speaker: null, evidence: null, confidence: 0 }));
+  const speakers = people.filter((person) => person.member.role === 'guest' || person.member.role === 'host');
+  const labelled = cues.some((cue) => cue.label !== null || cue.qa !== null);
+  if (!labelled && speakers.length < 2 && !speakers.some((person) => person.member.role === 'host')) {
+    return monologue(cues, people, transcript, decisions);
+  }
+  const host = hostOf(speakers, cues);
+  const guests = speakers.filter((person) => person !== host);
+  /** The two people of a two-person talk, else null: then the one who did not speak last answers. */
+  const pair = speakers.length === 2 ? speakers : null;
+
+  let turn: number[] = [];
+  let current: Decision = { speaker: null, evidence: null, confidence: 0 };
+  let currentRole: 'host' | 'guest' | null = null;
+  let pendingAddressee: Person | null = null;
+
+  const turns: Array<{ lines: number[]; role: 'host' | 'guest' | null }> = [];
+  const close = (): void => {
+    if (turn.length === 0) return;
+    settleTurn(turn, current, currentRole, cues, decisions, host, guests);
+    turns.push({ lines: [...turn], role: currentRole });
+    turn = [];
+  };
+  /** Whether a guest has spoken yet: before that, the host's talk about the guests is an introduction. */
+  let started = false;
+  const open = (decision: Decision, role: 'host' | 'guest' | null): void => {
+    close();
+    if (role === 'guest') started = true;
+    current = decision;
+    currentRole = role;
+  };
+
+  cues.forEach((cue, i) => {
+    const previous = i > 0 ? cues[i - 1] : undefined;
+    if (cue.label !== null) {
+      const corrected = correctedLabel(cue, cues.slice(i + 1, i + 1 + CORRECTION_WINDOW), cue.label, host, guests);
+      open(corrected ?? { speaker: cue.label, evidence: 'label', confidence: CONFIDENCE.label }, corrected !== null || cue.label === host ? 'host' : 'guest');
+    } else if (cue.qa !== null) {
+      // Q: is whoever interviews (the host when named), A: the one interviewee when there is one.
+      const who = cue.qa === 'q' ? host : guests.length === 1 ? (guests[0] ?? null) : null;
+      open({ speaker: who, evidence: who === null ? null : 'label', confidence: who === null ? 0 : CONFIDENCE.label * 0.9 }, cue.qa === 'q' ? 'host' : 'guest');
+    } else if (i < INTRO_PARAGRAPHS && host !== null && current.speaker === null && !cue.editorial && introducesGuests(cue, guests)) {
+      // The host's opening: the lines of it read so far (not an editor's summary) are the host's too.
+      const opening = turn.filter((k) => cues[k]?.editorial === false);
+      turn = turn.filter((k) => !opening.includes(k));
+      open({ speaker: host, evidence: 'introduces-guests', confidence: CONFIDENCE['introduces-guests'] }, 'host');
+      turn.push(...opening);
+    } else if (i === 0) {
+      open({ speaker: null, evidence: null, confidence: 0 }, null);
+    } else if (cue.continuation && !(previous?.question ?? false)) {
+      // Same turn.
+    } else if (previous?.question === true && (currentRole === 'host' || (host === null && pair !== null && current.speaker !== null)) && !cue.question) {
+      const addressee = pendingAddressee ?? previous.addressee;
+      const other = pair === null || current.speaker === null ? null : (pair.find((person) => person !== current.speaker) ?? null);
+      if (addressee !== null && addressee !== host) open({ speaker: addressee, evidence: 'addressed', confidence: CONFIDENCE.addressed }, 'guest');
+      else if (guests.length === 1 && guests[0] !== undefined) open({ speaker: guests[0], evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] }, 'guest');
+      else if (host === null && other !== null) open({ speaker: other, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] }, 'guest');
+      else open({ speaker: null, evidence: null, confidence: 0 }, 'guest');
+    } else if (cue.question && currentRole !== 'host' && host !== null && (cue.addressee !== null || !cue.continuation)) {
+      open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] }, 'host');
+    } else if (started && previous !== undefined && currentRole === 'host' && !cue.continuation && previous.addressee === null && previous.lastNamed !== null && guests.includes(previous.lastNamed) && !introducesGuests(previous, guests)) {
+      // 「ですからネイサンは、近いうちに…本が出ます。」: the guest the host just talked about takes it up.
+      const named = previous.lastNamed;
+      open({ speaker: named, evidence: 'addressed', confidence: CONFIDENCE.addressed * 0.85 }, 'guest');
+    } else if (cue.hostCue && host !== null && currentRole !== 'host') {
+      open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] * 0.9 }, 'host');
+    } else if (cue.reply || cue.interjection || cue.thanks) {
+      open(...handOver(currentRole, current.speaker, host, guests, cue));
+    } else if (current.speaker !== null && cue.mentioned.has(current.speaker) && cue.addressee === null && !cue.question) {
+      // A person does not talk about themselves by name: someone else has the floor.
+      open(...handOver(currentRole, current.speaker, host, guests, cue));
+    }
+    if (cue.addressee !== null) pendingAddressee = cue.addressee;
+    else if (!cue.question) pendingAddressee = null;
+    turn.push(i);
+  });
+  close();
+  settleByVoice(turns, cues, decisions, host, guests);
+  applyQuotes(cues, decisions);
+  return decisions;
+}
+
+/** Character bigrams of a text (folded), the unit of a speaker's voice. */
+function bigrams(text: string): string[] {
+  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\s、。,.!?!?「」『』()()・:;:;-]+/gu, '|')];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const pair = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+    if (!pair.includes('|')) out.push(pair);
+  }
+  return out;
+}
+
+/**
+ * Turns the order and content left open, settled by voice: each person's words and turns of
+ * phrase, learnt from the lines already attributed to them (a naive Bayes model over character
+ * bigrams). A turn is given to the person whose voice it is much closer to than anyone else's,
+ * and only among the people its role allows and its content does not rule out; otherwise it stays
+ * unknown.
+ */
+function settleByVoice(
+  turns: ReadonlyArray<{ readonly lines: readonly number[]; readonly role: 'host' | 'guest' | null }>,
+  cues: readonly LineCues[],
+  decisions: Decision[],
+  host: Person | null,
+  guests: readonly Person[],
+): void {
+  const people = [...guests, ...(host === null ? [] : [host])];
+  if (people.length < 2) return;
+  const counts = new Map<Person, Map<string, number>>();
+  const totals = new Map<Person, number>();
+  const vocabulary = new Set<string>();
+  decisions.forEach((decision, i) => {
+    const person = decision.speaker;
+    const cue = cues[i];
+    if (person === null || cue === undefined || !people.includes(person) || decision.evidence === 'quoted-by-narrator') return;
+    const table = counts.get(person) ?? new Map<string, number>();
+    counts.set(person, table);
+    for (const pair of bigrams(cue.body)) {
+      table.set(pair, (table.get(pair) ?? 0) + 1);
+      totals.set(person, (totals.get(person) ?? 0) + 1);
+      vocabulary.add(pair);
+    }
+  });
+  if (people.some((person) => (totals.get(person) ?? 0) < MIN_VOICE_BIGRAMS)) return;
+  const logProbability = (person: Person, pair: string): number =>
+    Math.log(((counts.get(person)?.get(pair) ?? 0) + 1) / ((totals.get(person) ?? 0) + vocabulary.size + 1));
+  for (const turn of turns) {
+    const open = turn.lines.filter((i) => decisions[i]?.speaker === null && cues[i]?.editorial === false && cues[i]?.quoteLine === false);
+    if (open.length === 0 || open.length !== turn.lines.length) continue;
+    const mentioned = new Set(open.flatMap((i) => [...(cues[i]?.mentioned ?? [])]));
+    const pool = (turn.role === 'host' ? (host === null ? [] : [host]) : turn.role === 'guest' ? [...guests] : people).filter((person) => !mentioned.has(person));
+    const pairs = open.flatMap((i) => bigrams(cues[i]?.body ?? ''));
+    if (pool.length === 0 || pairs.length < MIN_TURN_BIGRAMS) continue;
+    const scored = pool
+      .map((person) => ({ person, score: pairs.reduce((sum, pair) => sum + logProbability(person, pair), 0) / pairs.length }))
+      .sort((a, b) => b.score - a.score);
+    const [best, second] = scored;
+    if (best === undefined) continue;
+    const margin = second === undefined ? Number.POSITIVE_INFINITY : best.score - second.score;
+    if (margin < VOICE_MARGIN) continue;
+    open.forEach((i, k) => {
+      decisions[i] = { speaker: best.person, evidence: 'voice', confidence: CONFIDENCE.voice * CONTENT_DECAY ** k };
+    });
+  }
+}
+
+/** A line of the host's opening: it names the guests (all of them, or some of many) in the first person or welcomes them. */
+function introducesGuests(cue: LineCues, guests: readonly Person[]): boolean {
+  const named = guests.filter((guest) => cue.mentioned.has(guest)).length;
+  return cue.welcome || (named > 0 && cue.firstPerson && (named === guests.length || guests.length > 2));
+}
+
+/** Text with no host and no second voice: the byline's author says it, quotations aside. */
+function monologue(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript, decisions: Decision[]): Decision[] {
+  const author = transcript.author === null ? null : personNamed(people, transcript.author);
+  if (author !== null) {
+    cues.forEach((_, i) => {
+      decisions[i] = { speaker: author, evidence: 'monologue', confidence: CONFIDENCE.monologue };
+    });
+  }
+  applyQuotes(cues, decisions);
+  return decisions;
+}
+
+/**
+ * The host: named by a self-introduction, else — between labelled speakers — the one whose turns
+ * most often end in a question. Null when nobody asks more than the others.
+ */
+function hostOf(speakers: readonly Person[], cues: readonly LineCues[]): Person | null {
+  const named = speakers.find((person) => person.member.role === 'host');
+  if (named !== undefined) return named;
+  const questions = new Map<Person, number>();
+  const turns = new Map<Person, number>();
+  cues.forEach((cue, i) => {
+    // A mislabelled welcome says nothing about its label's role (see `correctedLabel`).
+    if (cue.label === null || isMislabelledWelcome(cue, cues.slice(i + 1, i + 1 + CORRECTION_WINDOW))) return;
+    turns.set(cue.label, (turns.get(cue.label) ?? 0) + 1);
+    // Asking and speaking to the other person: what the interviewer's turns do.
+    if (/[??]/u.test(cue.body) || SECOND_PERSON.test(cue.body)) questions.set(cue.label, (questions.get(cue.label) ?? 0) + 1);
+  });
+  const ranked = speakers
+    .map((person) => ({ person, share: (questions.get(person) ?? 0) / Math.max(1, turns.get(person) ?? 0), turns: turns.get(person) ?? 0 }))
+    .filter((entry) => entry.turns > 0)
+    .sort((a, b) => b.share - a.share);
+  const [first, second] = ranked;
+  if (first === undefined || first.share === 0 || (second !== undefined && second.share * 1.5 >= first.share)) return null;
+  return first.person;
+}
+
+/**
+ * A label on a line that is plainly the other side's: a welcome with the labelled person spoken
+ * to, answered on the next line with thanks. The host is then the one speaking.
+ */
+function correctedLabel(cue: LineCues, following: readonly LineCues[], label: Person, host: Person | null, guests: readonly Person[]): Decision | null {
+  if (!isMislabelledWelcome(cue, following)) return null;
+  const others = [...(host === null ? [] : [host]), ...guests].filter((person) => person !== label);
+  const other = label !== host && host !== null ? host : others.length === 1 ? others[0] : undefined;
+  return other === undefined ? null : { speaker: other, evidence: 'label-corrected', confidence: CONFIDENCE['label-corrected'] };
+}
+
+/** A labelled welcome spoken to someone (「来てもらえて嬉しい…あなたの」) that the following lines answer with thanks. */
+function isMislabelledWelcome(cue: LineCues, following: readonly LineCues[]): boolean {
+  if (cue.label === null || !cue.welcome || !SECOND_PERSON.test(cue.body)) return false;
+  const end = following.findIndex((next) => next.label !== null);
+  return following.slice(0, end < 0 ? following.length : end).some((next) => next.thanks && !next.welcome);
+}
+
+/** Who takes the floor on a reply or interjection: the other party when there are only two. */
+function handOver(
+  role: 'host' | 'guest' | null,
+  speaker: Person | null,
+  host: Person | null,
+  guests: readonly Person[],
+  cue: LineCues,
+): [Decision, 'host' | 'guest' | null] {
+  const unknown: Decision = { speaker: null, evidence: null, confidence: 0 };
+  if (role === 'host') {
+    const only = guests.length === 1 ? guests[0] : undefined;
+    return [only === undefined ? unknown : { speaker: only, evidence: 'alternation', confidence: CONFIDENCE.alternation }, 'guest'];
+  }
+  const parties = [...(host === null ? [] : [host]), ...guests].filter((person) => person !== speaker && !cue.mentioned.has(person));
+  if (speaker !== null && parties.length === 1 && parties[0] !== undefined) {
+    const next = parties[0];
+    return [{ speaker: next, evidence: 'alternation', confidence: CONFIDENCE.alternation }, next === host ? 'host' : 'guest'];
+  }
+  return [unknown, null];
+}
+
+/**
+ * Give a turn's lines their speaker. A turn the order left open is settled by its content when
+ * that leaves exactly one candidate; a turn whose own content contradicts its speaker (it names
+ * them in the third person) is left unknown.
+ */
+function settleTurn(
+  turn: readonly number[],
+  opened: Decision,
+  role: 'host' | 'guest' | null,
+  cues: readonly LineCues[],
+  decisions: Decision[],
+  host: Person | null,
+  guests: readonly Person[],
+): void {
+  let decision = opened;
+  const mentioned = new Set<Person>();
+  const described = new Set<Person>();
+  for (const i of turn) {
+    const cue = cues[i];
+    if (cue === undefined || cue.label !== null || cue.editorial) continue;
+    for (const person of cue.mentioned) mentioned.add(person);
+    for (const person of cue.selfDescribed) described.add(person);
+  }
+  if (decision.speaker !== null && decision.evidence !== 'label' && mentioned.has(decision.speaker)) {
+    decision = { speaker: null, evidence: null, confidence: 0 };
+  }
+  if (decision.speaker === null) {
+    const pool = role === 'host' ? (host === null ? [] : [host]) : role === 'guest' ? [...guests] : [...guests, ...(host === null ? [] : [host])];
+    const candidates = pool.filter((person) => !mentioned.has(person));
+    const self = [...described].filter((person) => candidates.includes(person));
+    if (self.length === 1 && self[0] !== undefined) decision = { speaker: self[0], evidence: 'self-description', confidence: CONFIDENCE['self-description'] };
+    else if (candidates.length === 1 && candidates[0] !== undefined && mentioned.size > 0 && pool.length > 1) {
+      decision = { speaker: candidates[0], evidence: 'third-person', confidence: CONFIDENCE['third-person'] };
+    }
+  }
+  turn.forEach((i, k) => {
+    if (cues[i]?.editorial === true && decision.evidence !== 'label') return;
+    const decay = decision.evidence === 'third-person' || decision.evidence === 'self-description' ? CONTENT_DECAY : TURN_DECAY;
+    decisions[i] = { ...decision, confidence: decision.speaker === null ? 0 : decision.confidence * decay ** k };
+  });
+}
+
+/**
+ * Quotations a narrator attributes: the quote lines after 「Xが出てきて…話した。」 are X's, including
+ * the lines of a quotation that runs on over several lines. A quoted question put to X (「…説明して
+ * もらえますか?」) is the interviewer's, not X's: it stays unknown but keeps the run going.
+ */
+function applyQuotes(cues: readonly LineCues[], decisions: Decision[]): void {
+  let speaker: Person | null = null;
+  let open = false;
+  cues.forEach((cue, i) => {
+    const quoted = cue.quoteLine || open;
+    if (quoted && speaker !== null) {
+      open = opensQuote(cue.body, open);
+      if (!QUOTED_QUESTION.test(cue.body)) decisions[i] = { speaker, evidence: 'quoted-by-narrator', confidence: CONFIDENCE['quoted-by-narrator'] };
+      return;
+    }
+    open = false;
+    speaker = cue.quoteIntro !== null && /[。::]\s*$/u.test(cue.body) ? cue.quoteIntro : null;
+    // A line that introduces the speaker and then is mostly their quotation is theirs too.
+    if (cue.quoteIntro !== null && quotedShare(cue.body) >= 0.5) {
+      decisions[i] = { speaker: cue.quoteIntro, evidence: 'quoted-by-narrator', confidence: CONFIDENCE['quoted-by-narrator'] };
+      speaker = /[」』]\s*$/u.test(cue.body) ? cue.quoteIntro : null;
+    }
+  });
+}
+
+/** Whether a quotation is still open at the end of a line (an opening bracket not yet closed). */
+function opensQuote(text: string, open: boolean): boolean {
+  let depth = open ? 1 : 0;
+  for (const char of text) {
+    if (char === '「' || char === '『') depth += 1;
+    else if ((char === '」' || char === '』') && depth > 0) depth -= 1;
+  }
+  return depth > 0;
+}
+
+function quotedShare(text: string): number {
+  const quoted = [...text.matchAll(/[「『]([^」』]*)[」』]/gu)].reduce((sum, match) => sum + (match[1]?.length ?? 0), 0);
+  return text.length === 0 ? 0 : quoted / text.length;
+}
+
+/**
+ * Length (UTF-16) of the speaker label that opens a line (`イリヤ: `), 0 when there is none, so a
+ * quotation can start at the speaker's first word.
+ *
+ * @example labelLength('イリヤ: そうやな。') // 5
+ */
+export function labelLength(text: string): number {
+  const match = LABEL.exec(text);
+  if (match === null || labelName(text) === null) return 0;
+  return match[0].length;
+}
+

@@ -1,0 +1,168 @@
+/**
+ * Speaker names and their spellings. A person is one canonical name (the fullest spelling the text
+ * gives) with the aliases a reader uses: given name, family name, the label form, honorific forms,
+ * and the Latin ↔ katakana twin when the text spells the name both ways. Nothing here knows any
+ * particular person: every alias comes from the text, and spellings are compared by sound
+ * (`soundKey`), so イリヤ・サツキーバー answers to "Ilya Sutskever" without a table of names.
+ */
+import { normalizeForMatch } from '../text/normalize.js';
+import { boundedEditDistance, soundKey } from '../text/transliterate.js';
+
+export type CastRole = 'host' | 'guest' | 'author' | 'quoted';
+
+/** A person who speaks in a transcript. */
+export interface CastMember {
+  /** Canonical name, e.g. `イリヤ・サツキーバー`. */
+  readonly name: string;
+  /** Every spelling the text uses for them, the canonical one first. */
+  readonly aliases: readonly string[];
+  readonly role: CastRole;
+}
+
+/** Honorifics and titles that may follow a name without changing who is meant. */
+export const HONORIFIC = /(?:さん|氏|先生|教授|博士|様|君|くん|ちゃん|san|sensei)$/iu;
+/** Separators inside a full name: katakana middle dots, `=`, spaces. */
+const NAME_PARTS = /[・･·=＝\s]+/u;
+/** Name parts shorter than this are not aliases on their own (`ン`, `Li` would match everywhere). */
+const MIN_PART_LENGTH = 2;
+
+/**
+ * A full name's parts: `['セバスチャン', 'ラシュカ']` for `セバスチャン・ラシュカ`.
+ *
+ * @example nameParts('Sam Altman') // ['Sam', 'Altman']
+ */
+export function nameParts(name: string): string[] {
+  return withoutHonorific(name.normalize('NFKC').trim())
+    .split(NAME_PARTS)
+    .filter((part) => [...part].length >= MIN_PART_LENGTH);
+}
+
+/** A name without a trailing honorific: `サム・アルマン氏` → `サム・アルマン`. */
+export function withoutHonorific(name: string): string {
+  const stripped = name.trim().replace(HONORIFIC, '').trim();
+  return stripped === '' ? name.trim() : stripped;
+}
+
+/**
+ * The spellings a reader may use for a full name: itself, and each part when it has several
+ * (given name, family name).
+ *
+ * @example aliasesOf('イリヤ・サツキーバー') // ['イリヤ・サツキーバー', 'イリヤ', 'サツキーバー']
+ */
+export function aliasesOf(name: string): string[] {
+  const full = withoutHonorific(name.normalize('NFKC').trim());
+  const parts = nameParts(full);
+  return unique([full, ...(parts.length > 1 ? parts : [])]);
+}
+
+/** The matching key of a spelling: folded width, case, dots and honorifics. */
+export function aliasKey(alias: string): string {
+  return normalizeForMatch(withoutHonorific(alias.normalize('NFKC'))).replace(/\s+/gu, '');
+}
+
+/**
+ * The sound key of one name part. `soundKey` declines keys of one consonant (too many common words
+ * share them), but a name is only ever compared with a handful of cast names, so both sides get the
+ * same trailing consonant and short names such as イリヤ / Ilya compare too.
+ */
+function partSound(part: string): string | null {
+  const folded = normalizeForMatch(part);
+  // Chinese names in Latin spell as katakana hears them: Huang → ファン, Zhang → チャン.
+  const latin = folded.replace(/^hu(?=[aeo])/u, 'f').replace(/ng$/u, 'n');
+  const padded = /^[a-z]+$/u.test(latin) ? `${latin}k` : /^[\u30a1-\u30fa\u30fc]+$/u.test(folded) ? `${folded}ク` : null;
+  return padded === null ? null : soundKey(padded);
+}
+
+/** Whether two name parts sound alike: equal keys, or one slip in a key of four or more sounds (アルマン / Altman). */
+function partsSoundAlike(left: string, right: string): boolean {
+  const a = partSound(left);
+  const b = partSound(right);
+  if (a === null || b === null) return false;
+  if (a === b) return true;
+  // One dropped or changed sound inside a long name (アルマン / Altman), never at its start.
+  return Math.min(a.length, b.length) >= 4 && a[0] === b[0] && boundedEditDistance(a, b, 1) <= 1;
+}
+
+/**
+ * How well a typed name matches one spelling: 1 for the same key, 0.9 when every typed part sounds
+ * like a part of the spelling in order (Ilya Sutskever ~ イリヤ・サツキーバー, Altman ~ サム・アルマン),
+ * 0 otherwise.
+ *
+ * @example nameMatch('Ilya', 'イリヤ・サツキーバー') // 0.9
+ */
+export function nameMatch(typed: string, spelling: string): number {
+  const key = aliasKey(typed);
+  if (key === '') return 0;
+  if (key === aliasKey(spelling)) return 1;
+  const typedParts = nameParts(typed);
+  const parts = nameParts(spelling);
+  if (typedParts.length === 0 || parts.length === 0) return 0;
+  let from = 0;
+  for (const typedPart of typedParts) {
+    const at = parts.findIndex((part, i) => i >= from && (aliasKey(part) === aliasKey(typedPart) || partsSoundAlike(part, typedPart)));
+    if (at < 0) return 0;
+    from = at + 1;
+  }
+  return 0.9;
+}
+
+/**
+ * Whether two spellings name the same person: one's parts all match the other's (`イリヤ` and
+ * `イリヤ・サツキーバー`, `Sam Altman` and `サム・アルトマン`).
+ *
+ * @example sameSpeaker('サム・アルマン', 'Sam Altman') // true
+ */
+export function sameSpeaker(left: string, right: string): boolean {
+  return nameMatch(left, right) > 0 || nameMatch(right, left) > 0;
+}
+
+/**
+ * Members merged by name: a label `イリヤ` joins `イリヤ・サツキーバー`, a Latin spelling joins its
+ * katakana twin. The canonical name is the longest katakana/kanji spelling (the one the text reads in),
+ * else the longest one.
+ *
+ * @example mergeCast([{ name: 'イリヤ', aliases: ['イリヤ'], role: 'guest' }, { name: 'イリヤ・サツキーバー', aliases: [], role: 'guest' }])
+ */
+export function mergeCast(members: readonly CastMember[]): CastMember[] {
+  const groups: Array<{ names: string[]; spellings: string[]; role: CastRole }> = [];
+  for (const member of members) {
+    const spellings = unique([member.name, ...member.aliases]);
+    // Whole names are compared, never a part with a part: two people may share a family name.
+    const group = groups.find((candidate) => candidate.names.some((known) => sameSpeaker(known, member.name)));
+    if (group === undefined) groups.push({ names: [member.name], spellings, role: member.role });
+    else {
+      group.names = unique([...group.names, member.name]);
+      group.spellings = unique([...group.spellings, ...spellings]);
+      group.role = strongerRole(group.role, member.role);
+    }
+  }
+  return groups.map(({ names, spellings, role }) => {
+    const name = canonicalName(names);
+    return { name, aliases: unique([name, ...spellings.flatMap(aliasesOf)]), role };
+  });
+}
+
+function canonicalName(spellings: readonly string[]): string {
+  const byLength = [...spellings].map(withoutHonorific).sort((a, b) => [...b].length - [...a].length);
+  return byLength.find((spelling) => !/^[\x20-\x7e]+$/u.test(spelling)) ?? byLength[0] ?? '';
+}
+
+const ROLE_ORDER: readonly CastRole[] = ['quoted', 'author', 'guest', 'host'];
+
+function strongerRole(left: CastRole, right: CastRole): CastRole {
+  return ROLE_ORDER.indexOf(left) >= ROLE_ORDER.indexOf(right) ? left : right;
+}
+
+/** How a typed speaker name resolves against a cast: the best member, or null when none matches. */
+export function findCastMember<M extends Pick<CastMember, 'name' | 'aliases'>>(cast: readonly M[], typed: string): M | null {
+  let best: { member: M; score: number } | null = null;
+  for (const member of cast) {
+    const score = Math.max(...[member.name, ...member.aliases].map((alias) => nameMatch(typed, alias)));
+    if (score > 0 && (best === null || score > best.score)) best = { member, score };
+  }
+  return best?.member ?? null;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values.filter((value) => value !== ''))];
+}

@@ -1,0 +1,48 @@
+/**
+ * The people who speak anywhere in the corpus, one entry per person: the same person in two files
+ * (サム・アルマン in one, Sam Altman in another) is one entry answering to every spelling.
+ */
+import { findCastMember, mergeCast, sameSpeaker, type CastMember } from './speaker-aliases.js';
+import type { Corpus } from './types.js';
+
+export interface KnownSpeaker {
+  /** Canonical name across the corpus. */
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** The names paragraphs carry for this person (each transcript's canonical spelling). */
+  readonly paragraphNames: ReadonlySet<string>;
+  /** How many paragraphs are attributed to them. */
+  readonly paragraphs: number;
+}
+
+/**
+ * Everyone the corpus attributes paragraphs to, most paragraphs first.
+ *
+ * @example speakerDirectory(state.corpus).map((speaker) => speaker.name) // ['イリヤ・サツキーバー', …]
+ */
+export function speakerDirectory(corpus: Corpus): KnownSpeaker[] {
+  const members: CastMember[] = corpus.transcripts.flatMap((transcript) => transcript.cast);
+  const counts = new Map<string, number>();
+  for (const transcript of corpus.transcripts) {
+    for (const paragraph of transcript.paragraphs) {
+      if (paragraph.speaker !== null) counts.set(paragraph.speaker, (counts.get(paragraph.speaker) ?? 0) + 1);
+    }
+  }
+  return mergeCast(members)
+    .map((merged) => {
+      const names = new Set(members.filter((member) => member.aliases.some((alias) => merged.aliases.includes(alias)) || sameSpeaker(member.name, merged.name)).map((member) => member.name));
+      const paragraphs = [...names].reduce((sum, name) => sum + (counts.get(name) ?? 0), 0);
+      return { name: merged.name, aliases: merged.aliases, paragraphNames: names, paragraphs };
+    })
+    .filter((speaker) => speaker.paragraphs > 0)
+    .sort((a, b) => b.paragraphs - a.paragraphs || a.name.localeCompare(b.name));
+}
+
+/**
+ * The known speaker a typed name means (any alias, either script, with or without honorific).
+ *
+ * @example findSpeaker(speakerDirectory(corpus), 'Ilya')?.name // 'イリヤ・サツキーバー'
+ */
+export function findSpeaker(directory: readonly KnownSpeaker[], typed: string): KnownSpeaker | null {
+  return findCastMember(directory, typed);
+}

@@ -1,0 +1,183 @@
+import { labelLength } from '../corpus/attribute-speakers.js';
+import { findSpeaker, speakerDirectory, type KnownSpeaker } from '../corpus/speaker-directory.js';
+import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
+import type { Retriever } from '../search/retriever.js';
+import { readQueryText } from './query-text.js';
+import { UserError } from './user-error.js';
+
+export interface QuoteOptions {
+  /** The speaker as the user typed it: any alias, Japanese or Latin spelling. */
+  readonly speaker: string;
+  /** What the quotes should be about; empty or absent for the speaker's most substantive lines. */
+  readonly topic?: string | undefined;
+  readonly limit: number;
+}
+
+/** The line before a quote that it answers or follows. */
+export interface QuoteContext {
+  readonly line: number;
+  readonly text: string;
+  readonly speaker: string | null;
+}
+
+/** One quotation: the speaker's own words, verbatim, with its citation. */
+export interface QuoteItem {
+  readonly file: string;
+  readonly line: number;
+  readonly speaker: string;
+  /** Verbatim text of the line (without its speaker label), or the best sentences of it for the topic. */
+  readonly quote: string;
+  /** Whether `quote` starts after the start / ends before the end of the speaker's words on the line. */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+  /** Attribution confidence, 0..1. */
+  readonly confidence: number;
+  readonly title: string;
+  readonly section: string | null;
+  readonly context: QuoteContext | null;
+}
+
+export interface QuoteResult {
+  readonly command: 'quote';
+  /** The canonical name the typed speaker resolved to. */
+  readonly speaker: string;
+  readonly aliases: readonly string[];
+  readonly topic: string | null;
+  readonly searchedAs: readonly string[];
+  readonly results: readonly QuoteItem[];
+}
+
+/** A speaker's turn around one line: what the quote card's button opens. */
+export interface QuoteTurnResult {
+  readonly command: 'quote-turn';
+  readonly file: string;
+  readonly line: number;
+  readonly title: string;
+  readonly speaker: string | null;
+  readonly lines: ReadonlyArray<{ readonly line: number; readonly text: string; readonly cited: boolean }>;
+}
+
+/** Lines searched backwards for the line a quote answers. */
+const CONTEXT_REACH = 12;
+/** A turn shown by the button holds at most this many lines on each side of the quoted one. */
+export const TURN_REACH = 6;
+/** Lines shorter than this (code points) are interjections, not quotations worth showing without a topic. */
+const SUBSTANTIVE_MIN = 25;
+/** Length past which a line is not more substantive for being longer. */
+const SUBSTANTIVE_FULL = 240;
+/** How deep the speaker's matches for a topic are fetched: the retriever filters after fetching, so a speaker with few lines needs depth. */
+const TOPIC_DEPTH = 100;
+
+/**
+ * Resolve what a user typed to a known speaker, or explain who is known. Cheap: call it before
+ * deferring so that the explanation can be ephemeral.
+ *
+ * @example resolveSpeaker(state.corpus, 'Ilya').name // 'イリヤ・サツキーバー'
+ */
+export function resolveSpeaker(corpus: Corpus, typed: string): KnownSpeaker {
+  const name = readQueryText(typed);
+  const directory = speakerDirectory(corpus);
+  const found = findSpeaker(directory, name);
+  if (found === null) throw new UserError('unknown_speaker', { speaker: name, known: directory.map((speaker) => speaker.name).join(', ') });
+  return found;
+}
+
+/**
+ * A speaker's own words, verbatim: the best matches for `topic` first, or without a topic their
+ * most substantive lines, each with the line it answers.
+ *
+ * @example quote({ retriever }, { speaker: 'Ilya', topic: '圧縮', limit: 5 })
+ */
+export function quote(deps: { readonly retriever: Retriever }, options: QuoteOptions): QuoteResult {
+  const { retriever } = deps;
+  const speaker = resolveSpeaker(retriever.corpus, options.speaker);
+  const says = (paragraph: Paragraph): boolean => paragraph.speaker !== null && speaker.paragraphNames.has(paragraph.speaker) && spoken(paragraph).length > 0;
+  const topicText = options.topic === undefined || options.topic.trim() === '' ? null : readQueryText(options.topic);
+  const base = { command: 'quote' as const, speaker: speaker.name, aliases: speaker.aliases, topic: topicText };
+  if (topicText === null) {
+    const ranked = retriever.corpus.transcripts
+      .flatMap((transcript) => transcript.paragraphs.filter((paragraph) => says(paragraph) && substance(paragraph) > 0).map((paragraph) => ({ paragraph, transcript })))
+      .sort((a, b) => substance(b.paragraph) - substance(a.paragraph) || a.paragraph.id.localeCompare(b.paragraph.id))
+      .slice(0, options.limit);
+    return { ...base, searchedAs: [], results: ranked.map(({ paragraph, transcript }) => quoteItem(paragraph, transcript, null)) };
+  }
+  const prepared = retriever.prepare(topicText);
+  const passages = retriever.retrieve(prepared, { limit: Math.max(options.limit, TOPIC_DEPTH), filter: says }).slice(0, options.limit);
+  return {
+    ...base,
+    searchedAs: prepared.alternatives,
+    results: passages.map((passage) => quoteItem(passage.paragraph, passage.transcript, { start: passage.excerpt.start, end: passage.excerpt.end })),
+  };
+}
+
+/**
+ * The turn a quoted line belongs to: the same speaker's neighbouring lines, up to `TURN_REACH` each side.
+ *
+ * @example quoteTurn({ retriever }, { file: '001_talk.txt', line: 12 })
+ */
+export function quoteTurn(deps: { readonly retriever: Retriever }, options: { readonly file: string; readonly line: number }): QuoteTurnResult {
+  const found = deps.retriever.paragraphAt(options.file, options.line);
+  if (found === null) throw new UserError('line_out_of_range', { file: options.file, line: options.line, max: deps.retriever.transcript(options.file)?.lines.length ?? 0 });
+  const { paragraph, transcript } = found;
+  const index = transcript.paragraphs.indexOf(paragraph);
+  const same = (other: Paragraph | undefined): boolean => other !== undefined && paragraph.speaker !== null && other.speaker === paragraph.speaker;
+  let from = index;
+  while (from > 0 && index - from < TURN_REACH && same(transcript.paragraphs[from - 1])) from -= 1;
+  let to = index;
+  while (to + 1 < transcript.paragraphs.length && to - index < TURN_REACH && same(transcript.paragraphs[to + 1])) to += 1;
+  return {
+    command: 'quote-turn',
+    file: transcript.file,
+    line: paragraph.line,
+    title: transcript.title,
+    speaker: paragraph.speaker,
+    lines: transcript.paragraphs.slice(from, to + 1).map((other) => ({ line: other.line, text: other.text, cited: other === paragraph })),
+  };
+}
+
+function quoteItem(paragraph: Paragraph, transcript: Transcript, span: { start: number; end: number } | null): QuoteItem {
+  const labelEnd = labelLength(paragraph.text);
+  const start = Math.max(labelEnd, span?.start ?? 0);
+  const end = span?.end ?? paragraph.text.length;
+  return {
+    file: paragraph.file,
+    line: paragraph.line,
+    speaker: paragraph.speaker ?? '',
+    quote: paragraph.text.slice(start, end).trim(),
+    cutBefore: start > labelEnd,
+    cutAfter: end < paragraph.text.length,
+    confidence: paragraph.speakerConfidence,
+    title: transcript.title,
+    section: paragraph.section,
+    context: contextOf(paragraph, transcript),
+  };
+}
+
+/** The speaker's words on a line: the line without its label. */
+export function spoken(paragraph: Paragraph): string {
+  return paragraph.text.slice(labelLength(paragraph.text)).trim();
+}
+
+/** How much a line says: its length up to a cap, weighed by how sure its attribution is; questions count less. */
+export function substance(paragraph: Paragraph): number {
+  const text = spoken(paragraph);
+  const length = [...text].length;
+  if (length < SUBSTANTIVE_MIN) return 0;
+  const question = /[??]\s*$/u.test(text) ? 0.5 : 1;
+  return (Math.min(length, SUBSTANTIVE_FULL) / SUBSTANTIVE_FULL) * paragraph.speakerConfidence * question;
+}
+
+/**
+ * The line a quote answers: the last line before the speaker's turn began (the question put to
+ * them), else the line just before.
+ */
+function contextOf(paragraph: Paragraph, transcript: Transcript): QuoteContext | null {
+  const index = transcript.paragraphs.indexOf(paragraph);
+  for (let i = index - 1; i >= 0 && index - i <= CONTEXT_REACH; i -= 1) {
+    const other = transcript.paragraphs[i];
+    if (other === undefined) break;
+    if (other.speaker !== paragraph.speaker || paragraph.speaker === null) return { line: other.line, text: other.text, speaker: other.speaker };
+  }
+  const before = transcript.paragraphs[index - 1];
+  return before === undefined ? null : { line: before.line, text: before.text, speaker: before.speaker };
+}

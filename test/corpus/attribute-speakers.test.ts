@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { attributeSpeakers, labelLength, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
+import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+
+const lines = (...text: string[]): string => text.join('\n');
+
+/** `line → speaker` for every paragraph of the attributed transcript. */
+function speakersOf(text: string): Record<number, string | null> {
+  const transcript = attributeSpeakers(parseTranscript('t.txt', text));
+  return Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+}
+
+function evidenceOf(text: string): Record<number, string | null> {
+  const transcript = attributeSpeakers(parseTranscript('t.txt', text));
+  return Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speakerEvidence]));
+}
+
+/** A three-way podcast: a host who names himself, two guests introduced by name and by what they do. */
+const PODCAST_INTRO = [
+  'AIの未来を語る',
+  '',
+  'これは山田ポッドキャストです。今日は私が尊敬する二人、タナカ・タロウとスズキ・ハナコをお迎えします。',
+  'タナカは自分の研究室でロボットの研究をしています。スズキは機械翻訳のライブラリを作っています。',
+];
+
+describe('attributeSpeakers', () => {
+  it('carries a label over the unlabelled lines that follow, until the next label', () => {
+    const speakers = speakersOf(
+      lines(
+        'アリス・スミスとボブ・ジョーンズの対談',
+        '',
+        'アリス: 今日はよろしくお願いします。最初に研究の話を聞かせてください。',
+        'ボブ: よろしくお願いします。私の研究は言語モデルの評価です。',
+        '評価の方法を変えると、モデルの順位も大きく変わることがあります。',
+        'アリス: それは面白いですね。具体的な例はありますか?',
+      ),
+    );
+    expect(speakers).toMatchObject({ 3: 'アリス・スミス', 4: 'ボブ・ジョーンズ', 5: 'ボブ・ジョーンズ', 6: 'アリス・スミス' });
+  });
+
+  it('reads 【Name】 labels and Latin names with a colon', () => {
+    const speakers = speakersOf(
+      lines('Conversation', '', '【佐藤】では始めましょう。今日のテーマは音声認識です。', 'Jane Doe: Thank you for having me here today.', '【佐藤】まず経歴を教えてください。', 'Jane Doe: I started in speech research.'),
+    );
+    expect(speakers).toMatchObject({ 3: '佐藤', 4: 'Jane Doe', 5: '佐藤', 6: 'Jane Doe' });
+  });
+
+  it('prefers the content over a label that is plainly the other side’s welcome, and records why', () => {
+    const text = lines(
+      'ケンジ・サトウとミカ・タナカとの対談',
+      '',
+      'ミカ: ようこそ、今日は来てもらえて嬉しいです。あなたのこれまでの研究には本当に驚かされます。',
+      '最初の質問です。どうしてこの分野を選んだのですか?',
+      'まず、そんな優しい言葉をありがとうございます。私は子供の頃から機械が好きでした。',
+      'ケンジ: その頃のことをもう少し教えてください。',
+      'ミカ: 実は、最初は全く別の分野にいたんです。',
+    );
+    // The label says ミカ, but ミカ is the one welcomed: the welcome is ケンジ's, and ミカ answers at line 5.
+    expect(speakersOf(text)).toMatchObject({ 3: 'ケンジ・サトウ', 4: 'ケンジ・サトウ', 5: 'ミカ・タナカ', 6: 'ケンジ・サトウ', 7: 'ミカ・タナカ' });
+    expect(evidenceOf(text)[3]).toBe('label-corrected');
+  });
+
+  it('gives the answer to a question addressed by name to the person named', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        'スズキ、最近の機械翻訳の進歩をどう思いますか?',
+        '大きな変化は、文脈を長く読めるようになったことだと思います。文書全体を一度に訳せます。',
+        'ですから、段落をまたいだ代名詞の訳も安定してきました。',
+        'タナカ、ロボットの方はどうですか?',
+        '正直に言うと、まだ家庭で使えるところまでは来ていないと思います。',
+      ),
+    );
+    expect(speakers).toMatchObject({ 5: '山田', 6: 'スズキ・ハナコ', 7: 'スズキ・ハナコ', 8: '山田', 9: 'タナカ・タロウ' });
+  });
+
+  it('does not give a line to the person it speaks of in the third person', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        'お二人に聞きたいのですが、五年後には何が変わっていると思いますか?',
+        'スズキが言ったように、翻訳はもう十分に実用的です。ロボットはまだこれからで、五年では足りないかもしれません。',
+      ),
+    );
+    // The question names neither guest; the answer names スズキ, so it is タナカ's.
+    expect(speakers[6]).toBe('タナカ・タロウ');
+  });
+
+  it('ties a self-description to the person the introduction described with it', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        '最近はどんなことに取り組んでいますか?',
+        '私のライブラリに新しい言語を十個追加しました。利用者からの要望が多かったんです。',
+      ),
+    );
+    expect(speakers[6]).toBe('スズキ・ハナコ');
+    expect(evidenceOf(lines(...PODCAST_INTRO, '最近はどんなことに取り組んでいますか?', '私のライブラリに新しい言語を十個追加しました。利用者からの要望が多かったんです。'))[6]).toBe('self-description');
+  });
+
+  it('gives question lines after a guest’s answer to the host, and the next answer back to the guest', () => {
+    const speakers = speakersOf(
+      lines(
+        'ジョン・スミスとメアリー・ブラウンの対談',
+        '',
+        'ジョン: 今日は来てくれてありがとう。さっそくだけど、研究を始めたきっかけは何ですか?',
+        'メアリー: 大学で統計の授業を受けたのがきっかけです。データから何かが分かるのが面白かったんです。',
+        'それから大学院に進んで、機械学習を本格的に学びました。',
+        'その頃、一番難しかったことは何ですか?',
+        '計算機が足りなかったことですね。実験一つに一週間かかりました。',
+      ),
+    );
+    expect(speakers).toMatchObject({ 4: 'メアリー・ブラウン', 5: 'メアリー・ブラウン', 6: 'ジョン・スミス', 7: 'メアリー・ブラウン' });
+  });
+
+  it('attributes the quotation a narrator introduces to the person quoted, not to the narrator', () => {
+    const speakers = speakersOf(
+      lines(
+        'イベントの話',
+        'ほな、今日はイベントの話をするで。会場はめっちゃ混んどったわ。',
+        '途中でエマ・ワトソン氏が出てきて、新しいモデルについて話したんや。',
+        '「新しいモデルについて、みんなに説明してもらえますか?」',
+        '「ありがとうございます。このモデルは推論がとても得意なんです。',
+        '難しい数学の問題もかなり解けるようになりました」',
+        'ほな、今日はここまでや。',
+      ),
+    );
+    // The quoted question is put to her by someone else; her answer runs over two lines.
+    expect(speakers).toMatchObject({ 2: null, 3: null, 4: null, 5: 'エマ・ワトソン', 6: 'エマ・ワトソン', 7: null });
+  });
+
+  it('gives a monologue to its byline author', () => {
+    const speakers = speakersOf(lines('今週のAIニュース', 'By Jane Doe · 2024-03-20', '今週は大きな発表が三つありました。', '一つ目は新しい言語モデルです。'));
+    expect(speakers).toMatchObject({ 3: 'Jane Doe', 4: 'Jane Doe' });
+  });
+
+  it('reads Q: and A: as the interviewer and the one interviewee', () => {
+    const speakers = speakersOf(
+      lines('ジョン・スミスに聞く', '', 'Q: 最初の質問です。研究を始めたきっかけは?', 'A: 大学の授業です。統計が面白かったんです。', 'Q: その後はどうでしたか?', 'A: 大学院で機械学習を学びました。'),
+    );
+    expect(speakers).toMatchObject({ 3: null, 4: 'ジョン・スミス', 5: null, 6: 'ジョン・スミス' });
+  });
+
+  it('leaves lines unknown when nothing says who speaks', () => {
+    // Two guests, no host named, no question put to anyone: a reader cannot tell, so neither can we.
+    const speakers = speakersOf(
+      lines(
+        '研究者のタナカ・タロウとスズキ・ハナコが語る対談',
+        '',
+        '今日は天気がいいですね。研究の話をしましょう。',
+        'そうですね。最近は言語モデルの評価をしています。',
+        'それは大事な仕事だと思います。評価がなければ進歩も測れません。',
+      ),
+    );
+    expect(Object.values(speakers)).toEqual([null, null, null]);
+  });
+
+  it('shows no speaker for a narration without a byline, and never one below the confidence floor', () => {
+    const transcript = attributeSpeakers(parseTranscript('n.txt', lines('ニュース', 'ほな、聞いてや。今週は大きなニュースがあってん。', 'AIの学習にはめっちゃ電気が要るねん。')));
+    expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual([null, null]);
+    expect(transcript.cast).toEqual([]);
+    for (const paragraph of attributeSpeakers(parseTranscript('p.txt', lines(...PODCAST_INTRO, 'スズキ、どう思いますか?', '翻訳はもう十分に実用的です。'))).paragraphs) {
+      if (paragraph.speaker !== null) expect(paragraph.speakerConfidence).toBeGreaterThanOrEqual(MIN_SPEAKER_CONFIDENCE);
+      else expect(paragraph.speakerConfidence).toBe(0);
+    }
+  });
+
+  it('lists the cast with the aliases the text gives them', () => {
+    const transcript = attributeSpeakers(parseTranscript('t.txt', lines(...PODCAST_INTRO, 'スズキ、どう思いますか?', '翻訳はもう十分に実用的です。')));
+    const suzuki = transcript.cast.find((member) => member.name === 'スズキ・ハナコ');
+    expect(suzuki?.aliases).toEqual(expect.arrayContaining(['スズキ・ハナコ', 'スズキ', 'ハナコ']));
+    expect(transcript.cast.find((member) => member.role === 'host')?.name).toBe('山田');
+  });
+});
+
+describe('labelLength', () => {
+  it.each([
+    ['イリヤ: そうやな。', 5],
+    ['【佐藤】では始めましょう。', 4],
+    ['Jane Doe: Thank you.', 10],
+    // A colon in running text is not a label.
+    ['注意すべき点はこれです:まず第一に、データです。', 0],
+    ['そうやな。', 0],
+  ])('measures the label of %j', (text, length) => {
+    expect(labelLength(text)).toBe(length);
+  });
+});

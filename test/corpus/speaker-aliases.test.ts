@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { aliasesOf, findCastMember, mergeCast, nameMatch, sameSpeaker, withoutHonorific } from '../../src/corpus/speaker-aliases.js';
+import { speakerDirectory } from '../../src/corpus/speaker-directory.js';
+import { attributeSpeakers } from '../../src/corpus/attribute-speakers.js';
+import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+
+describe('aliasesOf', () => {
+  it.each([
+    // Katakana full name: given and family name on their own.
+    ['イリヤ・サツキーバー', ['イリヤ・サツキーバー', 'イリヤ', 'サツキーバー']],
+    // Latin: the same split on the space.
+    ['Sam Altman', ['Sam Altman', 'Sam', 'Altman']],
+    // An honorific is not part of the name.
+    ['サム・アルマン氏', ['サム・アルマン', 'サム', 'アルマン']],
+    // A one-word name has no parts to add.
+    ['ジェンセン', ['ジェンセン']],
+  ])('gives %j the aliases %j', (name, aliases) => {
+    expect(aliasesOf(name)).toEqual(aliases);
+  });
+
+  it('strips honorifics but keeps a name that is only an honorific-shaped word', () => {
+    expect(withoutHonorific('田中さん')).toBe('田中');
+    expect(withoutHonorific('Prof')).toBe('Prof');
+  });
+});
+
+describe('nameMatch', () => {
+  it.each([
+    // Width, dots and honorifics fold away.
+    ['ｲﾘﾔ･ｻﾂｷｰﾊﾞｰ', 'イリヤ・サツキーバー', 1],
+    ['イリヤさん', 'イリヤ', 1],
+    // A given name alone, in either script.
+    ['Ilya', 'イリヤ・サツキーバー', 0.9],
+    ['イリヤ', 'イリヤ・サツキーバー', 0.9],
+    // Latin ↔ katakana by sound, the long vowel from -er included.
+    ['Ilya Sutskever', 'イリヤ・サツキーバー', 0.9],
+    // One dropped sound inside a long name: アルマン is how one transcript spells Altman.
+    ['Sam Altman', 'サム・アルマン', 0.9],
+    // Chinese names in Latin: Huang is ファン in katakana.
+    ['Jensen Huang', 'ジェンセン・ファン', 0.9],
+    // A Latin-only name typed in katakana.
+    ['レックス', 'Lex Fridman', 0.9],
+    // Different people.
+    ['Sam Altman', 'イリヤ・サツキーバー', 0],
+    ['アルトマン', 'Fridman', 0],
+    ['Nathan', 'セバスチャン・ラシュカ', 0],
+  ])('scores %j against %j as %d', (typed, spelling, score) => {
+    expect(nameMatch(typed, spelling)).toBe(score);
+  });
+});
+
+describe('mergeCast', () => {
+  it('joins a label to the full name it shortens, and a Latin spelling to its katakana twin', () => {
+    const merged = mergeCast([
+      { name: 'イリヤ・サツキーバー', aliases: aliasesOf('イリヤ・サツキーバー'), role: 'guest' },
+      { name: 'イリヤ', aliases: ['イリヤ'], role: 'guest' },
+      { name: 'Ilya Sutskever', aliases: aliasesOf('Ilya Sutskever'), role: 'quoted' },
+      { name: 'ジェンセン・ファン', aliases: aliasesOf('ジェンセン・ファン'), role: 'host' },
+    ]);
+    expect(merged.map((member) => member.name)).toEqual(['イリヤ・サツキーバー', 'ジェンセン・ファン']);
+    expect(merged[0]?.aliases).toEqual(expect.arrayContaining(['イリヤ', 'Ilya Sutskever', 'Ilya', 'Sutskever']));
+    expect(merged[0]?.role).toBe('guest');
+    expect(merged[1]?.role).toBe('host');
+  });
+
+  it('keeps apart two people whose family names merely sound alike', () => {
+    const merged = mergeCast([
+      { name: 'サム・アルトマン', aliases: aliasesOf('サム・アルトマン'), role: 'quoted' },
+      { name: 'Lex Fridman', aliases: aliasesOf('Lex Fridman'), role: 'host' },
+    ]);
+    expect(merged).toHaveLength(2);
+    expect(sameSpeaker('サム・アルトマン', 'Lex Fridman')).toBe(false);
+  });
+});
+
+describe('findCastMember', () => {
+  it('finds the best member for a typed name, or null', () => {
+    const cast = mergeCast([
+      { name: 'セバスチャン・ラシュカ', aliases: aliasesOf('セバスチャン・ラシュカ'), role: 'guest' },
+      { name: 'ネイサン・ランバート', aliases: aliasesOf('ネイサン・ランバート'), role: 'guest' },
+    ]);
+    expect(findCastMember(cast, 'Nathan Lambert')?.name).toBe('ネイサン・ランバート');
+    expect(findCastMember(cast, 'Raschka')?.name).toBe('セバスチャン・ラシュカ');
+    expect(findCastMember(cast, 'Geoffrey Hinton')).toBeNull();
+  });
+});
+
+describe('speakerDirectory', () => {
+  it('merges one person across files and counts their paragraphs', () => {
+    const a = attributeSpeakers(parseTranscript('a.txt', ['By Sam Altman', '今日はモデルの話をします。', '推論が得意なモデルです。'].join('\n')));
+    const b = attributeSpeakers(parseTranscript('b.txt', ['ブログ', '著者:サム・アルトマン', '新しいモデルを公開しました。'].join('\n')));
+    const directory = speakerDirectory({ transcripts: [a, b], skipped: [] });
+    expect(directory).toHaveLength(1);
+    expect(directory[0]?.name).toBe('サム・アルトマン');
+    expect(directory[0]?.paragraphs).toBe(3);
+    expect([...(directory[0]?.paragraphNames ?? [])].sort()).toEqual(['Sam Altman', 'サム・アルトマン']);
+  });
+});

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/boot.js';
+import { findCommand, PAGE_SIZE } from '../../src/console/console-commands.js';
+import { quote, quoteTurn, resolveSpeaker } from '../../src/features/quote.js';
+import { search } from '../../src/features/search.js';
+import { UserError } from '../../src/features/user-error.js';
+import { PLAIN_STYLE } from '../../src/render/text.js';
+import { renderQuoteText } from '../../src/render/quote.js';
+import { realAnalyzer } from '../support/analyzer.js';
+import { stateFrom } from '../support/state.js';
+
+const FILES: Readonly<Record<string, string>> = {
+  'talk.txt': [
+    'アリス・スミスとボブ・ジョーンズの対談',
+    '',
+    'アリス: 今日はよろしくお願いします。最初に、データの圧縮について聞かせてください。',
+    'ボブ: よろしくお願いします。データをうまく圧縮できるモデルは、データの中の規則を学んでいると私は考えています。',
+    'だから、次の単語を予測する訓練は、実は世界を理解する訓練でもあるんです。',
+    'アリス: なるほど。では、計算資源についてはどうですか?',
+    'ボブ: 計算資源は多ければ多いほど良いです。私たちは最初、GPUが二枚しかありませんでした。',
+    'アリス: そうですか。',
+    'ボブ: ええ。',
+  ].join('\n'),
+  'news.txt': ['今週のニュース', 'By Carol White · 2024-03-20', 'アリス・スミスが圧縮の研究で賞を受けた。', '受賞の理由は、データの圧縮と予測の関係を示したことだ。'].join('\n'),
+};
+
+let state: AppState;
+
+beforeAll(async () => {
+  state = stateFrom(FILES, await realAnalyzer());
+});
+
+describe('quote', () => {
+  it('quotes the speaker’s own words verbatim, without the label, with the line it answers', () => {
+    const result = quote(state, { speaker: 'ボブ', topic: '圧縮', limit: 5 });
+
+    expect(result).toMatchObject({ command: 'quote', speaker: 'ボブ・ジョーンズ', topic: '圧縮' });
+    const [first] = result.results;
+    expect(first).toMatchObject({ file: 'talk.txt', line: 4, speaker: 'ボブ・ジョーンズ' });
+    expect(first?.quote.startsWith('ボブ:')).toBe(false);
+    expect(FILES['talk.txt']?.split('\n')[3]).toContain(first?.quote ?? '∅');
+    expect(first?.confidence).toBeGreaterThan(0.5);
+    expect(first?.context).toMatchObject({ line: 3, speaker: 'アリス・スミス' });
+    // Only Bob's lines, never Alice's question about the same topic.
+    expect(result.results.every((item) => item.speaker === 'ボブ・ジョーンズ')).toBe(true);
+  });
+
+  it('resolves a Latin spelling to the speaker the transcript writes in katakana', () => {
+    expect(quote(state, { speaker: 'Bob Jones', topic: 'GPU', limit: 5 }).results[0]).toMatchObject({ line: 7, speaker: 'ボブ・ジョーンズ' });
+  });
+
+  it('gives the most substantive lines first without a topic, interjections last or not at all', () => {
+    const lines = quote(state, { speaker: 'Bob', limit: 5 }).results.map((item) => item.line);
+    expect(lines.slice(0, 3).sort()).toEqual([4, 5, 7]);
+    expect(lines).not.toContain(9);
+  });
+
+  it('quotes a monologue’s author, but not the people its narration names', () => {
+    expect(quote(state, { speaker: 'Carol White', topic: '圧縮', limit: 5 }).results.map((item) => item.file)).toEqual(['news.txt', 'news.txt']);
+    // Alice speaks in talk.txt; news.txt only mentions her.
+    expect(quote(state, { speaker: 'Alice', topic: '圧縮', limit: 5 }).results.every((item) => item.file === 'talk.txt')).toBe(true);
+  });
+
+  it('refuses an unknown speaker with the list of known ones', () => {
+    let error: unknown;
+    try {
+      resolveSpeaker(state.corpus, 'Geoffrey Hinton');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).toMatchObject({ code: 'unknown_speaker', details: { speaker: 'Geoffrey Hinton' } });
+    expect(String((error as UserError).details['known'])).toContain('ボブ・ジョーンズ');
+    expect(() => quote(state, { speaker: 'Geoffrey Hinton', limit: 5 })).toThrow(UserError);
+  });
+});
+
+describe('quoteTurn', () => {
+  it('opens the speaker’s whole turn around a quoted line', () => {
+    const turn = quoteTurn(state, { file: 'talk.txt', line: 5 });
+    expect(turn.lines.map((line) => [line.line, line.cited])).toEqual([
+      [4, false],
+      [5, true],
+    ]);
+    expect(turn.speaker).toBe('ボブ・ジョーンズ');
+  });
+});
+
+describe('search with a speaker', () => {
+  it('keeps only what that speaker says', () => {
+    const all = search(state, { query: '圧縮', page: 1, pageSize: PAGE_SIZE });
+    const bob = search(state, { query: '圧縮', page: 1, pageSize: PAGE_SIZE, speaker: 'Bob' });
+    expect(all.results.some((item) => item.speaker !== 'ボブ・ジョーンズ')).toBe(true);
+    expect(bob.speaker).toBe('ボブ・ジョーンズ');
+    expect(bob.results.length).toBeGreaterThan(0);
+    expect(bob.results.every((item) => item.speaker === 'ボブ・ジョーンズ')).toBe(true);
+    expect(bob.total).toBe(bob.results.length);
+  });
+
+  it('refuses an unknown speaker', () => {
+    expect(() => search(state, { query: '圧縮', page: 1, pageSize: PAGE_SIZE, speaker: 'Nobody Here' })).toThrow(UserError);
+  });
+});
+
+describe('console quote', () => {
+  it('prints items with file, line, speaker, quote and confidence, and the text form names the speaker', () => {
+    const command = findCommand('quote');
+    const output = command?.run(state, { speaker: 'ボブ' }, { locale: 'ja', limit: 2, style: PLAIN_STYLE });
+    const json = JSON.parse(JSON.stringify(output?.json)) as { results: Array<Record<string, unknown>> };
+    expect(json.results).toHaveLength(2);
+    for (const item of json.results) expect(Object.keys(item)).toEqual(expect.arrayContaining(['file', 'line', 'speaker', 'quote', 'confidence']));
+    expect(output?.text).toContain('ボブ・ジョーンズ');
+    expect(output?.text).toMatch(/talk\.txt \d+行 · 話者: ボブ・ジョーンズ/u);
+    expect(renderQuoteText(quote(state, { speaker: 'Bob', limit: 1 }), 'en')).toMatch(/speaker confidence \d+%/u);
+  });
+});
