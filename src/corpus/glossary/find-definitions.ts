@@ -1,0 +1,315 @@
+/**
+ * Definitional sentences in one paragraph, in standard and Kansai Japanese and in English:
+ * 「XとはY」「Xというのは/っていうのは/っちゅうのは Y」「XはYのことです/を意味します/を指します」
+ * 「YをXと呼びます」「Xっていうんや。(explanation)」「Xっていう(会社/モデル…)」「X(Y)」「X、つまりY」
+ * 「いわゆるX。これは…」 and `X is a…` / `X stands for…`. Each gives the term as written, the other
+ * spellings the sentence joins to it, and how strongly the sentence defines it.
+ */
+import type { Paragraph, Sentence } from '../types.js';
+import type { Tokenizer } from '../../text/tokenizer.js';
+import { isAcronym, spellsAcronym, termSoundKey } from './term-key.js';
+import { isEverydayNoun, isTermShaped, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
+
+export type DefinitionKind =
+  | 'topic' // Xとは / Xっていうのは … Y
+  | 'means' // XはYを意味します / を指します / のことです
+  | 'like' // XはYのようなものです
+  | 'called' // YをXと呼びます / Xと呼ばれる
+  | 'named' // Xっていうんや。(explanation)
+  | 'apposition' // Xっていう会社
+  | 'so-called' // いわゆるX
+  | 'expansion' // X(Y) and acronym expansions
+  | 'gloss' // X(short explanation)
+  | 'restatement' // X、つまりY
+  | 'question' // Xとは何ですか? (answer)
+  | 'english'; // X is a / means / stands for
+
+/** A sentence (or two) of a paragraph that explains a term. Offsets index `paragraph.text`. */
+export interface DefinitionCandidate {
+  readonly term: string;
+  /** Other spellings the material gives the same term here (an acronym's expansion, a katakana spelling). */
+  readonly variants: readonly string[];
+  readonly kind: DefinitionKind;
+  /** 0..1: how surely this defines the term; a mere mention scores below every definition. */
+  readonly strength: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Anything that may open a definition; sentences without one are not tokenised. */
+const CUE =
+  /とは|という|っていう|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[((]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+
+const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|っちゅうのは|ちゅうのは|ってのは|っつうのは)/gu;
+/** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
+const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
+const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
+const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?:指|言|意味))|の意味(?:です|や|だ)/gu;
+const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
+const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
+const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
+const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
+const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
+const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い)(?=ん[やだで]|んです|らしい|そう[やだで]|ます|[。!!]|$)/gu;
+/** Kinds of thing a term names: `Xっていう会社` introduces X as a company. */
+const APPOSITION =
+  /(?:っていう|という|っちゅう|と呼ばれる)(?=(?:新しい|新たな)?(?:会社|企業|モデル|漫画|方法|手法|技術|ベンチマーク|概念|現象|仕組み|プロジェクト|ツール|サービス|製品|本|論文|アルゴリズム|アーキテクチャ|ライブラリ|データセット|競技会|コンテスト|指標|用語|言葉|チップ|フレームワーク|プログラム|アプリ|機能|団体|組織|研究所|スタートアップ|ロボット|装置|システム|プラットフォーム|理論|法則|効果|問題|アイデア|考え方|仕様|規格|プロトコル|ゲーム|番組|シリーズ|イベント|もの|もん|やつ|の[もが]))/gu;
+const SO_CALLED = /いわゆる/gu;
+const RESTATE = /[、,]\s*(?:つまり|すなわち|要するに|言い換えると)[、,]?\s*/gu;
+const PAREN = /[((]([^()()]{1,60})[))]/gu;
+/** A sentence that goes on explaining what the previous one named. */
+const EXPLAINS_PREVIOUS = /^(?:これは|それは|これが|それが|つまり|要するに|すなわち|言い換えると|このモデルは|この方法は|これって|それって|[「」]?(?:いわば))/u;
+const ENGLISH_DEFINES = /\b([A-Z][\w+#.-]*(?:\s+[A-Za-z][\w+#.-]*){0,4})\s+(is|are|means|refers to|stands for)\s+(a|an|the|when|how|what)?\b/gu;
+const ENGLISH_CALLED = /\b(?:called|known as|named)\s+["“]?([A-Z][\w+#.-]*(?:\s+[A-Z][\w+#.-]*){0,3})["”]?/gu;
+
+const STRENGTH: Readonly<Record<DefinitionKind, number>> = {
+  topic: 1,
+  means: 0.9,
+  like: 0.75,
+  called: 0.8,
+  named: 0.75,
+  expansion: 0.8,
+  english: 0.8,
+  restatement: 0.65,
+  question: 0.6,
+  'so-called': 0.55,
+  apposition: 0.55,
+  gloss: 0.5,
+};
+/** Kinds that define outright; the others (likening, naming in passing) do not make a term of an everyday noun. */
+const PLAIN_KINDS: ReadonlySet<DefinitionKind> = new Set(['topic', 'means', 'called', 'named', 'question', 'english', 'expansion']);
+const EVERYDAY_FACTOR = 0.6;
+/** Bonus when the next sentence goes on explaining (これは…, つまり…). */
+const FOLLOW_UP_BONUS = 0.1;
+/** A negated definition (「…を意味するわけではありません」) still explains, but less. */
+const NEGATED_FACTOR = 0.6;
+
+interface SentenceView {
+  readonly sentence: Sentence;
+  readonly previous: Sentence | undefined;
+  readonly next: Sentence | undefined;
+  readonly tokens: Token[];
+}
+
+/**
+ * Definition candidates in a paragraph, strongest first per term.
+ *
+ * @example findDefinitions(paragraph, tokenizer) // [{ term: 'セマンティック飽和', kind: 'named', … }]
+ */
+export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): DefinitionCandidate[] {
+  const found: DefinitionCandidate[] = [];
+  const sentences = paragraph.sentences;
+  sentences.forEach((sentence, i) => {
+    if (!CUE.test(sentence.text)) return;
+    const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
+    found.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
+    found.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...english(view));
+  });
+  return strongestPerTerm(found);
+}
+
+/** The index of the token that ends at `offset` (the token before a cue), or -1. */
+function tokenEndingAt(tokens: readonly Token[], offset: number): number {
+  for (let i = tokens.length - 1; i >= 0; i -= 1) {
+    const token = tokens[i] as Token;
+    if (token.end <= offset) return token.end === offset ? i : -1;
+  }
+  return -1;
+}
+
+function tokenStartingAt(tokens: readonly Token[], offset: number): number {
+  return tokens.findIndex((token) => token.start === offset);
+}
+
+function candidate(view: SentenceView, term: Phrase | null, kind: DefinitionKind, options: { withNext?: boolean; variants?: readonly string[]; factor?: number } = {}): DefinitionCandidate[] {
+  if (term === null || !isTermShaped(term.text)) return [];
+  const { sentence, next } = view;
+  const explains = next !== undefined && EXPLAINS_PREVIOUS.test(next.text);
+  const extend = next !== undefined && (options.withNext === true || explains);
+  const everyday = !PLAIN_KINDS.has(kind) && isEverydayNoun(view.tokens, term) ? EVERYDAY_FACTOR : 1;
+  const strength = Math.min(1, STRENGTH[kind] * (options.factor ?? 1) * everyday + (explains ? FOLLOW_UP_BONUS : 0));
+  return [{
+    term: term.text.trim(),
+    variants: (options.variants ?? []).filter((variant) => isTermShaped(variant)),
+    kind,
+    strength,
+    start: sentence.start,
+    end: extend && next !== undefined ? next.end : sentence.end,
+  }];
+}
+
+/** The term the sentence is about: the noun phrase before its first topic は (or が for 「Xがその…」). */
+function topicOf(view: SentenceView, before: number): Phrase | null {
+  const { tokens } = view;
+  for (let i = 1; i < tokens.length && (tokens[i] as Token).start < before; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.morpheme.surface !== 'は' || token.morpheme.posDetail !== '係助詞') continue;
+    const term = termEndingAt(view.sentence.text, tokens, i - 1, true);
+    return term;
+  }
+  return null;
+}
+
+function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(TOPIC)) {
+    const at = match.index ?? 0;
+    const rest = text.slice(at + match[0].length);
+    // 「質問とはるかに」: the cue must end on a word boundary, not inside the next word.
+    const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1;
+    if (!boundary || NOT_DEFINING_AFTER.test(rest)) continue;
+    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
+    if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[??]/u.test(rest)) {
+      // 「9/9/6とは何ですか?」 then the answer: the next sentence defines, if it is not a question too.
+      if (/[??]$/u.test(text) && view.next !== undefined && !/[??]$/u.test(view.next.text)) out.push(...candidate(view, term, 'question', { withNext: true }));
+      continue;
+    }
+    out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1 }));
+  }
+  return out;
+}
+
+function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const [pattern, kind] of [[MEANS, 'means'], [LIKE, 'like']] as const) {
+    for (const match of text.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      const factor = NEGATED.test(text.slice(at)) ? NEGATED_FACTOR : 1;
+      out.push(...candidate(view, topicOf(view, at), kind, { factor }));
+    }
+  }
+  return out;
+}
+
+/** 「…コードに賭けている。これがClaude Codeのことです」: the sentence before explains X. */
+function thatIsDefinitions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const match = THAT_IS.exec(text);
+  if (match === null || view.previous === undefined) return [];
+  const at = match.index + match[0].length - (match[1] ?? '').length;
+  const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+  return candidate(view, term, 'means').map((found) => ({ ...found, start: view.previous?.start ?? found.start, strength: found.strength * 0.9 }));
+}
+
+function calledDefinitions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(CALLED)) {
+    const at = match.index ?? 0;
+    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    // 「Xと呼ばれるY」 names a kind of Y; the sentence after usually says more.
+    const attributive = CALLED_ATTRIBUTIVE.test(text.slice(at));
+    out.push(...candidate(view, term, 'called', { factor: attributive ? 0.9 : 1 }));
+  }
+  return out;
+}
+
+function namedDefinitions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(NAMED)) {
+    const at = match.index ?? 0;
+    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    // 「セマンティック飽和っていうらしいわ。言葉を何回も繰り返すと…」: the explanation follows.
+    out.push(...candidate(view, term, 'named', { withNext: true }));
+  }
+  return out;
+}
+
+function appositions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(APPOSITION)) {
+    const at = match.index ?? 0;
+    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    // 「AGIエバルっていうのもあって、これは…ベンチマークなんや」: explained in the same sentence.
+    const explainedHere = /[、,]\s*(?:これは|それは|これが)/u.test(text.slice(at));
+    out.push(...candidate(view, term, 'apposition', { factor: explainedHere ? 1.35 : 1 }));
+  }
+  return out;
+}
+
+function soCalled(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(SO_CALLED)) {
+    const start = tokenStartingAt(view.tokens, (match.index ?? 0) + match[0].length);
+    out.push(...candidate(view, start === -1 ? null : termStartingAt(text, view.tokens, start), 'so-called'));
+  }
+  return out;
+}
+
+/** X(Y): an acronym and its expansion either way round, two spellings, or a term and a short gloss. */
+function parentheses(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(PAREN)) {
+    const at = match.index ?? 0;
+    const inner = (match[1] ?? '').trim();
+    const outer = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, text.slice(0, at).trimEnd().length), false);
+    if (outer === null || !isTermShaped(outer.text)) continue;
+    const outerIsLatin = /^[\p{Script=Latin}\s\d-]+$/u.test(outer.text);
+    if (isAcronym(inner) && (!outerIsLatin || spellsAcronym(outer.text, inner))) {
+      out.push(...candidate(view, { ...outer, text: inner }, 'expansion', { variants: [outer.text] }));
+    } else if (isAcronym(outer.text) && isTermShaped(inner)) {
+      out.push(...candidate(view, outer, 'expansion', { variants: [inner] }));
+    } else if (isTermShaped(inner) && termSoundKey(inner) !== null && termSoundKey(inner) === termSoundKey(outer.text)) {
+      // ヒューマンエバル(HumanEval): a spelling, not an explanation.
+      out.push(...candidate(view, outer, 'gloss', { variants: [inner], factor: 0.6 }));
+    } else if ([...inner].length >= 4 && /\p{L}/u.test(inner) && !/^(?:または|いや|例えば|たとえば|毎週|注|笑)/u.test(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(inner)) {
+      out.push(...candidate(view, outer, 'gloss'));
+    }
+  }
+  return out;
+}
+
+/** X、つまりY: Y restates X; an acronym and its Japanese name are two spellings of one term. */
+function restatements(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(RESTATE)) {
+    const at = match.index ?? 0;
+    const before = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    const startIndex = tokenStartingAt(view.tokens, at + match[0].length);
+    const after = startIndex === -1 ? null : termStartingAt(text, view.tokens, startIndex);
+    const afterEnd = after === null ? '' : text.slice(after.end, after.end + 1);
+    // 「AGI、つまり汎用人工知能とは」 joins spellings; 「…、つまりLLMが外に出て」 is a clause, not a name.
+    const joins = after !== null && before !== null && !/^[がを]/u.test(afterEnd) && (isAcronym(before.text) || isAcronym(after.text));
+    out.push(...candidate(view, before, joins ? 'expansion' : 'restatement', { variants: joins && after !== null ? [after.text] : [] }));
+  }
+  return out;
+}
+
+function english(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  // Only sentences written in English: a Japanese sentence quoting `X is` is not a definition.
+  const latin = text.match(/[\p{Script=Latin}]/gu)?.length ?? 0;
+  if (latin * 2 < [...text].length) return [];
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(ENGLISH_DEFINES)) {
+    const term = match[1] ?? '';
+    const verb = match[2] ?? '';
+    const start = (match.index ?? 0) + match[0].indexOf(term);
+    const factor = verb === 'is' || verb === 'are' ? (match[3] === undefined ? 0 : 0.75) : 1;
+    if (factor > 0) out.push(...candidate(view, { text: term, start, end: start + term.length }, 'english', { factor }));
+  }
+  for (const match of text.matchAll(ENGLISH_CALLED)) {
+    const term = match[1] ?? '';
+    out.push(...candidate(view, { text: term, start: 0, end: term.length }, 'called'));
+  }
+  return out;
+}
+
+/** One candidate per term and paragraph: the strongest, with every spelling the others gave. */
+function strongestPerTerm(candidates: readonly DefinitionCandidate[]): DefinitionCandidate[] {
+  const best = new Map<string, DefinitionCandidate>();
+  for (const found of candidates) {
+    const current = best.get(found.term);
+    const variants = [...new Set([...(current?.variants ?? []), ...found.variants])].filter((variant) => variant !== found.term);
+    if (current === undefined || found.strength > current.strength) best.set(found.term, { ...found, variants });
+    else best.set(found.term, { ...current, variants });
+  }
+  return [...best.values()].sort((left, right) => right.strength - left.strength);
+}

@@ -1,0 +1,216 @@
+/**
+ * Where a term starts and ends inside a sentence, found with kuromoji's parts of speech: a term is
+ * a run of nouns (with prefixes, counters, Latin words and joining marks such as `-` `.` `・`),
+ * not a clause. Quoted terms (「ヒューマンエバル」) are taken whole.
+ */
+import type { Morpheme, Tokenizer } from '../../text/tokenizer.js';
+
+/** A morpheme with its UTF-16 span in the sentence. */
+export interface Token {
+  readonly morpheme: Morpheme;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Phrase {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Longest term, in code points, for Japanese and for Latin-script terms. */
+const MAX_TERM_LENGTH = 24;
+const MAX_LATIN_TERM_LENGTH = 48;
+const MIN_TERM_LENGTH = 2;
+
+/** Brackets and punctuation that kuromoji sometimes tags as nouns: never inside a term. */
+const BREAKING = /^[()（）「」『』【】[\]〈〉《》、。,，!！?？:：;；"“”'‘’…‥~〜/／]+$/u;
+/** Marks that join the parts of one term: GPT-4, Qwen 2.5, サム・アルトマン, C++, C#. */
+const JOINING = /^[-‐.・+#&]+$/u;
+const LATIN_OR_DIGIT = /^[A-Za-z0-9]/u;
+const QUOTES: Readonly<Record<string, string>> = { '」': '「', '』': '『', '”': '“', '"': '"', '】': '【' };
+
+/**
+ * Common nouns that are not terms a student looks up, even when a sentence seems to define them:
+ * pronoun-like and abstract container words.
+ */
+const NOT_TERMS = new Set([
+  'これ', 'それ', 'あれ', 'どれ', 'ここ', 'そこ', 'こと', 'もの', 'もん', 'やつ', 'ため', 'ところ', 'とき', '時', '方', '人', '人々',
+  '意味', '言葉', '話', '事', '感じ', '部分', '理由', '点', '問題', '場合', '今', '今日', '私', '私たち', 'あなた', '彼', '彼ら',
+  '彼女', '皆', '皆さん', 'みんな', 'わし', 'わい', 'うち', '僕', '俺', '自分', '一つ', '1つ', '2つ', '次', '最初', '最後', '全部',
+  'すべて', '全て', '一番', '本当', '実際', '普通', '以上', '以下', '結果', '例', '方法', '考え', '考え方', 'アイデア', 'もう一つ',
+  'それぞれ', '何', '何か', '誰', '誰か', '中', '上', '下', '前', '後', '他', 'ほか', '目', '気', '手', '声', '形', '側', '的',
+]);
+
+/**
+ * The sentence's morphemes with their offsets.
+ *
+ * @example tokensOf(tokenizer, 'セマンティック飽和っていう')[0]?.start // 0
+ */
+export function tokensOf(tokenizer: Tokenizer, sentence: string): Token[] {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const morpheme of tokenizer.tokenize(sentence)) {
+    const found = sentence.indexOf(morpheme.surface, offset);
+    const start = found === -1 ? offset : found;
+    const end = start + morpheme.surface.length;
+    tokens.push({ morpheme, start, end });
+    offset = end;
+  }
+  return tokens;
+}
+
+/** Whether a token may be part of a term (position rules are applied by the callers). */
+function isTermPart(token: Token): boolean {
+  const { surface, pos, posDetail } = token.morpheme;
+  if (BREAKING.test(surface)) return false;
+  if (JOINING.test(surface)) return true;
+  if (pos === '記号') return posDetail === '空白' || posDetail === 'アルファベット';
+  if (pos === '接頭詞') return true;
+  if (pos !== '名詞') return false;
+  return posDetail !== '非自立' && posDetail !== '代名詞';
+}
+
+/** Whether a token may open a term: not a suffix, a joining mark, a space or an adverbial noun (今, 最近). */
+function canOpen(token: Token): boolean {
+  const { surface, pos, posDetail } = token.morpheme;
+  if (JOINING.test(surface) || (pos !== '名詞' && pos !== '接頭詞')) return false;
+  return posDetail !== '接尾' && posDetail !== '副詞可能';
+}
+
+/** Whether a token may close a term: not a prefix, a joining mark or a space. */
+function canClose(token: Token): boolean {
+  const { surface, pos } = token.morpheme;
+  return pos !== '接頭詞' && pos !== '記号' && !JOINING.test(surface);
+}
+
+/** A space belongs to a term only between two Latin or digit words: `Mixture of Experts`, `Qwen 2.5`. */
+function spaceJoins(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.morpheme.surface ?? '';
+  const after = tokens[i + 1]?.morpheme.surface ?? '';
+  return LATIN_OR_DIGIT.test(before.slice(-1)) && LATIN_OR_DIGIT.test(after);
+}
+
+function phraseOf(sentence: string, tokens: readonly Token[], from: number, to: number): Phrase | null {
+  let first = from;
+  let last = to;
+  while (first <= last && !canOpen(tokens[first] as Token)) first += 1;
+  while (last >= first && !canClose(tokens[last] as Token)) last -= 1;
+  if (first > last) return null;
+  const start = (tokens[first] as Token).start;
+  const end = (tokens[last] as Token).end;
+  return { text: sentence.slice(start, end), start, end };
+}
+
+/**
+ * The term that ends where the token at `endIndex` ends (inclusive): a quoted span, or the run of
+ * term parts before it. With `allowNo`, one `の` may join two nouns when the phrase opens its clause
+ * (専門家の混合っていうのは…), since then nothing else can be the topic.
+ *
+ * @example termEndingAt(sentence, tokens, 1, false) // { text: 'セマンティック飽和', … }
+ */
+export function termEndingAt(sentence: string, tokens: readonly Token[], endIndex: number, allowNo: boolean): Phrase | null {
+  const last = tokens[endIndex];
+  if (last === undefined) return null;
+  const quoted = quotedEndingAt(sentence, last.end);
+  if (quoted !== null) return quoted;
+  let from = endIndex + 1;
+  let joinedNo = -1;
+  for (let i = endIndex; i >= 0; i -= 1) {
+    const token = tokens[i] as Token;
+    if (token.morpheme.pos === '記号' && token.morpheme.posDetail === '空白' && !spaceJoins(tokens, i)) break;
+    if (isTermPart(token)) {
+      from = i;
+      continue;
+    }
+    if (allowNo && joinedNo === -1 && token.morpheme.surface === 'の' && token.morpheme.pos === '助詞' && i > 0 && isTermPart(tokens[i - 1] as Token)) {
+      joinedNo = i;
+      continue;
+    }
+    break;
+  }
+  if (joinedNo !== -1) {
+    const opensClause = from <= joinedNo && (from === 0 || /^[、,。]$/u.test(tokens[from - 1]?.morpheme.surface ?? ''));
+    if (!opensClause || from > joinedNo) from = joinedNo + 1;
+  }
+  if (from > endIndex) return null;
+  return phraseOf(sentence, tokens, from, endIndex);
+}
+
+/**
+ * The term that starts at token `startIndex`: a quoted span, or the run of term parts from there.
+ *
+ * @example termStartingAt(sentence, tokens, 3) // { text: '光学文字認識論文', … }
+ */
+export function termStartingAt(sentence: string, tokens: readonly Token[], startIndex: number): Phrase | null {
+  const first = tokens[startIndex];
+  if (first === undefined) return null;
+  const quoted = quotedStartingAt(sentence, first.start);
+  if (quoted !== null) return quoted;
+  let to = startIndex - 1;
+  for (let i = startIndex; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.morpheme.pos === '記号' && token.morpheme.posDetail === '空白' && !spaceJoins(tokens, i)) break;
+    if (!isTermPart(token)) break;
+    to = i;
+  }
+  if (to < startIndex) return null;
+  return phraseOf(sentence, tokens, startIndex, to);
+}
+
+/** `「…」` ending right before `end` (the closing quote at end - 1), content only. */
+function quotedEndingAt(sentence: string, end: number): Phrase | null {
+  const close = sentence.charAt(end - 1);
+  const open = QUOTES[close];
+  if (open === undefined) return null;
+  const start = sentence.lastIndexOf(open, end - 2);
+  if (start === -1) return null;
+  return { text: sentence.slice(start + 1, end - 1), start: start + 1, end: end - 1 };
+}
+
+function quotedStartingAt(sentence: string, start: number): Phrase | null {
+  const open = sentence.charAt(start);
+  const close = Object.entries(QUOTES).find(([, opening]) => opening === open)?.[0];
+  if (close === undefined) return null;
+  const end = sentence.indexOf(close, start + 1);
+  if (end === -1) return null;
+  return { text: sentence.slice(start + 1, end), start: start + 1, end };
+}
+
+/**
+ * Whether a phrase reads as a term a student could look up: short, with letters in it, not a
+ * number with its counter, not mostly hiragana (a clause), not a pronoun or an abstract noun.
+ *
+ * @example isTermShaped('セマンティック飽和') // true
+ * @example isTermShaped('2028年') // false
+ */
+export function isTermShaped(text: string): boolean {
+  const term = text.trim();
+  const length = [...term].length;
+  const latin = /^[\p{Script=Latin}\p{Nd}\s.+#&'-]+$/u.test(term);
+  if (length < MIN_TERM_LENGTH || length > (latin ? MAX_LATIN_TERM_LENGTH : MAX_TERM_LENGTH)) return false;
+  if (!/[\p{L}]/u.test(term) || NOT_TERMS.has(term)) return false;
+  if (/[、。,!?!?「」『』()()]/u.test(term)) return false;
+  // 2028年, 12万文字, 50%: quantities, not terms.
+  if (/^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u.test(term)) return false;
+  if (/^[\p{Nd}.,]+\s?[KMBGTkmgbt][A-Za-z]?$/u.test(term)) return false;
+  // A phrase that is a third hiragana is a clause (「Claudeがそれになる」), not a name.
+  const hiragana = term.match(/[\u3041-\u309f]/gu)?.length ?? 0;
+  if (hiragana * 3 > length) return false;
+  // A Latin phrase of many words is a sentence, not a name (names and expansions stay under six).
+  if (latin && term.split(/\s+/u).length > 6) return false;
+  return !/^[\u3041-\u309f]/u.test(term) || hiragana <= 1;
+}
+
+/**
+ * Whether a term is one everyday dictionary noun (現実, 実験, 横軸): such a word is a term only when a
+ * sentence plainly defines it, not when it is merely likened to something.
+ *
+ * @example isEverydayNoun(tokens, phrase) // true for 現実
+ */
+export function isEverydayNoun(tokens: readonly Token[], phrase: Phrase): boolean {
+  const inside = tokens.filter((token) => token.start >= phrase.start && token.end <= phrase.end);
+  if (inside.length !== 1) return false;
+  const { morpheme } = inside[0] as Token;
+  return morpheme.known && morpheme.pos === '名詞' && ['一般', 'サ変接続', '形容動詞語幹'].includes(morpheme.posDetail) && !/[A-Za-z]/u.test(morpheme.surface);
+}

@@ -1,0 +1,222 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/boot.js';
+import { buildGlossary, lookupEntry, suggestEntries } from '../../src/corpus/glossary/build-glossary.js';
+import { findDefinitions } from '../../src/corpus/glossary/find-definitions.js';
+import { isTermShaped } from '../../src/corpus/glossary/term-phrase.js';
+import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import { define } from '../../src/features/define.js';
+import { glossary } from '../../src/features/glossary.js';
+import { UserError } from '../../src/features/user-error.js';
+import { createAnalyzer } from '../../src/text/analyze.js';
+import { loadTokenizer, type Tokenizer } from '../../src/text/tokenizer.js';
+import { stateFrom } from '../support/state.js';
+
+let tokenizer: Tokenizer;
+let state: AppState;
+
+/** A one-paragraph transcript (title line, then the sentence), as the parser sees real files. */
+function paragraphOf(text: string) {
+  const transcript = parseTranscript('t.txt', `題名\n${text}`);
+  const paragraph = transcript.paragraphs[0];
+  if (paragraph === undefined) throw new Error('no paragraph');
+  return paragraph;
+}
+
+const FILES = {
+  'a_kansai.txt': [
+    'AIの話やで',
+    '',
+    'ほな始めるで。マイクロソフトは最近、グリンモーっていう新しいモデルも発表したんや。',
+    'AIのコーディング能力を測るベンチマークがあるんやけど、その一つが「ヒューマンエバル」っていうんや。AIが一発で正解を出せるかどうかを測るんや。',
+    'グリンモーっていうのは、この中で一番小さいモデルなんやけど、ヒューマンエバルで74.4%を出してるんや。',
+    '蒸留っちゅうのは、大きいモデルの知識を小さいモデルに移すことや。',
+  ].join('\n'),
+  'b_interview.txt': [
+    'モデルの設計について',
+    '',
+    'MOEのような確立されたものでも説明が要ります。それがMixture of Expertsを意味すると言わなければなりません。',
+    'ですからMixture of Expertsは複数のエキスパートを持つことを意味します。',
+    '蒸留とは、教師モデルの出力で生徒モデルを訓練する手法です。',
+    'ファインチューニングの話に戻りましょう。ファインチューニングで性能はかなり上がりました。',
+    'ファインチューニングは、例えば医療の文書で追加の訓練をするやり方で使われます。',
+  ].join('\n'),
+};
+
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+  state = stateFrom(FILES, createAnalyzer(tokenizer), tokenizer);
+});
+
+describe('findDefinitions', () => {
+  it.each([
+    // Kansai topic markers: っていうのは … のことやで / っちゅうのは … ことや.
+    ['O1っていうのは、OpenAIの新しいモデルのことやで。', 'O1', 'topic'],
+    ['蒸留っちゅうのは、大きいモデルの知識を小さいモデルに移すことや。', '蒸留', 'topic'],
+    // A の-joined noun phrase opening its clause is one term.
+    ['専門家の混合っていうのは、いくつかの専門家モデルの集まりみたいなもんや。', '専門家の混合', 'topic'],
+    // Standard: とは … を意味します, は … を指します, は … のことです.
+    ['ツール使用とは、LLMがウェブ検索を行うことを意味します。', 'ツール使用', 'topic'],
+    ['継続学習は、新しい情報に基づいて重みを変更することを指します。', '継続学習', 'means'],
+    ['プロンプトはモデルへの指示のことです。', 'プロンプト', 'means'],
+    // Naming: YをXと呼ぶ, Xと呼ばれます, 「X」って呼んでる (Kansai).
+    ['それはエキスパートと呼ばれます。', 'エキスパート', 'called'],
+    ['私たちはこれを基盤モデルと呼んでいます。', '基盤モデル', 'called'],
+    ['ロボットを導入したらしいわ。「オカド」って呼んでるんやって。', 'オカド', 'called'],
+    // Kansai naming with the explanation in the next sentence.
+    ['セマンティック飽和っていうらしいわ。言葉を何回も繰り返すと、意味がなくなってしまう現象や。', 'セマンティック飽和', 'named'],
+    ['XKCDっていう漫画が、これをわかりやすく説明してるんや。', 'XKCD', 'apposition'],
+    // Acronyms with their expansions in parentheses, either way round, and after つまり.
+    ['当時、人々はGAN(敵対的生成ネットワーク)を使用していました。', 'GAN', 'expansion'],
+    ['Proximal Policy Optimization (PPO)は人気のある手法です。', 'PPO', 'expansion'],
+    ['DeepSeek-V3のOCR、つまり光学文字認識の論文について話しましたね。', 'OCR', 'expansion'],
+    // 「つまり」 restatement of a term that is not an acronym.
+    ['横軸は有効なパラメータ数、つまりモデルの大きさみたいなもんや。', 'パラメータ数', 'restatement'],
+    ['有用なレンズは、いわゆるDeepSeekモーメントだと思います。これは2025年初頭に起こりました。', 'DeepSeekモーメント', 'so-called'],
+    ['RAGとは何ですか?検索した文書を使って答えを生成する手法です。', 'RAG', 'question'],
+    ['…コードに非常に賭けています。これがClaude Codeのことです。', 'Claude Code', 'means'],
+    ['Distillation is a way to train a small model from a large one.', 'Distillation', 'english'],
+  ])('finds %s → %s (%s)', (sentence, term, kind) => {
+    const found = findDefinitions(paragraphOf(sentence), tokenizer);
+    expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
+  });
+
+  it('joins an acronym and its expansion given in parentheses', () => {
+    const [found] = findDefinitions(paragraphOf('当時、人々はGAN(敵対的生成ネットワーク)を使用していました。'), tokenizer);
+    expect(found?.variants).toEqual(['敵対的生成ネットワーク']);
+  });
+
+  it('covers the following explanation in the defining text', () => {
+    const paragraph = paragraphOf('セマンティック飽和っていうらしいわ。言葉を何回も繰り返すと、意味がなくなってしまう現象や。');
+    const [found] = findDefinitions(paragraph, tokenizer);
+    expect(paragraph.text.slice(found?.start, found?.end)).toContain('意味がなくなってしまう現象');
+  });
+
+  it.each([
+    // とは that compares, doubts or continues a word is not a definition.
+    ['2026年の話になるとは思いません。'],
+    ['ただ私は質問とはるかに長く一緒にいるのです。'],
+    ['答えとは無関係かもしれません。'],
+    ['初期のChatGPTとは大きく異なります。'],
+    // A question with no answer after it, and a pronoun as the topic.
+    ['意識とは何か、人間の経験とは何かを考えとった。'],
+    ['それは現実から逸脱していることを意味します。'],
+    // Quantities and clauses are not terms.
+    ['2028年、つまり4年後くらいに再稼働させる予定や。'],
+    ['だから、「Claudeがそれになる」というのは興味深い信仰の飛躍です。'],
+  ])('finds no definition in %s', (sentence) => {
+    expect(findDefinitions(paragraphOf(sentence), tokenizer)).toEqual([]);
+  });
+});
+
+describe('isTermShaped', () => {
+  it.each([
+    ['セマンティック飽和', true],
+    ['Mixture of Experts', true],
+    ['GPT-4', true],
+    ['2028年', false], // a date
+    ['128K', false], // a quantity
+    ['これ', false], // a pronoun
+    ['が', false], // a particle
+    ['それがうまくいくと思った', false], // a clause
+  ])('%s → %s', (term, shaped) => {
+    expect(isTermShaped(term)).toBe(shaped);
+  });
+});
+
+describe('buildGlossary', () => {
+  it('joins an acronym with the expansion a neighbouring sentence gives, across case and width', () => {
+    const entry = lookupEntry(state.glossary, 'MoE');
+    expect(entry).not.toBeNull();
+    expect(lookupEntry(state.glossary, 'mixture of experts')).toBe(entry);
+    expect(lookupEntry(state.glossary, 'ＭＯＥ')).toBe(entry);
+    expect(entry?.definitions.map((definition) => definition.line).sort()).toEqual([3, 4]);
+  });
+
+  it('finds a katakana term by its Latin spelling', () => {
+    expect(lookupEntry(state.glossary, 'HumanEval')?.term).toBe('ヒューマンエバル');
+    expect(lookupEntry(state.glossary, 'humaneval')?.term).toBe('ヒューマンエバル');
+  });
+
+  it('keeps one definition per line and puts the strongest first', () => {
+    const entry = lookupEntry(state.glossary, 'グリンモー');
+    expect(entry?.definitions.map((definition) => [definition.line, definition.kind])).toEqual([
+      [5, 'topic'],
+      [3, 'apposition'],
+    ]);
+  });
+
+  it('suggests terms by prefix, then by sound', () => {
+    expect(suggestEntries(state.glossary, 'ヒュー', 25).map((entry) => entry.term)).toEqual(['ヒューマンエバル']);
+    expect(suggestEntries(state.glossary, 'Mixture', 25).map((entry) => entry.term)).toContain(lookupEntry(state.glossary, 'moe')?.term);
+    expect(suggestEntries(state.glossary, '', 3)).toHaveLength(3);
+  });
+
+  it('extracts only term-shaped entries (no particles, clauses or numbers)', () => {
+    for (const entry of state.glossary.entries) expect(isTermShaped(entry.term), entry.term).toBe(true);
+    expect(state.glossary.entries.map((entry) => entry.term)).not.toContain('ファインチューニング');
+  });
+
+  it('is empty for a corpus that defines nothing', () => {
+    const plain = stateFrom({ 'x.txt': '題名\n今日は晴れです。散歩に行きました。' }, state.retriever.analyzer, tokenizer);
+    expect(buildGlossary(plain.corpus, tokenizer).entries).toEqual([]);
+  });
+});
+
+describe('define', () => {
+  it('shows each transcript’s own definition side by side when two transcripts define a term', () => {
+    const result = define(state, { term: '蒸留', limit: 5 });
+    expect(result).toMatchObject({ command: 'define', defined: true, term: '蒸留' });
+    expect([...result.sideBySide].sort()).toEqual(['a_kansai.txt', 'b_interview.txt']);
+    expect(result.results.map((item) => `${item.file}:${item.line}`).sort()).toEqual(['a_kansai.txt:6', 'b_interview.txt:5']);
+    expect(result.results.find((item) => item.file === 'b_interview.txt')?.definition).toBe('蒸留とは、教師モデルの出力で生徒モデルを訓練する手法です。');
+  });
+
+  it('answers an acronym with the lines that expand and explain it', () => {
+    const result = define(state, { term: 'moe', limit: 3 });
+    expect(result.defined).toBe(true);
+    expect(result.variants.length + 1).toBe(2);
+    expect(result.results.map((item) => item.line).sort()).toEqual([3, 4]);
+  });
+
+  it('says no line defines a term it only mentions, and shows the most explanatory mention first', () => {
+    const result = define(state, { term: 'ファインチューニング', limit: 3 });
+    expect(result.defined).toBe(false);
+    expect(result.term).toBeNull();
+    expect(result.results.map((item) => item.line)).toEqual([7, 6]);
+    expect(result.results[0]).toMatchObject({ file: 'b_interview.txt', defining: false, kind: 'mention' });
+    expect(result.results[0]?.definition).toBe('ファインチューニングは、例えば医療の文書で追加の訓練をするやり方で使われます。');
+  });
+
+  it('returns nothing, undefined, for a term the material never uses', () => {
+    const result = define(state, { term: '量子コンピュータ', limit: 3 });
+    expect(result).toMatchObject({ defined: false, results: [] });
+  });
+
+  it('lists other mentions, without the defining lines, in mentions mode', () => {
+    const result = define(state, { term: 'グリンモー', limit: 5, mode: 'mentions' });
+    expect(result.defined).toBe(false);
+    expect(result.results.map((item) => item.line)).not.toContain(5);
+  });
+});
+
+describe('glossary', () => {
+  it('pages through the terms in the order the material explains them', () => {
+    const first = glossary(state, { source: null, page: 1, pageSize: 2 });
+    expect(first).toMatchObject({ command: 'glossary', page: 1, pageSize: 2 });
+    expect(first.total).toBe(state.glossary.entries.length);
+    expect(first.results[0]).toMatchObject({ file: 'a_kansai.txt' });
+    const last = glossary(state, { source: null, page: 99, pageSize: 2 });
+    expect(last.page).toBe(last.pageCount);
+  });
+
+  it('keeps to one file when given a source, by name prefix', () => {
+    const result = glossary(state, { source: 'b_', page: 1, pageSize: 50 });
+    expect(result.source).toBe('b_interview.txt');
+    expect(result.results.every((item) => item.file === 'b_interview.txt')).toBe(true);
+    expect(result.results.map((item) => item.term)).toContain('蒸留');
+  });
+
+  it('refuses an unknown source with a user error', () => {
+    expect(() => glossary(state, { source: 'nope', page: 1, pageSize: 5 })).toThrow(UserError);
+  });
+});
