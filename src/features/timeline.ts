@@ -1,0 +1,178 @@
+import type { Corpus } from '../corpus/types.js';
+import { comparePoints, formatPoint, overlaps, parsePoint, span, type CalendarPoint } from '../text/dates/calendar.js';
+import { findTemporal } from '../text/dates/find-temporal.js';
+import type { Analyzer } from '../text/analyze.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { extractEvents, type TimelineEvent } from './timeline/extract-events.js';
+import { mergeEvents } from './timeline/merge-events.js';
+import { UserError } from './user-error.js';
+
+export type { Citation, TimelineEvent } from './timeline/extract-events.js';
+
+/** Every dated event of the corpus, in chronological order, built once at start-up. */
+export interface Timeline {
+  readonly events: readonly TimelineEvent[];
+  /** Each transcript's own date: stated, inferred from its text (with the line that implies it), or unknown. */
+  readonly documents: ReadonlyArray<{ readonly file: string; readonly date: string | null; readonly inferred: boolean; readonly line: number | null }>;
+}
+
+export interface TimelineOptions {
+  /** Earliest date wanted: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (or 2024年3月). */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  /** Words the event's sentence must contain. */
+  readonly topic?: string | undefined;
+  /** A seed file name or an unambiguous prefix of one. */
+  readonly source?: string | undefined;
+  /** 1-based. */
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface TimelineFilters {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly topic: string | null;
+  readonly source: string | null;
+}
+
+export interface TimelineResult {
+  readonly command: 'timeline';
+  readonly filters: TimelineFilters;
+  readonly page: number;
+  readonly pageCount: number;
+  readonly pageSize: number;
+  readonly total: number;
+  readonly results: readonly TimelineEvent[];
+}
+
+/** Events per page in Discord and the console's default `--limit`. */
+export const TIMELINE_PAGE_SIZE = 10;
+/** Longest topic accepted, in code points. */
+export const MAX_TOPIC_LENGTH = 100;
+
+/**
+ * Extract, resolve, merge and order the dated events of every transcript.
+ *
+ * @example const timeline = buildTimeline(corpus); timeline.events[0]?.date // '2002'
+ */
+export function buildTimeline(corpus: Corpus): Timeline {
+  const perTranscript = corpus.transcripts.map(extractEvents);
+  const fileOrder = new Map(corpus.transcripts.map((transcript, i) => [transcript.file, i]));
+  const merged = mergeEvents(perTranscript.flatMap((dates) => dates.events));
+  const events = merged
+    .map((event, i) => ({ event, i, start: event.date === null ? null : parsePoint(event.date), end: event.end === null ? null : parsePoint(event.end) }))
+    .sort((left, right) => {
+      if (left.start === null || right.start === null) return left.start === null ? (right.start === null ? left.i - right.i : 1) : -1;
+      return (
+        comparePoints(left.start, right.start) ||
+        compareEnds(left.end, right.end) ||
+        (fileOrder.get(left.event.file) ?? 0) - (fileOrder.get(right.event.file) ?? 0) ||
+        left.event.line - right.event.line ||
+        left.i - right.i
+      );
+    })
+    .map(({ event }) => event);
+  return {
+    events,
+    documents: perTranscript.map((dates) => ({
+      file: dates.file,
+      date: dates.documentDate === null ? null : formatPoint(dates.documentDate.point),
+      inferred: dates.documentDate?.inferred ?? false,
+      line: dates.documentDate?.line ?? null,
+    })),
+  };
+}
+
+/** A single date sorts before a range starting with it; shorter ranges first. */
+function compareEnds(left: CalendarPoint | null, right: CalendarPoint | null): number {
+  if (left === null || right === null) return left === null ? (right === null ? 0 : -1) : 1;
+  return comparePoints(left, right);
+}
+
+/**
+ * The timeline, filtered by date range, topic and source (filters combine), one page at a time.
+ * Events with a date that could not be resolved come last, and only when no date range is asked for.
+ *
+ * @example timeline({ timeline, analyzer }, { from: '2020', topic: 'GPT', page: 1, pageSize: 10 })
+ */
+export function timeline(deps: { readonly timeline: Timeline; readonly analyzer: Analyzer; readonly files: readonly string[] }, options: TimelineOptions): TimelineResult {
+  if (!Number.isInteger(options.page) || options.page < 1) throw new UserError('bad_option', { option: 'page' });
+  const from = readBound(options.from, 'from');
+  const to = readBound(options.to, 'to');
+  if (from !== null && to !== null && !overlaps(span(from.point), null, to.point)) {
+    throw new UserError('bad_date_range', { from: from.text, to: to.text });
+  }
+  const topic = readTopic(options.topic);
+  const source = readSource(options.source, deps.files);
+  const topicTerms = topic === null ? [] : topicTermsOf(topic, deps.analyzer);
+  const dated = from !== null || to !== null;
+  const matching = deps.timeline.events.filter((event) => {
+    if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
+    if (topicTerms.length > 0 && !matchesTopic(event, topicTerms)) return false;
+    if (!dated) return true;
+    if (event.date === null) return false;
+    const start = parsePoint(event.date);
+    const end = event.end === null ? null : parsePoint(event.end);
+    return start !== null && overlaps(span(start, { end }), from?.point ?? null, to?.point ?? null);
+  });
+  const total = matching.length;
+  const pageCount = Math.max(1, Math.ceil(total / options.pageSize));
+  const page = Math.min(options.page, pageCount);
+  return {
+    command: 'timeline',
+    filters: { from: from?.text ?? null, to: to?.text ?? null, topic, source },
+    page,
+    pageCount,
+    pageSize: options.pageSize,
+    total,
+    results: matching.slice((page - 1) * options.pageSize, page * options.pageSize),
+  };
+}
+
+/** A date bound as typed (2024, 2024-03, 2024年3月, 令和6年); its canonical form is echoed back. */
+function readBound(raw: string | undefined, option: 'from' | 'to'): { point: CalendarPoint; text: string } | null {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  let value = parsePoint(text);
+  if (value === null) {
+    const mentions = findTemporal(text);
+    const only = mentions[0];
+    if (mentions.length === 1 && only?.kind === 'absolute' && only.value.end === null && only.length >= text.replace(/\s+$/u, '').length - 1) value = only.value.start;
+  }
+  if (value === null) throw new UserError('bad_date', { option, value: text });
+  return { point: value, text: formatPoint(value) };
+}
+
+function readTopic(raw: string | undefined): string | null {
+  const text = raw?.replace(/\s+/gu, ' ').trim() ?? '';
+  if (text === '') return null;
+  const length = [...text].length;
+  if (length > MAX_TOPIC_LENGTH) throw new UserError('query_too_long', { length, max: MAX_TOPIC_LENGTH });
+  return text;
+}
+
+function readSource(raw: string | undefined, files: readonly string[]): string | null {
+  const wanted = raw?.trim() ?? '';
+  if (wanted === '') return null;
+  if (files.includes(wanted)) return wanted;
+  const matches = files.filter((file) => file.startsWith(wanted));
+  const only = matches[0];
+  if (matches.length !== 1 || only === undefined) throw new UserError('unknown_file', { file: wanted, known: files.join(', ') });
+  return only;
+}
+
+/**
+ * What a topic must match: the whole topic as typed, or else every one of its content words.
+ * Normalised like the index (width, case, katakana spellings), so GPT-４ finds GPT-4.
+ */
+function topicTermsOf(topic: string, analyzer: Analyzer): string[][] {
+  const whole = normalizeForMatch(topic).replace(/\s+/gu, '');
+  const words = [...new Set(analyzer.analyze(topic).words.map((word) => normalizeForMatch(word)))];
+  return words.length > 1 ? [[whole], words] : [[whole]];
+}
+
+function matchesTopic(event: TimelineEvent, alternatives: readonly string[][]): boolean {
+  const haystack = normalizeForMatch(`${event.sentence} ${event.event}`).replace(/\s+/gu, '');
+  return alternatives.some((terms) => terms.every((term) => haystack.includes(term.replace(/\s+/gu, ''))));
+}

@@ -1,0 +1,87 @@
+/**
+ * The statement a date belongs to: the clause around it, extended to its predicate, quoted verbatim
+ * from the sentence; and whether it tells what happened or what is planned or predicted.
+ */
+import type { CalendarPoint, TimeSpan } from '../../text/dates/calendar.js';
+
+export type EventKind = 'event' | 'plan' | 'prediction';
+
+export interface EventClause {
+  readonly text: string;
+  /** Whether the clause starts after the start / ends before the end of its sentence. */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+}
+
+/** A clause shorter than this (in code points) is widened by its neighbours: 「ほぼ正確に20年やな。」 says nothing alone. */
+const MIN_CLAUSE = 24;
+/** Longer statements are cut at a clause boundary after the date. */
+export const MAX_CLAUSE = 110;
+const BOUNDARY = /[、,，;；]/gu;
+/** Clause openers that join a sentence to the one before and add nothing to the event. */
+const LEADING_JOINER = /^(?:[-・*]\s+|(?:そして|しかし|でも|ですから|だから|それで|また|さて|まあ|ほな|つまり|ところで|実は|実際|ただ|なので|一方で?)[、,]?\s*)+/u;
+
+/**
+ * The clause of `sentence` holding the date at `index`, from its own start to the end of the
+ * sentence (its predicate), widened leftwards while it is too short to stand alone.
+ *
+ * @example eventClause('でも、1号炉は2019年まで問題なく動いてたんや。', 9).text // '1号炉は2019年まで問題なく動いてたんや。'
+ */
+export function eventClause(sentence: string, index: number): EventClause {
+  const starts = [0, ...[...sentence.matchAll(BOUNDARY)].map((match) => match.index + 1).filter((at) => at < sentence.length)];
+  let clause = 0;
+  starts.forEach((start, i) => {
+    if (start <= index) clause = i;
+  });
+  let start = starts[clause] ?? 0;
+  while (length(sentence.slice(start)) < MIN_CLAUSE && clause > 0) {
+    clause -= 1;
+    start = starts[clause] ?? 0;
+  }
+  const lead = LEADING_JOINER.exec(sentence.slice(start))?.[0] ?? '';
+  if (start + lead.length <= index) start += lead.length;
+  while (/\s/u.test(sentence.charAt(start))) start += 1;
+  let end = sentence.length;
+  if (length(sentence.slice(start, end)) > MAX_CLAUSE) end = cutAfterDate(sentence, start, index);
+  return { text: sentence.slice(start, end).trim(), cutBefore: start > 0, cutAfter: end < sentence.length };
+}
+
+/** The last clause boundary within MAX_CLAUSE code points that leaves the date inside, else a hard cut. */
+function cutAfterDate(sentence: string, start: number, index: number): number {
+  const limit = start + [...sentence.slice(start)].slice(0, MAX_CLAUSE).join('').length;
+  let cut = -1;
+  for (const match of sentence.matchAll(BOUNDARY)) {
+    if (match.index > index && match.index < limit) cut = match.index;
+  }
+  return cut > 0 ? cut : Math.max(limit, Math.min(sentence.length, index + 1));
+}
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+const PLAN = /予定|計画|方針|目指|目標|見込み|つもり|予約|スケジュール|決定した|決まっ/u;
+const PREDICTION = /だろう|でしょう|やろう|やろな|やろ(?=[。、!?]|$)|と思(?:う|います|うわ|っとる|ってる|われ)|と考え|予測|予想|かもしれ|はず|ちゃうか|見通し|可能性|と見られ|に違いない|と期待|ようになる(?!った)|ことになる(?!った)/u;
+/** 「あったと思います」 is a memory, not a prediction. */
+const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:と思|だろう|でしょう|かもしれ|はず)/u;
+
+/**
+ * Past event, plan, or prediction. A date after the document's own is a plan or a prediction
+ * whatever the verb; a date before it is an event; the present year is read from the verb.
+ *
+ * @example eventKind('2028年に再稼働させる予定や', span(point(2028)), point(2024)) // 'plan'
+ */
+export function eventKind(clause: string, value: TimeSpan, now: CalendarPoint | null): EventKind {
+  if (PLAN.test(clause) && !/予定通り|予想通り/u.test(clause)) return 'plan';
+  const order = now === null ? null : compareYearMonth(value.start, now);
+  if (order !== null && order > 0) return 'prediction';
+  if (order !== null && order < 0 && compareYearMonth(value.end ?? value.start, now ?? value.start) < 0) return 'event';
+  return PREDICTION.test(clause) && !PAST_HEDGE.test(clause) ? 'prediction' : 'event';
+}
+
+/** Order at the coarser granularity of the two: 2024-12 and 2024 are the same time. */
+function compareYearMonth(left: CalendarPoint, right: CalendarPoint): number {
+  if (left.year !== right.year) return left.year - right.year;
+  if (left.month === null || right.month === null) return 0;
+  return left.month - right.month;
+}

@@ -1,0 +1,180 @@
+/**
+ * One transcript → its dated statements: every date in every sentence, resolved against the
+ * transcript's own date (stated or read off the text) or against the date the passage is about,
+ * each with the clause it belongs to and its citation.
+ */
+import type { Paragraph, Transcript } from '../../corpus/types.js';
+import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
+import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
+import { findTemporal, foldWidth, type TemporalMention } from '../../text/dates/find-temporal.js';
+import { resolveTemporal } from '../../text/dates/resolve-temporal.js';
+import { eventClause, eventKind, type EventKind } from './event-clause.js';
+
+export interface Citation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** How a relative date was resolved: from what, and whether that reference was itself read off the text. */
+export interface Resolved {
+  readonly basis: 'document' | 'context';
+  /** The reference date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly reference: string;
+  /** The document's date was inferred from its text, not stated. */
+  readonly inferred: boolean;
+  /** The date is when something still going on began (この業界に20年). */
+  readonly since: boolean;
+}
+
+export interface TimelineEvent {
+  /** Start of the date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null when unresolved. */
+  readonly date: string | null;
+  /** Inclusive end of a range, else null. */
+  readonly end: string | null;
+  readonly precision: Precision | 'unresolved';
+  readonly approximate: boolean;
+  readonly part: DatePart | null;
+  readonly kind: EventKind | 'publication';
+  /** The statement, quoted verbatim from the sentence (the publication's title for a publication). */
+  readonly event: string;
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+  /** The date as the text wrote it. */
+  readonly dateText: string;
+  /** Null for a date the text states outright. */
+  readonly resolved: Resolved | null;
+  readonly file: string;
+  readonly line: number;
+  readonly title: string;
+  /** Every place this event is stated, its own first. */
+  readonly citations: readonly Citation[];
+  /** The whole sentence, for topic filters. */
+  readonly sentence: string;
+}
+
+export interface TranscriptDates {
+  readonly file: string;
+  readonly documentDate: DocumentDate | null;
+  readonly events: readonly TimelineEvent[];
+}
+
+/** A question asking about a date (2025年はどう思いますか?) states no event. */
+const INTERROGATIVE = /どの|誰|だれ|何|なに|どう|いつ|どこ|なぜ|どれ|どんな|どちら|いくつ|いくら/u;
+const QUESTION_END = /(?:[??]|か[。.]?)[」』)\s]*$/u;
+/** 今年, 去年, 来年: dropped where the sentence also states a year outright, which is more reliable. */
+const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
+/** Between a date and a count restating it (2028年、つまり4年後): the count is not a second date. */
+const RESTATEMENT = /^\s*[、,]?\s*(?:つまり|すなわち|要するに|今から|いまから)\s*$/u;
+/** How many paragraphs back a stated date still sets the time a passage is about. */
+const CONTEXT_PARAGRAPHS = 2;
+
+/**
+ * Dated statements of one transcript, in file order, with its publication as the first event.
+ *
+ * @example extractEvents(transcript).events[0]?.kind // 'publication' when the transcript is dated
+ */
+export function extractEvents(transcript: Transcript): TranscriptDates {
+  const statedLine = transcript.date === null ? null : publicationLine(transcript, transcript.date);
+  const document = documentDate(transcript.date, transcript.paragraphs, statedLine);
+  const events: TimelineEvent[] = [];
+  if (document !== null && !document.inferred && statedLine !== null) {
+    events.push(publicationEvent(transcript, document.point, statedLine));
+  }
+  /** The last stated date of each paragraph seen so far, for the passage context. */
+  const recent: Array<CalendarPoint | null> = [];
+  for (const paragraph of transcript.paragraphs) {
+    let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
+    let lastStated: CalendarPoint | null = null;
+    for (const sentence of paragraph.sentences) {
+      const found = datedMentions(sentence.text);
+      for (const mention of found) {
+        // A month with no year takes its year only from its own paragraph: a year two paragraphs up is
+        // as often an example (1998年のワールドカップ) as the time being told about.
+        const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: mention.kind === 'month' ? lastStated : context });
+        const clause = eventClause(sentence.text, mention.index);
+        const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
+        if (!resolution.resolved) {
+          events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
+          continue;
+        }
+        const { value, basis } = resolution;
+        const reference = basis === 'context' ? context : basis === 'document' ? document?.point ?? null : null;
+        events.push({
+          ...base,
+          date: formatPoint(value.start),
+          end: value.end === null ? null : formatPoint(value.end),
+          precision: precisionOf(value),
+          approximate: value.approximate,
+          part: value.part,
+          kind: eventKind(clause.text, value, document?.point ?? null),
+          resolved:
+            basis === 'absolute' || reference === null
+              ? null
+              : { basis, reference: formatPoint(reference), inferred: basis === 'document' && document?.inferred === true, since: mention.kind === 'relative' && mention.since },
+          citations: [citation(paragraph)],
+        });
+        if (mention.kind === 'absolute') {
+          lastStated = value.start;
+          context = value.start;
+        }
+      }
+    }
+    recent.push(lastStated);
+  }
+  return { file: transcript.file, documentDate: document, events };
+}
+
+/**
+ * The mentions of a sentence that date something: none in a question about a date; a restated
+ * count (2028年、つまり4年後) and 今年/去年 beside a stated year are left out.
+ */
+export function datedMentions(sentence: string): TemporalMention[] {
+  const trimmed = sentence.trim();
+  if (QUESTION_END.test(trimmed) && INTERROGATIVE.test(trimmed)) return [];
+  const mentions = findTemporal(sentence);
+  const folded = foldWidth(sentence);
+  const hasStated = mentions.some((mention) => mention.kind === 'absolute');
+  return mentions.filter((mention, i) => {
+    if (mention.kind === 'absolute') return true;
+    if (hasStated && mention.kind === 'relative' && DEICTIC_YEAR.test(mention.text)) return false;
+    const previous = mentions[i - 1];
+    if (previous?.kind === 'absolute' && RESTATEMENT.test(folded.slice(previous.index + previous.length, mention.index))) return false;
+    return true;
+  });
+}
+
+function citation(paragraph: Paragraph): Citation {
+  return { file: paragraph.file, line: paragraph.line };
+}
+
+/** The first line near the top that states the transcript's date (a byline, a date line, the title). */
+function publicationLine(transcript: Transcript, date: string): number | null {
+  for (const line of transcript.lines.slice(0, 40)) {
+    if (line.kind === 'blank' || line.kind === 'boilerplate') continue;
+    const stated = findTemporal(line.text).some((mention) => mention.kind === 'absolute' && mention.value.end === null && formatPoint(mention.value.start) === date);
+    if (stated) return line.line;
+  }
+  return null;
+}
+
+function publicationEvent(transcript: Transcript, date: CalendarPoint, line: number): TimelineEvent {
+  const formatted = formatPoint(date);
+  return {
+    date: formatted,
+    end: null,
+    precision: precisionOf({ start: date, end: null, approximate: false, part: null }),
+    approximate: false,
+    part: null,
+    kind: 'publication',
+    event: transcript.title,
+    cutBefore: false,
+    cutAfter: false,
+    dateText: transcript.lines[line - 1]?.text.trim() ?? formatted,
+    resolved: null,
+    file: transcript.file,
+    line,
+    title: transcript.title,
+    citations: [{ file: transcript.file, line }],
+    sentence: transcript.title,
+  };
+}

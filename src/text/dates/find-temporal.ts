@@ -1,0 +1,429 @@
+/**
+ * Temporal expressions in Japanese (and English) prose: absolute dates, era years, ranges, parts of
+ * a year, and the relative forms that only mean something against a reference date (去年, 4年後,
+ * 来年中, ほぼ正確に20年). Finding is separate from resolving: a relative mention says what it is
+ * relative to, and `resolve-temporal.ts` decides whether that reference is known.
+ */
+import { isValid, point, span, type CalendarPoint, type DatePart, type TimeSpan } from './calendar.js';
+
+interface MentionBase {
+  /** UTF-16 offsets into the searched text. */
+  readonly index: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+export interface AbsoluteMention extends MentionBase {
+  readonly kind: 'absolute';
+  readonly value: TimeSpan;
+}
+
+/**
+ * A time counted from a reference: `speech` counts from when the text was spoken or written
+ * (去年, 今から3年前, この録音の時点); `context` counts from the time the passage is talking about,
+ * or failing that from when it was spoken (a bare 2年前 after 「2012年」 means 2010).
+ */
+export interface RelativeMention extends MentionBase {
+  readonly kind: 'relative';
+  readonly unit: 'year' | 'month' | 'day' | 'now';
+  /** Offsets in `unit`; equal for one point, different for a span (今から2〜3年前: -3..-2). */
+  readonly from: number;
+  readonly to: number;
+  readonly reference: 'speech' | 'context';
+  readonly approximate: boolean;
+  readonly part: DatePart | null;
+  /** A month of the resolved year (昨年の7月), or the reference's own month (来年の今頃). */
+  readonly month: number | 'same' | null;
+  /** The duration of something still going on (この業界に20年): the start, not an event at that date. */
+  readonly since: boolean;
+}
+
+/** A month with no year (7月に): it takes its year from the passage around it. */
+export interface MonthMention extends MentionBase {
+  readonly kind: 'month';
+  readonly month: number;
+  readonly day: number | null;
+  readonly part: DatePart | null;
+}
+
+export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention;
+
+const YEAR = '(?<![\\d.,])(1[6-9]\\d{2}|2[01]\\d{2})';
+/** What may follow `2012年` without it being a count of years (2000年前 is two millennia ago). */
+const NOT_A_COUNT = '(?!\\s*(?:前|後|間|以上|以内|以降の間|ぶり|分|\\d))';
+const NUM = '(\\d{1,4}|[一二三四五六七八九十百]{1,4}|数)';
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const YEAR_PART = '(?:の)?(初頭|初め|はじめ|始め|前半|半ば|なかば|中頃|中ごろ|後半|末|終わり|おわり|暮れ|最後の6ヶ月|最後の半年)';
+const MONTH_PART = '(上旬|初旬|初め|はじめ|中旬|半ば|下旬|末)';
+const HEDGE = '(頃|ごろ|前後|くらい|ぐらい|ほど|あたり)';
+const ERAS: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
+/**
+ * Counts of years beyond this (100年後, 200年前ほど) are rhetoric about eras, not dates of events:
+ * the 30 years of a career or of a forecast are the longest spans a historian would date by.
+ */
+const MAX_YEARS_AWAY = 40;
+const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * Every temporal expression in `text`, in order, none overlapping (the longer reading wins).
+ *
+ * @example findTemporal('2002年から2003年頃やった')[0]?.kind // 'absolute' (a range 2002–2003)
+ */
+export function findTemporal(text: string): TemporalMention[] {
+  const folded = foldWidth(text);
+  const candidates: Array<TemporalMention & { readonly priority: number }> = [];
+  RULES.forEach((rule, priority) => {
+    for (const match of folded.matchAll(rule.pattern)) {
+      const found = rule.read(match, folded);
+      if (found === null) continue;
+      const index = match.index + (found.skip ?? 0);
+      const length = (found.length ?? match[0].length) - (found.skip ?? 0);
+      candidates.push({ ...found.mention, index, length, text: text.slice(index, index + length), priority } as TemporalMention & { priority: number });
+    }
+  });
+  candidates.sort((a, b) => b.length - a.length || a.priority - b.priority || a.index - b.index);
+  const taken: TemporalMention[] = [];
+  for (const candidate of candidates) {
+    if (taken.some((other) => candidate.index < other.index + other.length && other.index < candidate.index + candidate.length)) continue;
+    const { priority: _priority, ...mention } = candidate;
+    taken.push(mention);
+  }
+  taken.sort((a, b) => a.index - b.index);
+  return joinRanges(taken, folded, text);
+}
+
+/** Full-width digits, letters and marks as ASCII, one unit for one, so offsets stay valid. */
+export function foldWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/[\u301c\u2053\uff5e]/gu, '〜')
+    .replace(/[\u2010-\u2015\u2212]/gu, '-');
+}
+
+/**
+ * Kanji or Arabic numbers as written in counts (4, 十, 二十, 百), or null for a vague one (数年).
+ *
+ * @example readNumber('二十') // 20
+ */
+export function readNumber(text: string): number | null {
+  if (/^\d+$/u.test(text)) return Number(text);
+  if (text === '' || text.includes('数')) return null;
+  if ([...text].every((char) => KANJI_DIGITS[char] !== undefined) && text.length > 1) {
+    return Number([...text].map((char) => KANJI_DIGITS[char]).join(''));
+  }
+  let total = 0;
+  let current = 0;
+  for (const char of text) {
+    const digit = KANJI_DIGITS[char];
+    if (digit !== undefined) current = digit;
+    else if (char === '十' || char === '百') {
+      total += (current === 0 ? 1 : current) * (char === '十' ? 10 : 100);
+      current = 0;
+    } else return null;
+  }
+  return total + current;
+}
+
+type Found = { readonly mention: DistributiveOmit<TemporalMention, keyof MentionBase>; readonly skip?: number; readonly length?: number } | null;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface Rule {
+  readonly pattern: RegExp;
+  readonly read: (match: RegExpExecArray, text: string) => Found;
+}
+
+function absolute(value: TimeSpan | null): Found {
+  return value === null ? null : { mention: { kind: 'absolute', value } };
+}
+
+function at(year: number, month: number | null, day: number | null, options: { approximate?: boolean; part?: DatePart | null } = {}): TimeSpan | null {
+  return isValid(year, month, day) ? span(point(year, month, day), options) : null;
+}
+
+function partOf(word: string | undefined): DatePart | null {
+  if (word === undefined) return null;
+  if (/初|はじめ|始め|前半|上旬/u.test(word)) return 'early';
+  if (/半ば|なかば|中頃|中ごろ|中旬/u.test(word)) return 'mid';
+  return 'late';
+}
+
+function monthIndex(name: string | undefined): number | null {
+  if (name === undefined) return null;
+  const index = MONTHS.indexOf(name.toLowerCase().slice(0, 3));
+  return index < 0 ? null : index + 1;
+}
+
+function relative(
+  unit: RelativeMention['unit'],
+  from: number,
+  to: number,
+  reference: RelativeMention['reference'],
+  options: { approximate?: boolean; part?: DatePart | null; month?: number | 'same' | null; since?: boolean } = {},
+): Found {
+  return {
+    mention: {
+      kind: 'relative',
+      unit,
+      from: Math.min(from, to),
+      to: Math.max(from, to),
+      reference,
+      approximate: options.approximate ?? false,
+      part: options.part ?? null,
+      month: options.month ?? null,
+      since: options.since ?? false,
+    },
+  };
+}
+
+const DEICTIC_YEARS: Readonly<Record<string, number>> = { 一昨年: -2, おととし: -2, 去年: -1, 昨年: -1, 今年: 0, 本年: 0, 来年: 1, 再来年: 2 };
+const DEICTIC_MONTHS: Readonly<Record<string, number>> = { 先々月: -2, 先月: -1, 今月: 0, 来月: 1, 再来月: 2 };
+const DEICTIC_DAYS: Readonly<Record<string, number>> = { 一昨日: -2, おととい: -2, 昨日: -1, 今日: 0, 本日: 0, 明日: 1, あした: 1 };
+
+/** The rules, most specific first: on equal length the earlier rule's reading wins. */
+const RULES: readonly Rule[] = [
+  // 2024.12.15, 2024-03-20, 2024/3/5
+  {
+    pattern: new RegExp(`${YEAR}\\s*([-./])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})(?!\\d)`, 'gu'),
+    read: (m) => absolute(at(Number(m[1]), Number(m[3]), Number(m[4]))),
+  },
+  // 2024年3月20日
+  {
+    pattern: new RegExp(`${YEAR}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\s*${HEDGE})?`, 'gu'),
+    read: (m) => absolute(at(Number(m[1]), Number(m[2]), Number(m[3]), { approximate: m[4] !== undefined })),
+  },
+  // December 15, 2024 / 15 December 2024
+  {
+    pattern: new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'giu'),
+    read: (m) => {
+      const month = monthIndex(m[1]);
+      return month === null ? null : absolute(at(Number(m[3]), month, Number(m[2])));
+    },
+  },
+  {
+    pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})(?!\\d)`, 'giu'),
+    read: (m) => {
+      const month = monthIndex(m[2]);
+      return month === null ? null : absolute(at(Number(m[3]), month, Number(m[1])));
+    },
+  },
+  // 2023年3月, 2021年9月以前, 2024年12月下旬
+  {
+    pattern: new RegExp(`${YEAR}\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d)(?:\\s*${MONTH_PART})?(?:\\s*${HEDGE})?`, 'gu'),
+    read: (m) => absolute(at(Number(m[1]), Number(m[2]), null, { part: partOf(m[3]), approximate: m[4] !== undefined })),
+  },
+  // December 2024
+  {
+    pattern: new RegExp(`\\b${MONTH_NAME},?\\s+(\\d{4})(?!\\d)`, 'giu'),
+    read: (m) => {
+      const month = monthIndex(m[1]);
+      return month === null ? null : absolute(at(Number(m[2]), month, null));
+    },
+  },
+  // 2024/03, 2024-03
+  {
+    pattern: new RegExp(`${YEAR}\\s*[/-]\\s*(\\d{1,2})(?![\\d/-])`, 'gu'),
+    read: (m) => absolute(at(Number(m[1]), Number(m[2]), null)),
+  },
+  // Q1 2026, 2026年第1四半期, 2026年Q1
+  {
+    pattern: new RegExp(`\\bQ([1-4])\\s*(\\d{4})(?!\\d)|${YEAR}\\s*年?\\s*(?:度)?\\s*(?:第\\s*([1-4一二三四])\\s*四半期|Q([1-4]))`, 'gu'),
+    read: (m) => {
+      const year = Number(m[2] ?? m[3]);
+      const quarter = readNumber(m[1] ?? m[4] ?? m[5] ?? '');
+      if (quarter === null || quarter < 1 || quarter > 4 || !isValid(year, 1, null)) return null;
+      return absolute(span(point(year, quarter * 3 - 2), { end: point(year, quarter * 3) }));
+    },
+  },
+  // 1990年代, 80年代
+  {
+    pattern: /(?<![\d.,])(\d{2}|\d{4})\s*年代(?:\s*(前半|半ば|後半|初め|初頭|末))?/gu,
+    read: (m) => {
+      const digits = m[1] ?? '';
+      const start = digits.length === 4 ? Number(digits) : Number(digits) + (Number(digits) >= 30 ? 1900 : 2000);
+      if (start % 10 !== 0 || !isValid(start, null, null)) return null;
+      return absolute(span(point(start), { end: point(start + 9), part: partOf(m[2]) }));
+    },
+  },
+  // 2012年, 2025年初頭, 2003年頃, 2025年の最後の6ヶ月
+  {
+    pattern: new RegExp(`${YEAR}\\s*年(?:度)?${NOT_A_COUNT}(?:${YEAR_PART})?(?:\\s*${HEDGE})?`, 'gu'),
+    read: (m) => absolute(at(Number(m[1]), null, null, { part: partOf(m[2]), approximate: m[3] !== undefined })),
+  },
+  // 二〇二四年
+  {
+    pattern: /([〇零一二三四五六七八九]{4})\s*年(?!\s*(?:前|後|間))(?:\s*([一二三四五六七八九十]{1,2})\s*月)?/gu,
+    read: (m) => {
+      const year = readNumber(m[1] ?? '');
+      const month = m[2] === undefined ? null : readNumber(m[2]);
+      return year === null || year < 1600 ? null : absolute(at(year, month, null));
+    },
+  },
+  // 令和5年3月, 平成元年
+  {
+    pattern: /(令和|平成|昭和|大正|明治)\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/gu,
+    read: (m) => {
+      const base = ERAS[m[1] ?? ''];
+      const count = m[2] === '元' ? 1 : readNumber(m[2] ?? '');
+      if (base === undefined || count === null) return null;
+      return absolute(at(base + count, m[3] === undefined ? null : Number(m[3]), m[4] === undefined ? null : Number(m[4])));
+    },
+  },
+  // 今から2〜3年前, 4年後くらい, 約10年前, 10年前
+  {
+    pattern: new RegExp(`(今から|いまから|今より)?\\s*(約|およそ|ほぼ|だいたい|大体)?\\s*${NUM}(?:\\s*[〜~、,-]\\s*${NUM})?\\s*年\\s*(前|後|先)(?![半ろ])\\s*(?:${HEDGE})?(の今頃)?`, 'gu'),
+    read: (m) => {
+      const first = readNumber(m[3] ?? '');
+      const second = m[4] === undefined ? first : readNumber(m[4]);
+      if (first === null || second === null || Math.max(first, second) > MAX_YEARS_AWAY) return null;
+      const sign = m[5] === '前' ? -1 : 1;
+      return relative('year', sign * first, sign * second, m[1] === undefined ? 'context' : 'speech', {
+        approximate: m[2] !== undefined || m[6] !== undefined,
+        month: m[7] === undefined ? null : 'same',
+      });
+    },
+  },
+  // 8か月前, 3ヶ月後
+  {
+    pattern: new RegExp(`(今から)?\\s*(約|およそ|ほぼ)?\\s*${NUM}\\s*(?:か|ヶ|カ|ヵ|ケ|箇)\\s*月\\s*(前|後)(?:\\s*${HEDGE})?`, 'gu'),
+    read: (m) => {
+      const count = readNumber(m[3] ?? '');
+      if (count === null) return null;
+      const sign = m[4] === '前' ? -1 : 1;
+      return relative('month', sign * count, sign * count, m[1] === undefined ? 'context' : 'speech', { approximate: m[2] !== undefined || m[5] !== undefined });
+    },
+  },
+  // 去年, 来年中, 昨年の7月, 来年の今頃, 今年の終わり
+  {
+    pattern: new RegExp(`(一昨年|おととし|去年|昨年|今年|本年|来年|再来年)(?:度)?(?:(中|内|いっぱい)|(の今頃)|の?\\s*(\\d{1,2})\\s*月|${YEAR_PART})?`, 'gu'),
+    read: (m) => {
+      const offset = DEICTIC_YEARS[m[1] ?? ''];
+      if (offset === undefined) return null;
+      const month = m[4] === undefined ? (m[3] === undefined ? null : 'same') : Number(m[4]);
+      if (typeof month === 'number' && (month < 1 || month > 12)) return null;
+      return relative('year', offset, offset, 'speech', { part: partOf(m[5]), month, approximate: m[3] !== undefined });
+    },
+  },
+  // 先月, 今月
+  {
+    pattern: /(先々月|先月|今月|来月|再来月)/gu,
+    read: (m) => {
+      const offset = DEICTIC_MONTHS[m[1] ?? ''];
+      return offset === undefined ? null : relative('month', offset, offset, 'speech');
+    },
+  },
+  // 昨日, 本日
+  {
+    pattern: /(一昨日|おととい|昨日|今日|本日|明日|あした)/gu,
+    read: (m, text) => {
+      const offset = DEICTIC_DAYS[m[1] ?? ''];
+      // 今日では / 今日の AI / 今日も: "nowadays", not the day of the recording; 今日は is the day.
+      if (offset === undefined || (m[1] === '今日' && !/^(?:は|、|,)/u.test(text.slice(m.index + 2, m.index + 3)))) return null;
+      return relative('day', offset, offset, 'speech');
+    },
+  },
+  // 次の2年間, 今後5年, 3年以内, 過去1年間
+  {
+    pattern: new RegExp(`(次の|今後|これから(?:の)?|向こう|この先|過去)\\s*${NUM}\\s*年(?:間)?|${NUM}\\s*年\\s*以内`, 'gu'),
+    read: (m) => {
+      const count = readNumber(m[2] ?? m[3] ?? '');
+      if (count === null || count === 0 || count > MAX_YEARS_AWAY) return null;
+      return m[1] === '過去' ? relative('year', -count, 0, 'speech') : relative('year', 0, count, 'speech');
+    },
+  },
+  // ほぼ正確に20年, 知り合って10年: the start of something still going on.
+  {
+    pattern: new RegExp(`(?:(ほぼ(?:正確に)?|ちょうど|もう|かれこれ|およそ|約)\\s*|(て(?:から)?\\s*))${NUM}\\s*年(?:間)?(?:以上)?(?=\\s*(?:や|だ|です|になる|になります|が経|経|たつ|たった|の間|くらい|ほど|近く))`, 'gu'),
+    read: (m) => {
+      const count = readNumber(m[3] ?? '');
+      if (count === null || count === 0) return null;
+      // The particle before a count since an event (知り合って) belongs to the event, not the date.
+      const skip = m[2] === undefined ? 0 : m[2].length;
+      const found = relative('year', -count, -count, 'speech', { approximate: true, since: true });
+      return found === null ? null : { ...found, skip };
+    },
+  },
+  // この録音をしている時点, 本稿執筆時点
+  {
+    pattern: /(?:この|本|今回の)\s*(?:録音|収録|撮影|放送|配信|執筆|記事|動画|エピソード|原稿|稿)(?:を|が)?(?:している|した|する|の)?\s*(?:執筆)?時点/gu,
+    read: () => relative('now', 0, 0, 'speech'),
+  },
+  // 7月に, 12月下旬, 11月20日 (a month with no year)
+  {
+    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?(?:\\s*${MONTH_PART})?`, 'gu'),
+    read: (m, text) => {
+      const month = Number(m[1]);
+      const day = m[2] === undefined ? null : Number(m[2]);
+      // 3月 in 3ヶ月 or 第3月曜日-like counts is not a month of the calendar.
+      if (month < 1 || month > 12 || /^(?:曜|間)/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1))) return null;
+      if (day !== null && !isValid(2000, month, day)) return null;
+      return { mention: { kind: 'month', month, day, part: partOf(m[3]) } };
+    },
+  },
+];
+
+/** Connectors that make two dates one span (2002年から2003年, 2022年と2023年, 2027年か28年). */
+const RANGE_JOIN = /^\s*(から|〜|~|-|–|—|か|、|,|と|や|ないし|または|および)\s*$/u;
+const RANGE_TAIL = new RegExp(`^\\s*(?:まで|にかけて|の間)?\\s*(?:${HEDGE})?`, 'u');
+/** A two-digit year continuing a four-digit one: 2025年、26年、27年. */
+const SHORT_YEAR = /^\s*(?:から|〜|~|-|か|、|,|と|や)\s*(\d{2})\s*年(?!\s*(?:前|後|間|代))/u;
+
+/**
+ * Absolute dates joined by a range connector become one span; two-digit years after a full year
+ * take its century. The span's text covers everything from the first date to the tail (頃, まで).
+ */
+function joinRanges(mentions: readonly TemporalMention[], folded: string, original: string): TemporalMention[] {
+  const out: TemporalMention[] = [];
+  for (let i = 0; i < mentions.length; i += 1) {
+    const first = mentions[i];
+    if (first === undefined) continue;
+    if (first.kind !== 'absolute') {
+      out.push(first);
+      continue;
+    }
+    let end = first.index + first.length;
+    let last: CalendarPoint = first.value.end ?? first.value.start;
+    let approximate = first.value.approximate;
+    let joined = false;
+    let connector = '';
+    for (;;) {
+      const next = mentions[i + 1];
+      const between = next === undefined ? '' : folded.slice(end, next.index);
+      if (next !== undefined && next.kind === 'absolute' && RANGE_JOIN.test(between)) {
+        connector ||= between.trim();
+        last = next.value.end ?? next.value.start;
+        approximate ||= next.value.approximate;
+        end = next.index + next.length;
+        joined = true;
+        i += 1;
+        continue;
+      }
+      const short = first.value.start.month === null ? SHORT_YEAR.exec(folded.slice(end)) : null;
+      if (short !== null && short[1] !== undefined) {
+        const year = Math.floor(last.year / 100) * 100 + Number(short[1]);
+        if (year <= last.year || year - last.year > 20) break;
+        connector ||= short[0].replace(/\d+\s*年$/u, '').trim();
+        last = point(year);
+        end += short[0].length;
+        joined = true;
+        continue;
+      }
+      break;
+    }
+    if (!joined) {
+      out.push(first);
+      continue;
+    }
+    const tail = RANGE_TAIL.exec(folded.slice(end))?.[0] ?? '';
+    approximate ||= /頃|ごろ|前後|くらい|ぐらい|ほど|あたり/u.test(tail) || connector === 'か' || connector === 'ないし' || connector === 'または';
+    end += tail.length;
+    out.push({
+      kind: 'absolute',
+      value: span(first.value.start, { end: last, approximate }),
+      index: first.index,
+      length: end - first.index,
+      text: original.slice(first.index, end),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import { buildTimeline, timeline, type Timeline, type TimelineOptions } from '../../src/features/timeline.js';
+import { UserError } from '../../src/features/user-error.js';
+import type { Analyzer } from '../../src/text/analyze.js';
+import { realAnalyzer } from '../support/analyzer.js';
+
+/** Three transcripts: one dated, one whose date only its text implies, one that repeats another. */
+const FILES: Readonly<Record<string, string>> = {
+  'a_article.txt': [
+    '原子力の記事',
+    'By Jane Doe · 2024-03-20',
+    'スリーマイル島の1号炉は2019年まで問題なく動いていた。',
+    '去年、マイクロソフトは新しい契約を結んだ。来年中には新しいデータセンターが完成するだろう。',
+    '令和2年に法律が変わった。',
+  ].join('\n'),
+  'b_talk.txt': [
+    '電力の話やで',
+    '',
+    'コンステレーション・エナジーは2028年、つまり4年後くらいに再稼働させる予定や。',
+    '5年後には、もっと安い電力が手に入るようになるんちゃうか。',
+    '先月、新しい発表があったんや。',
+  ].join('\n'),
+  'c_repost.txt': [
+    '転載記事',
+    '',
+    'ところで、スリーマイル島の1号炉は2019年まで問題なく動いていた。',
+    '昨年、誰かが何かを言ったらしい。',
+  ].join('\n'),
+};
+
+let analyzer: Analyzer;
+let built: Timeline;
+const files = Object.keys(FILES);
+beforeAll(async () => {
+  analyzer = await realAnalyzer();
+  built = buildTimeline({ transcripts: Object.entries(FILES).map(([file, text]) => parseTranscript(file, text)), skipped: [] });
+});
+
+function query(options: Partial<TimelineOptions> = {}): ReturnType<typeof timeline> {
+  return timeline({ timeline: built, analyzer, files }, { page: 1, pageSize: 100, ...options });
+}
+
+function brief(result: ReturnType<typeof timeline>): string[] {
+  return result.results.map((event) => `${event.date ?? 'unresolved'} ${event.kind} ${event.file}:${event.line}`);
+}
+
+describe('buildTimeline', () => {
+  it('orders every dated event chronologically, undated ones last, with the publication as an event', () => {
+    expect(brief(query())).toEqual([
+      '2019 event a_article.txt:3',
+      '2020 event a_article.txt:5',
+      '2023 event a_article.txt:4',
+      '2024-03-20 publication a_article.txt:2',
+      '2025 prediction a_article.txt:4',
+      '2028 plan b_talk.txt:3',
+      '2029 prediction b_talk.txt:4',
+      'unresolved event b_talk.txt:5',
+      'unresolved event c_repost.txt:4',
+    ]);
+  });
+
+  it('merges the same statement in two files into one event citing both', () => {
+    const [event] = query({ from: '2019', to: '2019' }).results;
+    expect(event?.citations).toEqual([
+      { file: 'a_article.txt', line: 3 },
+      { file: 'c_repost.txt', line: 3 },
+    ]);
+    expect(event).toMatchObject({ date: '2019', precision: 'year', event: 'スリーマイル島の1号炉は2019年まで問題なく動いていた。' });
+  });
+
+  it('resolves relative dates against an inferred document date, and says it was inferred', () => {
+    expect(built.documents.find((document) => document.file === 'b_talk.txt')).toEqual({ file: 'b_talk.txt', date: '2024', inferred: true, line: 3 });
+    const [prediction] = query({ from: '2029' }).results;
+    expect(prediction).toMatchObject({ date: '2029', precision: 'year', kind: 'prediction', dateText: '5年後', resolved: { basis: 'document', reference: '2024', inferred: true } });
+  });
+
+  it('shows a relative date it cannot resolve as unresolved, not guessed', () => {
+    const undated = query().results.filter((event) => event.date === null);
+    expect(undated.map((event) => [event.dateText, event.precision])).toEqual([
+      ['先月', 'unresolved'], // the document is dated only to a year
+      ['昨年', 'unresolved'], // the document has no date at all
+    ]);
+  });
+});
+
+describe('timeline filters', () => {
+  it('keeps events overlapping the from/to range, at the bounds’ own precision', () => {
+    expect(brief(query({ from: '2024-03', to: '2025' }))).toEqual(['2024-03-20 publication a_article.txt:2', '2025 prediction a_article.txt:4']);
+    expect(brief(query({ from: '2024年', to: '2024年12月' }))).toEqual(['2024-03-20 publication a_article.txt:2']);
+  });
+
+  it('combines topic, source and dates', () => {
+    expect(brief(query({ topic: 'スリーマイル島', source: 'c_' }))).toEqual(['2019 event a_article.txt:3']);
+    expect(brief(query({ topic: 'データセンター', from: '2025' }))).toEqual(['2025 prediction a_article.txt:4']);
+    expect(query({ topic: 'データセンター', to: '2024' }).total).toBe(0);
+  });
+
+  it('pages through the events and clamps a page past the end', () => {
+    const first = query({ pageSize: 4 });
+    const last = query({ pageSize: 4, page: 99 });
+    expect([first.total, first.pageCount, first.results.length]).toEqual([9, 3, 4]);
+    expect([last.page, last.results.length]).toEqual([3, 1]);
+  });
+
+  it.each([
+    [{ from: 'きのう' }, 'bad_date'],
+    [{ from: '2025', to: '2024' }, 'bad_date_range'],
+    [{ source: 'zzz' }, 'unknown_file'],
+    [{ topic: 'あ'.repeat(101) }, 'query_too_long'],
+    [{ page: 0 }, 'bad_option'],
+  ])('refuses %j with %s', (options, code) => {
+    expect(() => query(options)).toThrow(expect.objectContaining({ code }) as UserError);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { eventClause, eventKind, MAX_CLAUSE } from '../../../src/features/timeline/event-clause.js';
+import { point, span } from '../../../src/text/dates/calendar.js';
+
+function clauseOf(sentence: string, date: string): string {
+  return eventClause(sentence, sentence.indexOf(date)).text;
+}
+
+describe('eventClause', () => {
+  it.each([
+    // The date's clause through to the predicate; the opener before it is left out.
+    ['でも、1号炉は2019年まで問題なく動いてたんや。', '2019年', '1号炉は2019年まで問題なく動いてたんや。'],
+    // A clause too short to stand alone takes in the one before it.
+    ['でも全体的に言うと、一歩下がって考えると、わしはこの業界に結構長くおるんやけど、ほぼ正確に20年やな。', '20年', 'わしはこの業界に結構長くおるんやけど、ほぼ正確に20年やな。'],
+    // The subject in the same clause stays.
+    ['コンステレーション・エナジーは2028年、つまり4年後くらいに再稼働させる予定や。', '2028年', 'コンステレーション・エナジーは2028年、つまり4年後くらいに再稼働させる予定や。'],
+    // A second date in a later clause gets its own clause.
+    ['ChatGPTの話はさておき、2016年には、教師なし学習は機械学習の未解決問題で、誰も手がかりを持っとらんかった。', '2016年', '2016年には、教師なし学習は機械学習の未解決問題で、誰も手がかりを持っとらんかった。'],
+  ])('takes the clause of %s', (sentence, date, expected) => {
+    expect(clauseOf(sentence, date)).toBe(expected);
+  });
+
+  it('cuts a long statement at a clause boundary after the date, and says so', () => {
+    const sentence = `2024年に新しいモデルが出て、${'あ'.repeat(60)}、${'い'.repeat(60)}、${'う'.repeat(60)}。`;
+    const clause = eventClause(sentence, 0);
+    expect([...clause.text].length).toBeLessThanOrEqual(MAX_CLAUSE);
+    expect(clause.text.startsWith('2024年に新しいモデルが出て')).toBe(true);
+    expect(clause.cutAfter).toBe(true);
+  });
+});
+
+describe('eventKind', () => {
+  it.each([
+    ['2028年に再稼働させる予定や', 2028, 2024, 'plan'],
+    ['5年後には高得点取れるようになるんちゃうか', 2029, 2024, 'prediction'],
+    ['来年中にはもっと軽量なモデルが開発されるだろう', 2025, 2024, 'prediction'],
+    // After the document's date, a prediction whatever the verb.
+    ['2031年が平均予測になっています', 2031, 2026, 'prediction'],
+    ['1号炉は2019年まで問題なく動いてた', 2019, 2024, 'event'],
+    // A memory hedged with と思います is still a past event.
+    ['2024年を見ると、勢いはGeminiの側にあったと思います', 2024, 2026, 'event'],
+    // The present year is read from the verb.
+    ['今年は200万に到達すると予想します', 2026, 2026, 'prediction'],
+    ['今年、ラボの多くでこれが起こった', 2026, 2026, 'event'],
+  ])('reads %s as %s', (clause, year, now, expected) => {
+    expect(eventKind(clause, span(point(year)), point(now))).toBe(expected);
+  });
+
+  it('reads the verb when the document date is unknown', () => {
+    expect(eventKind('2030年には実現するだろう', span(point(2030)), null)).toBe('prediction');
+    expect(eventKind('2012年に発表された', span(point(2012)), null)).toBe('event');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { formatPoint } from '../../../src/text/dates/calendar.js';
+import { findTemporal, readNumber, type TemporalMention } from '../../../src/text/dates/find-temporal.js';
+
+/** A mention as one comparable string: `text → start..end ~part` or the relative spec. */
+function describeMention(mention: TemporalMention): string {
+  if (mention.kind === 'absolute') {
+    const { start, end, approximate, part } = mention.value;
+    return `${mention.text} → ${formatPoint(start)}${end === null ? '' : `..${formatPoint(end)}`}${approximate ? ' ~' : ''}${part === null ? '' : ` ${part}`}`;
+  }
+  if (mention.kind === 'month') return `${mention.text} → month ${mention.month}${mention.day === null ? '' : `/${mention.day}`}`;
+  return `${mention.text} → ${mention.unit} ${mention.from}..${mention.to} ${mention.reference}${mention.since ? ' since' : ''}${mention.approximate ? ' ~' : ''}${mention.month === null ? '' : ` month:${mention.month}`}${mention.part === null ? '' : ` ${mention.part}`}`;
+}
+
+describe('findTemporal', () => {
+  it.each([
+    // Absolute forms, as precise as written.
+    ['1号炉は2019年まで問題なく動いてた', ['2019年 → 2019']],
+    ['2021年9月以前は32.2%やった', ['2021年9月 → 2021-09']],
+    ['2024年3月20日に公開', ['2024年3月20日 → 2024-03-20']],
+    ['2024.12.15', ['2024.12.15 → 2024-12-15']],
+    ['By Jane Doe · 2024-03-20', ['2024-03-20 → 2024-03-20']],
+    ['Updated on December 15, 2024, 17:04 pm JST', ['December 15, 2024 → 2024-12-15']],
+    ['２０２３年３月の対談', ['２０２３年３月 → 2023-03']], // full-width digits, offsets kept
+    ['二〇二四年五月に', ['二〇二四年五月 → 2024-05']],
+    // Era years.
+    ['令和5年3月に施行', ['令和5年3月 → 2023-03']],
+    ['平成元年のこと', ['平成元年 → 1989']],
+    ['昭和六十四年', ['昭和六十四年 → 1989']],
+    // Ranges, parts of a year, decades, quarters.
+    ['2002年から2003年頃やった', ['2002年から2003年頃 → 2002..2003 ~']],
+    ['2003年から2002年にかけて', ['2003年から2002年にかけて → 2002..2003']],
+    ['1960年から1985年までの歴史', ['1960年から1985年まで → 1960..1985']],
+    ['当初の予測は2027年か28年でした', ['2027年か28年 → 2027..2028 ~']],
+    ['2025年、26年、27年については', ['2025年、26年、27年 → 2025..2027']],
+    ['2025年初頭に起こりました', ['2025年初頭 → 2025 early']],
+    ['2024年半ばに', ['2024年半ば → 2024 mid']],
+    ['2025年の最後の6ヶ月が', ['2025年の最後の6ヶ月 → 2025 late']],
+    ['1990年代より', ['1990年代 → 1990..1999']],
+    ['80年代に作りました', ['80年代 → 1980..1989']],
+    ['Q1 2026のタイムライン', ['Q1 2026 → 2026-01..2026-03']],
+    // Relative to the time of speaking, or to the passage.
+    ['2028年、つまり4年後くらいに', ['2028年 → 2028', '4年後くらい → year 4..4 context ~']],
+    ['今から2〜3年前には', ['今から2〜3年前 → year -3..-2 speech']],
+    ['去年、GPT-4が削除された', ['去年 → year -1..-1 speech']],
+    ['来年中には開発されるだろう', ['来年中 → year 1..1 speech']],
+    ['昨年の7月に発表', ['昨年の7月 → year -1..-1 speech month:7']],
+    ['来年の今頃には', ['来年の今頃 → year 1..1 speech ~ month:same']],
+    ['今年の終わりまでに', ['今年の終わり → year 0..0 speech late']],
+    ['十年前に学んだ', ['十年前 → year -10..-10 context']],
+    ['8か月前に設立され', ['8か月前 → month -8..-8 context']],
+    ['今月に入って', ['今月 → month 0..0 speech']],
+    ['次の2年間で', ['次の2年間 → year 0..2 speech']],
+    ['ほぼ正確に20年やな', ['ほぼ正確に20年 → year -20..-20 speech since ~']],
+    ['知り合って10年の間に', ['10年 → year -10..-10 speech since ~']], // the particle stays with the event
+    ['この録音をしている時点を区切る', ['この録音をしている時点 → now 0..0 speech']],
+    ['12月に出た', ['12月 → month 12']],
+  ])('reads %s', (text, expected) => {
+    expect(findTemporal(text).map(describeMention)).toEqual(expected);
+  });
+
+  it.each([
+    ['月額2000ドルという噂', 'a price is not a year'],
+    ['2000年前の遺跡', 'two thousand years ago is not the year 2000'],
+    ['10億秒は30年やからな', 'a bare duration is no date'],
+    ['100年後には', 'rhetoric about eras is not dated'],
+    ['今日では教師なし学習が簡単', '今日では means nowadays'],
+    ['3ヶ月かかった', 'a count of months is no month'],
+    ['3、4年後ろ倒しになって', '後ろ倒し is not 後'],
+  ])('finds nothing in %s (%s)', (text) => {
+    expect(findTemporal(text)).toEqual([]);
+  });
+
+  it('keeps offsets into the original text', () => {
+    const text = '対談は２０２３年３月でした';
+    const [mention] = findTemporal(text);
+    expect(mention && text.slice(mention.index, mention.index + mention.length)).toBe('２０２３年３月');
+  });
+});
+
+describe('readNumber', () => {
+  it.each([
+    ['4', 4],
+    ['十', 10],
+    ['二十', 20],
+    ['十五', 15],
+    ['二〇二四', 2024],
+    ['数', null],
+  ])('reads %s as %s', (text, expected) => {
+    expect(readNumber(text)).toBe(expected);
+  });
+});
