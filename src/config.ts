@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_EMBEDDING_MODEL, type EmbedderSettings } from './search/embedder.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,6 +21,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   DICTIONARY_DIR: optionalText.default('/usr/share/dictd'),
+  EMBEDDINGS: optionalText.default('on').pipe(z.enum(['on', 'off', 'download'], { error: 'must be on, off or download' })),
+  EMBEDDING_MODEL: optionalText.default(DEFAULT_EMBEDDING_MODEL),
+  MODELS_DIR: optionalText.default('models'),
 });
 
 export interface Config {
@@ -33,6 +37,8 @@ export interface Config {
   readonly cooldownSeconds: number;
   /** Where the dictd files of JMdict (dict-freedict-jpn-eng) are; English questions use them. */
   readonly dictionaryDir: string;
+  /** The sentence-embedding model for hybrid retrieval; lexical-only when off or not found. */
+  readonly embeddings: EmbedderSettings;
 }
 
 /** Every problem with the settings, reported together so a server owner fixes them in one go. */
@@ -68,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     logLevel: values.LOG_LEVEL,
     cooldownSeconds: values.COOLDOWN_SECONDS,
     dictionaryDir: path.resolve(cwd, values.DICTIONARY_DIR),
+    embeddings: { mode: values.EMBEDDINGS, model: values.EMBEDDING_MODEL, modelsDir: path.resolve(cwd, values.MODELS_DIR) },
   };
 }
 

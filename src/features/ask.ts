@@ -33,6 +33,12 @@ export const ANSWERED_MIN_WORD_COVERAGE = 0.5;
 export const ANSWERED_MIN_SENTENCE_COVERAGE = 0.3;
 /** Word coverage that is enough on its own (names in Latin script share no bigrams with katakana). */
 export const ANSWERED_STRONG_WORD_COVERAGE = 0.75;
+/**
+ * In hybrid retrieval, a top excerpt that both the lexical and the vector search ranked first is
+ * taken as an answer with this much word coverage: two independent rankings agreeing is evidence the
+ * strict lexical rule cannot see (a paraphrase shares few words). Not calibrated on a real model.
+ */
+export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
 /**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
@@ -43,7 +49,7 @@ export const ANSWERED_STRONG_WORD_COVERAGE = 0.75;
 export function ask(deps: { readonly retriever: Retriever }, options: AskOptions): AskResult {
   const question = readQueryText(options.question);
   const { retriever } = deps;
-  const prepared = retriever.prepare(question);
+  const prepared = retriever.prepare(question, { semantic: true });
   const type = questionType(question);
   const passages = retriever
     .retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) })
@@ -57,8 +63,9 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const top = passages[0]?.passage;
   const answered =
     top !== undefined &&
-    top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
-    (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE);
+    ((top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
+      (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
+      (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));
   return {
     command: 'ask',
     question,

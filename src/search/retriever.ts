@@ -2,8 +2,11 @@ import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
 import type { Analysis, Analyzer } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import type { Embedder } from './embedder.js';
 import { buildExcerpt, markWords, type Excerpt } from './excerpt.js';
+import { fuseLexicalAndVector } from './fuse.js';
 import { createSearchEngine, type PreparedQuery, type SearchEngine } from './search-engine.js';
+import type { VectorIndex } from './vector-index.js';
 
 /** A paragraph found for a query, with its excerpt and the other places the same words stand. */
 export interface RetrievedPassage {
@@ -15,6 +18,27 @@ export interface RetrievedPassage {
   readonly wordCoverage: number;
   /** Identical paragraphs elsewhere in the material, merged into this result. */
   readonly duplicates: readonly Paragraph[];
+  /** Where each side ranked this passage, when retrieval was hybrid. */
+  readonly hybrid?: HybridEvidence;
+}
+
+export interface HybridEvidence {
+  /** 1-based rank in the lexical and in the vector list; null when outside the fetched depth. */
+  readonly lexicalRank: number | null;
+  readonly vectorRank: number | null;
+  /** Cosine similarity of the passage to the question. */
+  readonly similarity: number;
+}
+
+/** Passage vectors, one row per paragraph in corpus order, and the model that made them. */
+export interface SemanticIndex {
+  readonly embedder: Embedder;
+  readonly vectors: VectorIndex;
+}
+
+export interface PrepareOptions {
+  /** Also embed the query (when a model is loaded), making retrieval hybrid; for questions, not keyword search. */
+  readonly semantic?: boolean;
 }
 
 export interface RetrieveOptions {
@@ -28,7 +52,9 @@ export interface Retriever {
   readonly corpus: Corpus;
   readonly analyzer: Analyzer;
   readonly engine: SearchEngine;
-  prepare(query: string): PreparedQuery;
+  /** The passage vectors, or null when retrieval is lexical only. */
+  readonly semantic: SemanticIndex | null;
+  prepare(query: string, options?: PrepareOptions): PreparedQuery;
   retrieve(query: PreparedQuery, options: RetrieveOptions): RetrievedPassage[];
   /** Spans of an excerpt's text that match the query's words (and their variants). */
   marks(text: string, query: PreparedQuery): Array<[number, number]>;
@@ -54,6 +80,7 @@ export function buildRetriever(
   lexicon: Lexicon | null = null,
   /** The paragraphs' analyses, in corpus order, when made beforehand (`analyzeAll`). */
   analyses: readonly Analysis[] = [],
+  semantic: SemanticIndex | null = null,
 ): Retriever {
   const entries = new Map<string, { paragraph: Paragraph; transcript: Transcript }>();
   for (const transcript of corpus.transcripts) {
@@ -71,19 +98,57 @@ export function buildRetriever(
     lexicon,
   );
   const transcripts = new Map(corpus.transcripts.map((transcript) => [transcript.file, transcript]));
+  // Built only for hybrid retrieval: lexical-only retrieval pays nothing for the vector side.
+  const rowIds = semantic === null ? [] : [...entries.keys()];
+  if (semantic !== null && semantic.vectors.size !== rowIds.length) {
+    throw new Error(`semantic index has ${semantic.vectors.size} rows for ${rowIds.length} paragraphs`);
+  }
+
+  /** The ranked hits to read: lexical alone, or lexical and vector lists fused by rank. */
+  function rankedHits(query: PreparedQuery, fetch: number): RankedHit[] {
+    const lexical = engine.search(query, fetch);
+    const vector = query.vector;
+    if (semantic === null || vector === undefined || vector === null) return lexical;
+    const nearest = semantic.vectors.search(vector, fetch);
+    const similarity = new Map(nearest.map((hit) => [rowIds[hit.row] ?? '', hit.similarity]));
+    const matched = new Map(lexical.map((hit) => [hit.id, hit.matchedWords]));
+    const fused = fuseLexicalAndVector(
+      lexical.map((hit) => hit.id),
+      nearest,
+      semantic.vectors.meanSimilarity(vector),
+      (row) => rowIds[row] ?? '',
+    );
+    return fused.map((hit) => ({
+      id: hit.id,
+      score: hit.score,
+      matchedWords: matched.get(hit.id) ?? null,
+      hybrid: { lexicalRank: hit.ranks[0] ?? null, vectorRank: hit.ranks[1] ?? null, similarity: similarity.get(hit.id) ?? cosine(vector, hit.id) },
+    }));
+  }
+
+  const rowOf = new Map(rowIds.map((id, row) => [id, row]));
+  function cosine(vector: Float32Array, id: string): number {
+    const row = rowOf.get(id);
+    return row === undefined || semantic === null ? 0 : semantic.vectors.similarity(vector, row);
+  }
 
   return {
     corpus,
     analyzer,
     engine,
-    prepare: (query) => engine.prepare(query),
+    semantic,
+    prepare(query, options = {}) {
+      const prepared = engine.prepare(query);
+      if (options.semantic !== true || semantic === null) return prepared;
+      return { ...prepared, vector: semantic.embedder.embedQuery(query) };
+    },
     retrieve(query, options) {
       const fetch = Math.max(MIN_FETCH, options.limit * OVERFETCH);
       const queryWords = new Set(query.words.map((word) => word.term));
       const results: RetrievedPassage[] = [];
       // The same words in two files (a repost, a quoted passage) are one result citing both places.
       const duplicatesByText = new Map<string, Paragraph[]>();
-      for (const hit of engine.search(query, fetch)) {
+      for (const hit of rankedHits(query, fetch)) {
         const entry = entries.get(hit.id);
         if (entry === undefined || (options.filter !== undefined && !options.filter(entry.paragraph))) continue;
         const key = textKey(entry.paragraph);
@@ -95,12 +160,15 @@ export function buildRetriever(
         if (results.length >= options.limit) continue;
         const ownDuplicates: Paragraph[] = [];
         duplicatesByText.set(key, ownDuplicates);
+        // A passage only the vectors found was not scored lexically: read its words now.
+        const matchedWords = hit.matchedWords ?? analyzer.analyze(entry.paragraph.text).words;
         results.push({
           ...entry,
           score: hit.score,
           excerpt: buildExcerpt(entry.paragraph.text, query.sentenceWeights, queryWords, analyzer),
-          wordCoverage: wordCoverage(query, new Set(hit.matchedWords), engine),
+          wordCoverage: wordCoverage(query, new Set(matchedWords), engine),
           duplicates: ownDuplicates,
+          ...(hit.hybrid === undefined ? {} : { hybrid: hit.hybrid }),
         });
       }
       return results;
@@ -122,6 +190,14 @@ export function buildRetriever(
     },
     transcript: (file) => transcripts.get(file) ?? null,
   };
+}
+
+interface RankedHit {
+  readonly id: string;
+  readonly score: number;
+  /** Null when the lexical search did not reach the passage (found by its vector alone). */
+  readonly matchedWords: readonly string[] | null;
+  readonly hybrid?: HybridEvidence;
 }
 
 function textKey(paragraph: Paragraph): string {

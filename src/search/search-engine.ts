@@ -26,6 +26,8 @@ export interface PreparedQuery {
   readonly translations: readonly Translation[];
   /** The query's bigrams weighted by IDF, for scoring sentences (rerank and excerpts alike). */
   readonly sentenceWeights: BigramWeights;
+  /** The query's embedding when it was asked for and a model is loaded: retrieval is then hybrid. */
+  readonly vector?: Float32Array | null;
 }
 
 export interface SearchEngine {

@@ -80,7 +80,7 @@ function analyzeInWorker(texts: readonly string[], dicPath: string): Promise<Ana
  * Loader hooks registered with `node --import tsx` do not reach worker threads, so a TypeScript
  * worker registers tsx itself before importing its module; compiled JavaScript loads directly.
  */
-function startWorker(url: URL, workerData: unknown): Worker {
+export function startWorker(url: URL, workerData: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
