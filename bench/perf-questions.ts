@@ -9,6 +9,7 @@
  * - `unanswerable`: hand-written questions no talk transcript is likely to answer, plus noise.
  */
 import type { Corpus } from '../src/corpus/types.js';
+import { mulberry32 } from '../src/features/rotation.js';
 import type { Morpheme, Tokenizer } from '../src/text/tokenizer.js';
 
 export type QuestionKind = 'generated' | 'fixed' | 'unanswerable';
@@ -16,18 +17,6 @@ export type QuestionKind = 'generated' | 'fixed' | 'unanswerable';
 export interface PerfQuestion {
   readonly question: string;
   readonly kind: QuestionKind;
-}
-
-/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const FIXED: readonly string[] = [

@@ -40,7 +40,7 @@ async function serveDiscord(config: Config, log: Logger): Promise<number> {
   try {
     bot = await startBot(config, state, log);
   } catch (error) {
-    log.fatal({ err: errorForLog(error) }, 'could not connect to Discord');
+    log.fatal({ err: errorForLog(error) }, 'could not start the bot (Discord login or the digest database)');
     return 1;
   }
   await stopped;

@@ -7,11 +7,14 @@ import {
 } from 'discord.js';
 import type { AppState } from '../boot.js';
 import type { Logger } from '../log.js';
+import type { DigestService } from './digest-service.js';
 
 /** What a command handler gets besides its interaction: the state built once at start-up. */
 export interface CommandContext {
   readonly state: AppState;
   readonly log: Logger;
+  /** The daily digest's settings and scheduler. */
+  readonly digests: DigestService;
   /**
    * Runs a search or an answer; call it after deferring. A burst of interactions is thereby all
    * acknowledged before any of it is computed (see ComputeQueue).

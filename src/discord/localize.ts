@@ -1,4 +1,5 @@
-import { Locale as DiscordLocale, SlashCommandBuilder, type ApplicationCommandOptionBase, type LocalizationMap } from 'discord.js';
+import { Locale as DiscordLocale, SlashCommandBuilder, type ApplicationCommandOptionBase, type LocalizationMap, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { digestCommandText, type DigestOption, type DigestSubcommand } from '../render/digest.js';
 import { commandText, type CommandName, type Locale } from '../render/messages.js';
 
 /** Discord locales the commands are described in, and the reply language each maps to. */
@@ -12,6 +13,24 @@ function localized(pick: (locale: Locale) => string): LocalizationMap {
   return Object.fromEntries(LOCALES.map(([discordLocale, locale]) => [discordLocale, pick(locale)]));
 }
 
+type Names = (locale: Locale) => { readonly name: string; readonly description: string };
+
+interface Nameable {
+  setName(name: string): this;
+  setDescription(description: string): this;
+  setNameLocalizations(map: LocalizationMap | null): this;
+  setDescriptionLocalizations(map: LocalizationMap | null): this;
+}
+
+/** `id` as the name, described in Japanese by default, with every locale's name and description. */
+function named<T extends Nameable>(builder: T, id: string, text: Names): T {
+  return builder
+    .setName(id)
+    .setDescription(text('ja').description)
+    .setNameLocalizations(localized((locale) => text(locale).name))
+    .setDescriptionLocalizations(localized((locale) => text(locale).description));
+}
+
 /**
  * A slash command named in English (its id in code), described in Japanese by default, with `ja`
  * and English localisations of name and description from `render/messages.ts`.
@@ -19,11 +38,7 @@ function localized(pick: (locale: Locale) => string): LocalizationMap {
  * @example export const data = localizedCommand('help');
  */
 export function localizedCommand(command: CommandName): SlashCommandBuilder {
-  return new SlashCommandBuilder()
-    .setName(command)
-    .setDescription(commandText('ja', command).description)
-    .setNameLocalizations(localized((locale) => commandText(locale, command).name))
-    .setDescriptionLocalizations(localized((locale) => commandText(locale, command).description));
+  return named(new SlashCommandBuilder(), command, (locale) => commandText(locale, command));
 }
 
 type OptionName<C extends CommandName> = keyof ReturnType<typeof commandText<C>>['options'] & string;
@@ -34,15 +49,20 @@ type OptionName<C extends CommandName> = keyof ReturnType<typeof commandText<C>>
  * @example .addStringOption((option) => localizedOption(option, 'ask', 'question').setRequired(true))
  */
 export function localizedOption<T extends ApplicationCommandOptionBase, C extends CommandName>(option: T, command: C, name: OptionName<C>): T {
-  const text = (locale: Locale): { readonly name: string; readonly description: string } => {
+  return named(option, name, (locale) => {
     const options: Readonly<Record<string, { readonly name: string; readonly description: string }>> = commandText(locale, command).options;
     const found = options[name];
     if (found === undefined) throw new Error(`no strings for option ${name} of /${command}`);
     return found;
-  };
-  return option
-    .setName(name)
-    .setDescription(text('ja').description)
-    .setNameLocalizations(localized((locale) => text(locale).name))
-    .setDescriptionLocalizations(localized((locale) => text(locale).description));
+  });
+}
+
+/** A `/digest` subcommand, named and described from `render/digest.ts` in both languages. */
+export function localizedDigestSubcommand(sub: SlashCommandSubcommandBuilder, name: DigestSubcommand): SlashCommandSubcommandBuilder {
+  return named(sub, name, (locale) => digestCommandText(locale).subcommands[name]);
+}
+
+/** An option of a `/digest` subcommand, named and described from `render/digest.ts`. */
+export function localizedDigestOption<T extends ApplicationCommandOptionBase>(option: T, name: DigestOption): T {
+  return named(option, name, (locale) => digestCommandText(locale).options[name]);
 }

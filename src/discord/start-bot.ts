@@ -4,6 +4,8 @@ import type { AppState } from '../boot.js';
 import { ConfigError, discordProblems, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Command } from './command.js';
+import { createDigestService, openDigestStore, type DigestServiceOptions } from './digest-service.js';
+import type { DigestStore } from '../store/digest-store.js';
 import { ComputeQueue } from './compute-queue.js';
 import { Cooldown } from './cooldown.js';
 import { errorForLog } from './error-for-log.js';
@@ -17,6 +19,10 @@ export interface BotOptions {
   readonly commands?: ReadonlyMap<string, Command>;
   /** Clock for the cooldown. */
   readonly now?: () => number;
+  /** The digest's database; default `bot.sqlite` in DATA_DIR. */
+  readonly digestStore?: DigestStore;
+  /** The digest scheduler's clock and tick. */
+  readonly digest?: DigestServiceOptions;
 }
 
 /** A running bot. `stop()` finishes within {@link STOP_TIMEOUT_MS} even if Discord does not answer. */
@@ -67,7 +73,8 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
   if (problems.length > 0 || token === undefined) throw new ConfigError(problems);
   const commands = options.commands ?? (await loadCommands());
   const client = new Client(clientOptions(config, options));
-  const route = createRouter({ commands, context: { state, log }, queue: new ComputeQueue(), cooldown: new Cooldown(config.cooldownSeconds * 1_000, options.now), log });
+  const digests = createDigestService(client, state, options.digestStore ?? openDigestStore(config.dataDir, log), log, options.digest);
+  const route = createRouter({ commands, context: { state, log, digests }, queue: new ComputeQueue(), cooldown: new Cooldown(config.cooldownSeconds * 1_000, options.now), log });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -93,10 +100,12 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
     await ready;
   } catch (error) {
     await within(client.destroy(), DESTROY_TIMEOUT_MS);
+    await digests.stop();
     throw error;
   }
   if (!client.isReady()) throw new Error('discord.js emitted clientReady without being ready');
   log.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'bot ready');
+  digests.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -106,6 +115,7 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
         accepting = false;
         log.info({ inFlight: inFlight.size }, 'bot stopping');
         const drained = await within(Promise.allSettled(inFlight), DRAIN_TIMEOUT_MS);
+        await within(digests.stop(), DRAIN_TIMEOUT_MS);
         const destroyed = await within(client.destroy(), DESTROY_TIMEOUT_MS);
         log.info({ drained, destroyed }, 'bot stopped');
       })();

@@ -1,12 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
-import type { DigestSettings, DigestStore } from '../store/digest-store.js';
+import type { DigestDay, DigestPost, DigestSettings, DigestStore } from '../store/digest-store.js';
 import { isDue, localDate } from './digest-schedule.js';
 
-/** Why a post did not go out; `permanent` when retrying cannot help (no access, channel gone). */
+/** Why a post did not go out; `refused` when retrying cannot help (no access, channel gone). */
 export class PostFailure extends Error {
   constructor(
     readonly reason: string,
-    readonly permanent: boolean,
+    readonly refused: boolean,
   ) {
     super(reason);
     this.name = 'PostFailure';
@@ -15,13 +16,13 @@ export class PostFailure extends Error {
 
 /** Where digests go: Discord in the bot, anything that records posts in tests. */
 export interface DigestPoster {
-  /** Post the digest for `localDate`; resolves with the message id, rejects with a PostFailure. */
-  post(settings: DigestSettings, localDate: string): Promise<string>;
+  /** Post the digest of `day` in the settings' channel; resolves with the message id, rejects with a PostFailure. */
+  post(settings: DigestSettings, day: DigestDay): Promise<string>;
   /**
-   * The digest for `localDate` if it is already in the channel — the process stopped after posting
-   * and before recording it. Null when it is not there or the channel cannot be read.
+   * The digest of `day` if it is already in `channelId` — a process stopped after posting and
+   * before recording it. Null when it is not there or the channel cannot be read.
    */
-  findPosted(settings: DigestSettings, localDate: string): Promise<string | null>;
+  findPosted(channelId: string, day: DigestDay): Promise<string | null>;
 }
 
 export interface DigestRunnerOptions {
@@ -29,15 +30,20 @@ export interface DigestRunnerOptions {
   readonly poster: DigestPoster;
   readonly log: Logger;
   readonly now: () => Date;
+  /** Who claims: one id per process, so a claim left by a stopped process can be told from a live one's. */
+  readonly owner?: string;
   /** First retry after this long, doubling per failure up to `maxBackoffMs`. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
 }
 
-/** A channel refusing us (no access, deleted) this many times in a row turns the digest off. */
-export const PERMANENT_FAILURE_LIMIT = 3;
-/** Any failure this many times in a row turns it off. */
-export const FAILURE_LIMIT = 8;
+/** A channel refusing posts (no access, deleted) this many times in a row turns the digest off. */
+export const REFUSAL_LIMIT = 3;
+/**
+ * A claim whose owner has not tried for this long is taken over: its process stopped. Longer than
+ * one post can take (discord.js: 15 s a request, 4 attempts).
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
 const DEFAULT_BACKOFF_MS = 30_000;
 const DEFAULT_MAX_BACKOFF_MS = 30 * 60_000;
 
@@ -55,39 +61,55 @@ function asFailure(error: unknown): PostFailure {
  */
 export function digestRunner(options: DigestRunnerOptions): () => Promise<void> {
   const { store, poster, log } = options;
+  const owner = options.owner ?? randomUUID();
   const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
   const maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
+
+  /** The claim this pass may work on for today, and whether it was made just now. */
+  function claimFor(settings: DigestSettings, day: DigestDay, now: Date): { claim: DigestPost; fresh: boolean } | null {
+    const existing = store.post(day);
+    if (existing === null) {
+      if (!isDue(now, settings.time, settings.timezone)) return null;
+      // A claim made under another zone earlier today (the zone was changed) counts as today's.
+      const claim = store.claim(day, owner, now, (claimedAt) => localDate(claimedAt, settings.timezone) === day.localDate);
+      return claim === null ? null : { claim, fresh: true };
+    }
+    if (existing.status !== 'claimed') return null;
+    const claim = store.takeOver(day, owner, now, CLAIM_LEASE_MS);
+    return claim === null ? null : { claim, fresh: false };
+  }
 
   async function runFor(settings: DigestSettings): Promise<void> {
     const now = options.now();
     if (settings.retryAt !== null && now.getTime() < settings.retryAt.getTime()) return;
-    const date = localDate(now, settings.timezone);
-    for (const stale of store.abandonBefore(settings.guildId, date)) {
+    const day: DigestDay = { guildId: settings.guildId, localDate: localDate(now, settings.timezone), timezone: settings.timezone };
+    for (const stale of store.abandonBefore(settings.guildId, day.localDate)) {
       log.warn({ guildId: stale.guildId, localDate: stale.localDate }, 'digest day passed before it could be posted; skipped');
     }
-    const existing = store.post(settings.guildId, date);
-    if (existing !== null && existing.status !== 'claimed') return;
-    if (existing === null) {
-      if (!isDue(now, settings.time, settings.timezone)) return;
-      if (!store.claim(settings.guildId, date, now)) return;
-    }
+    const taken = claimFor(settings, day, now);
+    if (taken === null) return;
     try {
-      // A claim found at the start of a pass was made by an earlier pass or process that may have
-      // posted before stopping: look before posting again.
-      const found = existing === null ? null : await poster.findPosted(settings, date);
-      if (found !== null) log.info({ guildId: settings.guildId, localDate: date, messageId: found }, 'digest was already posted; recorded');
-      const messageId = found ?? (await poster.post(settings, date));
-      store.markPosted(settings.guildId, date, messageId, options.now());
-      if (found === null) log.info({ guildId: settings.guildId, channelId: settings.channelId, localDate: date, messageId }, 'digest posted');
+      // An older claim may have been posted by a process that stopped before recording it: look in
+      // the channel it was made for before posting again.
+      const found = taken.fresh ? null : await poster.findPosted(taken.claim.channelId, day);
+      if (found !== null) {
+        store.markPosted(day, taken.claim.channelId, found, options.now());
+        log.info({ guildId: day.guildId, localDate: day.localDate, messageId: found }, 'digest was already posted; recorded');
+        return;
+      }
+      const messageId = await poster.post(settings, day);
+      store.markPosted(day, settings.channelId, messageId, options.now());
+      log.info({ guildId: day.guildId, channelId: settings.channelId, localDate: day.localDate, messageId }, 'digest posted');
     } catch (error) {
       const failure = asFailure(error);
       const delay = Math.min(maxBackoffMs, backoffMs * 2 ** settings.failures);
-      const failures = store.recordFailure(settings.guildId, failure.reason, new Date(now.getTime() + delay), now);
-      const giveUp = failures >= FAILURE_LIMIT || (failure.permanent && failures >= PERMANENT_FAILURE_LIMIT);
-      log.warn({ guildId: settings.guildId, channelId: settings.channelId, localDate: date, failures, retryInMs: giveUp ? null : delay, reason: failure.reason }, 'digest post failed');
+      const counts = store.recordFailure(settings.guildId, { error: failure.reason, refused: failure.refused, retryAt: new Date(now.getTime() + delay) }, now);
+      // Only refusals turn the digest off: a Discord outage, however long, is waited out.
+      const giveUp = counts.refusals >= REFUSAL_LIMIT;
+      log.warn({ guildId: day.guildId, channelId: settings.channelId, localDate: day.localDate, ...counts, retryInMs: giveUp ? null : delay, reason: failure.reason }, 'digest post failed');
       if (giveUp) {
-        store.disableAfterFailures(settings.guildId, failure.reason, now);
-        log.error({ guildId: settings.guildId, channelId: settings.channelId, reason: failure.reason }, 'digest turned off after repeated failures');
+        store.disableAfterRefusals(settings.guildId, failure.reason, now);
+        log.error({ guildId: day.guildId, channelId: settings.channelId, reason: failure.reason }, 'digest turned off: the channel keeps refusing posts');
       }
     }
   }

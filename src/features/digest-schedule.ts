@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { UserError } from './user-error.js';
 
 export const DEFAULT_DIGEST_TIMEZONE = 'Asia/Tokyo';
 
@@ -21,6 +22,21 @@ export function canonicalTimeZone(input: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A moderator's time and zone as typed, checked: `HH:MM` and a canonical IANA name (default
+ * Asia/Tokyo). A UserError names what is wrong.
+ *
+ * @example readSchedule({ time: '7:30', timezone: null }) // { time: '07:30', timezone: 'Asia/Tokyo' }
+ */
+export function readSchedule(input: { readonly time: string; readonly timezone: string | null }): { time: string; timezone: string } {
+  const time = parseTimeOfDay(input.time);
+  if (time === null) throw new UserError('bad_time', { value: input.time });
+  const typedZone = input.timezone ?? DEFAULT_DIGEST_TIMEZONE;
+  const timezone = canonicalTimeZone(typedZone);
+  if (timezone === null) throw new UserError('bad_timezone', { value: typedZone });
+  return { time, timezone };
 }
 
 /** Every IANA zone this runtime knows, for autocomplete. */

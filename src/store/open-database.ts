@@ -41,6 +41,8 @@ function openAndMigrate(file: string, migrations: readonly Migration[]): Databas
     // WAL: a crash leaves committed claims intact and readers never block the writer.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // A second process on the same file (a rolling restart) waits for the lock instead of failing.
+    db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
     migrate(db, migrations);

@@ -3,9 +3,14 @@
  * configured only through the environment, pointed at the Discord-protocol test server.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PermissionFlagsBits } from 'discord.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCommands } from '../../src/discord/load-commands.js';
+import { deployCommands } from '../../src/discord/register-commands.js';
 import { startDiscordServer, type DiscordServer } from './support/discord-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -65,6 +70,7 @@ describe('npm start', () => {
       DISCORD_CLIENT_ID: server.applicationId,
       DISCORD_API_URL: server.apiUrl,
       LOG_LEVEL: 'debug',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'npm-start-')),
       // Lifecycle only: a fresh clone would first spend ~10 s building the English lexicon.
       DICTIONARY_DIR: '/nonexistent',
     });
@@ -106,6 +112,57 @@ describe('npm start', () => {
   });
 });
 
+/** SIGTERM to the whole process group, as a process manager sends it; resolves once it has exited. */
+async function stop(child: Child): Promise<void> {
+  process.kill(-child.pid, 'SIGTERM');
+  await child.closed;
+}
+
+/** `HH:MM` a minute before now in a zone where that is still today (not just past midnight). */
+function aMinuteAgo(): { time: string; timezone: string } {
+  const earlier = new Date(Date.now() - 60_000);
+  for (const timezone of ['Asia/Tokyo', 'Europe/London']) {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(earlier);
+    const today = (instant: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(instant);
+    if (today(earlier) === today(new Date())) return { time: parts, timezone };
+  }
+  throw new Error('midnight in both zones at once');
+}
+
+describe('npm start with a daily digest', () => {
+  it('posts once for a time a minute in the past, and not again after SIGTERM and a new start', async () => {
+    const settings = {
+      DISCORD_TOKEN: server.token,
+      DISCORD_CLIENT_ID: server.applicationId,
+      DISCORD_API_URL: server.apiUrl,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'npm-start-digest-')),
+      DICTIONARY_DIR: '/nonexistent',
+    };
+    await deployCommands(await loadCommands(), { token: server.token, applicationId: server.applicationId, apiUrl: server.apiUrl, guildId: server.guildId });
+    const posts = (): number => server.channelMessages(server.channelId).filter((message) => message.author.id === server.botUserId && message.webhook_id === undefined).length;
+    const before = posts();
+    const manager = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+
+    const first = npm(['start'], settings);
+    started.push(first);
+    await server.waitForSession({ timeoutMs: 20_000 });
+    const set = await server.sendCommand({ name: 'digest', subcommand: 'set', options: { channel: server.channelId, ...aMinuteAgo() }, memberPermissions: manager }).waitForReply();
+    expect(set.content).toMatch(/every day at/u);
+    await vi.waitFor(() => expect(posts()).toBe(before + 1), { timeout: 10_000 });
+    await stop(first);
+
+    const second = npm(['start'], settings);
+    started.push(second);
+    await server.waitForSession({ timeoutMs: 20_000 });
+    const status = await server.sendCommand({ name: 'digest', subcommand: 'status', memberPermissions: manager }).waitForReply();
+    expect(status.content).toMatch(/Last post: \d{4}-\d{2}-\d{2}/u);
+    await sleep(1_500);
+    expect(posts()).toBe(before + 1);
+    await stop(second);
+    // Two boots of the bot in child processes: on a busy 2-core machine that is well over the default.
+  }, 120_000);
+});
+
 describe('npm run deploy', () => {
   it('prints the commands it would register with --dry-run, without a token', async () => {
     const child = npm(['run', '--silent', 'deploy', '--', '--dry-run'], { LOG_LEVEL: 'warn' });
@@ -114,7 +171,9 @@ describe('npm run deploy', () => {
 
     expect(code).toBe(0);
     const body: unknown = JSON.parse(child.stdout());
-    expect(Array.isArray(body) ? body.map((command: { name?: unknown }) => command.name) : body).toEqual(['ask', 'help', 'search', 'source']);
-    expect(child.stderr()).toContain('dry run: would register 4 commands globally (DISCORD_CLIENT_ID is not set)');
+    const files = readdirSync(path.join(ROOT, 'commands')).filter((file) => file.endsWith('.ts')).map((file) => file.replace(/\.ts$/u, '')).sort();
+    expect(files).toEqual(expect.arrayContaining(['ask', 'help', 'search', 'source']));
+    expect(Array.isArray(body) ? body.map((command: { name?: unknown }) => command.name) : body).toEqual(files);
+    expect(child.stderr()).toContain(`dry run: would register ${files.length} commands globally (DISCORD_CLIENT_ID is not set)`);
   });
 });

@@ -46,39 +46,61 @@ describe('digestStore', () => {
   function store() {
     return digestStore(openDatabase(tempFile(), DIGEST_MIGRATIONS, NOW).db);
   }
+  const day = (localDate: string) => ({ guildId: SETTINGS.guildId, localDate, timezone: SETTINGS.timezone });
+  const never = (): boolean => false;
 
   it('claims a day once, and only while the digest is on', () => {
     const digests = store();
-    expect(digests.claim(SETTINGS.guildId, '2026-11-22', NOW)).toBe(false);
+    expect(digests.claim(day('2026-11-22'), 'p1', NOW, never)).toBeNull();
     digests.set(SETTINGS, NOW);
-    expect(digests.claim(SETTINGS.guildId, '2026-11-22', NOW)).toBe(true);
-    expect(digests.claim(SETTINGS.guildId, '2026-11-22', NOW)).toBe(false);
-    expect(digests.post(SETTINGS.guildId, '2026-11-22')?.status).toBe('claimed');
-    digests.markPosted(SETTINGS.guildId, '2026-11-22', '300000000000000001', NOW);
+    expect(digests.claim(day('2026-11-22'), 'p1', NOW, never)?.status).toBe('claimed');
+    expect(digests.claim(day('2026-11-22'), 'p2', NOW, never)).toBeNull();
+    digests.markPosted(day('2026-11-22'), SETTINGS.channelId, '300000000000000001', NOW);
     expect(digests.lastPosted(SETTINGS.guildId)?.messageId).toBe('300000000000000001');
     digests.turnOff(SETTINGS.guildId, NOW);
-    expect(digests.claim(SETTINGS.guildId, '2026-11-23', NOW)).toBe(false);
+    expect(digests.claim(day('2026-11-23'), 'p1', NOW, never)).toBeNull();
+  });
+
+  it('refuses a claim when an earlier one fell on the same local day', () => {
+    const digests = store();
+    digests.set(SETTINGS, NOW);
+    digests.claim({ ...day('2026-11-22'), timezone: 'America/Los_Angeles' }, 'p1', NOW, never);
+    expect(digests.claim(day('2026-11-22'), 'p1', NOW, (claimedAt) => claimedAt.getTime() === NOW.getTime())).toBeNull();
+  });
+
+  it('hands an unfinished claim over only to its owner, or to anyone once the lease has run out', () => {
+    const digests = store();
+    digests.set(SETTINGS, NOW);
+    digests.claim(day('2026-11-22'), 'p1', NOW, never);
+    const soon = new Date(NOW.getTime() + 60_000);
+    expect(digests.takeOver(day('2026-11-22'), 'p2', soon, 120_000)).toBeNull();
+    expect(digests.takeOver(day('2026-11-22'), 'p1', soon, 120_000)?.owner).toBe('p1');
+    const later = new Date(soon.getTime() + 120_001);
+    expect(digests.takeOver(day('2026-11-22'), 'p2', later, 120_000)?.owner).toBe('p2');
   });
 
   it('keeps its records across a reopen of the file', () => {
     const file = tempFile();
     const first = digestStore(openDatabase(file, DIGEST_MIGRATIONS, NOW).db);
     first.set(SETTINGS, NOW);
-    first.claim(SETTINGS.guildId, '2026-11-22', NOW);
+    first.claim(day('2026-11-22'), 'p1', NOW, never);
     first.close();
     const second = digestStore(openDatabase(file, DIGEST_MIGRATIONS, NOW).db);
     expect(second.settings(SETTINGS.guildId)?.time).toBe('09:00');
-    expect(second.claim(SETTINGS.guildId, '2026-11-22', NOW)).toBe(false);
+    expect(second.claim(day('2026-11-22'), 'p2', NOW, never)).toBeNull();
     second.close();
   });
 
-  it('abandons unposted claims of earlier days and resets failures on set', () => {
+  it('abandons unposted claims of earlier days, clearing the failure count, and resets failures on set', () => {
     const digests = store();
     digests.set(SETTINGS, NOW);
-    digests.claim(SETTINGS.guildId, '2026-11-21', NOW);
-    expect(digests.recordFailure(SETTINGS.guildId, '503', NOW, NOW)).toBe(1);
+    digests.claim(day('2026-11-21'), 'p1', NOW, never);
+    expect(digests.recordFailure(SETTINGS.guildId, { error: '503', refused: false, retryAt: NOW }, NOW)).toEqual({ failures: 1, refusals: 0 });
+    expect(digests.recordFailure(SETTINGS.guildId, { error: '403', refused: true, retryAt: NOW }, NOW)).toEqual({ failures: 2, refusals: 1 });
     expect(digests.abandonBefore(SETTINGS.guildId, '2026-11-22').map((post) => post.localDate)).toEqual(['2026-11-21']);
-    expect(digests.post(SETTINGS.guildId, '2026-11-21')?.status).toBe('abandoned');
+    expect(digests.post(day('2026-11-21'))?.status).toBe('abandoned');
+    expect(digests.settings(SETTINGS.guildId)?.failures).toBe(0);
+    digests.recordFailure(SETTINGS.guildId, { error: '503', refused: false, retryAt: NOW }, NOW);
     expect(digests.set(SETTINGS, NOW).failures).toBe(0);
   });
 });
