@@ -13,6 +13,8 @@
  * discord.js's own limit of 50 REST requests a second is raised (`--rps`, default 10 000), as a bot
  * with a higher global limit from Discord would run.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { boot } from '../src/boot.js';
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
       DISCORD_GUILD_ID: server.guildId,
       DISCORD_API_URL: server.apiUrl,
       COOLDOWN_SECONDS: '3',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-discord-')),
     },
     ROOT,
   );

@@ -19,9 +19,11 @@ import { parseArgs } from 'node:util';
 import { boot, type AppState } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
 import { PAGE_SIZE } from '../src/console/console-commands.js';
+import { buildGlossary } from '../src/corpus/glossary/build-glossary.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
 import { ask } from '../src/features/ask.js';
 import { createLogger } from '../src/log.js';
+import { buildTimeline } from '../src/features/timeline.js';
 import { buildRetriever } from '../src/search/retriever.js';
 import { createAnalyzer, type Analyzer } from '../src/text/analyze.js';
 import { loadLexicon, type Lexicon } from '../src/text/lexicon/lexicon.js';
@@ -192,12 +194,13 @@ async function instrumentedBoot(
   const corpus = await readCorpus(seedsDir, () => undefined);
   const readDone = performance.now();
   const retriever = buildRetriever(corpus, analyzer, lexicon);
+  const glossary = buildGlossary(corpus, raw);
   const indexDone = performance.now();
   if (profiler !== undefined && profileOut !== undefined) await profiler.stop(join(profileOut, 'build.cpuprofile'));
   figures.buildRetrieverMs = indexDone - readDone;
   const round = (x: number): number => Math.round(x);
   return {
-    state: { corpus, retriever },
+    state: { corpus, retriever, glossary, timeline: buildTimeline(corpus) },
     timings: { dictionaryMs: dictionaryDone - started, readMs: readDone - readStarted, indexMs: indexDone - readDone, totalMs: indexDone - started - (readStarted - dictionaryDone) },
     instrument: {
       ...figures,

@@ -1,8 +1,13 @@
 import path from 'node:path';
+import { buildGlossary, type Glossary } from './corpus/glossary/build-glossary.js';
 import { readCorpus } from './corpus/read-corpus.js';
+import { buildTimeline, type Timeline } from './features/timeline.js';
 import type { Corpus } from './corpus/types.js';
 import type { Logger } from './log.js';
-import { buildRetriever, type Retriever } from './search/retriever.js';
+import { loadEmbedder, type Embedder, type EmbedderSettings } from './search/embedder.js';
+import { buildRetriever, type Retriever, type SemanticIndex } from './search/retriever.js';
+import { passageVectors } from './search/vector-cache.js';
+import { createVectorIndex } from './search/vector-index.js';
 import { createAnalyzer } from './text/analyze.js';
 import { analyzeAll, defaultAnalyzeOptions } from './text/analyze-all.js';
 import { loadLexicon } from './text/lexicon/lexicon.js';
@@ -12,6 +17,10 @@ import { loadTokenizer } from './text/tokenizer.js';
 export interface AppState {
   readonly corpus: Corpus;
   readonly retriever: Retriever;
+  /** Terms the material defines, extracted once at start-up (for /define and /glossary). */
+  readonly glossary: Glossary;
+  /** Every dated event of the material, extracted and ordered once at start-up (for /timeline). */
+  readonly timeline: Timeline;
 }
 
 export interface BootTimings {
@@ -19,6 +28,8 @@ export interface BootTimings {
   readonly dictionaryMs: number;
   readonly readMs: number;
   readonly indexMs: number;
+  /** Waiting for the model, then passage vectors from the cache (or the model, for new ones); 0 when lexical-only. */
+  readonly vectorsMs: number;
   readonly totalMs: number;
 }
 
@@ -33,10 +44,14 @@ export interface BootSettings {
   readonly dictionaryDir: string | null;
   /** Where built caches (the lexicon) are kept. */
   readonly dataDir: string;
+  /** The embedding model for hybrid retrieval; absent: lexical only. */
+  readonly embeddings?: EmbedderSettings;
 }
 
 export async function boot(settings: BootSettings, log: Logger): Promise<{ state: AppState; timings: BootTimings }> {
   const started = performance.now();
+  // The model loads in its own thread while the dictionary loads and the corpus is read and indexed.
+  const loadingEmbedder = settings.embeddings === undefined ? Promise.resolve(null) : loadEmbedder(settings.embeddings, log);
   const [tokenizer, lexicon] = await Promise.all([
     loadTokenizer(),
     settings.dictionaryDir === null
@@ -54,16 +69,36 @@ export async function boot(settings: BootSettings, log: Logger): Promise<{ state
   );
   const analyzer = createAnalyzer(tokenizer);
   const texts = corpus.transcripts.flatMap((transcript) => transcript.paragraphs.map((paragraph) => paragraph.text));
-  const retriever = buildRetriever(corpus, analyzer, lexicon, await analyzeAll(texts, analyzer, defaultAnalyzeOptions()));
+  const analyses = await analyzeAll(texts, analyzer, defaultAnalyzeOptions());
+  const vectorsStarted = performance.now();
+  const embedder = await loadingEmbedder;
+  const semantic = embedder === null ? null : await semanticIndex(texts, embedder, settings.dataDir, log);
+  const vectorsMs = performance.now() - vectorsStarted;
+  const retriever = buildRetriever(corpus, analyzer, lexicon, analyses, semantic);
+  const glossary = buildGlossary(corpus, tokenizer);
+  const timeline = buildTimeline(corpus);
   const indexDone = performance.now();
-  log.info({ paragraphs, ms: Math.round(indexDone - readDone) }, 'index built');
+  log.info({ paragraphs, terms: glossary.entries.length, ms: Math.round(indexDone - readDone) }, 'index built');
   return {
-    state: { corpus, retriever },
+    state: { corpus, retriever, glossary, timeline },
     timings: {
       dictionaryMs: dictionaryDone - started,
       readMs: readDone - dictionaryDone,
-      indexMs: indexDone - readDone,
+      indexMs: indexDone - readDone - vectorsMs,
+      vectorsMs,
       totalMs: indexDone - started,
     },
   };
+}
+
+/** Passage vectors from the cache, embedding only new passages; null (lexical-only) if that fails. */
+async function semanticIndex(texts: readonly string[], embedder: Embedder, dataDir: string, log: Logger): Promise<SemanticIndex | null> {
+  try {
+    const { vectors, stats } = await passageVectors(texts, embedder, path.join(dataDir, 'cache'), log);
+    log.info({ reused: stats.reused, computed: stats.computed, ms: Math.round(stats.ms) }, 'passage vectors ready: retrieval is hybrid');
+    return { embedder, vectors: createVectorIndex(vectors, embedder.dimensions) };
+  } catch (error) {
+    log.warn({ error: error instanceof Error ? error.message : String(error) }, 'passages could not be embedded: running lexical-only');
+    return null;
+  }
 }

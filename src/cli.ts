@@ -41,8 +41,9 @@ async function main(): Promise<number> {
   }
   const { values } = parsed;
   const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) {
-    process.stderr.write('--limit must be a whole number from 1 to 100\n');
+  const maxLimit = command.maxLimit ?? 100;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)) {
+    process.stderr.write(`--limit must be a whole number from 1 to ${maxLimit}\n`);
     return 2;
   }
   const config = configOrReport();

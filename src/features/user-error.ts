@@ -5,7 +5,16 @@ export type UserErrorCode =
   | 'no_searchable_words'
   | 'unknown_file'
   | 'line_out_of_range'
-  | 'bad_option';
+  | 'bad_option'
+  | 'not_in_server'
+  | 'not_manager'
+  | 'bad_time'
+  | 'bad_timezone'
+  | 'channel_not_postable'
+  | 'digest_not_set'
+  | 'unknown_speaker'
+  | 'bad_date'
+  | 'bad_date_range';
 
 /**
  * A problem with what the user asked, not a bug: shown to them (ephemerally in Discord), never logged

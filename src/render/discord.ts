@@ -40,9 +40,11 @@ export const ROW_BUTTONS_MAX = 5;
 
 /** One quoted excerpt or context line is cut here, so that five of them always share a description. */
 const QUOTE_MAX = 600;
-const EMBED_COLOR = 0x5865f2;
+export const EMBED_COLOR = 0x5865f2;
 const ELLIPSIS = '…';
 const QUERY_MARK = '🔎 ';
+/** Marks the speaker filter of a search in its footer, beside the query, for the next page. */
+const SPEAKER_MARK = '🗣 ';
 const SEARCH_ID = 'search';
 const SOURCE_ID = 'source';
 /** Hex digits of the query hash in a paging custom_id: enough to notice a mismatch, not a secret. */
@@ -66,6 +68,8 @@ export interface SearchPress {
   readonly userId: string;
   readonly page: number;
   readonly query: string;
+  /** The speaker the search was limited to, or null. */
+  readonly speaker: string | null;
 }
 
 // ── Text ───────────────────────────────────────────────────────────────────
@@ -99,7 +103,7 @@ export function escapeText(text: string): string {
 }
 
 /** The escaped form of `text`, cut (before escaping, so no escape is split) to fit `max` code points. */
-function fitEscaped(text: string, max: number): string {
+export function fitEscaped(text: string, max: number): string {
   const whole = escapeText(text);
   if (codePointLength(whole) <= max) return whole;
   const points = [...text];
@@ -150,7 +154,7 @@ function fitBlocks(blocks: readonly string[], max: number, separator: string): {
   return { text, omitted: blocks.length - used };
 }
 
-function noMentions(): APIAllowedMentions {
+export function noMentions(): APIAllowedMentions {
   return { parse: [] };
 }
 
@@ -166,8 +170,8 @@ function queryHash(query: string): string {
  *
  * @example searchPageId('123456789012345678', 2, 'AI') // 'search:123456789012345678:2:…'
  */
-export function searchPageId(userId: string, page: number, query: string): string {
-  return `${SEARCH_ID}:${userId}:${page}:${queryHash(query)}`;
+export function searchPageId(userId: string, page: number, query: string, speaker: string | null = null): string {
+  return `${SEARCH_ID}:${userId}:${page}:${queryHash(speaker === null ? query : `${query}\n${speaker}`)}`;
 }
 
 /**
@@ -184,8 +188,9 @@ export function readSearchPress(
   const [, userId, page, hash] = match;
   const marked = footer.split('\n').find((line) => line.startsWith(QUERY_MARK));
   const query = marked?.slice(QUERY_MARK.length);
-  if (userId === undefined || page === undefined || query === undefined || hash !== queryHash(query)) return null;
-  return { userId, page: Number(page), query };
+  const speaker = footer.split('\n').find((line) => line.startsWith(SPEAKER_MARK))?.slice(SPEAKER_MARK.length) ?? null;
+  if (userId === undefined || page === undefined || query === undefined || hash !== queryHash(speaker === null ? query : `${query}\n${speaker}`)) return null;
+  return { userId, page: Number(page), query, speaker };
 }
 
 /** Hex digits of a file-name hash: unambiguous among any realistic number of seed files. */
@@ -197,7 +202,7 @@ function fileHash(file: string): string {
 }
 
 /** A file name where at most `max` code points fit (an id, a choice value): itself, or `#<hash>`. */
-function fileToken(file: string, max: number): string {
+export function fileToken(file: string, max: number): string {
   return codePointLength(file) <= max ? file : fileHash(file);
 }
 
@@ -228,7 +233,7 @@ export function readSourceId(customId: string, files: readonly string[]): { file
 // ── Pieces ─────────────────────────────────────────────────────────────────
 
 /** Up to a row of buttons, one per shown excerpt, opening its context. */
-function sourceButtons(items: readonly ResultItem[], locale: Locale, firstNumber: number): ActionRowBuilder<ButtonBuilder>[] {
+export function sourceButtons(items: ReadonlyArray<Pick<ResultItem, 'file' | 'line'>>, locale: Locale, firstNumber: number): ActionRowBuilder<ButtonBuilder>[] {
   const text = messages(locale);
   const seen = new Set<string>();
   const buttons: ButtonBuilder[] = [];
@@ -308,7 +313,8 @@ export function renderAsk(result: AskResult, locale: Locale): DiscordReply {
 export function renderSearch(result: SearchResult, locale: Locale, userId: string): DiscordReply {
   const text = messages(locale);
   const title = fitEscaped(result.query, EMBED_TITLE_MAX);
-  const footer = truncate(`${text.matches(result.total)} · ${text.page(result.page, result.pageCount)}\n${QUERY_MARK}${result.query}`, EMBED_FOOTER_MAX);
+  const speakerLine = result.speaker === null ? '' : `\n${SPEAKER_MARK}${result.speaker}`;
+  const footer = truncate(`${text.matches(result.total)} · ${text.page(result.page, result.pageCount)}${speakerLine}\n${QUERY_MARK}${result.query}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.total === 0) {
     return { embeds: [embed.setDescription(text.noResults)], components: [], allowedMentions: noMentions() };
@@ -325,12 +331,12 @@ export function renderSearch(result: SearchResult, locale: Locale, userId: strin
     rows.push(
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         new ButtonBuilder()
-          .setCustomId(searchPageId(userId, result.page - 1, result.query))
+          .setCustomId(searchPageId(userId, result.page - 1, result.query, result.speaker))
           .setLabel('◀')
           .setStyle(ButtonStyle.Primary)
           .setDisabled(result.page <= 1),
         new ButtonBuilder()
-          .setCustomId(searchPageId(userId, result.page + 1, result.query))
+          .setCustomId(searchPageId(userId, result.page + 1, result.query, result.speaker))
           .setLabel('▶')
           .setStyle(ButtonStyle.Primary)
           .setDisabled(result.page >= result.pageCount),

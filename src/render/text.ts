@@ -53,7 +53,8 @@ export function renderAskText(result: AskResult, locale: Locale, style: TextStyl
 export function renderSearchText(result: SearchResult, locale: Locale, style: TextStyle = PLAIN_STYLE): string {
   const text = messages(locale);
   if (result.total === 0) return `${result.query}: ${text.noResults}`;
-  const head = `${result.query} — ${text.matches(result.total)}, ${text.page(result.page, result.pageCount)}`;
+  const who = result.speaker === null ? '' : ` (${text.speaker}: ${result.speaker})`;
+  const head = `${result.query}${who} — ${text.matches(result.total)}, ${text.page(result.page, result.pageCount)}`;
   const searched = result.searchedAs.length === 0 ? '' : `\n(${text.searchedAs}: ${result.searchedAs.join(' ')})`;
   const first = (result.page - 1) * result.pageSize + 1;
   return `${head}${searched}\n\n${renderItems(result.results, locale, style, first)}`;

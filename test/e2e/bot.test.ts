@@ -3,9 +3,10 @@
  * against the Discord-protocol server in support/. One booted AppState is shared (booting costs ~2 s);
  * each test invokes as its own user so the per-user cooldown only shows where a test wants it.
  */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { ComponentType, MessageFlags, type APIMessage } from 'discord.js';
+import { ComponentType, type APIMessage } from 'discord.js';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boot, type AppState } from '../../src/boot.js';
@@ -17,6 +18,9 @@ import { MAX_QUERY_LENGTH } from '../../src/features/query-text.js';
 import { messages } from '../../src/render/messages.js';
 import { CUSTOM_ID_MAX, searchPageId } from '../../src/render/discord.js';
 import { stateFrom } from '../support/state.js';
+import { capturedLog } from './support/captured-log.ts';
+import { loopbackConfig } from './support/bot-config.ts';
+import { customIds, isEphemeral, userIds } from './support/message-parts.ts';
 import { startDiscordServer, type DiscordServer, type ReplyMessage } from './support/discord-server.ts';
 import type { InteractionRecord } from './support/interaction-record.ts';
 
@@ -27,45 +31,13 @@ let state: AppState;
 let server: DiscordServer;
 let bot: Bot;
 /** Every log line the bot wrote, parsed. */
-const logLines: Array<Record<string, unknown>> = [];
-const log = pino(
-  { level: 'debug' },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        const parsed: unknown = line === '' ? undefined : JSON.parse(line);
-        if (typeof parsed === 'object' && parsed !== null) logLines.push({ ...parsed });
-      }
-      done();
-    },
-  }),
-);
+const { log, lines: logLines } = capturedLog();
 
-let users = 0;
 /** A fresh invoking user: the server makes them a guild member on first use. */
-function newUser(): string {
-  users += 1;
-  return String(400_000_000_000_000_000n + BigInt(users));
-}
+const newUser = userIds(400_000_000_000_000_000n);
 
 function botConfig(): Config {
-  return loadConfig(
-    {
-      DISCORD_TOKEN: server.token,
-      DISCORD_CLIENT_ID: server.applicationId,
-      DISCORD_GUILD_ID: server.guildId,
-      DISCORD_API_URL: server.apiUrl,
-      SEEDS_DIR: 'seeds',
-      COOLDOWN_SECONDS: '3',
-    },
-    ROOT,
-  );
-}
-
-function customIds(message: APIMessage): string[] {
-  return (message.components ?? []).flatMap((row) =>
-    row.type === ComponentType.ActionRow ? row.components.flatMap((component) => ('custom_id' in component ? [component.custom_id] : [])) : [],
-  );
+  return loopbackConfig(server, { COOLDOWN_SECONDS: '3' });
 }
 
 function pageButton(message: APIMessage, label: '◀' | '▶'): string {
@@ -74,10 +46,6 @@ function pageButton(message: APIMessage, label: '◀' | '▶'): string {
     .find((component) => component.type === ComponentType.Button && 'label' in component && component.label === label);
   if (button === undefined || !('custom_id' in button)) throw new Error(`no ${label} button on message ${message.id}`);
   return button.custom_id;
-}
-
-function isEphemeral(message: APIMessage): boolean {
-  return ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 }
 
 /** Requests about one interaction (its callback, edits, follow-ups), with the status answered. */
@@ -121,12 +89,15 @@ describe('deployCommands', () => {
     const commands = await loadCommands();
     const target = { token: server.token, applicationId: server.applicationId, apiUrl: server.apiUrl };
 
-    expect(await deployCommands(commands, { ...target, guildId: server.guildId })).toBe(4);
-    expect(await deployCommands(commands, { ...target, guildId: undefined })).toBe(4);
+    // Every module in commands/ (a file per command), the core four among them.
+    const files = readdirSync(path.join(ROOT, 'commands')).filter((file) => file.endsWith('.ts')).map((file) => file.replace(/\.ts$/u, '')).sort();
+    expect(files).toEqual(expect.arrayContaining(['ask', 'help', 'search', 'source']));
+    expect(await deployCommands(commands, { ...target, guildId: server.guildId })).toBe(files.length);
+    expect(await deployCommands(commands, { ...target, guildId: undefined })).toBe(files.length);
 
     const names = (list: ReadonlyArray<{ name: string }>): string[] => list.map((command) => command.name).sort();
-    expect(names(server.commands({ guildId: server.guildId }))).toEqual(['ask', 'help', 'search', 'source']);
-    expect(names(server.commands())).toEqual(['ask', 'help', 'search', 'source']);
+    expect(names(server.commands({ guildId: server.guildId }))).toEqual(files);
+    expect(names(server.commands())).toEqual(files);
     const registered = server.commands({ guildId: server.guildId });
     const ask = registered.find((command) => command.name === 'ask');
     expect(ask?.name_localizations).toMatchObject({ ja: '質問', 'en-US': 'ask' });
@@ -435,7 +406,7 @@ describe('Discord limits', () => {
     const hugeState = stateFrom(files, state.retriever.analyzer);
     const hugeServer = await startDiscordServer();
     const config = loadConfig(
-      { DISCORD_TOKEN: hugeServer.token, DISCORD_CLIENT_ID: hugeServer.applicationId, DISCORD_API_URL: hugeServer.apiUrl, COOLDOWN_SECONDS: '0' },
+      { DISCORD_TOKEN: hugeServer.token, DISCORD_CLIENT_ID: hugeServer.applicationId, DISCORD_API_URL: hugeServer.apiUrl, COOLDOWN_SECONDS: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bot-e2e-')) },
       ROOT,
     );
     const hugeBot = await startBot(config, hugeState, pino({ level: 'silent' }));

@@ -27,7 +27,7 @@ let state: AppState;
 beforeAll(async () => {
   analyzer = await realAnalyzer();
   const plain = stateFrom(SAMPLE_FILES, analyzer);
-  state = { corpus: plain.corpus, retriever: buildRetriever(plain.corpus, analyzer, smallLexicon()) };
+  state = { corpus: plain.corpus, retriever: buildRetriever(plain.corpus, analyzer, smallLexicon()), glossary: plain.glossary, timeline: plain.timeline };
 });
 
 describe('English questions with the lexicon', () => {

@@ -1,16 +1,24 @@
+import { attributeSpeakers } from '../../src/corpus/attribute-speakers.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import type { AppState } from '../../src/boot.js';
 import { buildRetriever } from '../../src/search/retriever.js';
+import { buildTimeline } from '../../src/features/timeline.js';
 import type { Analyzer } from '../../src/text/analyze.js';
+import type { Tokenizer } from '../../src/text/tokenizer.js';
+import { buildGlossary } from '../../src/corpus/glossary/build-glossary.js';
 
-/** An application state over small in-memory transcripts, with the real analyser. */
-export function stateFrom(files: Readonly<Record<string, string>>, analyzer: Analyzer): AppState {
+/**
+ * An application state over small in-memory transcripts, with the real analyser. The glossary needs
+ * kuromoji's parts of speech: pass the analyser's tokenizer to build it, else it is empty.
+ */
+export function stateFrom(files: Readonly<Record<string, string>>, analyzer: Analyzer, tokenizer?: Tokenizer): AppState {
   const corpus: Corpus = {
-    transcripts: Object.entries(files).map(([file, text]) => parseTranscript(file, text)),
+    transcripts: Object.entries(files).map(([file, text]) => attributeSpeakers(parseTranscript(file, text))),
     skipped: [],
   };
-  return { corpus, retriever: buildRetriever(corpus, analyzer) };
+  const glossary = tokenizer === undefined ? { entries: [], index: new Map() } : buildGlossary(corpus, tokenizer);
+  return { corpus, retriever: buildRetriever(corpus, analyzer), glossary, timeline: buildTimeline(corpus) };
 }
 
 /** Three short transcripts in the shapes the bot meets: Kansai narration, an article, an interview. */
