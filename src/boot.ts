@@ -17,9 +17,9 @@ import { loadTokenizer } from './text/tokenizer.js';
 export interface AppState {
   readonly corpus: Corpus;
   readonly retriever: Retriever;
-  /** Terms the material defines, extracted once at start-up (for /define and /glossary). */
+  /** Terms the material defines, extracted once, on first use (for /define, /glossary and the digest). */
   readonly glossary: Glossary;
-  /** Every dated event of the material, extracted and ordered once at start-up (for /timeline). */
+  /** Every dated event of the material, extracted and ordered once, on first use (for /timeline and the digest). */
   readonly timeline: Timeline;
 }
 
@@ -75,12 +75,23 @@ export async function boot(settings: BootSettings, log: Logger): Promise<{ state
   const semantic = embedder === null ? null : await semanticIndex(texts, embedder, settings.dataDir, log);
   const vectorsMs = performance.now() - vectorsStarted;
   const retriever = buildRetriever(corpus, analyzer, lexicon, analyses, semantic);
-  const glossary = buildGlossary(corpus, tokenizer);
-  const timeline = buildTimeline(corpus);
   const indexDone = performance.now();
-  log.info({ paragraphs, terms: glossary.entries.length, ms: Math.round(indexDone - readDone) }, 'index built');
+  log.info({ paragraphs, ms: Math.round(indexDone - readDone) }, 'index built');
+  // Only /define, /glossary, /timeline and the digest need these (~0.3 s for the seeds): built on
+  // first use, so /ask and /search are served without waiting for them.
+  const glossary = onFirstUse(() => buildGlossary(corpus, tokenizer), (built, ms) => log.info({ terms: built.entries.length, ms }, 'glossary built'));
+  const timeline = onFirstUse(() => buildTimeline(corpus), (built, ms) => log.info({ events: built.events.length, ms }, 'timeline built'));
   return {
-    state: { corpus, retriever, glossary, timeline },
+    state: {
+      corpus,
+      retriever,
+      get glossary() {
+        return glossary();
+      },
+      get timeline() {
+        return timeline();
+      },
+    },
     timings: {
       dictionaryMs: dictionaryDone - started,
       readMs: readDone - dictionaryDone,
@@ -88,6 +99,19 @@ export async function boot(settings: BootSettings, log: Logger): Promise<{ state
       vectorsMs,
       totalMs: indexDone - started,
     },
+  };
+}
+
+/** `build`, run once, the first time its value is asked for; `built` hears what it made and how long it took. */
+function onFirstUse<T>(build: () => T, built: (value: T, ms: number) => void): () => T {
+  let value: { readonly value: T } | undefined;
+  return () => {
+    if (value === undefined) {
+      const started = performance.now();
+      value = { value: build() };
+      built(value.value, Math.round(performance.now() - started));
+    }
+    return value.value;
   };
 }
 

@@ -89,6 +89,8 @@ const HOST_PATTERNS: readonly RegExp[] = [
   /^(?:こんにちは|こんばんは|どうも)[、,!! ]*(.{2,30}?)です[。!!]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
 ];
+/** Words every host pattern needs: the patterns (one has an unanchored lazy group) run only where one stands. */
+const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|こんにちは|こんばんは|どうも|I'm|I am|this is/iu;
 /** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
 const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた)/u;
 const EDITORIAL = /^(?:本|この|今回の)(?:エピソード|記事|稿|動画|回|番組)(?:は|では)/u;
@@ -276,8 +278,8 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   const body = labelMatch === null ? raw : raw.slice(labelMatch[0].length).trim();
   const label = labelled === null ? null : personNamed(people, labelled);
   // The host naming their own show is not a mention of them.
-  const unshown = HOST_PATTERNS.reduce((text, pattern) => text.replace(pattern, ''), body);
-  const folded = aliasKeyText(unshown);
+  const unshown = HOST_HINT.test(body) ? HOST_PATTERNS.reduce((text, pattern) => text.replace(pattern, ''), body) : body;
+  const named = nameText(unshown);
   const sentences = body.split(/(?<=[。!?!?])/u).filter((part) => part.trim() !== '');
   const lastSentence = sentences.at(-1) ?? body;
   const firstSentence = body.split(/(?<=[。!?!?])/u)[0] ?? body;
@@ -285,7 +287,7 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   const mentioned = new Set<Person>();
   for (const person of people) {
     if (selfIntro !== undefined && person.keys.includes(aliasKey(selfIntro))) continue;
-    if (person.keys.some((key) => containsKey(folded, unshown, key))) mentioned.add(person);
+    if (person.keys.some((key) => containsKey(named, key))) mentioned.add(person);
   }
   // Katakana names are often written in Latin in the same text (「Nathanが言ったように」).
   for (const match of unshown.matchAll(LATIN_NAME_MENTION)) {
@@ -317,23 +319,38 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     editorial: EDITORIAL.test(body) || /である。\s*$/u.test(firstSentence),
     firstPerson: FIRST_PERSON.test(body),
     // Guests call each other by given name; a full name in the third person is the host presenting someone.
-    hostCue: HOST_CUE.test(body) || people.some((person) => person.member.role === 'guest' && nameParts(person.member.name).length > 1 && containsKey(folded, unshown, aliasKey(person.member.name))),
+    hostCue: HOST_CUE.test(body) || people.some((person) => person.member.role === 'guest' && nameParts(person.member.name).length > 1 && containsKey(named, aliasKey(person.member.name))),
   };
+}
+
+/** A text in the forms names are looked for in, computed once per text rather than once per name. */
+interface NameText {
+  /** Folded like alias keys, for Japanese script. */
+  readonly folded: string;
+  /** NFKC, lower case, runs of spaces and middle dots as one space, for Latin. */
+  readonly spaced: string;
+  /** `spaced` without its spaces: a quick test before the word-boundary one. */
+  readonly compact: string;
+}
+
+function nameText(raw: string): NameText {
+  const spaced = raw.normalize('NFKC').toLowerCase().replace(/[\s・･·]+/gu, ' ');
+  return { folded: aliasKeyText(raw), spaced, compact: spaced.replaceAll(' ', '') };
 }
 
 /**
  * Whether a text names a key: anywhere for Japanese script (no spaces to stop at), as a whole word
- * for Latin (`lex` is in "perplexity").
+ * for Latin (`lex` is in "perplexity"), a space allowed between any two letters ("sam altman").
  */
-function containsKey(folded: string, raw: string, key: string): boolean {
-  if (!/^[a-z0-9]+$/u.test(key)) return folded.includes(key);
-  const spaced = raw.normalize('NFKC').toLowerCase().replace(/[\s・･·]+/gu, ' ');
-  return new RegExp(`(?<![a-z])${key.replace(/(?<=.)/gu, ' ?').trimEnd()}(?![a-z])`, 'u').test(spaced);
+function containsKey(text: NameText, key: string): boolean {
+  if (!/^[a-z0-9]+$/u.test(key)) return text.folded.includes(key);
+  if (!text.compact.includes(key)) return false;
+  return new RegExp(`(?<![a-z])${key.replace(/(?<=.)/gu, ' ?').trimEnd()}(?![a-z])`, 'u').test(text.spaced);
 }
 
 function soleNamed(sentence: string, people: readonly Person[]): Person | null {
-  const folded = aliasKeyText(sentence);
-  const named = people.filter((person) => person.keys.some((key) => containsKey(folded, sentence, key)));
+  const text = nameText(sentence);
+  const named = people.filter((person) => person.keys.some((key) => containsKey(text, key)));
   return named.length === 1 && named[0] !== undefined ? named[0] : null;
 }
 
