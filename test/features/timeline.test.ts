@@ -37,6 +37,23 @@ beforeAll(async () => {
   built = buildTimeline({ transcripts: Object.entries(FILES).map(([file, text]) => parseTranscript(file, text)), skipped: [] });
 });
 
+describe('buildTimeline with two dates in a sentence', () => {
+  it('gives each its own event, and drops 去年 only when it restates the stated year', () => {
+    const transcript = parseTranscript('d_talk.txt', [
+      '研究室の話 2025年6月',
+      '',
+      'うちの研究室では2019年から量子ビットを作ってて、去年ようやく100個をつないだチップが動いたんや。',
+      '私たちの会社は2022年に創業して、来年には新しいサービスを出す予定です。',
+      '2024年、つまり去年のことです。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    const at = (line: number) => events.filter((event) => event.line === line).map((event) => [event.date, event.kind]);
+    expect(at(3)).toEqual([['2019', 'event'], ['2024', 'event']]);
+    expect(at(4)).toEqual([['2022', 'event'], ['2026', 'plan']]);
+    expect(at(5)).toEqual([['2024', 'event']]);
+  });
+});
+
 function query(options: Partial<TimelineOptions> = {}): ReturnType<typeof timeline> {
   return timeline({ timeline: built, analyzer, files }, { page: 1, pageSize: 100, ...options });
 }

@@ -27,7 +27,7 @@ const LEADING_JOINER = /^(?:[-・*]\s+|(?:そして|しかし|でも|ですか�
  *
  * @example eventClause('でも、1号炉は2019年まで問題なく動いてたんや。', 9).text // '1号炉は2019年まで問題なく動いてたんや。'
  */
-export function eventClause(sentence: string, index: number): EventClause {
+export function eventClause(sentence: string, index: number, following: { readonly dateEnd: number; readonly nextDate: number } | null = null): EventClause {
   const starts = [0, ...[...sentence.matchAll(BOUNDARY)].map((match) => match.index + 1).filter((at) => at < sentence.length)];
   let clause = 0;
   starts.forEach((start, i) => {
@@ -41,9 +41,26 @@ export function eventClause(sentence: string, index: number): EventClause {
   const lead = LEADING_JOINER.exec(sentence.slice(start))?.[0] ?? '';
   if (start + lead.length <= index) start += lead.length;
   while (/\s/u.test(sentence.charAt(start))) start += 1;
-  let end = sentence.length;
+  let end = beforeNextDate(sentence, index, following);
   if (length(sentence.slice(start, end)) > MAX_CLAUSE) end = cutAfterDate(sentence, start, index);
   return { text: sentence.slice(start, end).trim(), cutBefore: start > 0, cutAfter: end < sentence.length };
+}
+
+/**
+ * Where the clause of a date ends when another date follows in the same sentence: at the last
+ * boundary before that date, when what stands between the first date and it reads as a predicate
+ * (「2022年に創業して、来年には…予定です」: the founding is not the plan). A list of dates
+ * (「2025年、26年、27年には…」) shares one predicate, so it is not cut.
+ */
+function beforeNextDate(sentence: string, index: number, following: { readonly dateEnd: number; readonly nextDate: number } | null): number {
+  if (following === null) return sentence.length;
+  let cut = -1;
+  for (const match of sentence.matchAll(BOUNDARY)) {
+    if (match.index > index && match.index < following.nextDate) cut = match.index;
+  }
+  if (cut < 0) return sentence.length;
+  const between = sentence.slice(following.dateEnd, cut);
+  return /[\p{Script=Hiragana}]/u.test(between) && length(between) >= 3 ? cut : sentence.length;
 }
 
 /** The last clause boundary within MAX_CLAUSE code points that leaves the date inside, else a hard cut. */

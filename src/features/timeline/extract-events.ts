@@ -87,17 +87,21 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     let lastStated: CalendarPoint | null = null;
     for (const sentence of paragraph.sentences) {
       const found = datedMentions(sentence.text);
-      for (const mention of found) {
+      // Years the sentence states: 去年/今年/来年 resolving to one of them restate it, not a second event.
+      const statedYears = new Set(found.flatMap((mention) => (mention.kind === 'absolute' ? [mention.value.start.year] : [])));
+      for (const [i, mention] of found.entries()) {
         // A month with no year takes its year only from its own paragraph: a year two paragraphs up is
         // as often an example (1998年のワールドカップ) as the time being told about.
         const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: mention.kind === 'month' ? lastStated : context });
-        const clause = eventClause(sentence.text, mention.index);
+        const next = found[i + 1];
+        const clause = eventClause(sentence.text, mention.index, next === undefined ? null : { dateEnd: mention.index + mention.length, nextDate: next.index });
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
           continue;
         }
         const { value, basis } = resolution;
+        if (mention.kind === 'relative' && DEICTIC_YEAR.test(mention.text) && statedYears.has(value.start.year)) continue;
         const reference = basis === 'context' ? context : basis === 'document' ? document?.point ?? null : null;
         events.push({
           ...base,
@@ -126,17 +130,15 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
 
 /**
  * The mentions of a sentence that date something: none in a question about a date; a restated
- * count (2028年、つまり4年後) and 今年/去年 beside a stated year are left out.
+ * count (2028年、つまり4年後) is left out (今年/去年 restating a stated year are dropped once resolved).
  */
 export function datedMentions(sentence: string): TemporalMention[] {
   const trimmed = sentence.trim();
   if (QUESTION_END.test(trimmed) && INTERROGATIVE.test(trimmed)) return [];
   const mentions = findTemporal(sentence);
   const folded = foldWidth(sentence);
-  const hasStated = mentions.some((mention) => mention.kind === 'absolute');
   return mentions.filter((mention, i) => {
     if (mention.kind === 'absolute') return true;
-    if (hasStated && mention.kind === 'relative' && DEICTIC_YEAR.test(mention.text)) return false;
     const previous = mentions[i - 1];
     if (previous?.kind === 'absolute' && RESTATEMENT.test(folded.slice(previous.index + previous.length, mention.index))) return false;
     return true;

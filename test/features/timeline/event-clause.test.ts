@@ -20,6 +20,18 @@ describe('eventClause', () => {
     expect(clauseOf(sentence, date)).toBe(expected);
   });
 
+  it('ends a date’s clause before the next date’s when a predicate stands between them', () => {
+    const sentence = '私たちの会社は2022年に創業して、来年には誤り訂正つきのクラウドサービスを出す予定です。';
+    const clause = eventClause(sentence, sentence.indexOf('2022年'), { dateEnd: sentence.indexOf('2022年') + 5, nextDate: sentence.indexOf('来年') });
+    expect(clause).toEqual({ text: '私たちの会社は2022年に創業して', cutBefore: false, cutAfter: true });
+  });
+
+  it('keeps a list of dates on their shared predicate', () => {
+    const sentence = '2025年、26年、27年にはモデルがもっと大きくなるやろ。';
+    const clause = eventClause(sentence, 0, { dateEnd: 5, nextDate: sentence.indexOf('26年') });
+    expect(clause.text).toBe(sentence);
+  });
+
   it('cuts a long statement at a clause boundary after the date, and says so', () => {
     const sentence = `2024年に新しいモデルが出て、${'あ'.repeat(60)}、${'い'.repeat(60)}、${'う'.repeat(60)}。`;
     const clause = eventClause(sentence, 0);
