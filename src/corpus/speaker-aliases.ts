@@ -94,6 +94,7 @@ export function nameMatch(typed: string, spelling: string): number {
   const key = aliasKey(typed);
   if (key === '') return 0;
   if (key === aliasKey(spelling)) return 1;
+  if (isKanjiFamilyOrGivenName(key, aliasKey(spelling))) return 0.9;
   const typedParts = nameParts(typed);
   const parts = nameParts(spelling);
   if (typedParts.length === 0 || parts.length === 0) return 0;
@@ -104,6 +105,19 @@ export function nameMatch(typed: string, spelling: string): number {
     from = at + 1;
   }
   return 0.9;
+}
+
+const KANJI_NAME = /^[\p{Script=Han}々]+$/u;
+
+/**
+ * Whether `part` is the family or the given name of a kanji full name written without a space
+ * (田中 or 健一 of 田中健一): two or more kanji at its start or end, the full name three to six.
+ */
+function isKanjiFamilyOrGivenName(part: string, full: string): boolean {
+  const partLength = [...part].length;
+  const fullLength = [...full].length;
+  if (!KANJI_NAME.test(part) || !KANJI_NAME.test(full) || partLength < 2 || partLength >= fullLength || fullLength < 3 || fullLength > 6) return false;
+  return full.startsWith(part) || full.endsWith(part);
 }
 
 /**
@@ -128,7 +142,9 @@ export function mergeCast(members: readonly CastMember[]): CastMember[] {
   for (const member of members) {
     const spellings = unique([member.name, ...member.aliases]);
     // Whole names are compared, never a part with a part: two people may share a family name.
-    const group = groups.find((candidate) => candidate.names.some((known) => sameSpeaker(known, member.name)));
+    // A spelling that fits two people (田中 beside 田中健一 and 田中花子) joins neither.
+    const fitting = groups.filter((candidate) => candidate.names.some((known) => sameSpeaker(known, member.name)));
+    const group = fitting.length === 1 ? fitting[0] : undefined;
     if (group === undefined) groups.push({ names: [member.name], spellings, role: member.role });
     else {
       group.names = unique([...group.names, member.name]);

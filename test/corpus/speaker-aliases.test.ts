@@ -63,6 +63,28 @@ describe('mergeCast', () => {
     expect(merged[1]?.role).toBe('host');
   });
 
+  it('joins a kanji family or given name to the full name written without a space', () => {
+    const merged = mergeCast([
+      { name: '田中健一', aliases: aliasesOf('田中健一'), role: 'guest' },
+      { name: '田中', aliases: ['田中'], role: 'guest' },
+      { name: '美咲', aliases: ['美咲'], role: 'guest' },
+      { name: '佐藤美咲', aliases: aliasesOf('佐藤美咲'), role: 'guest' },
+    ]);
+    expect(merged.map((member) => member.name)).toEqual(['田中健一', '佐藤美咲']);
+    expect(merged[0]?.aliases).toContain('田中');
+    // Three kanji of a four-kanji name that are neither its start nor its end are not a name.
+    expect(sameSpeaker('中健', '田中健一')).toBe(false);
+  });
+
+  it('leaves a family name two people share with neither of them', () => {
+    const merged = mergeCast([
+      { name: '田中健一', aliases: aliasesOf('田中健一'), role: 'guest' },
+      { name: '田中花子', aliases: aliasesOf('田中花子'), role: 'guest' },
+      { name: '田中', aliases: ['田中'], role: 'guest' },
+    ]);
+    expect(merged.map((member) => member.name)).toEqual(['田中健一', '田中花子', '田中']);
+  });
+
   it('keeps apart two people whose family names merely sound alike', () => {
     const merged = mergeCast([
       { name: 'サム・アルトマン', aliases: aliasesOf('サム・アルトマン'), role: 'quoted' },
