@@ -295,7 +295,9 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     const person = personNamed(people, word);
     if (person !== null && !(selfIntro !== undefined && selfIntro.includes(word))) mentioned.add(person);
   }
-  const addressee = findAddressee(lastSentence, people);
+  const asks = sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body);
+  // The name may open the line and the question close it: 「マリア、まず…教えてください。…違うんですか?」
+  const addressee = findAddressee(lastSentence, people) ?? (asks && firstSentence !== lastSentence ? findAddressee(firstSentence, people, false) : null);
   if (addressee !== null) mentioned.add(addressee);
   const quoteIntro = QUOTE_INTRO.exec(body)?.[1];
   return {
@@ -303,7 +305,7 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,
     body,
     // A question may trail an afterthought: 「…と思ったんや? ChatGPTにつながったんや。」
-    question: sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body),
+    question: asks,
     // 「あなたが言ったように」 takes up the last speaker's words, unless the line names whom it answers.
     reply: REPLY_OPENER.test(body) || TAKES_UP.test(firstSentence) || (TAKES_UP.test(body) && mentioned.size === 0),
     continuation: CONTINUATION.test(body),
@@ -360,8 +362,8 @@ function personNamed(people: readonly Person[], name: string): Person | null {
 }
 
 /** 「セバスチャン、誰が…?」「ネイサンはどう思いますか?」: the person a question turns to. */
-function findAddressee(sentence: string, people: readonly Person[]): Person | null {
-  if (!QUESTION_END.test(sentence)) return null;
+function findAddressee(sentence: string, people: readonly Person[], mustAsk = true): Person | null {
+  if (mustAsk && !QUESTION_END.test(sentence)) return null;
   const trimmed = sentence.trim();
   const latin = /^(?:では|じゃあ|さて)?[、,]?\s*([A-Z][a-z]+)(?:さん)?[、,]/u.exec(trimmed)?.[1];
   const named = latin === undefined ? null : personNamed(people, latin);

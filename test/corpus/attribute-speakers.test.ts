@@ -74,6 +74,17 @@ describe('attributeSpeakers', () => {
     expect(speakers).toMatchObject({ 5: '山田', 6: 'スズキ・ハナコ', 7: 'スズキ・ハナコ', 8: '山田', 9: 'タナカ・タロウ' });
   });
 
+  it('finds the name at the start of a question that ends in another sentence', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        'スズキ、まず機械翻訳について教えてください。昔の翻訳と何が違うんですか?',
+        '一番の違いは、文脈を長く読めるようになったことです。文書全体を一度に訳せます。',
+      ),
+    );
+    expect(speakers).toMatchObject({ 5: '山田', 6: 'スズキ・ハナコ' });
+  });
+
   it('does not give a line to the person it speaks of in the third person', () => {
     const speakers = speakersOf(
       lines(
