@@ -1,4 +1,6 @@
-import type { Retriever } from '../search/retriever.js';
+import type { Paragraph } from '../corpus/types.js';
+import type { RetrievedPassage, Retriever } from '../search/retriever.js';
+import type { PreparedQuery } from '../search/search-engine.js';
 import { readQueryText } from './query-text.js';
 import { hasAnswerShape, questionType, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
@@ -41,6 +43,44 @@ export const ANSWERED_STRONG_WORD_COVERAGE = 0.75;
 export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
 /**
+ * In an interview a line that asks the user's question is not the answer; the line after it is.
+ * A question line keeps this share of its score, and the line answering it takes `ANSWER_SHARE`.
+ */
+const QUESTION_LINE_SHARE = 0.6;
+const ANSWER_SHARE = 0.95;
+const ASKS = /[??][」』"”)）]?\s*$/u;
+
+/** The next paragraph of the same transcript, when someone else (or someone unknown) says it. */
+function answerAfter(passage: RetrievedPassage): Paragraph | null {
+  const { paragraphs } = passage.transcript;
+  const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
+  if (next === undefined || ASKS.test(next.text)) return null;
+  return next.speaker !== null && next.speaker === passage.paragraph.speaker ? null : next;
+}
+
+/**
+ * The retrieved passages with each question line demoted and the line that answers it raised to
+ * nearly the question's score (added when the search did not reach it): its evidence for the
+ * question is the question line's, so it carries that line's word and sentence coverage too.
+ */
+function withAnswersToQuestions(retriever: Retriever, query: PreparedQuery, retrieved: readonly RetrievedPassage[]): Array<{ passage: RetrievedPassage; score: number }> {
+  const byId = new Map(retrieved.map((passage) => [passage.paragraph.id, { passage, score: passage.score }]));
+  for (const question of retrieved) {
+    if (!ASKS.test(question.paragraph.text)) continue;
+    const own = byId.get(question.paragraph.id);
+    if (own !== undefined) own.score = question.score * QUESTION_LINE_SHARE;
+    const next = answerAfter(question);
+    const found = next === null ? undefined : byId.get(next.id);
+    const answer = found?.passage ?? (next === null ? null : retriever.passageFor(next, query));
+    if (next === null || answer === null) continue;
+    const score = Math.max(found?.score ?? 0, question.score * ANSWER_SHARE);
+    const evidence = { wordCoverage: Math.max(answer.wordCoverage, question.wordCoverage), excerpt: { ...answer.excerpt, coverage: Math.max(answer.excerpt.coverage, question.excerpt.coverage) } };
+    byId.set(next.id, { passage: { ...answer, ...evidence }, score });
+  }
+  return [...byId.values()];
+}
+
+/**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
  * the question (dates for when, numbers for how many, names for who).
  *
@@ -51,11 +91,11 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const { retriever } = deps;
   const prepared = retriever.prepare(question, { semantic: true });
   const type = questionType(question);
-  const passages = retriever
-    .retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) })
-    .map((passage) => ({
+  const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
+  const passages = withAnswersToQuestions(retriever, prepared, retrieved)
+    .map(({ passage, score }) => ({
       passage,
-      score: passage.score + (hasAnswerShape(type, passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
+      score: score + (hasAnswerShape(type, passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
     }))
     .sort((left, right) => right.score - left.score)
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))

@@ -62,6 +62,11 @@ export interface Retriever {
   count(query: PreparedQuery, cap: number): number;
   /** The paragraph at a file and line, if that line is indexed content. */
   paragraphAt(file: string, line: number): { paragraph: Paragraph; transcript: Transcript } | null;
+  /**
+   * A given paragraph as a passage for `query` (its excerpt, its word coverage, score 0), whether or
+   * not the search reached it: the answer that follows a question line, say.
+   */
+  passageFor(paragraph: Paragraph, query: PreparedQuery): RetrievedPassage | null;
   transcript(file: string): Transcript | null;
 }
 
@@ -187,6 +192,18 @@ export function buildRetriever(
     },
     paragraphAt(file, line) {
       return entries.get(`${file}:${line}`) ?? null;
+    },
+    passageFor(paragraph, query) {
+      const entry = entries.get(paragraph.id);
+      if (entry === undefined) return null;
+      const queryWords = new Set(query.words.map((word) => word.term));
+      return {
+        ...entry,
+        score: 0,
+        excerpt: buildExcerpt(paragraph.text, query.sentenceWeights, queryWords, analyzer),
+        wordCoverage: wordCoverage(query, new Set(analyzer.analyze(paragraph.text).words), engine),
+        duplicates: [],
+      };
     },
     transcript: (file) => transcripts.get(file) ?? null,
   };

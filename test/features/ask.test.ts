@@ -24,6 +24,24 @@ describe('ask', () => {
     expect(result.results[0]?.line).toBe(5);
   });
 
+  it('answers with the line after an interviewer’s question that matches, not with the question', () => {
+    const interview = stateFrom(
+      {
+        'talk.txt': [
+          '研究者との対談',
+          '',
+          '司会: 最後に、量子コンピューターの実用化はいつ頃になりそうですか?',
+          '田中: 正直なところ、2030年代の半ばやと思うわ。',
+          '司会: ありがとうございました。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const result = ask(interview, { question: '量子コンピューターはいつ実用化される?', limit: 3 });
+    expect(result.results.map((item) => item.line)).toEqual([4, 3]);
+    expect(result.answered).toBe(true);
+  });
+
   it('says it has no answer instead of presenting a guess', () => {
     const result = ask(state, { question: '富士山の標高は何メートルですか', limit: 3 });
     expect(result.answered).toBe(false);
