@@ -72,7 +72,7 @@ export interface LoadLexiconOptions {
 }
 
 export const DEFAULT_DICTIONARY_DIR = '/usr/share/dictd';
-export const CACHE_FILE_NAME = 'english-japanese-lexicon.tsv.gz';
+export const CACHE_FILE_NAME = 'english-japanese-lexicon.tsv';
 
 const MAX_PHRASE_WORDS = 4;
 /**
@@ -178,7 +178,7 @@ export async function loadLexicon(options: LoadLexiconOptions): Promise<Lexicon 
   }
   if (cached.problem !== 'missing') log.info({ cacheFile, problem: cached.problem }, 'lexicon cache not usable; rebuilding');
 
-  let table: EncodedTable;
+  let table: Map<string, string>;
   try {
     const jmdict = await readDictd(jmdictBase);
     const wikdict = (await exists(`${wikdictBase}.index`)) ? await readDictd(wikdictBase).catch(() => null) : null;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLexiconCache, serializeLexicon } from '../../../src/text/lexicon/lexicon-cache.js';
 import { CACHE_FILE_NAME, type Lexicon, type LexiconLog, loadLexicon } from '../../../src/text/lexicon/lexicon.js';
 import { JMDICT_ARTICLES, WIKDICT_ARTICLES, writeDictd } from './dictd-fixture.js';
 
@@ -130,11 +131,12 @@ describe('loadLexicon cache', () => {
   });
 
   it.each([
-    ['garbage bytes', (): Buffer => Buffer.from('not a gzip file')],
+    ['garbage bytes', (): Buffer => Buffer.from('not a lexicon file')],
     ['a truncated file', (bytes: Buffer): Buffer => bytes.subarray(0, Math.floor(bytes.length / 2))],
-    ['a weight out of range', (bytes: Buffer): Buffer => gzipSync(gunzipSync(bytes).toString('utf8').replace(/\t0\.\d+/u, '\t7'))],
-    ['a line without candidates', (bytes: Buffer): Buffer => gzipSync(`${gunzipSync(bytes).toString('utf8')}\nmoat`)],
-    ['a missing line', (bytes: Buffer): Buffer => gzipSync(gunzipSync(bytes).toString('utf8').split('\n').slice(0, -1).join('\n'))],
+    ['a weight out of range', (bytes: Buffer): Buffer => Buffer.from(bytes.toString('utf8').replace(/\t0\.\d+/u, '\t7'))],
+    ['a line without candidates', (bytes: Buffer): Buffer => Buffer.from(`${bytes.toString('utf8')}\nmoat`)],
+    ['a missing line', (bytes: Buffer): Buffer => Buffer.from(bytes.toString('utf8').split('\n').slice(0, -1).join('\n'))],
+    ['the previous, gzip’d format', (bytes: Buffer): Buffer => gzipSync(bytes)],
   ])('rebuilds when the cache holds %s, and rewrites it', async (_, corrupt) => {
     const cacheDir = await temporaryDir();
     await load(cacheDir);
@@ -187,5 +189,17 @@ describe('loadLexicon cache', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('warn');
     expect(lines[0]?.message).toContain('English questions are served by names and Latin terms only');
+  });
+});
+
+describe('lexicon cache file', () => {
+  it('finds every key it was written with, and nothing else, whatever their order and alphabet', () => {
+    const keys = ['moat', 'Moat', 'a', 'zebra crossing', 'naïve', 'über', 'moat-like', 'ｍｏａｔ', '日本', 'b', 'aa', 'a b'];
+    const table = new Map(keys.map((key, i) => [key, `堀${i}\tほり\t0.${(i % 9) + 1}`]));
+    const parsed = parseLexiconCache(serializeLexicon(table, 'sum'), 'sum');
+    if (!('table' in parsed)) throw new Error(`unreadable: ${parsed.problem}`);
+    expect(parsed.table.size).toBe(keys.length);
+    for (const [key, value] of table) expect(parsed.table.get(key)).toBe(value);
+    for (const missing of ['', 'moa', 'moats', 'zebra', 'c', '日本語']) expect(parsed.table.has(missing)).toBe(false);
   });
 });
