@@ -79,7 +79,7 @@ export async function boot(settings: BootSettings, log: Logger): Promise<{ state
   log.info({ paragraphs, ms: Math.round(indexDone - readDone) }, 'index built');
   // Only /define, /glossary, /timeline and the digest need these (~0.3 s for the seeds): built on
   // first use, so /ask and /search are served without waiting for them.
-  const glossary = onFirstUse(() => buildGlossary(corpus, tokenizer), (built, ms) => log.info({ terms: built.entries.length, ms }, 'glossary built'));
+  const glossary = onFirstUse(() => buildGlossary(corpus, tokenizer, lexicon), (built, ms) => log.info({ terms: built.entries.length, ms }, 'glossary built'));
   const timeline = onFirstUse(() => buildTimeline(corpus), (built, ms) => log.info({ events: built.events.length, ms }, 'timeline built'));
   return {
     state: {

@@ -8,6 +8,7 @@ import { define } from '../../src/features/define.js';
 import { glossary } from '../../src/features/glossary.js';
 import { UserError } from '../../src/features/user-error.js';
 import { createAnalyzer } from '../../src/text/analyze.js';
+import type { Lexicon } from '../../src/text/lexicon/lexicon.js';
 import { loadTokenizer, type Tokenizer } from '../../src/text/tokenizer.js';
 import { stateFrom } from '../support/state.js';
 
@@ -218,5 +219,34 @@ describe('glossary', () => {
 
   it('refuses an unknown source with a user error', () => {
     expect(() => glossary(state, { source: 'nope', page: 1, pageSize: 5 })).toThrow(UserError);
+  });
+});
+
+describe('buildGlossary with a bilingual lexicon', () => {
+  /** A lexicon that knows a handful of words, as JMdict would give them. */
+  const lexicon: Lexicon = {
+    lookup: (english) => ({ mixture: ['混合', '混在'], experts: ['専門家', '名人'], model: ['模型', 'モデル'] })[english]?.map((term, i) => ({ term, weight: 1 - i / 10 })) ?? [],
+    lookupPhrase: () => [],
+    size: 3,
+  };
+
+  it('joins a Japanese term to the English one it translates word for word, and nothing looser', () => {
+    const corpus = {
+      transcripts: [
+        parseTranscript('k.txt', ['専門家の話', '', '専門家の混合っていうのは、いくつかの専門家モデルの集まりみたいなもんや。'].join('\n')),
+        parseTranscript('e.txt', ['MoEの話', '', 'Mixture of Expertsとは、入力ごとに一部のエキスパートだけを使うモデルのことです。', '混合モデルとは、いくつかの分布を混ぜたモデルのことです。'].join('\n')),
+      ],
+      skipped: [],
+    };
+    const joined = buildGlossary(corpus, tokenizer, lexicon);
+    const entry = lookupEntry(joined, 'Mixture of Experts');
+    expect([entry?.term, ...(entry?.variants ?? [])]).toEqual(expect.arrayContaining(['専門家の混合', 'Mixture of Experts']));
+    expect(entry?.definitions.map((definition) => definition.file).sort()).toEqual(['e.txt', 'k.txt']);
+    // 混合モデル has a word (モデル) the English spelling does not: a different term.
+    expect(lookupEntry(joined, '混合モデル')).not.toBe(entry);
+    // Without the lexicon the spellings stay apart.
+    const apart = buildGlossary(corpus, tokenizer);
+    expect(lookupEntry(apart, 'Mixture of Experts')?.term).toBe('Mixture of Experts');
+    expect(lookupEntry(apart, '専門家の混合')?.term).toBe('専門家の混合');
   });
 });

@@ -3,6 +3,7 @@
  * katakana ↔ Latin, case and width) and its defining lines, best first. Built once at start-up.
  */
 import type { Corpus, Paragraph } from '../types.js';
+import type { Lexicon } from '../../text/lexicon/lexicon.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
 import { findDefinitions, type DefinitionKind } from './find-definitions.js';
 import { expansionsIn, isAcronym, termKey, termSoundKey } from './term-key.js';
@@ -48,7 +49,7 @@ const ACRONYM_IN_TEXT = /(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]{1,7}(?![A-Za-z0-9])/gu
  *
  * @example const glossary = buildGlossary(corpus, tokenizer); glossary.entries.length
  */
-export function buildGlossary(corpus: Corpus, tokenizer: Tokenizer): Glossary {
+export function buildGlossary(corpus: Corpus, tokenizer: Tokenizer, lexicon: Lexicon | null = null): Glossary {
   const definitions: Array<Definition & { readonly variants: readonly string[] }> = [];
   for (const transcript of corpus.transcripts) {
     const paragraphs = transcript.paragraphs;
@@ -59,7 +60,44 @@ export function buildGlossary(corpus: Corpus, tokenizer: Tokenizer): Glossary {
       definitions.push(...acronymExpansions(paragraphs, i));
     });
   }
-  return assemble(definitions);
+  return assemble(lexicon === null ? definitions : withTranslations(definitions, lexicon));
+}
+
+/** English words that carry no meaning of their own in a term (Mixture *of* Experts). */
+const ENGLISH_GLUE = new Set(['of', 'the', 'a', 'an', 'and', 'for', 'to', 'in', 'on', 'with', 'by']);
+/** Dictionary candidates tried per English word. */
+const TRANSLATION_CANDIDATES = 8;
+const JAPANESE_TERM = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・々]+$/u;
+
+/**
+ * A Japanese term the material defines that translates a multi-word English spelling word for word
+ * (専門家の混合 for Mixture of Experts, by JMdict: mixture → 混合, experts → 専門家): every content
+ * word has a dictionary candidate inside the Japanese term, and those candidates (with の between)
+ * make up all of it. Joined as a variant, so the two spellings become one entry.
+ */
+function translationOf(english: string, japaneseTerms: readonly string[], lexicon: Lexicon): string | null {
+  const words = english.toLowerCase().split(/[\s-]+/u).filter((word) => word !== '' && !ENGLISH_GLUE.has(word));
+  if (words.length < 2 || !/^[a-z][a-z\s-]*$/iu.test(english)) return null;
+  const candidates = words.map((word) => lexicon.lookup(word).slice(0, TRANSLATION_CANDIDATES).map((match) => match.term));
+  for (const term of japaneseTerms) {
+    const used = candidates.map((options) => options.filter((option) => term.includes(option)).sort((a, b) => b.length - a.length)[0]);
+    if (used.some((option) => option === undefined)) continue;
+    const covered = used.reduce((sum, option) => sum + [...(option ?? '')].length, 0);
+    const glue = [...term].filter((character) => character === 'の' || character === '・').length;
+    if (covered + glue >= [...term].length) return term;
+  }
+  return null;
+}
+
+function withTranslations(
+  definitions: ReadonlyArray<Definition & { readonly variants: readonly string[] }>,
+  lexicon: Lexicon,
+): Array<Definition & { readonly variants: readonly string[] }> {
+  const japaneseTerms = [...new Set(definitions.map((definition) => definition.term).filter((term) => JAPANESE_TERM.test(term)))];
+  return definitions.map((definition) => {
+    const translations = [definition.term, ...definition.variants].flatMap((spelling) => translationOf(spelling, japaneseTerms, lexicon) ?? []);
+    return translations.length === 0 ? definition : { ...definition, variants: [...definition.variants, ...translations] };
+  });
 }
 
 function definitionAt(paragraph: Paragraph, term: string, kind: DefinitionKind, strength: number, start: number, end: number): Definition {
