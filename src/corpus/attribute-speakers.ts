@@ -77,7 +77,7 @@ const REPLY_OPENER = /^(?:そうですね|そうですよね|そうだね|そう
 /** Openings that carry the speaker's own thought on: the floor stays. */
 const CONTINUATION = /^(?:そして|でも|しかし|だから|ですから|それから|それで|それに|また|つまり|例えば|さらに|なぜなら|一方|ただ|だけど|けど|けれど|あと|それでも|ところが|要するに|結局|加えて|特に|実際|なので|したがって|その後|次に|最後に|and |but |so |because )/iu;
 /** The host welcoming guests or the audience. */
-const WELCOME = /(?:お迎えします|ようこそ|来てくれて|来てもらえて|来ていただ|ご出演|お招き|お越しいただ|ゲストは|ご紹介します|welcome)/iu;
+const WELCOME = /(?:お迎えします|お迎えしています|お迎えしました|ゲストに|ゲストとして|ようこそ|来てくれて|来てもらえて|来ていただ|ご出演|お招き|お越しいただ|ゲストは|ご紹介します|welcome)/iu;
 const THANKS = /ありがとう|thank/iu;
 /** Second person: the line speaks to someone rather than about them. */
 const SECOND_PERSON = /(?:あんた|あなた|君|きみ|お前|you)/iu;
@@ -85,14 +85,17 @@ const SECOND_PERSON = /(?:あんた|あなた|君|きみ|お前|you)/iu;
 const HOST_PATTERNS: readonly RegExp[] = [
   /これは(?:、)?(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ|チャンネル)(?:です|でした|へようこそ)/iu,
   /(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ)へようこそ/iu,
-  /(?:ホスト|司会|聞き手|インタビュアー|MC)(?:は|の|:|:)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
+  // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
+  /(?:ホスト|司会|聞き手|インタビュアー|MC)(?:は|の)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
   /^(?:こんにちは|こんばんは|どうも)[、,!! ]*(.{2,30}?)です[。!!]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
 ];
+/** Words that make a dotted katakana phrase a show's name rather than a person's. */
+const SHOW_WORD = /ポッドキャスト|ラジオ|ショー|チャンネル|番組|ニュース|ポッド/u;
 /** Words every host pattern needs: the patterns (one has an unanchored lazy group) run only where one stands. */
 const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|こんにちは|こんばんは|どうも|I'm|I am|this is/iu;
 /** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
-const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた)/u;
+const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた)(?!ように|ような|よう|とおり|通り)/u;
 const EDITORIAL = /^(?:本|この|今回の)(?:エピソード|記事|稿|動画|回|番組)(?:は|では)/u;
 const FIRST_PERSON = /(?:私|僕|俺|わし|うち)(?:が|は|の|も|に|を|たち)/u;
 const HOST_CUE = /(?:お二人|お二方|お三方|おふたり|お二人とも|you both|both of you)/iu;
@@ -190,20 +193,42 @@ function discoverCast(transcript: Transcript): Person[] {
       if (!WELCOME.test(sentence)) continue;
       for (const match of sentence.matchAll(INTRODUCED_NAME)) {
         const name = match[0].replace(/(?:さん|氏)$/u, '');
-        if (name !== host) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
+        // 「ヘルスケア・ポッドキャストへようこそ」 names the show, not a guest.
+        if (name !== host && !SHOW_WORD.test(name)) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
       }
     }
   }
   members.push(...findLabels(transcript.paragraphs, members));
   for (const paragraph of transcript.paragraphs) {
     const quoted = QUOTE_INTRO.exec(paragraph.text.normalize('NFKC'))?.[1];
-    if (quoted !== undefined) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' });
+    // A lone katakana word before 話した is as often a thing (マルチモーダル, モデル) as a person:
+    // it is taken only as a full name, or when the cast already knows it.
+    const namelike = quoted !== undefined && (!/^[ァ-ヺー]+$/u.test(quoted) || members.some((member) => nameMatch(quoted, member.name) > 0));
+    if (quoted !== undefined && namelike) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' });
   }
   if (transcript.author !== null) members.push({ name: transcript.author, aliases: aliasesOf(transcript.author), role: 'author' });
-  const merged = mergeCast(members);
+  const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
+  const merged = mergeCast(members).map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
   const people: Person[] = merged.map((member) => ({ member, keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2), profile: '' }));
   describeFromIntroduction(people, intro);
   return people;
+}
+
+/**
+ * The family or given name of a kanji full name written without a space, as the text itself uses
+ * it with an honorific (石井健 → 石井 when 「石井さん」 occurs): where the name splits is not
+ * written, so only a split the text confirms is taken.
+ */
+function kanjiNameParts(name: string, text: string): string[] {
+  const points = [...name];
+  if (!/^[\p{Script=Han}々]{3,6}$/u.test(name)) return [];
+  const parts: string[] = [];
+  for (let cut = 2; cut <= points.length - 1; cut += 1) {
+    for (const part of [points.slice(0, cut).join(''), points.slice(cut).join('')]) {
+      if ([...part].length >= 2 && new RegExp(`${part}(?:さん|氏|先生|教授|博士|様)`, 'u').test(text.replaceAll(name, ''))) parts.push(part);
+    }
+  }
+  return [...new Set(parts)];
 }
 
 function findHost(intro: readonly string[]): string | null {
@@ -232,6 +257,9 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named)) continue;
     labels.push({ name, aliases: aliasesOf(name), role: 'guest' });
   }
+  // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
+  // speaker: a dialogue has at least two voices, unless the material names the one labelled.
+  if (labels.length === 1 && !known.some((member) => labels.some((label) => nameMatch(label.name, member.name) > 0))) return [];
   return labels;
 }
 
@@ -677,7 +705,9 @@ function applyQuotes(cues: readonly LineCues[], decisions: Decision[]): void {
   let speaker: Person | null = null;
   let open = false;
   cues.forEach((cue, i) => {
-    const quoted = cue.quoteLine || open;
+    // A line that only opens with a quoted phrase (「その夢は死につつある」は大きな発言ですよ) comments
+    // on the quotation; it is the quoted person's only when it is mostly quotation.
+    const quoted = (cue.quoteLine && (quotedShare(cue.body) >= 0.5 || /[」』]\s*$/u.test(cue.body) || opensQuote(cue.body, false))) || open;
     if (quoted && speaker !== null) {
       open = opensQuote(cue.body, open);
       if (!QUOTED_QUESTION.test(cue.body)) decisions[i] = { speaker, evidence: 'quoted-by-narrator', confidence: CONFIDENCE['quoted-by-narrator'] };

@@ -109,6 +109,12 @@ export function nameMatch(typed: string, spelling: string): number {
 
 const KANJI_NAME = /^[\p{Script=Han}々]+$/u;
 
+/** A kanji name long enough to hold a family and a given name (田中健一). */
+function isKanjiFullName(name: string): boolean {
+  const key = aliasKey(name);
+  return KANJI_NAME.test(key) && [...key].length >= 3;
+}
+
 /**
  * Whether `part` is the family or the given name of a kanji full name written without a space
  * (田中 or 健一 of 田中健一): two or more kanji at its start or end, the full name three to six.
@@ -139,12 +145,17 @@ export function sameSpeaker(left: string, right: string): boolean {
  */
 export function mergeCast(members: readonly CastMember[]): CastMember[] {
   const groups: Array<{ names: string[]; spellings: string[]; role: CastRole }> = [];
-  for (const member of members) {
+  // Full names first, so that a bare given name meets every full name it could belong to.
+  const ordered = [...members].sort((left, right) => nameParts(right.name).length - nameParts(left.name).length);
+  for (const member of ordered) {
     const spellings = unique([member.name, ...member.aliases]);
-    // Whole names are compared, never a part with a part: two people may share a family name.
-    // A spelling that fits two people (田中 beside 田中健一 and 田中花子) joins neither.
-    const fitting = groups.filter((candidate) => candidate.names.some((known) => sameSpeaker(known, member.name)));
-    const group = fitting.length === 1 ? fitting[0] : undefined;
+    // Whole names are compared, never a part with a part: two people may share a family name. A
+    // name joins a group only if it fits every full name in it ("Mark" must not bridge Mark Chen
+    // and マーク・ザッカーバーグ), and a spelling that fits two groups joins neither.
+    const fitting = groups.filter((candidate) => fitsGroup(member, candidate));
+    // A speaker's own label sides with the people who speak, not with someone a narrator quoted.
+    const speaking = member.role === 'quoted' ? fitting : fitting.filter((candidate) => candidate.role !== 'quoted');
+    const group = fitting.length === 1 ? fitting[0] : speaking.length === 1 ? speaking[0] : undefined;
     if (group === undefined) groups.push({ names: [member.name], spellings, role: member.role });
     else {
       group.names = unique([...group.names, member.name]);
@@ -156,6 +167,12 @@ export function mergeCast(members: readonly CastMember[]): CastMember[] {
     const name = canonicalName(names);
     return { name, aliases: unique([name, ...spellings.flatMap(aliasesOf)]), role };
   });
+}
+
+function fitsGroup(member: CastMember, group: { readonly names: readonly string[]; readonly role: CastRole }): boolean {
+  if (!group.names.some((known) => sameSpeaker(known, member.name))) return false;
+  const fullNames = group.names.filter((known) => nameParts(known).length > 1 || isKanjiFullName(known));
+  return fullNames.every((known) => sameSpeaker(known, member.name));
 }
 
 function canonicalName(spellings: readonly string[]): string {
