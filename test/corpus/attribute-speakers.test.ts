@@ -140,6 +140,51 @@ describe('attributeSpeakers', () => {
     expect(speakers).toMatchObject({ 2: null, 3: null, 4: null, 5: 'エマ・ワトソン', 6: 'エマ・ワトソン', 7: null });
   });
 
+  it('takes no thing for a quoted speaker, and no comment on a quoted phrase for the quotation', () => {
+    const transcript = attributeSpeakers(
+      parseTranscript(
+        't.txt',
+        lines(
+          'AIの話',
+          '',
+          'ホストのケンです。今日はユミさんをお迎えしています。',
+          'ユミ、マルチモーダルがしばしば話したように、夢は終わったと言う人もいます。',
+          '「その夢は死につつある」は大きな発言ですよ。私はまだ信じています。',
+        ),
+      ),
+    );
+    expect(transcript.cast.map((member) => member.name)).not.toContain('マルチモーダル');
+    expect(transcript.paragraphs.find((paragraph) => paragraph.line === 5)?.speaker).not.toBe('マルチモーダル');
+  });
+
+  it('does not take a label that addresses a guest for the host’s name, nor a show for a guest', () => {
+    const transcript = attributeSpeakers(
+      parseTranscript(
+        't.txt',
+        lines(
+          '医療とAI',
+          '',
+          'こんにちは、ヘルスケア・ポッドキャストへようこそ。司会の中島です。今日は医師の石井健さんをお迎えしています。',
+          '石井さん、AIは診断の現場で使われていますか?',
+          'はい、使われています。僕の病院では読影にAIを入れています。',
+        ),
+      ),
+    );
+    const names = transcript.cast.map((member) => `${member.role}:${member.name}`);
+    expect(names).toEqual(expect.arrayContaining(['host:中島', 'guest:石井健']));
+    expect(names.some((name) => name.includes('ポッドキャスト'))).toBe(false);
+    // 石井さん is the family name of 石井健: the question names him, the answer is his.
+    expect(transcript.paragraphs.find((paragraph) => paragraph.line === 5)?.speaker).toBe('石井健');
+    const labelled = attributeSpeakers(parseTranscript('u.txt', lines('対談', '', '司会: 伊藤さんはいかがですか?', '伊藤: いいと思います。', '司会: ありがとうございます。', '伊藤: こちらこそ。')));
+    expect(labelled.cast.find((member) => member.name === '伊藤')?.role).not.toBe('host');
+  });
+
+  it('reads one recurring heading word before a colon in an article as a heading, not a speaker', () => {
+    const speakers = speakersOf(lines('翻訳とAI', 'By 森田花子 · 2024-03-20', '翻訳業界では生成AIの導入が進んでいる。', '注意: 数字は2024年時点のものである。', '私自身も翻訳の仕事をしている。', '注意: 個人の感想です。'));
+    expect(Object.values(speakers)).not.toContain('注意');
+    expect(speakers[5]).toBe('森田花子');
+  });
+
   it('gives a monologue to its byline author', () => {
     const speakers = speakersOf(lines('今週のAIニュース', 'By Jane Doe · 2024-03-20', '今週は大きな発表が三つありました。', '一つ目は新しい言語モデルです。'));
     expect(speakers).toMatchObject({ 3: 'Jane Doe', 4: 'Jane Doe' });

@@ -76,6 +76,19 @@ describe('mergeCast', () => {
     expect(sameSpeaker('中健', '田中健一')).toBe(false);
   });
 
+  it('lets no given name bridge two people, in whatever order they come', () => {
+    const members = [
+      { name: 'Mark', aliases: ['Mark'], role: 'guest' as const },
+      { name: 'Mark Chen', aliases: aliasesOf('Mark Chen'), role: 'guest' as const },
+      { name: 'マーク・ザッカーバーグ', aliases: aliasesOf('マーク・ザッカーバーグ'), role: 'quoted' as const },
+    ];
+    for (const order of [members, [...members].reverse()]) {
+      const merged = mergeCast(order);
+      expect(merged.find((member) => member.aliases.includes('Mark'))?.name).toBe('Mark Chen');
+      expect(merged.map((member) => member.name).sort()).toEqual(['Mark Chen', 'マーク・ザッカーバーグ']);
+    }
+  });
+
   it('leaves a family name two people share with neither of them', () => {
     const merged = mergeCast([
       { name: '田中健一', aliases: aliasesOf('田中健一'), role: 'guest' },
