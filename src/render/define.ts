@@ -18,6 +18,7 @@ import {
   OPTION_VALUE_MAX,
   codePointLength,
   escapeText,
+  fitEscaped,
   sourceButtons,
   truncate,
   type DiscordReply,
@@ -158,7 +159,7 @@ export function readMoreMentions(customId: string, embeds: ReadonlyArray<{ reado
  */
 export function renderDefine(result: DefineResult, locale: Locale): DiscordReply {
   const text = TEXT[locale];
-  const title = truncate(escapeText(headline(result, locale)), EMBED_TITLE_MAX);
+  const title = fitEscaped(headline(result, locale), EMBED_TITLE_MAX);
   const footer = truncate(`${QUERY_MARK}${result.query}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   const head = status(result, locale);
@@ -240,7 +241,7 @@ export function readGlossaryPress(customId: string, embeds: ReadonlyArray<{ read
  */
 export function renderGlossary(result: GlossaryResult, locale: Locale, userId: string): DiscordReply {
   const text = TEXT[locale];
-  const title = truncate(escapeText(`${text.glossary}${result.source === null ? '' : ` · ${result.source}`}`), EMBED_TITLE_MAX);
+  const title = fitEscaped(`${text.glossary}${result.source === null ? '' : ` · ${result.source}`}`, EMBED_TITLE_MAX);
   const footer = truncate(`${text.terms(result.total)} · ${text.page(result.page, result.pageCount)}${result.source === null ? '' : `\n${SOURCE_MARK}${result.source}`}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.total === 0) return { embeds: [embed.setDescription(text.glossaryEmpty)], components: [], allowedMentions: noMentions() };

@@ -20,6 +20,7 @@ import {
   ROW_BUTTONS_MAX,
   codePointLength,
   escapeText,
+  fitEscaped,
   fileFromToken,
   fileToken,
   truncate,
@@ -100,7 +101,7 @@ export function readQuoteTurnId(customId: string, files: readonly string[]): { f
  */
 export function renderQuote(result: QuoteResult, locale: Locale): DiscordReply {
   const text = messages(locale);
-  const title = truncate(escapeText(truncate(text.quote.title(result.speaker, result.topic), EMBED_TITLE_MAX - 56)), EMBED_TITLE_MAX);
+  const title = fitEscaped(text.quote.title(result.speaker, result.topic), EMBED_TITLE_MAX);
   const aliases = result.aliases.filter((alias) => alias !== result.speaker);
   const footer = truncate(aliases.length === 0 ? text.matches(result.results.length) : `${text.matches(result.results.length)} · ${text.quote.aliases}: ${aliases.join(', ')}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
@@ -139,7 +140,7 @@ export function renderQuote(result: QuoteResult, locale: Locale): DiscordReply {
 /** The turn behind a quote card's button: the speaker's lines around the quote, the quoted one in bold. */
 export function renderQuoteTurn(result: QuoteTurnResult, locale: Locale): DiscordReply {
   const text = messages(locale);
-  const title = truncate(escapeText(truncate(text.quote.turnTitle(result.speaker ?? text.quote.unknownSpeaker), EMBED_TITLE_MAX - 56)), EMBED_TITLE_MAX);
+  const title = fitEscaped(text.quote.turnTitle(result.speaker ?? text.quote.unknownSpeaker), EMBED_TITLE_MAX);
   const footer = truncate(`${result.title} · ${text.sourceTitle(result.file, result.line)}`, EMBED_FOOTER_MAX);
   const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - codePointLength(title) - codePointLength(footer));
   const share = Math.max(40, Math.floor(room / Math.max(1, result.lines.length)) - 16);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { TimelineEvent, TimelineFilters, TimelineResult } from '../features/timeline.js';
-import { CUSTOM_ID_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX, codePointLength, escapeText, truncate, type DiscordReply } from './discord.js';
+import { CUSTOM_ID_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX, codePointLength, escapeText, fitEscaped, truncate, type DiscordReply } from './discord.js';
 import type { Locale } from './messages.js';
 
 const TEXT = {
@@ -223,9 +223,10 @@ function discordEvent(event: TimelineEvent, locale: Locale): string {
 export function renderTimeline(result: TimelineResult, locale: Locale, userId: string): DiscordReply {
   const text = TEXT[locale];
   const summary = filterSummary(result.filters, locale);
-  const title = truncate(summary === null ? text.title : `${text.title} — ${summary}`, EMBED_TITLE_MAX);
+  // Escaped, then fitted: a topic of 100 asterisks doubles in length when escaped.
+  const title = fitEscaped(summary === null ? text.title : `${text.title} — ${summary}`, EMBED_TITLE_MAX);
   const footer = truncate(`${text.count(result.total, result.page, result.pageCount)}\n${FILTER_MARK}${filterKey(result.filters)}`, EMBED_FOOTER_MAX);
-  const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(escapeText(title)).setFooter({ text: footer });
+  const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.total === 0) return { embeds: [embed.setDescription(text.none)], components: [], allowedMentions: { parse: [] } };
   const blocks = groupByYear(result.results).map((group) => {
     const heading = group.year === null ? `**${text.unresolvedGroup}**` : `**${text.year(group.year)}**`;

@@ -54,6 +54,20 @@ describe('buildTimeline with two dates in a sentence', () => {
   });
 });
 
+describe('buildTimeline merging', () => {
+  it('keeps two events that share a date and a verb, and merges a repost', () => {
+    const corpus = {
+      transcripts: [
+        parseTranscript('e.txt', ['AIの年表', '', '2023年3月にGPT-4が発表された。', '2023年3月にClaudeが発表された。'].join('\n')),
+        parseTranscript('f.txt', ['転載', '', '2023年3月にGPT-4が発表された。'].join('\n')),
+      ],
+      skipped: [],
+    };
+    const events = buildTimeline(corpus).events.filter((event) => event.date === '2023-03');
+    expect(events.map((event) => event.citations.map((citation) => `${citation.file}:${citation.line}`))).toEqual([['e.txt:3', 'f.txt:3'], ['e.txt:4']]);
+  });
+});
+
 function query(options: Partial<TimelineOptions> = {}): ReturnType<typeof timeline> {
   return timeline({ timeline: built, analyzer, files }, { page: 1, pageSize: 100, ...options });
 }

@@ -15,6 +15,8 @@ export interface EventClause {
 
 /** A clause shorter than this (in code points) is widened by its neighbours: 「ほぼ正確に20年やな。」 says nothing alone. */
 const MIN_CLAUSE = 24;
+/** Code units kept before a date when its clause has no boundary to start at. */
+const LEAD_BEFORE_DATE = 20;
 /** Longer statements are cut at a clause boundary after the date. */
 export const MAX_CLAUSE = 110;
 const BOUNDARY = /[、,，;；]/gu;
@@ -27,7 +29,7 @@ const LEADING_JOINER = /^(?:[-・*]\s+|(?:そして|しかし|でも|ですか�
  *
  * @example eventClause('でも、1号炉は2019年まで問題なく動いてたんや。', 9).text // '1号炉は2019年まで問題なく動いてたんや。'
  */
-export function eventClause(sentence: string, index: number, following: { readonly dateEnd: number; readonly nextDate: number } | null = null): EventClause {
+export function eventClause(sentence: string, index: number, following: { readonly dateEnd: number; readonly nextDate: number | null } | null = null): EventClause {
   const starts = [0, ...[...sentence.matchAll(BOUNDARY)].map((match) => match.index + 1).filter((at) => at < sentence.length)];
   let clause = 0;
   starts.forEach((start, i) => {
@@ -42,7 +44,12 @@ export function eventClause(sentence: string, index: number, following: { readon
   if (start + lead.length <= index) start += lead.length;
   while (/\s/u.test(sentence.charAt(start))) start += 1;
   let end = beforeNextDate(sentence, index, following);
-  if (length(sentence.slice(start, end)) > MAX_CLAUSE) end = cutAfterDate(sentence, start, index);
+  const dateEnd = following?.dateEnd ?? index + 1;
+  if (length(sentence.slice(start, end)) > MAX_CLAUSE) {
+    // A long stretch with no clause boundary before the date: start a little before the date instead.
+    if (length(sentence.slice(start, dateEnd)) > MAX_CLAUSE - LEAD_BEFORE_DATE) start = Math.max(start, index - LEAD_BEFORE_DATE);
+    end = cutAfterDate(sentence, start, dateEnd);
+  }
   return { text: sentence.slice(start, end).trim(), cutBefore: start > 0, cutAfter: end < sentence.length };
 }
 
@@ -52,11 +59,12 @@ export function eventClause(sentence: string, index: number, following: { readon
  * (「2022年に創業して、来年には…予定です」: the founding is not the plan). A list of dates
  * (「2025年、26年、27年には…」) shares one predicate, so it is not cut.
  */
-function beforeNextDate(sentence: string, index: number, following: { readonly dateEnd: number; readonly nextDate: number } | null): number {
-  if (following === null) return sentence.length;
+function beforeNextDate(sentence: string, index: number, following: { readonly dateEnd: number; readonly nextDate: number | null } | null): number {
+  if (following === null || following.nextDate === null) return sentence.length;
+  const nextDate = following.nextDate;
   let cut = -1;
   for (const match of sentence.matchAll(BOUNDARY)) {
-    if (match.index > index && match.index < following.nextDate) cut = match.index;
+    if (match.index > index && match.index < nextDate) cut = match.index;
   }
   if (cut < 0) return sentence.length;
   const between = sentence.slice(following.dateEnd, cut);
@@ -64,13 +72,14 @@ function beforeNextDate(sentence: string, index: number, following: { readonly d
 }
 
 /** The last clause boundary within MAX_CLAUSE code points that leaves the date inside, else a hard cut. */
-function cutAfterDate(sentence: string, start: number, index: number): number {
+function cutAfterDate(sentence: string, start: number, dateEnd: number): number {
   const limit = start + [...sentence.slice(start)].slice(0, MAX_CLAUSE).join('').length;
   let cut = -1;
   for (const match of sentence.matchAll(BOUNDARY)) {
-    if (match.index > index && match.index < limit) cut = match.index;
+    if (match.index >= dateEnd && match.index < limit) cut = match.index;
   }
-  return cut > 0 ? cut : Math.max(limit, Math.min(sentence.length, index + 1));
+  // Never inside the date: 「…ですね2」 says nothing.
+  return cut > 0 ? cut : Math.min(sentence.length, Math.max(limit, dateEnd));
 }
 
 function length(text: string): number {

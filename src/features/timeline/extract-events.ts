@@ -94,7 +94,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // as often an example (1998年のワールドカップ) as the time being told about.
         const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: mention.kind === 'month' ? lastStated : context });
         const next = found[i + 1];
-        const clause = eventClause(sentence.text, mention.index, next === undefined ? null : { dateEnd: mention.index + mention.length, nextDate: next.index });
+        const clause = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });

@@ -2,7 +2,7 @@ import { normalizeForMatch } from '../../text/normalize.js';
 import type { Citation, TimelineEvent } from './extract-events.js';
 
 /** Share of character bigrams two statements must have in common (Dice) to be the same event. */
-const SAME_EVENT_SIMILARITY = 0.6;
+const SAME_EVENT_SIMILARITY = 0.85;
 
 /**
  * One event per thing that happened: the same date stated twice on one line, or the same statement
@@ -18,11 +18,14 @@ export function mergeEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
     const key = `${event.date ?? '?'}|${event.end ?? ''}|${event.precision}|${event.kind === 'publication' ? 'p' : 'e'}`;
     const group = groups.get(key) ?? [];
     if (!groups.has(key)) groups.set(key, group);
-    const grams = bigrams(event.kind === 'publication' ? event.event : event.sentence);
+    // Compared without the date itself, which the two share by construction: 「2023年3月にGPT-4が
+    // 発表された」 and 「2023年3月にClaudeが発表された」 are two events. Two lines of one file are two
+    // statements unless they read the same.
+    const grams = bigrams((event.kind === 'publication' ? event.event : event.sentence).replaceAll(event.dateText, ''));
     const same = group.find((other) =>
       event.date === null
         ? sameLine(other.event, event) && other.event.dateText === event.dateText
-        : sameLine(other.event, event) || dice(other.grams, grams) >= SAME_EVENT_SIMILARITY,
+        : sameLine(other.event, event) || (other.event.file !== event.file && dice(other.grams, grams) >= SAME_EVENT_SIMILARITY),
     );
     if (same === undefined) {
       group.push({ event, grams, citations: [...event.citations] });

@@ -57,6 +57,8 @@ const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 const YEAR_PART = '(?:の)?(初頭|初め|はじめ|始め|前半|半ば|なかば|中頃|中ごろ|後半|末|終わり|おわり|暮れ|最後の6ヶ月|最後の半年)';
 const MONTH_PART = '(上旬|初旬|初め|はじめ|中旬|半ば|下旬|末)';
 const HEDGE = '(頃|ごろ|前後|くらい|ぐらい|ほど|あたり)';
+/** A hedge between a count and 前/後: 20年くらい前, 3年ほど前, 20年以上前, 2年近く前. */
+const INNER_HEDGE = '(?:くらい|ぐらい|ほど|以上|近く|余り|あまり|ちょっと)';
 const ERAS: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
 /**
  * Counts of years beyond this (100年後, 200年前ほど) are rhetoric about eras, not dates of events:
@@ -271,21 +273,22 @@ const RULES: readonly Rule[] = [
   },
   // 今から2〜3年前, 4年後くらい, 約10年前, 10年前
   {
-    pattern: new RegExp(`(今から|いまから|今より)?\\s*(約|およそ|ほぼ|だいたい|大体)?\\s*${NUM}(?:\\s*[〜~、,-]\\s*${NUM})?\\s*年\\s*(前|後|先)(?![半ろ])\\s*(?:${HEDGE})?(の今頃)?`, 'gu'),
+    // Each run of spaces belongs to one optional group: two \\s* side by side backtrack cubically on a long run.
+    pattern: new RegExp(`(?:(今から|いまから|今より)\\s*)?(?:(約|およそ|ほぼ|だいたい|大体)\\s*)?${NUM}(?:\\s*[〜~、,-]\\s*${NUM})?\\s*年\\s*(?:${INNER_HEDGE}\\s*)?(前|後|先)(?![半ろ輩任編])\\s*(?:${HEDGE})?(の今頃)?`, 'gu'),
     read: (m) => {
       const first = readNumber(m[3] ?? '');
       const second = m[4] === undefined ? first : readNumber(m[4]);
       if (first === null || second === null || Math.max(first, second) > MAX_YEARS_AWAY) return null;
       const sign = m[5] === '前' ? -1 : 1;
       return relative('year', sign * first, sign * second, m[1] === undefined ? 'context' : 'speech', {
-        approximate: m[2] !== undefined || m[6] !== undefined,
+        approximate: m[2] !== undefined || m[6] !== undefined || new RegExp(INNER_HEDGE, 'u').test(m[0]),
         month: m[7] === undefined ? null : 'same',
       });
     },
   },
   // 8か月前, 3ヶ月後
   {
-    pattern: new RegExp(`(今から)?\\s*(約|およそ|ほぼ)?\\s*${NUM}\\s*(?:か|ヶ|カ|ヵ|ケ|箇)\\s*月\\s*(前|後)(?:\\s*${HEDGE})?`, 'gu'),
+    pattern: new RegExp(`(?:(今から)\\s*)?(?:(約|およそ|ほぼ)\\s*)?${NUM}\\s*(?:か|ヶ|カ|ヵ|ケ|箇)\\s*月\\s*(?:${INNER_HEDGE}\\s*)?(前|後)(?:\\s*${HEDGE})?`, 'gu'),
     read: (m) => {
       const count = readNumber(m[3] ?? '');
       if (count === null) return null;

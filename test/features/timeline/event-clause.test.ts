@@ -26,6 +26,14 @@ describe('eventClause', () => {
     expect(clause).toEqual({ text: '私たちの会社は2022年に創業して', cutBefore: false, cutAfter: true });
   });
 
+  it('keeps the date and its predicate when a long line has no clause boundary before it', () => {
+    const sentence = `${'それはさておきとしてですね'.repeat(25)}2015年に私は社長を辞めて新しい会社を始めたんです。`;
+    const at = sentence.indexOf('2015年');
+    const clause = eventClause(sentence, at, { dateEnd: at + 5, nextDate: null });
+    expect(clause.text.endsWith('2015年に私は社長を辞めて新しい会社を始めたんです。')).toBe(true);
+    expect(clause.cutBefore).toBe(true);
+  });
+
   it('keeps a list of dates on their shared predicate', () => {
     const sentence = '2025年、26年、27年にはモデルがもっと大きくなるやろ。';
     const clause = eventClause(sentence, 0, { dateEnd: 5, nextDate: sentence.indexOf('26年') });

@@ -67,8 +67,16 @@ describe('findTemporal', () => {
     ['今日では教師なし学習が簡単', '今日では means nowadays'],
     ['3ヶ月かかった', 'a count of months is no month'],
     ['3、4年後ろ倒しになって', '後ろ倒し is not 後'],
+    ['1年後輩の田中さん', '後輩 is a junior, not a year later'],
+    [' '.repeat(3000), 'a long run of spaces (once took 50 s: two \\s* side by side backtracked)'],
   ])('finds nothing in %s (%s)', (text) => {
     expect(findTemporal(text)).toEqual([]);
+  });
+
+  it.each(['20年くらい前', '3年ぐらい前', '10年ほど前', '20年以上前', '2年近く前', '8か月ほど前'])('reads the hedged count %s as an approximate relative date', (text) => {
+    const [mention] = findTemporal(`${text}に始めたんや。`);
+    expect(mention?.kind).toBe('relative');
+    expect(mention?.text).toBe(text);
   });
 
   it('keeps offsets into the original text', () => {
