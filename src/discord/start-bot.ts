@@ -106,6 +106,15 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
   if (!client.isReady()) throw new Error('discord.js emitted clientReady without being ready');
   log.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'bot ready');
   digests.start();
+  // The glossary and the timeline are built on first use; build them now, so the first /define,
+  // /glossary or /timeline does not spend its 3-second window on it.
+  setImmediate(() => {
+    try {
+      log.debug({ terms: state.glossary.entries.length, events: state.timeline.events.length }, 'glossary and timeline ready');
+    } catch (error) {
+      log.error({ err: errorForLog(error) }, 'building the glossary or the timeline failed');
+    }
+  });
 
   let stopping: Promise<void> | undefined;
   return {

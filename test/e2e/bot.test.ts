@@ -82,6 +82,10 @@ describe('startBot', () => {
     expect(server.requests.filter((request) => request.path.includes('/commands'))).toEqual([]);
     expect(logLines.map((line) => line['msg'])).toContain('bot ready');
   });
+
+  it('builds the glossary and the timeline right after logging in, not on the first command', async () => {
+    await vi.waitFor(() => expect(logLines.map((line) => line['msg'])).toContain('glossary and timeline ready'));
+  });
 });
 
 describe('deployCommands', () => {
