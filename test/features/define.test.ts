@@ -53,6 +53,14 @@ describe('findDefinitions', () => {
     // Kansai topic markers: っていうのは … のことやで / っちゅうのは … ことや.
     ['O1っていうのは、OpenAIの新しいモデルのことやで。', 'O1', 'topic'],
     ['蒸留っちゅうのは、大きいモデルの知識を小さいモデルに移すことや。', '蒸留', 'topic'],
+    // A particle and a comma after the cue (kuromoji reads はな, はね as one word), and ってゆうのは.
+    ['ハルシネーションっていうのはな、AIがもっともらしい嘘をつくことや。', 'ハルシネーション', 'topic'],
+    ['エージェントとはね、自分で考えて動くAIのことです。', 'エージェント', 'topic'],
+    ['RAGってゆうのは、検索した文書を使って答えを作る方法のことや。', 'RAG', 'topic'],
+    // XはYの略です: an abbreviation defined by its long form.
+    ['AGIは汎用人工知能の略です。', 'AGI', 'means'],
+    // English with an article: the term is the noun, not "A transformer".
+    ['A transformer is a neural network that uses attention.', 'transformer', 'english'],
     // A の-joined noun phrase opening its clause is one term.
     ['専門家の混合っていうのは、いくつかの専門家モデルの集まりみたいなもんや。', '専門家の混合', 'topic'],
     // Standard: とは … を意味します, は … を指します, は … のことです.
@@ -97,6 +105,9 @@ describe('findDefinitions', () => {
     ['2026年の話になるとは思いません。'],
     ['ただ私は質問とはるかに長く一緒にいるのです。'],
     ['答えとは無関係かもしれません。'],
+    // Pronouns are not terms.
+    ['It is what it is.'],
+    ['This is a test of the glossary.'],
     ['初期のChatGPTとは大きく異なります。'],
     // A question with no answer after it, and a pronoun as the topic.
     ['意識とは何か、人間の経験とは何かを考えとった。'],

@@ -38,13 +38,13 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /とは|という|っていう|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[((]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /とは|という|っていう|ってゆう|の略|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[((]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
-const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|っちゅうのは|ちゅうのは|ってのは|っつうのは)/gu;
+const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
 const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
-const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?:指|言|意味))|の意味(?:です|や|だ)/gu;
+const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?:指|言|意味))|の意味(?:です|や|だ)|の略(?:称)?(?:です|や|だ|で)/gu;
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
@@ -60,6 +60,7 @@ const PAREN = /[((]([^()()]{1,60})[))]/gu;
 /** A sentence that goes on explaining what the previous one named. */
 const EXPLAINS_PREVIOUS = /^(?:これは|それは|これが|それが|つまり|要するに|すなわち|言い換えると|このモデルは|この方法は|これって|それって|[「」]?(?:いわば))/u;
 const ENGLISH_DEFINES = /\b([A-Z][\w+#.-]*(?:\s+[A-Za-z][\w+#.-]*){0,4})\s+(is|are|means|refers to|stands for)\s+(a|an|the|when|how|what)?\b/gu;
+const ENGLISH_PRONOUN = /^(?:it|this|that|these|those|they|he|she|we|you|i|there|here|what|which|who)$/iu;
 const ENGLISH_CALLED = /\b(?:called|known as|named)\s+["“]?([A-Z][\w+#.-]*(?:\s+[A-Z][\w+#.-]*){0,3})["”]?/gu;
 
 const STRENGTH: Readonly<Record<DefinitionKind, number>> = {
@@ -156,8 +157,9 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
   for (const match of text.matchAll(TOPIC)) {
     const at = match.index ?? 0;
     const rest = text.slice(at + match[0].length);
-    // 「質問とはるかに」: the cue must end on a word boundary, not inside the next word.
-    const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1;
+    // 「質問とはるかに」: the cue must end on a word boundary, not inside the next word. kuromoji reads
+    // the Kansai 「っていうのはな、」「とはね、」 as one token (はな, はね): a particle and a comma after it is a boundary too.
+    const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1 || /^[なねさよ][、,]/u.test(rest);
     if (!boundary || NOT_DEFINING_AFTER.test(rest)) continue;
     const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
     if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[??]/u.test(rest)) {
@@ -289,9 +291,12 @@ function english(view: SentenceView): DefinitionCandidate[] {
   if (latin * 2 < [...text].length) return [];
   const out: DefinitionCandidate[] = [];
   for (const match of text.matchAll(ENGLISH_DEFINES)) {
-    const term = match[1] ?? '';
+    // 「A transformer is…」 defines transformer; 「It is…」「This is…」 define nothing.
+    const article = /^(?:A|An|The)\s+/u.exec(match[1] ?? '')?.[0] ?? '';
+    const term = (match[1] ?? '').slice(article.length);
+    if (term === '' || ENGLISH_PRONOUN.test(term)) continue;
     const verb = match[2] ?? '';
-    const start = (match.index ?? 0) + match[0].indexOf(term);
+    const start = (match.index ?? 0) + match[0].indexOf(match[1] ?? '') + article.length;
     const factor = verb === 'is' || verb === 'are' ? (match[3] === undefined ? 0 : 0.75) : 1;
     if (factor > 0) out.push(...candidate(view, { text: term, start, end: start + term.length }, 'english', { factor }));
   }
