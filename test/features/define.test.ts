@@ -57,6 +57,9 @@ describe('findDefinitions', () => {
     ['ハルシネーションっていうのはな、AIがもっともらしい嘘をつくことや。', 'ハルシネーション', 'topic'],
     ['エージェントとはね、自分で考えて動くAIのことです。', 'エージェント', 'topic'],
     ['RAGってゆうのは、検索した文書を使って答えを作る方法のことや。', 'RAG', 'topic'],
+    // Loanwords kuromoji splits oddly (トーク + ン, デ + コーディング) stay whole.
+    ['トークンとは、テキストの最小単位のことです。', 'トークン', 'topic'],
+    ['投機的デコーディングと呼ばれる手法で、生成を速くできます。', '投機的デコーディング', 'called'],
     // XはYの略です: an abbreviation defined by its long form.
     ['AGIは汎用人工知能の略です。', 'AGI', 'means'],
     // English with an article: the term is the noun, not "A transformer".

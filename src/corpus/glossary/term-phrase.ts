@@ -60,11 +60,17 @@ export function tokensOf(tokenizer: Tokenizer, sentence: string): Token[] {
   return tokens;
 }
 
+/**
+ * All katakana (or Latin letters): kuromoji splits unknown loanwords oddly (トーク + ン as a
+ * dependent noun, デ + コーディング with デ as a particle), but such a piece is a term part wherever it falls.
+ */
+const SCRIPT_WORD = /^(?:[ァ-ヺー]+|[A-Za-z]+)$/u;
+
 /** Whether a token may be part of a term (position rules are applied by the callers). */
 function isTermPart(token: Token): boolean {
   const { surface, pos, posDetail } = token.morpheme;
   if (BREAKING.test(surface)) return false;
-  if (JOINING.test(surface)) return true;
+  if (JOINING.test(surface) || SCRIPT_WORD.test(surface)) return true;
   if (pos === '記号') return posDetail === '空白' || posDetail === 'アルファベット';
   if (pos === '接頭詞') return true;
   if (pos !== '名詞') return false;
@@ -74,6 +80,7 @@ function isTermPart(token: Token): boolean {
 /** Whether a token may open a term: not a suffix, a joining mark, a space or an adverbial noun (今, 最近). */
 function canOpen(token: Token): boolean {
   const { surface, pos, posDetail } = token.morpheme;
+  if (SCRIPT_WORD.test(surface)) return true;
   if (JOINING.test(surface) || (pos !== '名詞' && pos !== '接頭詞')) return false;
   return posDetail !== '接尾' && posDetail !== '副詞可能';
 }
@@ -81,6 +88,7 @@ function canOpen(token: Token): boolean {
 /** Whether a token may close a term: not a prefix, a joining mark or a space. */
 function canClose(token: Token): boolean {
   const { surface, pos } = token.morpheme;
+  if (SCRIPT_WORD.test(surface)) return true;
   return pos !== '接頭詞' && pos !== '記号' && !JOINING.test(surface);
 }
 
