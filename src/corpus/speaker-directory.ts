@@ -20,7 +20,19 @@ export interface KnownSpeaker {
  *
  * @example speakerDirectory(state.corpus).map((speaker) => speaker.name) // ['イリヤ・サツキーバー', …]
  */
-export function speakerDirectory(corpus: Corpus): KnownSpeaker[] {
+export function speakerDirectory(corpus: Corpus): readonly KnownSpeaker[] {
+  // Asked on every autocomplete keystroke and before a reply is deferred: computed once per corpus
+  // (a corpus is never changed once read, so the memo cannot go stale).
+  const known = directories.get(corpus);
+  if (known !== undefined) return known;
+  const built = buildDirectory(corpus);
+  directories.set(corpus, built);
+  return built;
+}
+
+const directories = new WeakMap<Corpus, readonly KnownSpeaker[]>();
+
+function buildDirectory(corpus: Corpus): KnownSpeaker[] {
   const members: CastMember[] = corpus.transcripts.flatMap((transcript) => transcript.cast);
   const counts = new Map<string, number>();
   for (const transcript of corpus.transcripts) {

@@ -73,6 +73,7 @@ export interface Retriever {
 /** How far past the requested count the lexical search reaches, to survive filtering and merging. */
 const OVERFETCH = 2;
 const MIN_FETCH = 30;
+const FILTERED_FETCH = 1_000;
 
 /**
  * Index a corpus's paragraphs (with their transcript title and section as context) for retrieval.
@@ -148,7 +149,8 @@ export function buildRetriever(
       return { ...prepared, vector: semantic.embedder.embedQuery(query) };
     },
     retrieve(query, options) {
-      const fetch = Math.max(MIN_FETCH, options.limit * OVERFETCH);
+      // A filter (one speaker, one file) may keep few of the best hits: reach much deeper then.
+      const fetch = options.filter === undefined ? Math.max(MIN_FETCH, options.limit * OVERFETCH) : Math.max(FILTERED_FETCH, options.limit * OVERFETCH);
       const queryWords = new Set(query.words.map((word) => word.term));
       const results: RetrievedPassage[] = [];
       // The same words in two files (a repost, a quoted passage) are one result citing both places.

@@ -157,13 +157,17 @@ export function createSearchEngine(
       const hits = index.search({ words: prepared.words, bigrams: prepared.bigrams }, Math.max(limit, rerank.depth));
       const top = hits[0]?.score ?? 0;
       if (top <= 0 || rerank.sentenceWeight === 0) return hits.slice(0, limit);
-      return hits
+      // Only the top `depth` are read sentence by sentence; a deep fetch (a filtered search) keeps
+      // the rest in lexical order after them.
+      const head = hits
+        .slice(0, rerank.depth)
         .map((hit) => {
           const best = bestSentences(texts.get(hit.id) ?? '', prepared.sentenceWeights)[0]?.coverage ?? 0;
           return { ...hit, score: hit.score / top + rerank.sentenceWeight * best };
         })
-        .sort((left, right) => right.score - left.score)
-        .slice(0, limit);
+        .sort((left, right) => right.score - left.score);
+      const tail = hits.slice(rerank.depth).map((hit) => ({ ...hit, score: hit.score / top }));
+      return [...head, ...tail].slice(0, limit);
     },
   };
 }

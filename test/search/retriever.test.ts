@@ -57,3 +57,13 @@ describe('excerpts', () => {
     expect(marked).toContain('電力');
   });
 });
+
+describe('retriever filters', () => {
+  it('reaches past the usual depth for a filter that keeps few of the best hits', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `AIの話その${i}。AIはAIを使ってAIを作る。`);
+    const crowded = stateFrom({ 'many.txt': ['AIの話', '', ...lines].join('\n'), 'one.txt': ['別の話', '', '今日は天気がいいですね。AIも少し使いました。'].join('\n') }, state.retriever.analyzer);
+    const { retriever } = crowded;
+    const found = retriever.retrieve(retriever.prepare('AI'), { limit: 5, filter: (paragraph) => paragraph.file === 'one.txt' });
+    expect(found.map((passage) => passage.paragraph.id)).toEqual(['one.txt:3']);
+  });
+});
