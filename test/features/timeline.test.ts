@@ -54,6 +54,22 @@ describe('buildTimeline with two dates in a sentence', () => {
   });
 });
 
+describe('buildTimeline relative dates', () => {
+  it('counts 3年前 from the document unless its paragraph points back to a year told before', () => {
+    const transcript = parseTranscript('r.txt', [
+      '研究の話',
+      'By Jane Doe · 2024-03-20',
+      '2012年、AlexNetが登場した。',
+      '3年前にこの研究室に入りました。',
+      '2012年、画像認識が変わった。',
+      'その3年前から準備はしていた。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    expect(events.find((event) => event.line === 4)?.date).toBe('2021');
+    expect(events.find((event) => event.line === 6)?.date).toBe('2009');
+  });
+});
+
 describe('buildTimeline merging', () => {
   it('keeps two events that share a date and a verb, and merges a repost', () => {
     const corpus = {

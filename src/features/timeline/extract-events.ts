@@ -67,6 +67,8 @@ const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来
 const RESTATEMENT = /^\s*[、,]?\s*(?:つまり|すなわち|要するに|今から|いまから)\s*$/u;
 /** How many paragraphs back a stated date still sets the time a passage is about. */
 const CONTEXT_PARAGRAPHS = 2;
+/** Words that tie a relative date to a time told just before: その2年前, それから, 当時, 同じ年. */
+const ANAPHORIC = /その|それから|それまで|当時|同じ年|同年|その後|翌年|前年/u;
 
 /**
  * Dated statements of one transcript, in file order, with its publication as the first event.
@@ -92,7 +94,10 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
       for (const [i, mention] of found.entries()) {
         // A month with no year takes its year only from its own paragraph: a year two paragraphs up is
         // as often an example (1998年のワールドカップ) as the time being told about.
-        const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: mention.kind === 'month' ? lastStated : context });
+        // A year stated in an earlier paragraph sets the time for 「2年前」 only when the paragraph
+        // points back to it (その2年前, 当時); otherwise a count is from the document's date.
+        const reach = mention.kind === 'month' || !ANAPHORIC.test(paragraph.text) ? lastStated : context;
+        const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: reach });
         const next = found[i + 1];
         const clause = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
