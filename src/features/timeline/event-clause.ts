@@ -98,10 +98,11 @@ const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:と思|だろう|で�
  * @example eventKind('2028年に再稼働させる予定や', span(point(2028)), point(2024)) // 'plan'
  */
 export function eventKind(clause: string, value: TimeSpan, now: CalendarPoint | null): EventKind {
-  if (PLAN.test(clause) && !/予定通り|予想通り/u.test(clause)) return 'plan';
   const order = now === null ? null : compareYearMonth(value.start, now);
-  if (order !== null && order > 0) return 'prediction';
+  // Wholly before the document's own date, it happened, whatever the words (2019年に目標を達成した).
   if (order !== null && order < 0 && compareYearMonth(value.end ?? value.start, now ?? value.start) < 0) return 'event';
+  if (PLAN.test(clause) && !/予定通り|予想通り/u.test(clause)) return 'plan';
+  if (order !== null && order > 0) return 'prediction';
   return PREDICTION.test(clause) && !PAST_HEDGE.test(clause) ? 'prediction' : 'event';
 }
 

@@ -57,6 +57,9 @@ describe('eventKind', () => {
     // After the document's date, a prediction whatever the verb.
     ['2031年が平均予測になっています', 2031, 2026, 'prediction'],
     ['1号炉は2019年まで問題なく動いてた', 2019, 2024, 'event'],
+    // Before the document's date, a plan word does not make it a plan: it happened.
+    ['2019年に目標を達成した', 2019, 2024, 'event'],
+    ['2020年に新工場の計画を発表した', 2020, 2024, 'event'],
     // A memory hedged with と思います is still a past event.
     ['2024年を見ると、勢いはGeminiの側にあったと思います', 2024, 2026, 'event'],
     // The present year is read from the verb.
