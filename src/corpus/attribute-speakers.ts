@@ -34,6 +34,8 @@ const TURN_DECAY = 0.985;
 const CONTENT_DECAY = 0.96;
 /** Lines from the top searched for the host's self-introduction and the guests' descriptions. */
 const INTRO_PARAGRAPHS = 12;
+/** A line this short (code points) that thanks anywhere in it is thanks, not content. */
+const SHORT_THANKS_MAX = 40;
 /** A line this short (code points) that is not a continuation is an interjection: a turn of its own. */
 const INTERJECTION_MAX = 16;
 /** A labelled name must recur this often, unless the title or introduction already names it. */
@@ -339,7 +341,8 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     continuation: CONTINUATION.test(body),
     interjection: [...body].length <= INTERJECTION_MAX && !CONTINUATION.test(body) && !/[??]/u.test(body),
     welcome: WELCOME.test(body),
-    thanks: THANKS.test(firstSentence),
+    // 「よろしくお願いします。呼んでいただいてありがとうございます。」: a short line of thanks answers a welcome.
+    thanks: THANKS.test(firstSentence) || ([...body].length <= SHORT_THANKS_MAX && THANKS.test(body)),
     mentioned,
     addressee,
     selfDescribed: selfDescribed(body, people),
@@ -457,8 +460,13 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     currentRole = role;
   };
 
+  /** The turn a one-line back-channel (「なるほど。」「うん。」) interrupted: its speaker goes on after it. */
+  let interrupted: { readonly decision: Decision; readonly role: 'host' | 'guest' | null } | null = null;
+
   cues.forEach((cue, i) => {
     const previous = i > 0 ? cues[i - 1] : undefined;
+    const resume = interrupted;
+    interrupted = null;
     if (cue.label !== null) {
       const corrected = correctedLabel(cue, cues.slice(i + 1, i + 1 + CORRECTION_WINDOW), cue.label, host, guests);
       open(corrected ?? { speaker: cue.label, evidence: 'label', confidence: CONFIDENCE.label }, corrected !== null || cue.label === host ? 'host' : 'guest');
@@ -474,6 +482,9 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       turn.push(...opening);
     } else if (i === 0) {
       open({ speaker: null, evidence: null, confidence: 0 }, null);
+    } else if (resume !== null && resume.decision.speaker !== null && !cue.question && !cue.reply && !cue.interjection && cue.addressee === null) {
+      // A back-channel does not take the floor: the one it interrupted goes on.
+      open({ ...resume.decision, confidence: resume.decision.confidence * 0.9 }, resume.role);
     } else if (cue.continuation && !(previous?.question ?? false)) {
       // Same turn.
     } else if (previous?.question === true && (currentRole === 'host' || (host === null && pair !== null && current.speaker !== null)) && !cue.question) {
@@ -492,7 +503,9 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     } else if (cue.hostCue && host !== null && currentRole !== 'host') {
       open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] * 0.9 }, 'host');
     } else if (cue.reply || cue.interjection || cue.thanks) {
+      const before = { decision: current, role: currentRole };
       open(...handOver(currentRole, current.speaker, host, guests, cue));
+      if (cue.interjection) interrupted = before;
     } else if (current.speaker !== null && cue.mentioned.has(current.speaker) && cue.addressee === null && !cue.question) {
       // A person does not talk about themselves by name: someone else has the floor.
       open(...handOver(currentRole, current.speaker, host, guests, cue));

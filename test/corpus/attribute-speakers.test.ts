@@ -185,6 +185,23 @@ describe('attributeSpeakers', () => {
     expect(speakers[5]).toBe('森田花子');
   });
 
+  it('gives a short line of thanks to the guest, and the guest’s next line back to them after a back-channel', () => {
+    const speakers = speakersOf(
+      lines(
+        'ビジネスの話',
+        '',
+        'どうも、ビジネスラジオの時間です。ホストの木村です。今日はゲストとして投資家のエミリー・ブラウンさんをお迎えしています。',
+        'エミリーさん、よろしくお願いします。',
+        'よろしくお願いします。呼んでいただいてありがとうございます。',
+        '早速ですが、今の資金調達の環境はどうですか?',
+        '正直に言って、かなり厳しいです。何でもお金が集まる時代は終わりました。',
+        'なるほど。',
+        '特にAI関連では、お金は集まりますが、ごく一部の会社に集中しています。',
+      ),
+    );
+    expect(speakers).toMatchObject({ 5: 'エミリー・ブラウン', 6: '木村', 7: 'エミリー・ブラウン', 8: '木村', 9: 'エミリー・ブラウン' });
+  });
+
   it('gives a monologue to its byline author', () => {
     const speakers = speakersOf(lines('今週のAIニュース', 'By Jane Doe · 2024-03-20', '今週は大きな発表が三つありました。', '一つ目は新しい言語モデルです。'));
     expect(speakers).toMatchObject({ 3: 'Jane Doe', 4: 'Jane Doe' });
