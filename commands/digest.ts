@@ -39,7 +39,7 @@ export const execute: CommandExecute = async (interaction, { state, digests }) =
     const schedule = readSchedule({ time: interaction.options.getString('time', true), timezone: interaction.options.getString('timezone') });
     const channelId = String(interaction.options.get('channel', true).value);
     const problem = await postingProblem(interaction.guild, channelId);
-    if (problem.kind !== 'ok') throw new UserError('channel_not_postable', { channel: channelId, missing: permissionNames(problem.kind === 'missing' ? problem.missing : ['TextChannel'], locale) });
+    if (problem.kind === 'not-a-channel' || problem.kind === 'missing') throw new UserError('channel_not_postable', { channel: channelId, missing: permissionNames(problem.kind === 'missing' ? problem.missing : ['TextChannel'], locale) });
     await interaction.reply(renderDigestSet(digests.store.set({ guildId, channelId, ...schedule, locale }, now), locale));
     await digests.runNow();
   } else if (subcommand === 'off') {

@@ -1,4 +1,4 @@
-import { ChannelType, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, PermissionFlagsBits, RESTJSONErrorCodes, type Guild, type GuildBasedChannel } from 'discord.js';
+import { ChannelType, DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, PermissionFlagsBits, RESTJSONErrorCodes, type Guild, type GuildBasedChannel, type PermissionsBitField } from 'discord.js';
 
 /**
  * What the bot needs in a channel to post a digest there, in the order a moderator fixes them.
@@ -18,6 +18,8 @@ const POSTABLE_TYPES = new Set<ChannelType>([ChannelType.GuildText, ChannelType.
 
 export type PostingProblem =
   | { readonly kind: 'ok' }
+  /** The bot's permissions there could not be worked out (no member or role data): posting will tell. */
+  | { readonly kind: 'unknown' }
   /** Not a text or announcement channel of this server (or none at all). */
   | { readonly kind: 'not-a-channel' }
   | { readonly kind: 'missing'; readonly missing: readonly PostPermission[] };
@@ -46,8 +48,15 @@ export async function postingProblem(guild: Guild, channelId: string): Promise<P
   const channel = await fetchChannel(guild, channelId);
   if (channel === 'hidden') return { kind: 'missing', missing: ['ViewChannel'] };
   if (channel === null || !POSTABLE_TYPES.has(channel.type)) return { kind: 'not-a-channel' };
-  const me = guild.members.me ?? (await guild.members.fetchMe());
-  const granted = channel.permissionsFor(me);
+  let granted: Readonly<PermissionsBitField>;
+  try {
+    const me = guild.members.me ?? (await guild.members.fetchMe());
+    granted = channel.permissionsFor(me);
+  } catch {
+    // A gateway or REST that gives no member or role data: the first post will find out, and a
+    // channel that keeps refusing turns the digest off with the reason in /digest status.
+    return { kind: 'unknown' };
+  }
   const missing = POST_PERMISSIONS.filter(([, flag]) => !granted.has(flag)).map(([name]) => name);
   return missing.length === 0 ? { kind: 'ok' } : { kind: 'missing', missing };
 }
