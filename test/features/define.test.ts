@@ -57,6 +57,9 @@ describe('findDefinitions', () => {
     ['ハルシネーションっていうのはな、AIがもっともらしい嘘をつくことや。', 'ハルシネーション', 'topic'],
     ['エージェントとはね、自分で考えて動くAIのことです。', 'エージェント', 'topic'],
     ['RAGってゆうのは、検索した文書を使って答えを作る方法のことや。', 'RAG', 'topic'],
+    // A term before its parenthesised spelling.
+    ['ヒューマンエバル(HumanEval)というベンチマークは、コード生成の能力を測るものです。', 'ヒューマンエバル', 'apposition'],
+    ['蒸留(distillation)っていうのは、大きなモデルの知識を小さなモデルに移すことや。', '蒸留', 'topic'],
     // Loanwords kuromoji splits oddly (トーク + ン, デ + コーディング) stay whole.
     ['トークンとは、テキストの最小単位のことです。', 'トークン', 'topic'],
     ['投機的デコーディングと呼ばれる手法で、生成を速くできます。', '投機的デコーディング', 'called'],

@@ -22,6 +22,8 @@ export interface Phrase {
 const MAX_TERM_LENGTH = 24;
 const MAX_LATIN_TERM_LENGTH = 48;
 const MIN_TERM_LENGTH = 2;
+/** A parenthesised spelling after a term is at most this many tokens long. */
+const MAX_PAREN_TOKENS = 12;
 
 /** Brackets and punctuation that kuromoji sometimes tags as nouns: never inside a term. */
 const BREAKING = /^[()（）「」『』【】[\]〈〉《》、。,，!！?？:：;；"“”'‘’…‥~〜/／]+$/u;
@@ -122,6 +124,13 @@ export function termEndingAt(sentence: string, tokens: readonly Token[], endInde
   if (last === undefined) return null;
   const quoted = quotedEndingAt(sentence, last.end);
   if (quoted !== null) return quoted;
+  // 「ヒューマンエバル(HumanEval)というベンチマーク」: the term stands before its parenthesised
+  // spelling (which the X(Y) gloss joins to it as a variant).
+  if (/^[)）]$/u.test(last.morpheme.surface)) {
+    let open = endIndex - 1;
+    while (open >= 0 && !/^[(（]$/u.test(tokens[open]?.morpheme.surface ?? '')) open -= 1;
+    return open > 0 && endIndex - open <= MAX_PAREN_TOKENS ? termEndingAt(sentence, tokens, open - 1, allowNo) : null;
+  }
   let from = endIndex + 1;
   let joinedNo = -1;
   for (let i = endIndex; i >= 0; i -= 1) {
