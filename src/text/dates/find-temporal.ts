@@ -184,6 +184,27 @@ const DEICTIC_DAYS: Readonly<Record<string, number>> = { 一昨日: -2, おと�
 
 /** The rules, most specific first: on equal length the earlier rule's reading wins. */
 const RULES: readonly Rule[] = [
+  // 2020〜2022年, 2020-2022年: a range of years written with one 年
+  {
+    pattern: new RegExp(`${YEAR}\\s*[〜~～\\-–—]\\s*(1[6-9]\\d{2}|2[01]\\d{2})\\s*年(?!\\s*\\d{1,2}\\s*月)(?:\\s*${HEDGE})?`, 'gu'),
+    read: (m) => {
+      const from = Number(m[1]);
+      const to = Number(m[2]);
+      if (to <= from) return null;
+      return absolute(span(point(from), { end: point(to), approximate: m[3] !== undefined }));
+    },
+  },
+  // 2024年1〜3月: a range of months in one year
+  {
+    pattern: new RegExp(`${YEAR}\\s*年\\s*(\\d{1,2})\\s*[〜~～\\-–—]\\s*(\\d{1,2})\\s*月(?:\\s*${HEDGE})?`, 'gu'),
+    read: (m) => {
+      const year = Number(m[1]);
+      const from = Number(m[2]);
+      const to = Number(m[3]);
+      if (!isValid(year, from, null) || !isValid(year, to, null) || to <= from) return null;
+      return absolute(span(point(year, from), { end: point(year, to), approximate: m[4] !== undefined }));
+    },
+  },
   // 2024.12.15, 2024-03-20, 2024/3/5
   {
     pattern: new RegExp(`${YEAR}\\s*([-./])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})(?!\\d)`, 'gu'),

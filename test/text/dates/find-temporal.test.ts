@@ -79,6 +79,17 @@ describe('findTemporal', () => {
     expect(mention?.text).toBe(text);
   });
 
+  it.each([
+    ['2020〜2022年にかけて', '2020〜2022年', '2020', '2022'],
+    ['2020-2022年の間', '2020-2022年', '2020', '2022'],
+    ['2024年1〜3月に', '2024年1〜3月', '2024-01', '2024-03'],
+  ])('reads the range in %s as one date from its start to its end', (text, found, start, end) => {
+    const [mention, ...more] = findTemporal(text);
+    expect(more).toEqual([]);
+    expect(mention?.text).toBe(found);
+    expect(mention?.kind === 'absolute' ? [formatPoint(mention.value.start), mention.value.end === null ? null : formatPoint(mention.value.end)] : null).toEqual([start, end]);
+  });
+
   it('keeps offsets into the original text', () => {
     const text = '対談は２０２３年３月でした';
     const [mention] = findTemporal(text);
