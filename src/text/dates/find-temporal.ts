@@ -212,7 +212,7 @@ const RULES: readonly Rule[] = [
   },
   // 2024年3月20日
   {
-    pattern: new RegExp(`${YEAR}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\s*${HEDGE})?`, 'gu'),
+    pattern: new RegExp(`${YEAR}\\s*年\\s*(?:の\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\s*${HEDGE})?`, 'gu'),
     read: (m) => absolute(at(Number(m[1]), Number(m[2]), Number(m[3]), { approximate: m[4] !== undefined })),
   },
   // December 15, 2024 / 15 December 2024
@@ -232,7 +232,7 @@ const RULES: readonly Rule[] = [
   },
   // 2023年3月, 2021年9月以前, 2024年12月下旬
   {
-    pattern: new RegExp(`${YEAR}\\s*年\\s*(\\d{1,2})\\s*月(?!\\s*\\d)(?:\\s*${MONTH_PART})?(?:\\s*${HEDGE})?`, 'gu'),
+    pattern: new RegExp(`${YEAR}\\s*年\\s*(?:の\\s*)?(\\d{1,2})\\s*月(?!\\s*\\d)(?:\\s*${MONTH_PART})?(?:\\s*${HEDGE})?`, 'gu'),
     read: (m) => absolute(at(Number(m[1]), Number(m[2]), null, { part: partOf(m[3]), approximate: m[4] !== undefined })),
   },
   // December 2024

@@ -90,6 +90,16 @@ describe('findTemporal', () => {
     expect(mention?.kind === 'absolute' ? [formatPoint(mention.value.start), mention.value.end === null ? null : formatPoint(mention.value.end)] : null).toEqual([start, end]);
   });
 
+  it.each([
+    ['2024年の3月20日に', '2024年の3月20日', '2024-03-20'],
+    ['2021年の1月に辞めた', '2021年の1月', '2021-01'],
+  ])('reads %s, with の between year and month, as one date', (text, found, date) => {
+    const [mention, ...more] = findTemporal(text);
+    expect(more).toEqual([]);
+    expect(mention?.text).toBe(found);
+    expect(mention?.kind === 'absolute' ? formatPoint(mention.value.start) : null).toBe(date);
+  });
+
   it('keeps offsets into the original text', () => {
     const text = '対談は２０２３年３月でした';
     const [mention] = findTemporal(text);
