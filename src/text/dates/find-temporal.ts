@@ -182,6 +182,16 @@ const DEICTIC_YEARS: Readonly<Record<string, number>> = { 一昨年: -2, おと�
 const DEICTIC_MONTHS: Readonly<Record<string, number>> = { 先々月: -2, 先月: -1, 今月: 0, 来月: 1, 再来月: 2 };
 const DEICTIC_DAYS: Readonly<Record<string, number>> = { 一昨日: -2, おととい: -2, 昨日: -1, 今日: 0, 本日: 0, 明日: 1, あした: 1 };
 
+/** Years of a decade that 前半, 半ば, 後半… cover. */
+const DECADE_PARTS: Readonly<Record<string, readonly [number, number]>> = {
+  前半: [0, 4],
+  初め: [0, 3],
+  初頭: [0, 3],
+  半ば: [3, 6],
+  後半: [5, 9],
+  末: [7, 9],
+};
+
 /** The rules, most specific first: on equal length the earlier rule's reading wins. */
 const RULES: readonly Rule[] = [
   // 2020〜2022年, 2020-2022年: a range of years written with one 年
@@ -265,7 +275,9 @@ const RULES: readonly Rule[] = [
       const digits = m[1] ?? '';
       const start = digits.length === 4 ? Number(digits) : Number(digits) + (Number(digits) >= 30 ? 1900 : 2000);
       if (start % 10 !== 0 || !isValid(start, null, null)) return null;
-      return absolute(span(point(start), { end: point(start + 9), part: partOf(m[2]) }));
+      // A part of a decade is a narrower range of years, not the whole decade marked 初頭/末.
+      const [from, to] = DECADE_PARTS[m[2] ?? ''] ?? [0, 9];
+      return absolute(span(point(start + from), { end: point(start + to) }));
     },
   },
   // 2012年, 2025年初頭, 2003年頃, 2025年の最後の6ヶ月
