@@ -136,9 +136,9 @@ export function quoteTurn(deps: { readonly retriever: Retriever }, options: { re
 }
 
 function quoteItem(paragraph: Paragraph, transcript: Transcript, span: { start: number; end: number } | null): QuoteItem {
-  const labelEnd = labelLength(paragraph.text);
+  const [labelEnd, wordsEnd] = wordsRange(paragraph);
   const start = Math.max(labelEnd, span?.start ?? 0);
-  const end = span?.end ?? paragraph.text.length;
+  const end = Math.min(wordsEnd, span?.end ?? paragraph.text.length);
   return {
     file: paragraph.file,
     line: paragraph.line,
@@ -153,9 +153,25 @@ function quoteItem(paragraph: Paragraph, transcript: Transcript, span: { start: 
   };
 }
 
-/** The speaker's words on a line: the line without its label. */
+/**
+ * Where the speaker's own words are on a line: after its label; and on a line a narrator quotes
+ * them on (「…」と、佐々木氏は語る), only inside the quotation marks, never the narrator's words.
+ */
+function wordsRange(paragraph: Paragraph): [number, number] {
+  const text = paragraph.text;
+  if (paragraph.speakerEvidence !== 'quoted-by-narrator') return [labelLength(text), text.length];
+  const open = text.search(/[「『]/u);
+  const close = text.search(/[」』]/u);
+  if (open >= 0 && close > open) return [open + 1, close];
+  if (open >= 0) return [open + 1, text.length];
+  if (close >= 0) return [0, close];
+  return [0, text.length];
+}
+
+/** The speaker's words on a line: without its label, and without a narrator's words around a quotation. */
 export function spoken(paragraph: Paragraph): string {
-  return paragraph.text.slice(labelLength(paragraph.text)).trim();
+  const [start, end] = wordsRange(paragraph);
+  return paragraph.text.slice(start, end).trim();
 }
 
 /** How much a line says: its length up to a cap, weighed by how sure its attribution is; questions count less. */

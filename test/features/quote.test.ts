@@ -22,6 +22,12 @@ const FILES: Readonly<Record<string, string>> = {
     'ボブ: ええ。',
   ].join('\n'),
   'news.txt': ['今週のニュース', 'By Carol White · 2024-03-20', 'アリス・スミスが圧縮の研究で賞を受けた。', '受賞の理由は、データの圧縮と予測の関係を示したことだ。'].join('\n'),
+  'event.txt': [
+    'イベントの話',
+    'ほな、今日はイベントの話をするで。会場はめっちゃ混んどったわ。',
+    '途中でエマ・ワトソン氏が出てきて、新しいモデルについて話したんや。',
+    '「ありがとうございます。このモデルは推論がとても得意で、難しい数学の問題もかなり解けるようになりました」と、彼女は笑顔で言うた。',
+  ].join('\n'),
 };
 
 let state: AppState;
@@ -59,6 +65,11 @@ describe('quote', () => {
     expect(quote(state, { speaker: 'Carol White', topic: '圧縮', limit: 5 }).results.map((item) => item.file)).toEqual(['news.txt', 'news.txt']);
     // Alice speaks in talk.txt; news.txt only mentions her.
     expect(quote(state, { speaker: 'Alice', topic: '圧縮', limit: 5 }).results.every((item) => item.file === 'talk.txt')).toBe(true);
+  });
+
+  it('quotes only the words inside the quotation marks of a line a narrator quotes someone on', () => {
+    const result = quote(state, { speaker: 'エマ・ワトソン', limit: 5 });
+    expect(result.results.map((item) => item.quote)).toEqual(['ありがとうございます。このモデルは推論がとても得意で、難しい数学の問題もかなり解けるようになりました']);
   });
 
   it('refuses an unknown speaker with the list of known ones', () => {
