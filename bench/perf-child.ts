@@ -19,11 +19,11 @@ import { parseArgs } from 'node:util';
 import { boot, type AppState } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
 import { PAGE_SIZE } from '../src/console/console-commands.js';
-import { buildGlossary } from '../src/corpus/glossary/build-glossary.js';
+import { buildGlossary, type Glossary } from '../src/corpus/glossary/build-glossary.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
 import { ask } from '../src/features/ask.js';
 import { createLogger } from '../src/log.js';
-import { buildTimeline } from '../src/features/timeline.js';
+import { buildTimeline, type Timeline } from '../src/features/timeline.js';
 import { buildRetriever } from '../src/search/retriever.js';
 import { createAnalyzer, type Analyzer } from '../src/text/analyze.js';
 import { loadLexicon, type Lexicon } from '../src/text/lexicon/lexicon.js';
@@ -195,6 +195,8 @@ async function instrumentedBoot(
   const readDone = performance.now();
   const retriever = buildRetriever(corpus, analyzer, lexicon);
   const indexDone = performance.now();
+  let glossary: Glossary | undefined;
+  let timeline: Timeline | undefined;
   if (profiler !== undefined && profileOut !== undefined) await profiler.stop(join(profileOut, 'build.cpuprofile'));
   figures.buildRetrieverMs = indexDone - readDone;
   const round = (x: number): number => Math.round(x);
@@ -204,10 +206,12 @@ async function instrumentedBoot(
       corpus,
       retriever,
       get glossary() {
-        return buildGlossary(corpus, raw);
+        glossary ??= buildGlossary(corpus, raw);
+        return glossary;
       },
       get timeline() {
-        return buildTimeline(corpus);
+        timeline ??= buildTimeline(corpus);
+        return timeline;
       },
     },
     timings: { dictionaryMs: dictionaryDone - started, readMs: readDone - readStarted, indexMs: indexDone - readDone, totalMs: indexDone - started - (readStarted - dictionaryDone) },

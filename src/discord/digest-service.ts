@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DiscordAPIError, RESTJSONErrorCodes, type Client } from 'discord.js';
 import type { AppState } from '../boot.js';
 import { digest } from '../features/digest.js';
-import { digestRunner, PostFailure, type DigestPoster } from '../features/digest-runner.js';
+import { asFailure, digestRunner, PostFailure, type DigestPoster } from '../features/digest-runner.js';
 import type { Logger } from '../log.js';
 import { isDigestFooter, renderDigest } from '../render/digest.js';
 import { DIGEST_MIGRATIONS, digestStore, type DigestDay, type DigestStore } from '../store/digest-store.js';
@@ -40,9 +40,8 @@ const PERMANENT_CODES = new Set<number | string>([
 ]);
 
 function postFailure(error: unknown): PostFailure {
-  if (error instanceof PostFailure) return error;
   if (error instanceof DiscordAPIError) return new PostFailure(`${error.status} ${error.message}`, PERMANENT_CODES.has(error.code));
-  return new PostFailure(error instanceof Error ? error.message : String(error), false);
+  return asFailure(error);
 }
 
 /**

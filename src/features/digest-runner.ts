@@ -47,7 +47,8 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
 const DEFAULT_BACKOFF_MS = 30_000;
 const DEFAULT_MAX_BACKOFF_MS = 30 * 60_000;
 
-function asFailure(error: unknown): PostFailure {
+/** Any error as a PostFailure: itself when it is one, else a failure worth retrying. */
+export function asFailure(error: unknown): PostFailure {
   if (error instanceof PostFailure) return error;
   return new PostFailure(error instanceof Error ? error.message : String(error), false);
 }
