@@ -15,6 +15,12 @@ export interface SpeakerRow {
   readonly speaker: string | null;
 }
 
+export interface CheckedSpeakerRow extends SpeakerRow {
+  readonly got: string | null;
+  readonly confidence: number;
+  readonly ok: boolean;
+}
+
 export interface QuoteRow {
   readonly id: string;
   readonly speaker: string;
@@ -23,7 +29,7 @@ export interface QuoteRow {
 }
 
 export interface SpeakerReport {
-  readonly rows: ReadonlyArray<SpeakerRow & { readonly got: string | null; readonly ok: boolean }>;
+  readonly rows: readonly CheckedSpeakerRow[];
   /** Lines whose shown speaker is right (a name matching the reader's, or unknown where the reader says unknown). */
   readonly accuracy: number;
   /** Among lines shown with a speaker, the share with the right one. */
@@ -75,9 +81,10 @@ export function parseQuoteRow(line: string): QuoteRow {
  */
 export function evaluateSpeakers(state: AppState, rows: readonly SpeakerRow[]): SpeakerReport {
   const checked = rows.map((row) => {
-    const got = source(state, { file: row.file, line: row.line, context: 0 }).speaker;
+    const shown = source(state, { file: row.file, line: row.line, context: 0 });
+    const got = shown.speaker;
     const ok = row.speaker === null ? got === null : got !== null && sameSpeaker(got, row.speaker);
-    return { ...row, got, ok };
+    return { ...row, got, confidence: shown.speakerConfidence ?? 0, ok };
   });
   const shown = checked.filter((row) => row.got !== null);
   const attributable = checked.filter((row) => row.speaker !== null);
@@ -107,6 +114,21 @@ export function evaluateQuotes(state: AppState, rows: readonly QuoteRow[]): Quot
     return { ...row, got, ok };
   });
   return { rows: checked, hitAt5: share(checked.filter((row) => row.ok).length, checked.length) };
+}
+
+/**
+ * Right names among the lines shown with a speaker, by the confidence shown: whether a confidence
+ * means what it says. `[0.9,1] 40/42 · [0.7,0.9) 10/14 · …`
+ */
+export function calibration(rows: readonly CheckedSpeakerRow[]): string {
+  const edges = [0.9, 0.7, 0.5, 0];
+  return edges
+    .map((low, i) => {
+      const high = i === 0 ? 1.0001 : (edges[i - 1] ?? 1);
+      const inBand = rows.filter((row) => row.got !== null && row.confidence >= low && row.confidence < high);
+      return `[${low},${i === 0 ? '1]' : `${high})`} ${inBand.filter((row) => row.ok).length}/${inBand.length}`;
+    })
+    .join(' · ');
 }
 
 function share(count: number, total: number): number {
