@@ -32,6 +32,8 @@ const TURN_DECAY = 0.985;
  * the order vouches that its later lines are still the same person's.
  */
 const CONTENT_DECAY = 0.96;
+/** Lines either side of the line that settles a turn by its content that the settlement reaches. */
+const CONTENT_REACH = 2;
 /** Lines from the top searched for the host's self-introduction and the guests' descriptions. */
 const INTRO_PARAGRAPHS = 12;
 /** A line this short (code points) that thanks anywhere in it is thanks, not content. */
@@ -684,11 +686,14 @@ function settleTurn(
   let decision = opened;
   const mentioned = new Set<Person>();
   const described = new Set<Person>();
+  /** The lines whose content settles the turn, if content settles it. */
+  const telling: number[] = [];
   for (const i of turn) {
     const cue = cues[i];
     if (cue === undefined || cue.label !== null || cue.editorial) continue;
     for (const person of cue.mentioned) mentioned.add(person);
     for (const person of cue.selfDescribed) described.add(person);
+    if (cue.mentioned.size > 0 || cue.selfDescribed.length > 0) telling.push(i);
   }
   if (decision.speaker !== null && decision.evidence !== 'label' && mentioned.has(decision.speaker)) {
     decision = { speaker: null, evidence: null, confidence: 0 };
@@ -702,10 +707,16 @@ function settleTurn(
       decision = { speaker: candidates[0], evidence: 'third-person', confidence: CONFIDENCE['third-person'] };
     }
   }
+  const byContent = decision.evidence === 'third-person' || decision.evidence === 'self-description';
   turn.forEach((i, k) => {
     if (cues[i]?.editorial === true && decision.evidence !== 'label') return;
-    const decay = decision.evidence === 'third-person' || decision.evidence === 'self-description' ? CONTENT_DECAY : TURN_DECAY;
-    decisions[i] = { ...decision, confidence: decision.speaker === null ? 0 : decision.confidence * decay ** k };
+    if (byContent) {
+      // Content vouches for the lines near what it says, not for a long turn whose end nobody marked.
+      const distance = Math.min(...telling.map((at) => Math.abs(at - i)));
+      decisions[i] = distance > CONTENT_REACH ? { speaker: null, evidence: null, confidence: 0 } : { ...decision, confidence: decision.confidence * CONTENT_DECAY ** distance };
+      return;
+    }
+    decisions[i] = { ...decision, confidence: decision.speaker === null ? 0 : decision.confidence * TURN_DECAY ** k };
   });
 }
 

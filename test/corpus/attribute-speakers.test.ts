@@ -97,6 +97,24 @@ describe('attributeSpeakers', () => {
     expect(speakers[6]).toBe('タナカ・タロウ');
   });
 
+
+  it('lets a third-person mention settle only the lines near it, not a long turn whose end nobody marked', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        'お二人に聞きたいのですが、五年後には何が変わっていると思いますか?',
+        'スズキが言ったように、翻訳はもう十分に実用的です。',
+        'ロボットはまだこれからで、五年では足りないかもしれません。',
+        '工場の外で動くには、まだ多くの課題があります。',
+        '電池の持ちも大きな問題として残っています。',
+        '価格が下がるには量産が必要になるでしょう。',
+        '家庭に入るのはその後の話になると思います。',
+      ),
+    );
+    // The mention is on line 6: the two lines after it are タナカ's; from line 9 on, a change of speaker may have gone unmarked.
+    expect([speakers[6], speakers[7], speakers[8]]).toEqual(['タナカ・タロウ', 'タナカ・タロウ', 'タナカ・タロウ']);
+    expect([speakers[9], speakers[10], speakers[11]]).toEqual([null, null, null]);
+  });
   it('ties a self-description to the person the introduction described with it', () => {
     const speakers = speakersOf(
       lines(
