@@ -23,6 +23,8 @@ export interface SourceResult {
   readonly title: string;
   readonly section: string | null;
   readonly speaker: string | null;
+  /** How sure attribution is of `speaker`, 0..1 (0 when unknown); below 0.8 it is shown as inferred. */
+  readonly speakerConfidence: number;
   readonly lineCount: number;
   readonly lines: readonly SourceLineView[];
 }
@@ -57,6 +59,7 @@ export function source(deps: { readonly retriever: Retriever }, options: SourceO
     title: transcript.title,
     section,
     speaker: cited?.speaker ?? null,
+    speakerConfidence: cited?.speakerConfidence ?? 0,
     lineCount,
     lines: transcript.lines.slice(from - 1, to).map((line) => ({
       line: line.line,

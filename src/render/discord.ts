@@ -22,7 +22,7 @@ import type { SourceResult } from '../features/source.js';
 import { UserError } from '../features/user-error.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { messages, userErrorMessage, type Locale } from './messages.js';
-import { citation } from './text.js';
+import { citation, sourceSpeaker } from './text.js';
 
 /** Discord's limits, in code points. */
 export const MESSAGE_CONTENT_MAX = 2_000;
@@ -351,7 +351,7 @@ export function renderSource(result: SourceResult, locale: Locale): DiscordReply
   const text = messages(locale);
   const heading = [result.title, result.section].filter((part): part is string => part !== null && part !== '').join(' · ');
   const title = fitEscaped(heading, EMBED_TITLE_MAX);
-  const speaker = result.speaker === null ? '' : ` · ${text.speaker}: ${result.speaker}`;
+  const speaker = result.speaker === null ? '' : ` · ${text.speaker}: ${sourceSpeaker(result, locale)}`;
   const footer = truncate(`${text.sourceTitle(result.file, result.line)}${speaker}`, EMBED_FOOTER_MAX);
   const blocks = result.lines.map((line) => {
     const body = line.text === '' ? '' : escapeText(truncate(line.text.replace(/[\r\n]+/gu, ' '), QUOTE_MAX));

@@ -65,7 +65,7 @@ export function renderSourceText(result: SourceResult, locale: Locale): string {
   const head = [result.title, result.section, text.sourceTitle(result.file, result.line)]
     .filter((part): part is string => part !== null)
     .join(' · ');
-  const speaker = result.speaker === null ? '' : `\n${text.speaker}: ${result.speaker}`;
+  const speaker = result.speaker === null ? '' : `\n${text.speaker}: ${sourceSpeaker(result, locale)}`;
   const width = String(result.lines[result.lines.length - 1]?.line ?? result.line).length;
   const body = result.lines
     .map((line) => `${line.cited ? '>' : ' '} ${String(line.line).padStart(width)} | ${line.text}`)
@@ -76,3 +76,12 @@ export function renderSourceText(result: SourceResult, locale: Locale): string {
 export function renderHelpText(locale: Locale): string {
   return messages(locale).help.replace(/\*\*/gu, '');
 }
+
+/** The speaker of a cited line as /source shows it: marked as inferred below `INFERRED_BELOW` confidence. */
+export function sourceSpeaker(result: Pick<SourceResult, 'speaker' | 'speakerConfidence'>, locale: Locale): string {
+  if (result.speaker === null) return '';
+  return result.speakerConfidence < INFERRED_BELOW ? messages(locale).inferredSpeaker(result.speaker, result.speakerConfidence) : result.speaker;
+}
+
+/** Attribution confidence below which /source tells the reader the speaker is inferred, not stated. */
+const INFERRED_BELOW = 0.8;
