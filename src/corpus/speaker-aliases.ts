@@ -6,7 +6,7 @@
  * (`soundKey`), so イリヤ・サツキーバー answers to "Ilya Sutskever" without a table of names.
  */
 import { normalizeForMatch } from '../text/normalize.js';
-import { boundedEditDistance, soundKey } from '../text/transliterate.js';
+import { boundedEditDistance, soundKeys } from '../text/transliterate.js';
 
 export type CastRole = 'host' | 'guest' | 'author' | 'quoted';
 
@@ -65,22 +65,26 @@ export function aliasKey(alias: string): string {
  * share them), but a name is only ever compared with a handful of cast names, so both sides get the
  * same trailing consonant and short names such as イリヤ / Ilya compare too.
  */
-function partSound(part: string): string | null {
+function partSounds(part: string): string[] {
   const folded = normalizeForMatch(part);
   // Chinese names in Latin spell as katakana hears them: Huang → ファン, Zhang → チャン.
   const latin = folded.replace(/^hu(?=[aeo])/u, 'f').replace(/ng$/u, 'n');
   const padded = /^[a-z]+$/u.test(latin) ? `${latin}k` : /^[\u30a1-\u30fa\u30fc]+$/u.test(folded) ? `${folded}ク` : null;
-  return padded === null ? null : soundKey(padded);
+  return padded === null ? [] : soundKeys(padded);
 }
 
-/** Whether two name parts sound alike: equal keys, or one slip in a key of four or more sounds (アルマン / Altman). */
+/**
+ * Whether two name parts sound alike, in any reading of a Latin spelling (Thomas / トーマス):
+ * equal keys, or one slip in the usual reading of four or more sounds (アルマン / Altman).
+ */
 function partsSoundAlike(left: string, right: string): boolean {
-  const a = partSound(left);
-  const b = partSound(right);
-  if (a === null || b === null) return false;
-  if (a === b) return true;
+  const a = partSounds(left);
+  const b = partSounds(right);
+  if (a.some((key) => b.includes(key))) return true;
+  const [first, second] = [a[0], b[0]];
+  if (first === undefined || second === undefined) return false;
   // One dropped or changed sound inside a long name (アルマン / Altman), never at its start.
-  return Math.min(a.length, b.length) >= 4 && a[0] === b[0] && boundedEditDistance(a, b, 1) <= 1;
+  return Math.min(first.length, second.length) >= 4 && first[0] === second[0] && boundedEditDistance(first, second, 1) <= 1;
 }
 
 /**

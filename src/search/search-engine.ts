@@ -1,5 +1,5 @@
 import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
-import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey } from '../text/transliterate.js';
+import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, spellingSimilarity } from '../text/transliterate.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { bestSentences, bigramWeights, type BigramWeights } from './sentence-match.js';
 import { isMostlyLatin, translateQuery, type Translation } from './translate-query.js';
@@ -53,6 +53,20 @@ const NEAR_SOUND_MIN_LENGTH = 4;
 const KATAKANA_TO_LATIN_MIN_SOUNDS = 3;
 const VARIANT_BIGRAM_FACTOR = 0.5;
 
+/** How far below the best-looking variant a variant may look and still be searched. */
+const SPELLING_MARGIN = 0.2;
+
+/**
+ * Of the variants a word's sound finds, those whose spelling is close to the best one's: a sound
+ * key has no vowels, so Raschka finds ラシュカ and リスク alike; only ラシュカ looks like it.
+ */
+function closestSpellings(word: string, variants: readonly WeightedTerm[]): WeightedTerm[] {
+  const similarity = (term: string): number => (isLatinWord(word) ? spellingSimilarity(word, term) : spellingSimilarity(term, word));
+  const scored = variants.map((variant) => ({ variant, similarity: similarity(variant.term) }));
+  const best = Math.max(0, ...scored.map((entry) => entry.similarity));
+  return scored.filter((entry) => entry.similarity >= best - SPELLING_MARGIN).map((entry) => entry.variant);
+}
+
 function consonants(key: string): number {
   return key.replace(/_/gu, '').length;
 }
@@ -74,13 +88,14 @@ export function createSearchEngine(
   const texts = new Map(documents.map((document) => [document.id, document.text]));
   const bySound = new Map<string, string[]>();
   for (const word of index.vocabulary()) {
-    const key = soundKey(word);
-    if (key === null) continue;
-    const words = bySound.get(key);
-    if (words === undefined) bySound.set(key, [word]);
-    else words.push(word);
+    // A Latin word is filed under each of its readings, so a katakana query finds it by any.
+    for (const key of soundKeys(word)) {
+      const words = bySound.get(key);
+      if (words === undefined) bySound.set(key, [word]);
+      else words.push(word);
+    }
   }
-  const soundKeys = [...bySound.keys()];
+  const knownKeys = [...bySound.keys()];
 
   function variantsOf(word: string): WeightedTerm[] {
     const key = soundKey(word);
@@ -90,14 +105,16 @@ export function createSearchEngine(
     if (!wantKatakana && consonants(key) < KATAKANA_TO_LATIN_MIN_SOUNDS) return [];
     const fits = (candidate: string): boolean =>
       candidate !== word && (wantKatakana ? isKatakanaWord(candidate) : isLatinWord(candidate));
-    const variants: WeightedTerm[] = (bySound.get(key) ?? []).filter(fits).map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }));
+    // Every reading of a Latin word (Gemini as ゲ… and as ジェミニ); near matches only for the usual one.
+    const exact = new Set((wantKatakana ? soundKeys(word) : [key]).flatMap((reading) => bySound.get(reading) ?? []));
+    const variants: WeightedTerm[] = [...exact].filter(fits).map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }));
     if (consonants(key) >= NEAR_SOUND_MIN_LENGTH) {
-      for (const other of soundKeys) {
+      for (const other of knownKeys) {
         if (other === key || boundedEditDistance(key, other, 1) > 1) continue;
         for (const term of bySound.get(other) ?? []) if (fits(term)) variants.push({ term, weight: NEAR_SOUND_WEIGHT });
       }
     }
-    return variants;
+    return closestSpellings(word, variants);
   }
 
   function prepare(text: string): PreparedQuery {

@@ -22,9 +22,10 @@ const KANA_CLASS: Readonly<Record<string, string>> = (() => {
 
 const LATIN_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=[a-z]{3})re(?=s?$)/gu, 'a'], // -re → ー (centre → センター)
+  [/t(?=ion)/gu, 's'], // -tion → ション (station → ステーション)
   [/(?<=[aeiou])r(?![aeiouy])/gu, ''], // r after a vowel is a long vowel: Sutskever → サツキーバー, Lambert → ランバート
   [/sch|sh/gu, 's'],
-  [/tch|ch/gu, 'c'],
+  [/tch|ch/gu, 'C'], // チ, kept apart from c, which the next rules read as s or k
   [/ph/gu, 'f'],
   [/th/gu, 's'],
   [/ck|qu|q/gu, 'k'],
@@ -39,8 +40,24 @@ const LATIN_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/m(?=[bp])/gu, 'n'], // Lambert → ランバート
 ];
 
+/**
+ * Spellings English reads more than one way, each tried as well as the usual reading (the
+ * first): th as in Thomas (トーマス) beside Smith (スミス), a soft g (Gemini → ジェミニ, image →
+ * イメージ), tu as チュ (tuning → チューニング, picture → ピクチャー), ch as k (character →
+ * キャラクター), -sion as ジョン (vision → ビジョン).
+ */
+const LATIN_ALTERNATIVES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/th/gu, 't'],
+  [/g(?=[eiy])/gu, 'j'],
+  [/ch/gu, 'k'],
+  [/t(?=u)/gu, 'ch'],
+  [/s(?=ion)/gu, 'j'],
+];
+/** At most this many readings of one Latin word. */
+const MAX_READINGS = 8;
+
 const LATIN_CLASS: Readonly<Record<string, string>> = {
-  b: 'B', v: 'B', c: 'C', f: 'F', g: 'G', j: 'J', k: 'K', l: 'R', r: 'R', m: 'M', n: 'N', p: 'P', s: 'S', t: 'T',
+  b: 'B', v: 'B', C: 'C', f: 'F', g: 'G', j: 'J', k: 'K', l: 'R', r: 'R', m: 'M', n: 'N', p: 'P', s: 'S', t: 'T',
 };
 
 const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/u;
@@ -59,6 +76,28 @@ export function soundKey(word: string): string | null {
   else return null;
   const consonants = key.replace(/_/gu, '');
   return consonants.length >= 2 ? key : null;
+}
+
+/**
+ * Every sound key of a word: for a Latin word its usual reading first, then the other readings
+ * English spelling allows (`LATIN_ALTERNATIVES`); for katakana its one key. Empty when `soundKey`
+ * would give null.
+ *
+ * @example soundKeys('gemini').includes(soundKey('ジェミニ') ?? '') // true
+ */
+export function soundKeys(word: string): string[] {
+  const primary = soundKey(word);
+  if (primary === null) return [];
+  if (!LATIN_WORD.test(word)) return [primary];
+  const readings = [word];
+  for (const [pattern, replacement] of LATIN_ALTERNATIVES) {
+    for (const reading of [...readings]) {
+      const other = reading.replace(pattern, replacement);
+      if (other !== reading && readings.length < MAX_READINGS) readings.push(other);
+    }
+  }
+  const keys = readings.map((reading) => collapse(latinKey(reading))).filter((key) => key.replace(/_/gu, '').length >= 2);
+  return [...new Set([primary, ...keys])];
 }
 
 export function isKatakanaWord(word: string): boolean {
@@ -104,4 +143,50 @@ export function boundedEditDistance(left: string, right: string, limit: number):
     previous = current;
   }
   return previous[right.length] ?? limit + 1;
+}
+
+const KANA_ROMAJI: Readonly<Record<string, string>> = (() => {
+  const table: Record<string, string> = {};
+  const rows: ReadonlyArray<readonly [string, readonly string[]]> = [
+    ['アイウエオ', ['a', 'i', 'u', 'e', 'o']], ['カキクケコ', ['ka', 'ki', 'ku', 'ke', 'ko']], ['ガギグゲゴ', ['ga', 'gi', 'gu', 'ge', 'go']],
+    ['サシスセソ', ['sa', 'shi', 'su', 'se', 'so']], ['ザジズゼゾ', ['za', 'ji', 'zu', 'ze', 'zo']], ['タチツテト', ['ta', 'chi', 'tsu', 'te', 'to']],
+    ['ダヂヅデド', ['da', 'ji', 'zu', 'de', 'do']], ['ナニヌネノ', ['na', 'ni', 'nu', 'ne', 'no']], ['ハヒフヘホ', ['ha', 'hi', 'fu', 'he', 'ho']],
+    ['バビブベボ', ['ba', 'bi', 'bu', 'be', 'bo']], ['パピプペポ', ['pa', 'pi', 'pu', 'pe', 'po']], ['マミムメモ', ['ma', 'mi', 'mu', 'me', 'mo']],
+    ['ヤユヨ', ['ya', 'yu', 'yo']], ['ラリルレロ', ['ra', 'ri', 'ru', 're', 'ro']], ['ワヲンヴ', ['wa', 'o', 'n', 'vu']],
+  ];
+  for (const [kana, sounds] of rows) [...kana].forEach((k, i) => (table[k] = sounds[i] ?? ''));
+  return table;
+})();
+const SMALL_Y: Readonly<Record<string, string>> = { ャ: 'ya', ュ: 'yu', ョ: 'yo' };
+const SMALL_VOWEL: Readonly<Record<string, string>> = { ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o' };
+
+/**
+ * A katakana word in Hepburn-like romaji (ラシュカ → rashuka, ティ → ti), long vowels dropped:
+ * only for comparing with a Latin spelling, never shown.
+ */
+export function romanize(katakana: string): string {
+  let out = '';
+  for (const kana of katakana) {
+    const y = SMALL_Y[kana];
+    const vowel = SMALL_VOWEL[kana];
+    if (y !== undefined) out = /(?:sh|ch|j)i$/u.test(out) ? `${out.slice(0, -1)}${y.slice(1)}` : `${out.replace(/i$/u, '')}${y}`;
+    else if (vowel !== undefined) out = `${out.replace(/[aeiou]$/u, '')}${vowel}`;
+    else if (kana === 'ッ') out += '';
+    else out += KANA_ROMAJI[kana] ?? '';
+  }
+  return out;
+}
+
+/**
+ * How alike a Latin spelling and a katakana word look once the katakana is romanised, 0..1
+ * (1 − edit distance / longer length). Sound keys drop the vowels, so many words share one
+ * (Raschka and リスク both sound R-S-K); this tells ラシュカ (0.71) from リスク (0.29).
+ *
+ * @example spellingSimilarity('raschka', 'ラシュカ') > spellingSimilarity('raschka', 'リスク') // true
+ */
+export function spellingSimilarity(latin: string, katakana: string): number {
+  const romaji = romanize(katakana);
+  const longer = Math.max(latin.length, romaji.length);
+  if (longer === 0) return 0;
+  return 1 - boundedEditDistance(latin, romaji, longer) / longer;
 }

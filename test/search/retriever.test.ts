@@ -22,6 +22,18 @@ describe('retriever ranking', () => {
     expect(top('Altman')[0]).toBe('b_article.txt:3');
   });
 
+  it('searches a Latin name as the katakana that looks like it, not every word with its consonants', () => {
+    // Raschka, ラシュカ and リスク all sound R-S-K once vowels are dropped; only ラシュカ looks like it.
+    const files = { 'e_talk.txt': '対談\nラシュカさんは本を書いた。\n投資にはリスクがある。\nリスク管理が大切だ。' };
+    const talk = stateFrom(files, state.retriever.analyzer);
+    const prepared = talk.retriever.prepare('Raschka');
+    expect(prepared.alternatives).toContain('ラシュカ');
+    expect(prepared.alternatives).not.toContain('リスク');
+    // A soft g: Gemini is ジェミニ.
+    const gemini = stateFrom({ 'f_news.txt': 'ニュース\nGoogleがジェミニを発表した。' }, state.retriever.analyzer);
+    expect(gemini.retriever.prepare('Gemini').alternatives).toContain('ジェミニ');
+  });
+
   it('matches inflected forms through dictionary forms', () => {
     expect(top('ニューラルネットワークを訓練する')[0]).toBe('c_interview.txt:4');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, soundKey } from '../../src/text/transliterate.js';
+import { boundedEditDistance, soundKey, soundKeys } from '../../src/text/transliterate.js';
 
 describe('soundKey', () => {
   it.each([
@@ -11,6 +11,8 @@ describe('soundKey', () => {
     ['lambert', 'ランバート', 'm before b is ン'],
     ['deepseek', 'ディープシーク', 'ee/ie vowels do not matter'],
     ['claude', 'クロード', 'hard c is k, d and t share a class'],
+    ['chat', 'チャット', 'ch is チ, not the k or s a lone c becomes'],
+    ['station', 'ステーション', '-tion is ション'],
   ])('%s sounds like %s (%s)', (latin, katakana) => {
     expect(soundKey(latin)).not.toBeNull();
     expect(soundKey(latin)).toBe(soundKey(katakana));
@@ -29,5 +31,27 @@ describe('soundKey', () => {
   it('refuses words too short to tell apart and other scripts', () => {
     expect(soundKey('ai')).toBeNull();
     expect(soundKey('原子力')).toBeNull();
+  });
+});
+
+describe('soundKeys', () => {
+  it.each([
+    ['gemini', 'ジェミニ', 'a soft g'],
+    ['thomas', 'トーマス', 'th read as t'],
+    ['smith', 'スミス', 'th read as s (the usual reading)'],
+    ['tuning', 'チューニング', 'tu read as チュ'],
+    ['picture', 'ピクチャー', '-ture read as チャー'],
+    ['character', 'キャラクター', 'ch read as k'],
+    ['vision', 'ビジョン', '-sion read as ジョン'],
+    ['architecture', 'アーキテクチャ', 'two readings at once: ch as k and tu as チュ'],
+  ])('%s has a reading that sounds like %s (%s)', (latin, katakana) => {
+    expect(soundKeys(latin)).toContain(soundKey(katakana));
+  });
+
+  it('puts the usual reading first, gives katakana its one key, and nothing for what soundKey refuses', () => {
+    expect(soundKeys('gemini')[0]).toBe(soundKey('gemini'));
+    expect(soundKeys('ジェミニ')).toEqual([soundKey('ジェミニ')]);
+    expect(soundKeys('ai')).toEqual([]);
+    expect(soundKeys('altman')).toEqual([soundKey('altman')]);
   });
 });
