@@ -55,6 +55,8 @@ const VARIANT_BIGRAM_FACTOR = 0.5;
 
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
+/** How alike a variant one sound off must look (Altman / アルマン 0.67; パラメータ / premium 0.4). */
+const NEAR_SPELLING_MIN = 0.5;
 
 /**
  * Of the variants a word's sound finds, those whose spelling is close to the best one's: a sound
@@ -62,7 +64,10 @@ const SPELLING_MARGIN = 0.2;
  */
 function closestSpellings(word: string, variants: readonly WeightedTerm[]): WeightedTerm[] {
   const similarity = (term: string): number => (isLatinWord(word) ? spellingSimilarity(word, term) : spellingSimilarity(term, word));
-  const scored = variants.map((variant) => ({ variant, similarity: similarity(variant.term) }));
+  // A near sound (one consonant off) must also look like the word: パラメータ is not premium or limit.
+  const scored = variants
+    .map((variant) => ({ variant, similarity: similarity(variant.term) }))
+    .filter((entry) => entry.variant.weight >= EXACT_SOUND_WEIGHT || entry.similarity >= NEAR_SPELLING_MIN);
   const best = Math.max(0, ...scored.map((entry) => entry.similarity));
   return scored.filter((entry) => entry.similarity >= best - SPELLING_MARGIN).map((entry) => entry.variant);
 }
@@ -110,7 +115,8 @@ export function createSearchEngine(
     const variants: WeightedTerm[] = [...exact].filter(fits).map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }));
     if (consonants(key) >= NEAR_SOUND_MIN_LENGTH) {
       for (const other of knownKeys) {
-        if (other === key || boundedEditDistance(key, other, 1) > 1) continue;
+        // One sound off anywhere but the first: the start of a word is what a listener hears surely.
+        if (other === key || other[0] !== key[0] || boundedEditDistance(key, other, 1) > 1) continue;
         for (const term of bySound.get(other) ?? []) if (fits(term)) variants.push({ term, weight: NEAR_SOUND_WEIGHT });
       }
     }

@@ -44,7 +44,8 @@ const LATIN_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
  * Spellings English reads more than one way, each tried as well as the usual reading (the
  * first): th as in Thomas (トーマス) beside Smith (スミス), a soft g (Gemini → ジェミニ, image →
  * イメージ), tu as チュ (tuning → チューニング, picture → ピクチャー), ch as k (character →
- * キャラクター), -sion as ジョン (vision → ビジョン).
+ * キャラクター), -sion as ジョン (vision → ビジョン), zh as ジ and a v before a consonant as フ
+ * (Krizhevsky → クリジェフスキー).
  */
 const LATIN_ALTERNATIVES: ReadonlyArray<readonly [RegExp, string]> = [
   [/th/gu, 't'],
@@ -52,6 +53,8 @@ const LATIN_ALTERNATIVES: ReadonlyArray<readonly [RegExp, string]> = [
   [/ch/gu, 'k'],
   [/t(?=u)/gu, 'ch'],
   [/s(?=ion)/gu, 'j'],
+  [/zh/gu, 'j'], // Krizhevsky → クリジェフスキー
+  [/v(?=[^aeiouy])/gu, 'f'], // a v before a consonant is heard as フ
 ];
 /** At most this many readings of one Latin word. */
 const MAX_READINGS = 8;

@@ -32,6 +32,9 @@ describe('retriever ranking', () => {
     // A soft g: Gemini is ジェミニ.
     const gemini = stateFrom({ 'f_news.txt': 'ニュース\nGoogleがジェミニを発表した。' }, state.retriever.analyzer);
     expect(gemini.retriever.prepare('Gemini').alternatives).toContain('ジェミニ');
+    // One sound off is a variant only if it also looks alike and starts alike: パラメータ is not premium or limit.
+    const latin = stateFrom({ 'g_notes.txt': 'メモ\nThe premium plan has a limit.\nパラメータの数が多い。' }, state.retriever.analyzer);
+    expect(latin.retriever.prepare('パラメータ').alternatives).toEqual([]);
   });
 
   it('matches inflected forms through dictionary forms', () => {
