@@ -50,11 +50,22 @@ const QUESTION_LINE_SHARE = 0.6;
 const ANSWER_SHARE = 0.95;
 const ASKS = /[??][」』"”)）]?\s*$/u;
 
-/** The next paragraph of the same transcript, when someone else (or someone unknown) says it. */
-function answerAfter(passage: RetrievedPassage): Paragraph | null {
+/**
+ * A line that announces what the next one says: 「…2つあった。今から説明するわ。」「理由は次の通りです:」.
+ * It keeps `ANNOUNCEMENT_SHARE` of its score and the line after it takes `ANSWER_SHARE`.
+ */
+const ANNOUNCES = /(?:[::]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!!]?\s*$/u;
+const ANNOUNCEMENT_SHARE = 0.8;
+
+/**
+ * The line a question or an announcement leads to: for a question, the next paragraph when
+ * someone else (or someone unknown) says it; for an announcement, the next paragraph whoever says it.
+ */
+function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | null {
   const { paragraphs } = passage.transcript;
   const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
   if (next === undefined || ASKS.test(next.text)) return null;
+  if (!asked) return next;
   return next.speaker !== null && next.speaker === passage.paragraph.speaker ? null : next;
 }
 
@@ -66,10 +77,11 @@ function answerAfter(passage: RetrievedPassage): Paragraph | null {
 function withAnswersToQuestions(retriever: Retriever, query: PreparedQuery, retrieved: readonly RetrievedPassage[]): Array<{ passage: RetrievedPassage; score: number }> {
   const byId = new Map(retrieved.map((passage) => [passage.paragraph.id, { passage, score: passage.score }]));
   for (const question of retrieved) {
-    if (!ASKS.test(question.paragraph.text)) continue;
+    const asked = ASKS.test(question.paragraph.text);
+    if (!asked && !ANNOUNCES.test(question.paragraph.text)) continue;
     const own = byId.get(question.paragraph.id);
-    if (own !== undefined) own.score = question.score * QUESTION_LINE_SHARE;
-    const next = answerAfter(question);
+    if (own !== undefined) own.score = question.score * (asked ? QUESTION_LINE_SHARE : ANNOUNCEMENT_SHARE);
+    const next = answerAfter(question, asked);
     const found = next === null ? undefined : byId.get(next.id);
     const answer = found?.passage ?? (next === null ? null : retriever.passageFor(next, query));
     if (next === null || answer === null) continue;

@@ -3,7 +3,7 @@ export type QuestionType = 'time' | 'quantity' | 'person' | 'other';
 
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
-  ['quantity', /何人|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat percent/iu],
+  ['quantity', /何人|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
   ['person', /誰|だれ|どなた|どの人|\bwho(?:m|se)?\b/iu],
 ];
 

@@ -42,6 +42,23 @@ describe('ask', () => {
     expect(result.answered).toBe(true);
   });
 
+  it('answers with the line an announcement leads to, above the announcement itself', () => {
+    const talk = stateFrom(
+      {
+        'story.txt': [
+          '創業の話',
+          '',
+          '会社を始めたとき、最初の大きなアイデアが2つあってん。今から説明するわ。',
+          '1つ目は教師なし学習で、圧縮を通じて世界を理解することやった。',
+          'ほんで、そのあとは資金集めに苦労したんや。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const result = ask(talk, { question: '最初の大きなアイデアは何でしたか', limit: 3 });
+    expect(result.results.map((item) => item.line).slice(0, 2)).toEqual([4, 3]);
+  });
+
   it('says it has no answer instead of presenting a guess', () => {
     const result = ask(state, { question: '富士山の標高は何メートルですか', limit: 3 });
     expect(result.answered).toBe(false);
