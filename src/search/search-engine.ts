@@ -1,5 +1,6 @@
 import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
 import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, spellingSimilarity } from '../text/transliterate.js';
+import { inflectionLemma } from '../text/lexicon/english-lemma.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { bestSentences, bigramWeights, type BigramWeights } from './sentence-match.js';
 import { isMostlyLatin, translateQuery, type Translation } from './translate-query.js';
@@ -52,6 +53,13 @@ const NEAR_SOUND_WEIGHT = 0.6;
 const NEAR_SOUND_MIN_LENGTH = 4;
 const KATAKANA_TO_LATIN_MIN_SOUNDS = 3;
 const VARIANT_BIGRAM_FACTOR = 0.5;
+
+/** A translated English word is also searched as the katakana loanword of it, when this long (consonant sounds)… */
+const LOANWORD_MIN_SOUNDS = 3;
+/** …and looks like it once romanised (model / モデル 0.67, price / プライス 0.57; buying / バング 0.5 is not one)… */
+const LOANWORD_SPELLING_MIN = 0.55;
+/** …at this weight. */
+const LOANWORD_WEIGHT = 0.7;
 
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
@@ -123,6 +131,18 @@ export function createSearchEngine(
     return closestSpellings(word, variants);
   }
 
+  /** The katakana loanwords of an English word (models → モデル): exact sound, close spelling, of the word or its base form. */
+  function loanwordsOf(word: string): WeightedTerm[] {
+    const base = inflectionLemma(word);
+    const found = new Map<string, WeightedTerm>();
+    for (const form of base === word ? [word] : [word, base]) {
+      for (const variant of variantsOf(form)) {
+        if (variant.weight >= EXACT_SOUND_WEIGHT && spellingSimilarity(form, variant.term) >= LOANWORD_SPELLING_MIN) found.set(variant.term, { ...variant, weight: LOANWORD_WEIGHT });
+      }
+    }
+    return [...found.values()];
+  }
+
   function prepare(text: string): PreparedQuery {
     const analysis = analyzer.analyze(text);
     const words: WeightedTerm[] = analysis.words.map((term) => ({ term, weight: 1 }));
@@ -145,8 +165,12 @@ export function createSearchEngine(
     const translated = new Set(translations.flatMap((translation) => translation.source));
     const bigrams = analysis.bigrams.map((term) => ({ term, weight: 1 }));
     for (const [spelling, owners] of sources) {
-      if (owners.every((owner) => translated.has(owner))) continue;
-      for (const variant of variantsOf(spelling)) {
+      const ordinary = owners.every((owner) => translated.has(owner));
+      // Except a long loanword the material writes in katakana (context → コンテキスト): its exact sound, a little lower.
+      const loanwords = ordinary && owners.length === 1 && consonants(soundKey(spelling) ?? '') >= LOANWORD_MIN_SOUNDS;
+      if (ordinary && !loanwords) continue;
+      const found = loanwords ? loanwordsOf(spelling) : variantsOf(spelling);
+      for (const variant of found) {
         for (const owner of owners) variants.set(owner, [...(variants.get(owner) ?? []), variant.term]);
         if (seen.has(variant.term)) continue;
         seen.add(variant.term);

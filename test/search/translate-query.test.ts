@@ -53,6 +53,20 @@ describe('English questions with the lexicon', () => {
     expect(english.searchedAs).toEqual(expect.arrayContaining(['研究室', '学生']));
   });
 
+  it('also searches a translated word as the katakana loanword the material uses, but not a word that only sounds alike', () => {
+    const files = { 'h_talk.txt': '対談\n新しいモデルは400以上ある。\nバングという名前の犬がいる。\n模型を購入した。' };
+    const lexicon = createLexicon(
+      new Map([
+        ['model', encodeCandidates([{ term: '模型', alternate: 'もけい', weight: 0.9 }])],
+        ['buy', encodeCandidates([{ term: '購入', alternate: 'こうにゅう', weight: 0.9 }])],
+      ]),
+    );
+    const plain = stateFrom(files, analyzer);
+    const retriever = buildRetriever(plain.corpus, analyzer, lexicon);
+    expect(retriever.prepare('How many models are there?').alternatives).toContain('モデル');
+    expect(retriever.prepare('Who is buying them?').alternatives).not.toContain('バング');
+  });
+
   it('leaves Japanese questions untranslated', () => {
     expect(state.retriever.prepare('研究室の学生は何人?').translations).toEqual([]);
   });
