@@ -67,8 +67,17 @@ const MIN_TURN_BIGRAMS = 30;
 /** Mean log-likelihood per bigram by which the best voice must beat the next. */
 const VOICE_MARGIN = 0.3;
 
-/** A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, `Q.` is not (it needs a colon). */
-const LABEL = /^\s*(?:【([^】]{1,24})】\s*|([^\s::「」『』。、,.!?!?()()]{1,24}(?:[ ・][^\s::「」『』。、,.!?!?()()]{1,24})?)\s*[::]\s*)/u;
+/**
+ * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, after an optional timestamp
+ * (`[00:01:23] 佐藤:`) and with an optional role (`佐藤（司会）:`, group 3). `Q.` is not one (it needs a colon).
+ */
+const LABEL = new RegExp(
+  String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
+    String.raw`(?:【([^】]{1,24})】\s*|([^\s::「」『』。、,.!?!?()()]{1,24}(?:[ ・][^\s::「」『』。、,.!?!?()()]{1,24})?)\s*(?:[(（]([^)）]{1,12})[)）]\s*)?[::]\s*)`,
+  'u',
+);
+/** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`. */
+const HOST_ROLE = /^(?:司会|司会者|聞き手|インタビュアー|ホスト|MC|host|interviewer|moderator)$/iu;
 const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 /** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
 const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
@@ -251,15 +260,18 @@ function findHost(intro: readonly string[]): string | null {
 /** Label names that recur (or that the title names), each once. Q/A labels stay roles, not people. */
 function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember[]): CastMember[] {
   const counts = new Map<string, number>();
+  const hosts = new Set<string>();
   for (const paragraph of paragraphs) {
     const name = labelName(paragraph.text);
-    if (name !== null) counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (name === null) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (HOST_ROLE.test(LABEL.exec(paragraph.text.normalize('NFKC'))?.[3]?.trim() ?? '')) hosts.add(name);
   }
   const labels: CastMember[] = [];
   for (const [name, count] of counts) {
     const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named)) continue;
-    labels.push({ name, aliases: aliasesOf(name), role: 'guest' });
+    labels.push({ name, aliases: aliasesOf(name), role: hosts.has(name) ? 'host' : 'guest' });
   }
   // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
   // speaker: a dialogue has at least two voices, unless the material names the one labelled.

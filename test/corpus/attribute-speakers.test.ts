@@ -24,6 +24,23 @@ const PODCAST_INTRO = [
 ];
 
 describe('attributeSpeakers', () => {
+  it('reads labels after a timestamp and with a role, and takes the role 司会 as the host', () => {
+    const text = lines(
+      '対談:AIと教育',
+      '',
+      '[00:00:05] 佐藤（司会）: 今日はお客様をお迎えしました。どうぞよろしくお願いします。',
+      '[00:00:12] 山田: よろしくお願いします。',
+      '[00:00:20] 佐藤（司会）: 最初に、教育はどう変わりますか?',
+      '[00:00:31] 山田: 個別指導が誰にでも届くようになると思います。',
+      '先生の仕事も、教えることから見守ることに変わっていくでしょう。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 3: '佐藤', 4: '山田', 5: '佐藤', 6: '山田', 7: '山田' });
+    expect(labelLength('[00:00:31] 山田: 個別指導')).toBe('[00:00:31] 山田: '.length);
+    expect(labelLength('佐藤（司会）: 最初に')).toBe('佐藤（司会）: '.length);
+    const transcript = attributeSpeakers(parseTranscript('t.txt', text));
+    expect(transcript.cast.find((member) => member.name === '佐藤')?.role).toBe('host');
+  });
+
   it('carries a label over the unlabelled lines that follow, until the next label', () => {
     const speakers = speakersOf(
       lines(
