@@ -401,6 +401,17 @@ const RULES: readonly Rule[] = [
 /** Connectors that make two dates one span (2002年から2003年, 2022年と2023年, 2027年か28年). */
 const RANGE_JOIN = /^\s*(から|〜|~|-|–|—|か|、|,|と|や|ないし|または|および)\s*$/u;
 const RANGE_TAIL = new RegExp(`^\\s*(?:まで|にかけて|の間)?\\s*(?:${HEDGE})?`, 'u');
+/** Connectors that list dates (と, や, 、) rather than span them: they join only neighbouring ones. */
+const LIST_JOIN = /^(?:、|,|と|や|および)$/u;
+
+/** Whether `next` directly follows `last` at `last`'s precision: the next year, month or day. */
+function adjacent(last: CalendarPoint, next: CalendarPoint): boolean {
+  if (last.month === null || next.month === null) return next.year === last.year + 1 && next.month === null;
+  const months = (next.year - last.year) * 12 + (next.month - last.month);
+  if (last.day === null || next.day === null) return months === 1 && last.day === null && next.day === null;
+  return months === 0 && next.day === last.day + 1;
+}
+
 /** A two-digit year continuing a four-digit one: 2025年、26年、27年. */
 const SHORT_YEAR = /^\s*(?:から|〜|~|-|か|、|,|と|や)\s*(\d{2})\s*年(?!\s*(?:前|後|間|代))/u;
 
@@ -425,10 +436,22 @@ function joinRanges(mentions: readonly TemporalMention[], folded: string, origin
     for (;;) {
       const next = mentions[i + 1];
       const between = next === undefined ? '' : folded.slice(end, next.index);
-      if (next !== undefined && next.kind === 'absolute' && RANGE_JOIN.test(between)) {
+      const connecting = RANGE_JOIN.exec(between)?.[1];
+      // 2022年と2024年 are two years; 2022年と2023年 (or 2022年から2024年) is one span.
+      const joins = next?.kind === 'absolute' && connecting !== undefined && (!LIST_JOIN.test(connecting) || adjacent(last, next.value.start));
+      if (next !== undefined && next.kind === 'absolute' && joins) {
         connector ||= between.trim();
         last = next.value.end ?? next.value.start;
         approximate ||= next.value.approximate;
+        end = next.index + next.length;
+        joined = true;
+        i += 1;
+        continue;
+      }
+      // 2023年3月から5月にかけて: a month with no year ends a span that began in a month of a year.
+      if (next !== undefined && next.kind === 'month' && last.month !== null && connecting !== undefined && !LIST_JOIN.test(connecting)) {
+        connector ||= between.trim();
+        last = point(next.month < last.month ? last.year + 1 : last.year, next.month, next.day);
         end = next.index + next.length;
         joined = true;
         i += 1;

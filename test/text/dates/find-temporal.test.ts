@@ -86,11 +86,19 @@ describe('findTemporal', () => {
     ['2020〜2022年にかけて', '2020〜2022年', '2020', '2022'],
     ['2020-2022年の間', '2020-2022年', '2020', '2022'],
     ['2024年1〜3月に', '2024年1〜3月', '2024-01', '2024-03'],
+    ['2023年3月から5月にかけて実験した', '2023年3月から5月にかけて', '2023-03', '2023-05'],
+    ['2024年11月から2月まで', '2024年11月から2月まで', '2024-11', '2025-02'],
+    ['2022年と2023年に発表した', '2022年と2023年', '2022', '2023'],
   ])('reads the range in %s as one date from its start to its end', (text, found, start, end) => {
     const [mention, ...more] = findTemporal(text);
     expect(more).toEqual([]);
     expect(mention?.text).toBe(found);
     expect(mention?.kind === 'absolute' ? [formatPoint(mention.value.start), mention.value.end === null ? null : formatPoint(mention.value.end)] : null).toEqual([start, end]);
+  });
+
+  it('reads years listed with と or 、 as separate dates unless they follow one another', () => {
+    expect(findTemporal('2022年と2024年に発表した').map((mention) => mention.text)).toEqual(['2022年', '2024年']);
+    expect(findTemporal('2019年、2021年、2023年に').map((mention) => mention.text)).toEqual(['2019年', '2021年', '2023年']);
   });
 
   it.each([
