@@ -188,6 +188,7 @@ async function instrumentedBoot(
       return analysis;
     },
     wordSpans: (text) => inner.wordSpans(text),
+    sliceSpans: (text, known, start, end) => inner.sliceSpans(text, known, start, end),
   };
   const profiler = profileOut === undefined ? undefined : await startProfiler();
   const readStarted = performance.now();

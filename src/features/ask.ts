@@ -125,7 +125,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     questionType: type,
     searchedAs: prepared.alternatives,
     results: passages.map(({ passage, score }) => ({
-      ...toResultItem(passage, retriever.marks(passage.excerpt.text, prepared)),
+      ...toResultItem(passage, retriever.marks(passage, prepared)),
       score: Number(score.toFixed(4)),
     })),
   };

@@ -50,6 +50,6 @@ export function search(deps: { readonly retriever: Retriever }, options: SearchO
   const page = Math.min(options.page, pageCount);
   const results = (filtered ?? deps.retriever.retrieve(prepared, { limit: page * options.pageSize }))
     .slice((page - 1) * options.pageSize, page * options.pageSize)
-    .map((passage) => toResultItem(passage, deps.retriever.marks(passage.excerpt.text, prepared)));
+    .map((passage) => toResultItem(passage, deps.retriever.marks(passage, prepared)));
   return { command: 'search', query, page, pageCount, pageSize: options.pageSize, total, searchedAs: prepared.alternatives, speaker: speaker?.name ?? null, results };
 }

@@ -1,5 +1,5 @@
-import type { Analyzer } from '../text/analyze.js';
-import { bestSentences, type BigramWeights } from './sentence-match.js';
+import type { WordSpan } from '../text/analyze.js';
+import { bestSentences, type BigramWeights, type SentenceGrams } from './sentence-match.js';
 
 /** A verbatim piece of a paragraph: its best sentence(s) for the query. */
 export interface Excerpt {
@@ -15,21 +15,25 @@ export interface Excerpt {
 /** Excerpts are about this long: a sentence or two, enough to check without opening the source. */
 export const EXCERPT_MAX_LENGTH = 300;
 
+/** The content words of `paragraph.slice(start, end)`, with spans in the slice's own offsets. */
+export type SliceWords = (start: number, end: number) => readonly WordSpan[];
+
 /**
  * Cut the best sentence (and its neighbours while they fit) out of a paragraph. The text is never
- * altered: what a student reads is what the transcript says. Marking the matched words costs a
- * morphological analysis, so it is left to `markWords`, for the excerpts actually shown.
+ * altered: what a student reads is what the transcript says. The matched words are marked by
+ * `markWords`, for the excerpts actually shown.
  *
- * @example buildExcerpt(paragraphText, weights, new Set(['原子力']), analyzer)
+ * @example buildExcerpt(text, sentenceGrams(text), weights, new Set(['原子力']), (start, end) => analyzer.wordSpans(text.slice(start, end)))
  */
 export function buildExcerpt(
   paragraph: string,
+  sentences: readonly SentenceGrams[],
   weights: BigramWeights,
   queryWords: ReadonlySet<string>,
-  analyzer: Analyzer,
+  wordsOf: SliceWords,
   maxLength = EXCERPT_MAX_LENGTH,
 ): Excerpt {
-  const ranked = bestSentences(paragraph, weights);
+  const ranked = bestSentences(sentences, weights);
   const best = ranked[0];
   let start = best?.sentence.start ?? 0;
   let end = best?.sentence.end ?? paragraph.length;
@@ -51,7 +55,7 @@ export function buildExcerpt(
       index = -1;
     }
   }
-  if (end - start > maxLength) [start, end] = windowAroundMatch(paragraph, start, end, queryWords, analyzer, maxLength);
+  if (end - start > maxLength) [start, end] = windowAroundMatch(paragraph, start, end, queryWords, wordsOf, maxLength);
   const text = paragraph.slice(start, end);
   return { text, start, end, coverage: best?.coverage ?? 0 };
 }
@@ -62,11 +66,10 @@ function windowAroundMatch(
   start: number,
   end: number,
   queryWords: ReadonlySet<string>,
-  analyzer: Analyzer,
+  wordsOf: SliceWords,
   maxLength: number,
 ): [number, number] {
-  const sentence = paragraph.slice(start, end);
-  const first = analyzer.wordSpans(sentence).find((span) => queryWords.has(span.key));
+  const first = wordsOf(start, end).find((span) => queryWords.has(span.key));
   const lead = Math.floor(maxLength / 5);
   let from = start + Math.max(0, (first?.start ?? 0) - lead);
   if (end - from < maxLength) from = Math.max(start, end - maxLength);
@@ -81,10 +84,12 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Spans of the text whose content words are query words; adjacent spans are merged. */
-export function markWords(text: string, queryWords: ReadonlySet<string>, analyzer: Analyzer): Array<[number, number]> {
-  const spans = analyzer
-    .wordSpans(text)
+/**
+ * The spans of a text's content words (`words`, e.g. from `Analyzer.wordSpans`) that are query
+ * words; overlapping spans are merged.
+ */
+export function markWords(words: readonly WordSpan[], queryWords: ReadonlySet<string>): Array<[number, number]> {
+  const spans = words
     .filter((span) => queryWords.has(span.key))
     .map((span): [number, number] => [span.start, span.end])
     .sort((left, right) => left[0] - right[0] || right[1] - left[1]);

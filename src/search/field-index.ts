@@ -22,6 +22,10 @@ export interface FieldIndex {
   /** How many documents contain the term. */
   frequency(term: string): number;
   terms(): IterableIterator<string>;
+  /** The term's number in this index (0, 1, 2, … in order of first appearance), or -1. */
+  termId(term: string): number;
+  /** The term numbered `id`, or undefined. */
+  termAt(id: number): string | undefined;
   /** Whether a document contains the term (binary search of its postings). */
   contains(term: string, documentNumber: number): boolean;
   /** Score every document holding one of the weighted terms. */
@@ -38,6 +42,7 @@ interface Postings {
  */
 export function createFieldIndex(): FieldIndex {
   const termIds = new Map<string, number>();
+  const termList: string[] = [];
   // While building: plain arrays per term (appends are cheap); frozen into typed arrays after.
   let building: Array<{ documents: number[]; counts: number[] }> | null = [];
   let postings: Postings[] = [];
@@ -62,6 +67,7 @@ export function createFieldIndex(): FieldIndex {
         if (id === undefined) {
           id = building.length;
           termIds.set(term, id);
+          termList.push(term);
           building.push({ documents: [], counts: [] });
         }
         const list = building[id];
@@ -83,6 +89,8 @@ export function createFieldIndex(): FieldIndex {
       return building === null ? (postings[id]?.documents.length ?? 0) : (building[id]?.documents.length ?? 0);
     },
     terms: () => termIds.keys(),
+    termId: (term) => termIds.get(term) ?? -1,
+    termAt: (id) => termList[id],
     contains(term, documentNumber) {
       const list = posting(term)?.documents;
       if (list === undefined) return false;

@@ -75,6 +75,9 @@ export interface LexicalIndex {
   bigramFrequency(bigram: string): number;
   /** Every distinct word of the words field; read by transliteration to find spelling variants. */
   vocabulary(): IterableIterator<string>;
+  /** A word's number in the words field (titles' words included), or -1; and back. */
+  wordId(word: string): number;
+  wordAt(id: number): string | undefined;
   search(query: LexicalQuery, limit: number): LexicalHit[];
 }
 
@@ -130,6 +133,8 @@ export function buildLexicalIndex(
     documentFrequency: (word) => frequencies.words.get(word) ?? 0,
     bigramFrequency: (bigram) => frequencies.bigrams.get(bigram) ?? 0,
     vocabulary: () => frequencies.words.keys(),
+    wordId: (word) => fields.words.termId(word),
+    wordAt: (id) => fields.words.termAt(id),
     search(query, limit) {
       const words = scoreField('words', query.words);
       const bigrams = scoreField('bigrams', query.bigrams);

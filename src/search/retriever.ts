@@ -3,9 +3,11 @@ import type { Analysis, Analyzer } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { Embedder } from './embedder.js';
-import { buildExcerpt, markWords, type Excerpt } from './excerpt.js';
+import { BoundedMemo } from './bounded-memo.js';
+import { buildExcerpt, markWords, type Excerpt, type SliceWords } from './excerpt.js';
 import { fuseLexicalAndVector } from './fuse.js';
 import { createSearchEngine, type PreparedQuery, type SearchEngine } from './search-engine.js';
+import { storeParagraphWords } from './paragraph-words.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** A paragraph found for a query, with its excerpt and the other places the same words stand. */
@@ -56,8 +58,8 @@ export interface Retriever {
   readonly semantic: SemanticIndex | null;
   prepare(query: string, options?: PrepareOptions): PreparedQuery;
   retrieve(query: PreparedQuery, options: RetrieveOptions): RetrievedPassage[];
-  /** Spans of an excerpt's text that match the query's words (and their variants). */
-  marks(text: string, query: PreparedQuery): Array<[number, number]>;
+  /** Spans of a passage's excerpt (offsets in the excerpt) that match the query's words (and their variants). */
+  marks(passage: Pick<RetrievedPassage, 'paragraph' | 'excerpt'>, query: PreparedQuery): Array<[number, number]>;
   /** How many distinct paragraphs match, counted up to `cap`. */
   count(query: PreparedQuery, cap: number): number;
   /** The paragraph at a file and line, if that line is indexed content. */
@@ -74,6 +76,8 @@ export interface Retriever {
 const OVERFETCH = 2;
 const MIN_FETCH = 30;
 const FILTERED_FETCH = 1_000;
+/** Paragraphs whose duplicate-finding key is kept ready. */
+const TEXT_KEY_MEMO_SIZE = 4_096;
 
 /**
  * Index a corpus's paragraphs (with their transcript title and section as context) for retrieval.
@@ -92,17 +96,37 @@ export function buildRetriever(
   for (const transcript of corpus.transcripts) {
     for (const paragraph of transcript.paragraphs) entries.set(paragraph.id, { paragraph, transcript });
   }
+  const positions = new Map([...entries.keys()].map((id, position) => [id, position]));
+  const texts = [...entries.values()].map(({ paragraph }) => paragraph.text);
+  const analysed = analyses.length === texts.length ? analyses : texts.map((text) => analyzer.analyze(text));
   const engine = createSearchEngine(
     [...entries.values()].map(({ paragraph, transcript }, position) => ({
       id: paragraph.id,
       title: paragraph.section === null ? transcript.title : `${transcript.title} ${paragraph.section}`,
       text: paragraph.text,
-      analysis: analyses[position],
+      analysis: analysed[position],
     })),
     analyzer,
     {},
     lexicon,
   );
+  // Kept from indexing, so that no answer runs kuromoji over a paragraph again.
+  const stored = storeParagraphWords(analysed, engine.index);
+  const textKeys = new BoundedMemo<Paragraph, string>(TEXT_KEY_MEMO_SIZE);
+  const textKeyOf = (paragraph: Paragraph): string => textKeys.get(paragraph, () => textKey(paragraph));
+  /** The words of a stretch of an indexed paragraph, from its stored words (only cut clauses analysed). */
+  function wordsOf(paragraph: Paragraph): SliceWords {
+    const position = positions.get(paragraph.id);
+    if (position === undefined) return (start, end) => analyzer.wordSpans(paragraph.text.slice(start, end));
+    return (start, end) => analyzer.sliceSpans(paragraph.text, stored.morphemeSpans(position), start, end);
+  }
+  function wordsIn(paragraph: Paragraph): readonly string[] {
+    const position = positions.get(paragraph.id);
+    return position === undefined ? analyzer.analyze(paragraph.text).words : stored.words(position);
+  }
+  function excerptOf(paragraph: Paragraph, query: PreparedQuery, queryWords: ReadonlySet<string>): Excerpt {
+    return buildExcerpt(paragraph.text, engine.sentencesOf(paragraph.id), query.sentenceWeights, queryWords, wordsOf(paragraph));
+  }
   const transcripts = new Map(corpus.transcripts.map((transcript) => [transcript.file, transcript]));
   // Built only for hybrid retrieval: lexical-only retrieval pays nothing for the vector side.
   const rowIds = semantic === null ? [] : [...entries.keys()];
@@ -158,7 +182,7 @@ export function buildRetriever(
       for (const hit of rankedHits(query, fetch)) {
         const entry = entries.get(hit.id);
         if (entry === undefined || (options.filter !== undefined && !options.filter(entry.paragraph))) continue;
-        const key = textKey(entry.paragraph);
+        const key = textKeyOf(entry.paragraph);
         const duplicates = duplicatesByText.get(key);
         if (duplicates !== undefined) {
           duplicates.push(entry.paragraph);
@@ -168,11 +192,11 @@ export function buildRetriever(
         const ownDuplicates: Paragraph[] = [];
         duplicatesByText.set(key, ownDuplicates);
         // A passage only the vectors found was not scored lexically: read its words now.
-        const matchedWords = hit.matchedWords ?? analyzer.analyze(entry.paragraph.text).words;
+        const matchedWords = hit.matchedWords ?? wordsIn(entry.paragraph);
         results.push({
           ...entry,
           score: hit.score,
-          excerpt: buildExcerpt(entry.paragraph.text, query.sentenceWeights, queryWords, analyzer),
+          excerpt: excerptOf(entry.paragraph, query, queryWords),
           wordCoverage: wordCoverage(query, new Set(matchedWords), engine),
           duplicates: ownDuplicates,
           ...(hit.hybrid === undefined ? {} : { hybrid: hit.hybrid }),
@@ -180,17 +204,17 @@ export function buildRetriever(
       }
       return results;
     },
-    marks(text, query) {
-      return markWords(text, new Set(query.words.map((word) => word.term)), analyzer);
+    marks({ paragraph, excerpt }, query) {
+      return markWords(wordsOf(paragraph)(excerpt.start, excerpt.end), new Set(query.words.map((word) => word.term)));
     },
     count(query, cap) {
-      const texts = new Set<string>();
+      const keys = new Set<string>();
       for (const hit of engine.search(query, cap * OVERFETCH)) {
         const entry = entries.get(hit.id);
-        if (entry !== undefined) texts.add(textKey(entry.paragraph));
-        if (texts.size >= cap) break;
+        if (entry !== undefined) keys.add(textKeyOf(entry.paragraph));
+        if (keys.size >= cap) break;
       }
-      return texts.size;
+      return keys.size;
     },
     paragraphAt(file, line) {
       return entries.get(`${file}:${line}`) ?? null;
@@ -202,8 +226,8 @@ export function buildRetriever(
       return {
         ...entry,
         score: 0,
-        excerpt: buildExcerpt(paragraph.text, query.sentenceWeights, queryWords, analyzer),
-        wordCoverage: wordCoverage(query, new Set(analyzer.analyze(paragraph.text).words), engine),
+        excerpt: excerptOf(paragraph, query, queryWords),
+        wordCoverage: wordCoverage(query, new Set(wordsIn(paragraph)), engine),
         duplicates: [],
       };
     },

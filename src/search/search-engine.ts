@@ -2,7 +2,8 @@ import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
 import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, spellingSimilarity } from '../text/transliterate.js';
 import { inflectionLemma } from '../text/lexicon/english-lemma.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
-import { bestSentences, bigramWeights, type BigramWeights } from './sentence-match.js';
+import { BoundedMemo } from './bounded-memo.js';
+import { bestSentences, bigramWeights, sentenceGrams, type BigramWeights, type SentenceGrams } from './sentence-match.js';
 import { isMostlyLatin, translateQuery, type Translation } from './translate-query.js';
 import {
   buildLexicalIndex,
@@ -36,6 +37,8 @@ export interface SearchEngine {
   readonly index: LexicalIndex;
   prepare(text: string): PreparedQuery;
   search(query: string | PreparedQuery, limit: number): LexicalHit[];
+  /** An indexed document's sentences with their bigrams (remembered for the documents read lately). */
+  sentencesOf(id: string): readonly SentenceGrams[];
 }
 
 export interface RerankOptions {
@@ -53,6 +56,11 @@ const NEAR_SOUND_WEIGHT = 0.6;
 const NEAR_SOUND_MIN_LENGTH = 4;
 const KATAKANA_TO_LATIN_MIN_SOUNDS = 3;
 const VARIANT_BIGRAM_FACTOR = 0.5;
+/**
+ * Documents whose sentences are kept ready. A query reads about 50 (the reranked hits, then the
+ * excerpts of the results); a burst of questions keeps coming back to the same passages.
+ */
+const SENTENCE_MEMO_SIZE = 1_024;
 
 /** A translated English word is also searched as the katakana loanword of it, when this long (consonant sounds)… */
 const LOANWORD_MIN_SOUNDS = 3;
@@ -99,6 +107,8 @@ export function createSearchEngine(
   const index = buildLexicalIndex(documents, analyzer, options);
   const rerank = { ...DEFAULT_RERANK_OPTIONS, ...options };
   const texts = new Map(documents.map((document) => [document.id, document.text]));
+  const sentences = new BoundedMemo<string, readonly SentenceGrams[]>(SENTENCE_MEMO_SIZE);
+  const sentencesOf = (id: string): readonly SentenceGrams[] => sentences.get(id, () => sentenceGrams(texts.get(id) ?? ''));
   const bySound = new Map<string, string[]>();
   for (const word of index.vocabulary()) {
     // A Latin word is filed under each of its readings, so a katakana query finds it by any.
@@ -199,6 +209,7 @@ export function createSearchEngine(
     analyzer,
     index,
     prepare,
+    sentencesOf,
     search(query, limit) {
       const prepared = typeof query === 'string' ? prepare(query) : query;
       const hits = index.search({ words: prepared.words, bigrams: prepared.bigrams }, Math.max(limit, rerank.depth));
@@ -209,7 +220,7 @@ export function createSearchEngine(
       const head = hits
         .slice(0, rerank.depth)
         .map((hit) => {
-          const best = bestSentences(texts.get(hit.id) ?? '', prepared.sentenceWeights)[0]?.coverage ?? 0;
+          const best = bestSentences(sentencesOf(hit.id), prepared.sentenceWeights)[0]?.coverage ?? 0;
           return { ...hit, score: hit.score / top + rerank.sentenceWeight * best };
         })
         .sort((left, right) => right.score - left.score);

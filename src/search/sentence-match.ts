@@ -34,16 +34,29 @@ export interface SentenceMatch {
   readonly coverage: number;
 }
 
+/** A sentence and its distinct bigrams: what scoring it needs that does not depend on the query. */
+export interface SentenceGrams {
+  readonly sentence: Sentence;
+  readonly grams: readonly string[];
+}
+
+/** The sentences of a passage with their distinct bigrams, to score against any number of queries. */
+export function sentenceGrams(text: string): SentenceGrams[] {
+  return splitSentences(text).map((sentence) => ({ sentence, grams: [...new Set(bigramsOf(sentence.text))] }));
+}
+
 /**
  * The sentence of a passage that covers most of the query's (IDF-weighted) bigrams: a question
  * is usually answered by one sentence, so this is both a ranking signal and the excerpt.
+ *
+ * @example bestSentences(sentenceGrams(text), query.sentenceWeights)[0]?.sentence
  */
-export function bestSentences(text: string, query: BigramWeights): SentenceMatch[] {
+export function bestSentences(sentences: readonly SentenceGrams[], query: BigramWeights): SentenceMatch[] {
   if (query.total <= 0) return [];
-  return splitSentences(text)
-    .map((sentence) => {
+  return sentences
+    .map(({ sentence, grams }) => {
       let covered = 0;
-      for (const gram of new Set(bigramsOf(sentence.text))) covered += query.weights.get(gram) ?? 0;
+      for (const gram of grams) covered += query.weights.get(gram) ?? 0;
       return { sentence, coverage: covered / query.total };
     })
     .sort((left, right) => right.coverage - left.coverage || left.sentence.start - right.sentence.start);

@@ -88,6 +88,6 @@ export function startWorker(url: URL, workerData: unknown): Worker {
 
 function isAnalysis(value: unknown): value is Analysis {
   if (typeof value !== 'object' || value === null) return false;
-  const { words, bigrams } = value as { words?: unknown; bigrams?: unknown };
-  return Array.isArray(words) && Array.isArray(bigrams);
+  const { words, bigrams, offsets, morphemeWords } = value as { words?: unknown; bigrams?: unknown; offsets?: unknown; morphemeWords?: unknown };
+  return Array.isArray(words) && Array.isArray(bigrams) && offsets instanceof Uint32Array && typeof morphemeWords === 'number';
 }

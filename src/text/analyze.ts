@@ -10,6 +10,10 @@ import type { Morpheme, Tokenizer } from './tokenizer.js';
 export interface Analysis {
   readonly words: string[];
   readonly bigrams: string[];
+  /** Where each word stands in the text: `[start, end)` in UTF-16 units, two numbers per word, in the order of `words`. */
+  readonly offsets: Uint32Array;
+  /** How many of `words` (the first ones) come from kuromoji's morphemes; the rest are dialect words found on the surface. */
+  readonly morphemeWords: number;
 }
 
 /** A content word as it occurs in a text, for marking matches in excerpts. */
@@ -23,6 +27,12 @@ export interface Analyzer {
   analyze(text: string): Analysis;
   /** Content words with their UTF-16 spans in `text` (the original, un-normalised string). */
   wordSpans(text: string): WordSpan[];
+  /**
+   * `wordSpans(text.slice(start, end))`, made from the spans of the whole text that came from
+   * morphemes (the first `morphemeWords` of its analysis): kuromoji reads each clause (up to 、 or 。)
+   * on its own, so only the clauses the slice cuts at its edges are analysed again.
+   */
+  sliceSpans(text: string, morphemeSpans: readonly WordSpan[], start: number, end: number): WordSpan[];
 }
 
 /** Parts of speech that carry grammar, not topic: they must not drive ranking. */
@@ -90,7 +100,8 @@ export function createAnalyzer(tokenizer: Tokenizer): Analyzer {
     }
     return key;
   };
-  function contentWords(text: string): WordSpan[] {
+  /** Content words from kuromoji's morphemes, in text order; each lies within one clause (see `sliceSpans`). */
+  function morphemeSpans(text: string): WordSpan[] {
     const spans: WordSpan[] = [];
     let offset = 0;
     // kuromoji cuts unknown katakana names (アルトマン → アルト + マン): keep the whole run as well.
@@ -127,22 +138,64 @@ export function createAnalyzer(tokenizer: Tokenizer): Analyzer {
       }
     }
     flushRun();
-    // Dialect words the dictionary splits or misreads are found on the surface, with their standard word.
-    for (const [pattern, standard] of KANSAI_STANDARD) {
-      for (const match of text.matchAll(pattern)) {
-        const start = match.index ?? 0;
-        spans.push({ key: standard, start, end: start + match[0].length });
-      }
-    }
     return spans;
+  }
+
+  function contentWords(text: string): WordSpan[] {
+    return [...morphemeSpans(text), ...dialectSpans(text)];
+  }
+
+  function shifted(spans: readonly WordSpan[], by: number): WordSpan[] {
+    return spans.map((span) => ({ key: span.key, start: span.start + by, end: span.end + by }));
   }
 
   return {
     analyze(text: string): Analysis {
-      return { words: contentWords(text).map((span) => span.key), bigrams: bigramsOf(text) };
+      const morphemeWords = morphemeSpans(text);
+      const spans = [...morphemeWords, ...dialectSpans(text)];
+      const offsets = new Uint32Array(spans.length * 2);
+      spans.forEach((span, i) => {
+        offsets[2 * i] = span.start;
+        offsets[2 * i + 1] = span.end;
+      });
+      return { words: spans.map((span) => span.key), bigrams: bigramsOf(text), offsets, morphemeWords: morphemeWords.length };
     },
     wordSpans: contentWords,
+    sliceSpans(text, known, start, end) {
+      // The slice's first and last clauses may be cut; the ones between are the text's own clauses.
+      let head = start;
+      while (head < end && !isClauseStart(text, head)) head += 1;
+      let tail = end;
+      while (tail > head && !isClauseStart(text, tail) && tail !== text.length) tail -= 1;
+      if (head >= tail) return contentWords(text.slice(start, end));
+      const inner = known.filter((span) => span.start >= head && span.start < tail);
+      return [
+        ...morphemeSpans(text.slice(start, head)),
+        ...shifted(inner, -start),
+        ...shifted(morphemeSpans(text.slice(tail, end)), tail - start),
+        ...dialectSpans(text.slice(start, end)),
+      ];
+    },
   };
+}
+
+/** Dialect words the dictionary splits or misreads, found on the surface, with their standard word. */
+function dialectSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const [pattern, standard] of KANSAI_STANDARD) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      spans.push({ key: standard, start, end: start + match[0].length });
+    }
+  }
+  return spans;
+}
+
+/** Where kuromoji starts a clause: the text's start, or just after 、 or 。 (its own sentence split). */
+function isClauseStart(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const previous = text.charAt(index - 1);
+  return previous === '、' || previous === '。';
 }
 
 function isContent(morpheme: Morpheme): boolean {

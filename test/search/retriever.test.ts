@@ -67,7 +67,8 @@ describe('excerpts', () => {
     expect(passage).toBeDefined();
     const excerpt = passage?.excerpt;
     expect(passage?.paragraph.text.slice(excerpt?.start, excerpt?.end)).toBe(excerpt?.text);
-    const marked = retriever.marks(excerpt?.text ?? '', query).map(([start, end]) => excerpt?.text.slice(start, end));
+    if (passage === undefined) return;
+    const marked = retriever.marks(passage, query).map(([start, end]) => excerpt?.text.slice(start, end));
     expect(marked).toContain('マイクロソフト');
     expect(marked).toContain('電力');
   });
