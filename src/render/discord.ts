@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 // Builders and API types, not the client: rendering knows Discord's message shapes, never a connection.
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
-import { escapeMarkdown } from '@discordjs/formatters';
+import { escapeMarkdown, type EscapeMarkdownOptions } from '@discordjs/formatters';
 import {
   ButtonStyle,
   MessageFlags,
@@ -97,9 +97,35 @@ export function truncate(text: string, max: number): string {
  * @example escapeText('**@everyone** <@&1>') // '\\*\\*@\u200beveryone\\*\\* \\<@&1>'
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  return escapeMarkdown(text, markdownRules(text))
     .replace(/<(?=[@#/:]|a:|t:)/gu, '\\<')
     .replace(/@(?=everyone|here)/gu, '@\u200b');
+}
+
+/**
+ * The escapes to run: every one, except those whose syntax character the text lacks. The result is
+ * the same as running them all (each escape only adds backslashes, and `\\` itself is escaped
+ * first), but most transcript lines contain none of these characters, and some of the escapes'
+ * patterns (lookbehinds over the whole line) cost far more than the rest of rendering.
+ */
+function markdownRules(text: string): EscapeMarkdownOptions {
+  const star = text.includes('*');
+  const underscore = text.includes('_');
+  const backtick = text.includes('`');
+  return {
+    escape: text.includes('\\'),
+    codeBlock: backtick,
+    inlineCode: backtick,
+    italic: star || underscore,
+    bold: star,
+    underline: underscore,
+    strikethrough: text.includes('~'),
+    spoiler: text.includes('|'),
+    heading: text.includes('#'),
+    bulletedList: star || text.includes('-'),
+    numberedList: text.includes('.'),
+    maskedLink: text.includes('['),
+  };
 }
 
 /** The escaped form of `text`, cut (before escaping, so no escape is split) to fit `max` code points. */
