@@ -10,10 +10,9 @@ export const data = localizedCommand('ask').addStringOption((option) =>
   localizedOption(option, 'ask', 'question').setRequired(true).setMaxLength(MAX_QUERY_LENGTH),
 );
 
-export const execute: CommandExecute = async (interaction, { state, compute }) => {
-  // Checked before deferring, so a refused question is answered ephemerally.
+export const execute: CommandExecute = async (interaction, { state, answer }) => {
+  // Checked before answering, so a refused question is answered ephemerally.
   const question = readQueryText(interaction.options.getString('question', true));
-  await interaction.deferReply();
-  const result = await compute(() => ask(state, { question, limit: PAGE_SIZE }));
-  await interaction.editReply(renderAsk(result, localeFrom(interaction.locale)));
+  const locale = localeFrom(interaction.locale);
+  await answer(() => renderAsk(ask(state, { question, limit: PAGE_SIZE }), locale), `${locale}:${question}`);
 };

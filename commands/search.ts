@@ -14,15 +14,14 @@ export const data = localizedCommand('search')
   .addIntegerOption((option) => localizedOption(option, 'search', 'page').setMinValue(1).setMaxValue(Math.ceil(MAX_SEARCH_RESULTS / PAGE_SIZE)))
   .addStringOption((option) => localizedOption(option, 'search', 'speaker').setAutocomplete(true).setMaxLength(100));
 
-export const execute: CommandExecute = async (interaction, { state, compute }) => {
+export const execute: CommandExecute = async (interaction, { state, answer }) => {
   const query = readQueryText(interaction.options.getString('query', true));
   const typed = interaction.options.getString('speaker');
-  // Resolved before deferring, so that an unknown speaker is answered ephemerally.
+  // Resolved before answering, so that an unknown speaker is answered ephemerally.
   const speaker = typed === null ? undefined : resolveSpeaker(state.corpus, typed).name;
-  await interaction.deferReply();
   const page = interaction.options.getInteger('page') ?? 1;
-  const result = await compute(() => search(state, { query, page, pageSize: PAGE_SIZE, speaker }));
-  await interaction.editReply(renderSearch(result, localeFrom(interaction.locale), interaction.user.id));
+  const locale = localeFrom(interaction.locale);
+  await answer(() => renderSearch(search(state, { query, page, pageSize: PAGE_SIZE, speaker }), locale, interaction.user.id));
 };
 
 /** ◀ ▶: only for the user who searched, and only while the page still exists. */

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { AppState } from '../boot.js';
 import type { Logger } from '../log.js';
+import type { DiscordReply } from '../render/discord.js';
 import type { DigestService } from './digest-service.js';
 
 /** What a command handler gets besides its interaction: the state built once at start-up. */
@@ -20,6 +21,13 @@ export interface CommandContext {
    * acknowledged before any of it is computed (see ComputeQueue).
    */
   readonly compute: <T>(job: () => T) => Promise<T>;
+  /**
+   * Makes the command's public reply in the compute queue and responds with it: directly when it is
+   * ready soon after the interaction arrived, else after deferring (see replyWhenReady). Call it
+   * instead of deferring, once the options are checked. A reply that depends only on `key` (the
+   * options and the locale, no user) is made once and reused while the bot remembers it.
+   */
+  readonly answer: (job: () => DiscordReply, key?: string) => Promise<void>;
 }
 
 export type CommandExecute = (interaction: ChatInputCommandInteraction, context: CommandContext) => Promise<void>;

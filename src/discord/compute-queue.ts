@@ -10,11 +10,14 @@ interface Job {
  * Runs CPU-bound work (a search, an answer) one job per turn of the event loop, and only while no
  * interaction is waiting for its acknowledgement.
  *
- * Why: a feature call blocks the loop for tens of milliseconds, and acknowledging an interaction
- * takes a few turns of I/O. Were they interleaved, a burst of 200 interactions would acknowledge
- * the last ones long after Discord's 3 s deadline. So every interaction that arrives holds the
- * queue (`arrived()`) until it is acknowledged, which is when its handler first asks for compute
- * time; the work then runs in arrival order, and the replies go out as each job finishes.
+ * Why: a feature call blocks the loop for milliseconds (tens on a large corpus), and acknowledging
+ * an interaction takes a few turns of I/O. Were they interleaved without care, a burst of 200
+ * interactions could acknowledge the last ones after Discord's 3 s deadline. So every interaction
+ * that arrives holds the queue (`arrived()`) until it has what it needs to respond: for a command
+ * that defers first, until it asks for compute time (it has deferred by then); for one that answers
+ * in its first response, at once (its handler asks for compute time straight away), and again while
+ * a deferral of it is on its way (see replyWhenReady). The work runs in arrival order, and I/O that
+ * arrives meanwhile (more interactions, REST answers) is handled between two jobs.
  *
  * @example const release = queue.arrived(); await interaction.deferReply(); release(); await queue.run(() => ask(…));
  */

@@ -1,17 +1,23 @@
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { UserError } from '../features/user-error.js';
 import type { Logger } from '../log.js';
-import { renderApology, renderCooldown, renderNotice, renderUserError, type EphemeralReply } from '../render/discord.js';
+import { renderApology, renderCooldown, renderNotice, renderUserError, type DiscordReply, type EphemeralReply } from '../render/discord.js';
 import { localeFrom, messages } from '../render/messages.js';
+import type { BoundedMemo } from '../search/bounded-memo.js';
 import type { Command, CommandContext } from './command.js';
 import type { ComputeQueue } from './compute-queue.js';
 import type { Cooldown } from './cooldown.js';
 import { errorForLog } from './error-for-log.js';
+import { replyWhenReady } from './reply-when-ready.js';
 
 export interface RouterOptions {
   readonly commands: ReadonlyMap<string, Command>;
-  readonly context: Omit<CommandContext, 'compute'>;
+  readonly context: Omit<CommandContext, 'compute' | 'answer'>;
   readonly queue: ComputeQueue;
+  /** How long a reply may take before its interaction is deferred (DEFER_AFTER_MS; 0 defers first). */
+  readonly deferAfterMs: number;
+  /** Replies made by `answer` with a key (by command and key), for the next interaction that asks the same. */
+  readonly replies: BoundedMemo<string, Promise<DiscordReply>>;
   readonly cooldown: Cooldown;
   readonly log: Logger;
 }
@@ -69,6 +75,17 @@ async function answerFailure(interaction: RepliableInteraction, reply: Ephemeral
   }
 }
 
+/** The reply remembered for `key`, or `make`'s, remembered unless it fails. */
+async function remembered(replies: BoundedMemo<string, Promise<DiscordReply>>, key: string, make: () => Promise<DiscordReply>): Promise<DiscordReply> {
+  const reply = replies.get(key, make);
+  try {
+    return await reply;
+  } catch (error) {
+    replies.delete(key);
+    throw error;
+  }
+}
+
 /**
  * The one catch site for interactions. A UserError becomes a short ephemeral explanation; anything
  * else is a bug: logged with context, and the user gets an apology. The returned handler never
@@ -86,8 +103,19 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       acknowledged();
       return options.queue.run(job);
     };
+    const answer = async (job: () => DiscordReply, key?: string): Promise<void> => {
+      if (!interaction.isRepliable()) throw new Error('answer() needs an interaction that can be replied to');
+      const timing = { arrivedAt: started, deferAfterMs: options.deferAfterMs, holdQueue: () => options.queue.arrived() };
+      const make = (): Promise<DiscordReply> => {
+        // A remembered reply skips the queue, so it must release this interaction's hold itself.
+        acknowledged();
+        const command = interaction.isCommand() ? interaction.commandName : '';
+        return key === undefined ? compute(job) : remembered(options.replies, `${command}\u0000${key}`, () => compute(job));
+      };
+      await replyWhenReady(interaction, make, timing);
+    };
     try {
-      await dispatch(interaction, options, { ...options.context, compute });
+      await dispatch(interaction, options, { ...options.context, compute, answer });
       log.debug({ ...describe(interaction), ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
       const userError = error instanceof UserError;

@@ -6,10 +6,12 @@ import type { Logger } from '../log.js';
 import type { Command } from './command.js';
 import { createDigestService, openDigestStore, type DigestServiceOptions } from './digest-service.js';
 import type { DigestStore } from '../store/digest-store.js';
+import { BoundedMemo } from '../search/bounded-memo.js';
 import { ComputeQueue } from './compute-queue.js';
 import { Cooldown } from './cooldown.js';
 import { errorForLog } from './error-for-log.js';
 import { loadCommands } from './load-commands.js';
+import { DEFER_AFTER_MS } from './reply-when-ready.js';
 import { createRouter } from './router.js';
 
 export interface BotOptions {
@@ -23,6 +25,8 @@ export interface BotOptions {
   readonly digestStore?: DigestStore;
   /** The digest scheduler's clock and tick. */
   readonly digest?: DigestServiceOptions;
+  /** How long a reply may take before its interaction is deferred; default DEFER_AFTER_MS, 0 defers first. */
+  readonly deferAfterMs?: number;
 }
 
 /** A running bot. `stop()` finishes within {@link STOP_TIMEOUT_MS} even if Discord does not answer. */
@@ -36,6 +40,12 @@ export const DRAIN_TIMEOUT_MS = 2_000;
 /** `client.destroy()` can hang (e.g. before READY); it gets this long. */
 export const DESTROY_TIMEOUT_MS = 2_000;
 export const STOP_TIMEOUT_MS = DRAIN_TIMEOUT_MS + DESTROY_TIMEOUT_MS;
+/**
+ * Replies kept for reuse (an /ask answer is the same for everyone who asks the same question in the
+ * same language, and the material does not change while the bot runs): a class asking one question
+ * at once costs one answer. A few hundred embeds, a few MB at most.
+ */
+const REMEMBERED_REPLIES = 256;
 
 /** Whichever comes first: `task` settling or `ms` passing. True when `task` won. */
 async function within(task: Promise<unknown>, ms: number): Promise<boolean> {
@@ -74,7 +84,7 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
   const commands = options.commands ?? (await loadCommands());
   const client = new Client(clientOptions(config, options));
   const digests = createDigestService(client, state, options.digestStore ?? openDigestStore(config.dataDir, log), log, options.digest);
-  const route = createRouter({ commands, context: { state, log, digests }, queue: new ComputeQueue(), cooldown: new Cooldown(config.cooldownSeconds * 1_000, options.now), log });
+  const route = createRouter({ commands, context: { state, log, digests }, queue: new ComputeQueue(), deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS, replies: new BoundedMemo(REMEMBERED_REPLIES), cooldown: new Cooldown(config.cooldownSeconds * 1_000, options.now), log });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 

@@ -13,7 +13,8 @@ import { boot, type AppState } from '../../src/boot.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { loadCommands } from '../../src/discord/load-commands.js';
 import { deployCommands } from '../../src/discord/register-commands.js';
-import { startBot, type Bot } from '../../src/discord/start-bot.js';
+import type { Command } from '../../src/discord/command.js';
+import { startBot, type Bot, type BotOptions } from '../../src/discord/start-bot.js';
 import { MAX_QUERY_LENGTH } from '../../src/features/query-text.js';
 import { messages } from '../../src/render/messages.js';
 import { CUSTOM_ID_MAX, searchPageId } from '../../src/render/discord.js';
@@ -51,6 +52,15 @@ function pageButton(message: APIMessage, label: '◀' | '▶'): string {
 /** Requests about one interaction (its callback, edits, follow-ups), with the status answered. */
 function statusesFor(record: InteractionRecord, method: string): number[] {
   return server.requests.filter((request) => request.method === method && request.path.includes(record.token)).map((request) => request.status);
+}
+
+/** One response: the answer itself, or a deferral and one accepted edit; nothing else. */
+function expectAnsweredOnce(record: InteractionRecord): void {
+  const types = record.acknowledgements.map((callback) => callback.type);
+  expect(types.length, record.describe()).toBe(1);
+  expect(record.acknowledgements[0]?.elapsedMs).toBeLessThan(2_500);
+  expect(record.edits.map((edit) => edit.status)).toEqual(types[0] === 5 ? [200] : []);
+  expect(record.followUps).toEqual([]);
 }
 
 /** The ephemeral follow-up an interaction got (after a deferred update, there is no reply to wait for). */
@@ -121,13 +131,14 @@ describe('deployCommands', () => {
 });
 
 describe('/ask', () => {
-  it('defers, then answers once with an embed of quoted excerpts, bold matches and citations, in Japanese for ja', async () => {
+  it('answers once, in its first response, with an embed of quoted excerpts, bold matches and citations, in Japanese for ja', async () => {
     const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() });
     const reply = await record.waitForReply();
     const embed = reply.embeds[0];
 
-    expect(record.acknowledgements.map((callback) => callback.type)).toEqual([5]);
-    expect(record.edits.map((edit) => edit.status)).toEqual([200]);
+    // Ready well within the deferral time: the answer is the response itself, no "thinking…" first.
+    expect(record.acknowledgements.map((callback) => callback.type)).toEqual([4]);
+    expect(record.edits).toEqual([]);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     expect(embed?.title).toBe(QUESTION);
     expect(embed?.description).toContain(messages('ja').answerFound);
@@ -332,25 +343,24 @@ describe('hostile input', () => {
 });
 
 describe('faults', () => {
-  it('waits out a 429 with Retry-After on the reply edit and answers once', async () => {
-    server.rateLimitNext({ method: 'PATCH', pathPattern: /\/messages\/@original$/u, retryAfterSeconds: 0.3 });
+  it('waits out a 429 with Retry-After on the response and answers once', async () => {
+    server.rateLimitNext({ method: 'POST', pathPattern: /\/callback$/u, retryAfterSeconds: 0.3 });
     const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() });
     const reply = await record.waitForReply();
 
     expect(reply.embeds).toHaveLength(1);
-    expect(statusesFor(record, 'PATCH')).toEqual([429, 200]);
+    expect(statusesFor(record, 'POST')).toEqual([429, 204]);
     expect(record.acknowledgements).toHaveLength(1);
     expect(server.pendingFaults).toBe(0);
-    expect(logLines.some((line) => line['msg'] === 'rate limited by Discord')).toBe(true);
   });
 
-  it('retries a 500 on the reply edit and answers once', async () => {
-    server.failNext({ method: 'PATCH', pathPattern: '@original', status: 500, times: 2 });
+  it('retries a 500 on the response and answers once', async () => {
+    server.failNext({ method: 'POST', pathPattern: '/callback', status: 500, times: 2 });
     const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() });
     const reply = await record.waitForReply();
 
     expect(reply.embeds).toHaveLength(1);
-    expect(statusesFor(record, 'PATCH')).toEqual([500, 500, 200]);
+    expect(statusesFor(record, 'POST')).toEqual([500, 500, 204]);
     expect(record.acknowledgements).toHaveLength(1);
   });
 
@@ -363,37 +373,105 @@ describe('faults', () => {
     const reply = await record.waitForReply();
     expect(reply.embeds).toHaveLength(1);
     expect(record.deliveries).toBe(1);
-    expect(record.acknowledgements).toHaveLength(1);
-    expect(record.edits.map((edit) => edit.status)).toEqual([200]);
+    expect(record.acknowledgements.map((callback) => callback.type)).toEqual([4]);
+    expect(record.edits).toEqual([]);
   });
 
-  it('acknowledges a burst of /ask well inside the 3 s deadline and answers each exactly once', async () => {
+  it('responds to a burst of /ask well inside the 3 s deadline and answers each exactly once', async () => {
     const records = Array.from({ length: 40 }, (_, i) =>
       server.sendCommand({ name: 'ask', options: { question: `${QUESTION} ${i}` }, locale: i % 2 === 0 ? 'ja' : 'en-US', userId: newUser() }),
     );
     await Promise.all(records.map((record) => record.waitForReply({ timeoutMs: 20_000 })));
 
-    for (const record of records) {
-      expect(record.acknowledgements.map((callback) => callback.type)).toEqual([5]);
-      expect(record.acknowledgements[0]?.elapsedMs).toBeLessThan(1_500);
-      expect(record.edits.map((edit) => edit.status)).toEqual([200]);
-      expect(record.followUps).toEqual([]);
-    }
+    for (const record of records) expectAnsweredOnce(record);
   });
 
-  it('logs an unexpected failure with context (no token) and apologises to the user', async () => {
-    server.failNext({ method: 'PATCH', pathPattern: '@original', status: 403, code: 50_001, message: 'Missing Access' });
-    const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'en-US', userId: newUser() });
+  it('answers a question many ask at once once each, all alike', async () => {
+    const records = Array.from({ length: 12 }, () => server.sendCommand({ name: 'ask', options: { question: 'スリーマイル島の原子炉はいつ再稼働する?' }, locale: 'ja', userId: newUser() }));
+    const replies = await Promise.all(records.map((record) => record.waitForReply({ timeoutMs: 20_000 })));
 
-    const apology = await record.waitForReply();
-    expect(apology.content).toBe(messages('en').apology);
-    expect(apology.embeds).toEqual([]);
-    const failure = logLines.find((line) => line['msg'] === 'interaction failed' && line['interactionId'] === record.id);
-    expect(failure).toMatchObject({ command: 'ask', err: { code: 50_001, status: 403 } });
-    expect(JSON.stringify(failure)).toContain('[redacted]');
-    const logged = JSON.stringify(logLines);
-    for (const interaction of server.interactions()) expect(logged).not.toContain(interaction.token);
-    expect(logged).not.toContain(server.token);
+    for (const record of records) expectAnsweredOnce(record);
+    const [first, ...others] = replies.map((reply) => ({ embeds: reply.embeds, components: reply.components }));
+    expect(first?.embeds[0]?.description).toMatch(/スリーマイル/u);
+    for (const other of others) expect(other).toEqual(first);
+  });
+});
+
+describe('a reply not ready in time', () => {
+  /** /ask whose answer takes `ms` of the event loop's time, as a much larger corpus would. */
+  async function slowAsk(ms: number): Promise<ReadonlyMap<string, Command>> {
+    const commands = new Map(await loadCommands());
+    const real = commands.get('ask');
+    if (real === undefined) throw new Error('no /ask command');
+    const busy = (): void => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    commands.set('ask', { ...real, execute: (interaction, context) => real.execute(interaction, { ...context, answer: (job) => context.answer(() => (busy(), job())) }) });
+    return commands;
+  }
+
+  async function restartBot(options: BotOptions): Promise<void> {
+    await bot.stop();
+    bot = await startBot(botConfig(), state, log, options);
+  }
+
+  afterAll(async () => {
+    await restartBot({});
+  });
+
+  it('is deferred when its time is up, then the deferral is edited once', async () => {
+    await restartBot({ deferAfterMs: 150, commands: await slowAsk(100) });
+    const records = Array.from({ length: 4 }, () => server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() }));
+    const replies = await Promise.all(records.map((record) => record.waitForReply({ timeoutMs: 20_000 })));
+
+    for (const record of records) expectAnsweredOnce(record);
+    // The last one waited for three answers of 100 ms before its own: past 150 ms, so deferred.
+    expect(records.at(-1)?.acknowledgements.map((callback) => callback.type)).toEqual([5]);
+    for (const reply of replies) expect(reply.embeds[0]?.description).toContain(messages('ja').answerFound);
+  });
+
+  describe('when every reply is deferred first', () => {
+    beforeAll(async () => {
+      await restartBot({ deferAfterMs: 0 });
+    });
+
+    it('waits out a 429 with Retry-After on the reply edit and answers once', async () => {
+      server.rateLimitNext({ method: 'PATCH', pathPattern: /\/messages\/@original$/u, retryAfterSeconds: 0.3 });
+      const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() });
+      const reply = await record.waitForReply();
+
+      expect(reply.embeds).toHaveLength(1);
+      expect(record.acknowledgements.map((callback) => callback.type)).toEqual([5]);
+      expect(statusesFor(record, 'PATCH')).toEqual([429, 200]);
+      expect(server.pendingFaults).toBe(0);
+      expect(logLines.some((line) => line['msg'] === 'rate limited by Discord')).toBe(true);
+    });
+
+    it('retries a 500 on the reply edit and answers once', async () => {
+      server.failNext({ method: 'PATCH', pathPattern: '@original', status: 500, times: 2 });
+      const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() });
+      const reply = await record.waitForReply();
+
+      expect(reply.embeds).toHaveLength(1);
+      expect(statusesFor(record, 'PATCH')).toEqual([500, 500, 200]);
+      expect(record.acknowledgements).toHaveLength(1);
+    });
+
+    it('logs an unexpected failure with context (no token) and apologises to the user', async () => {
+      server.failNext({ method: 'PATCH', pathPattern: '@original', status: 403, code: 50_001, message: 'Missing Access' });
+      const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'en-US', userId: newUser() });
+
+      const apology = await record.waitForReply();
+      expect(apology.content).toBe(messages('en').apology);
+      expect(apology.embeds).toEqual([]);
+      const failure = logLines.find((line) => line['msg'] === 'interaction failed' && line['interactionId'] === record.id);
+      expect(failure).toMatchObject({ command: 'ask', err: { code: 50_001, status: 403 } });
+      expect(JSON.stringify(failure)).toContain('[redacted]');
+      const logged = JSON.stringify(logLines);
+      for (const interaction of server.interactions()) expect(logged).not.toContain(interaction.token);
+      expect(logged).not.toContain(server.token);
+    });
   });
 });
 

@@ -63,7 +63,7 @@ describe('the bot with the fixture embedding model', () => {
   it('answers /ask once with cited excerpts, as the hybrid ask() computes them', async () => {
     const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: '400000000000000901' });
     const reply = await record.waitForReply();
-    expect(record.acknowledgements.map((callback) => callback.type)).toEqual([5]);
+    expect(record.acknowledgements.map((callback) => callback.type)).toEqual([4]);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     const expected = ask(state, { question: QUESTION, limit: 5 });
     expect(expected.results.length).toBeGreaterThan(0);

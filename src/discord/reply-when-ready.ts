@@ -1,0 +1,75 @@
+import type { RepliableInteraction } from 'discord.js';
+import type { DiscordReply } from '../render/discord.js';
+
+/**
+ * How long after its interaction arrived a reply may still be in the works before the interaction
+ * is deferred. Discord wants a first response within 3 s of sending the interaction: half of that
+ * leaves room for the gateway's delay, a busy event loop and the deferral's own round trip.
+ */
+export const DEFER_AFTER_MS = 1_500;
+
+export interface ReplyTiming {
+  /** `performance.now()` when the interaction arrived. */
+  readonly arrivedAt: number;
+  /** See DEFER_AFTER_MS; 0 defers before the work starts. */
+  readonly deferAfterMs: number;
+  /** Holds the compute queue while a deferral is on its way (see ComputeQueue.arrived). */
+  readonly holdQueue: () => () => void;
+}
+
+/**
+ * Respond to an interaction with the reply `work` makes, exactly once: when the reply is ready in
+ * time, as the response itself (one request, and the user sees the answer with no "thinking…");
+ * otherwise the interaction is deferred when its time is up and the deferred response edited once
+ * the reply is ready. For public replies (a deferral fixes the visibility).
+ *
+ * A failure of `work` is rethrown only after a deferral that went out has settled, so the router's
+ * catch site sees the interaction's true state and does not answer twice.
+ *
+ * @example await replyWhenReady(interaction, () => queue.run(() => renderAsk(ask(…), locale)), timing);
+ */
+export async function replyWhenReady(interaction: RepliableInteraction, work: () => Promise<DiscordReply>, timing: ReplyTiming): Promise<void> {
+  if (timing.deferAfterMs <= 0) {
+    await interaction.deferReply();
+    await interaction.editReply(await work());
+    return;
+  }
+  const deferring: { deferral?: Promise<void> } = {};
+  const timer = setTimeout(
+    () => {
+      const release = timing.holdQueue();
+      deferring.deferral = (async () => {
+        try {
+          await interaction.deferReply();
+        } finally {
+          release();
+        }
+      })();
+    },
+    Math.max(0, timing.deferAfterMs - (performance.now() - timing.arrivedAt)),
+  );
+  let reply: DiscordReply;
+  try {
+    reply = await work();
+  } catch (error) {
+    clearTimeout(timer);
+    await settled(deferring.deferral);
+    throw error;
+  }
+  clearTimeout(timer);
+  if (deferring.deferral === undefined) {
+    await interaction.reply(reply);
+  } else {
+    await deferring.deferral;
+    await interaction.editReply(reply);
+  }
+}
+
+/** Wait for a promise to settle, whichever way. */
+async function settled(promise: Promise<void> | undefined): Promise<void> {
+  try {
+    await promise;
+  } catch {
+    // Its failure is not this caller's to report: the work's failure is.
+  }
+}
