@@ -86,6 +86,9 @@ export function evaluateAskDev(state: AppState, questions: readonly DevQuestion[
   // The other side of declining: answerable questions wrongly told "the material does not say".
   const answeredRows = answerable.filter((row) => row.answered).length;
   summary['answered, of answerable'] = `${(answeredRows / Math.max(1, answerable.length)).toFixed(3)} (${answeredRows}/${answerable.length})`;
+  // Answering is only good when the answer is there: answered rows without a gold line in the top 3 mislead.
+  const answeredWrong = answerable.filter((row) => row.answered && !row.ok).length;
+  summary['answered without a gold line in the top 3'] = `${answeredWrong} of ${answeredRows}`;
   return {
     rows,
     summary,

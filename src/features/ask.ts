@@ -31,10 +31,10 @@ const ANSWER_SHAPE_BONUS = 0.2;
  * The top excerpt must hold this share of the question's content words (IDF-weighted) and of its
  * bigram weight for the question to count as answered. Set on the development set's unanswerable rows.
  */
-export const ANSWERED_MIN_WORD_COVERAGE = 0.5;
+export const ANSWERED_MIN_WORD_COVERAGE = 0.4;
 export const ANSWERED_MIN_SENTENCE_COVERAGE = 0.3;
 /** Word coverage that is enough on its own (names in Latin script share no bigrams with katakana). */
-export const ANSWERED_STRONG_WORD_COVERAGE = 0.75;
+export const ANSWERED_STRONG_WORD_COVERAGE = 0.6;
 /**
  * In hybrid retrieval, a top excerpt that both the lexical and the vector search ranked first is
  * taken as an answer with this much word coverage: two independent rankings agreeing is evidence the
