@@ -355,10 +355,15 @@ function usesLabelLines(lines: readonly Line[], kinds: Kinds, counts: ReadonlyMa
 }
 
 /** `plain` for a short label-like line, `question` for one ending in `?`, null for anything else. */
+/** A laugh or applause noted at the end of a spoken line: (笑), （拍手）. */
+const STAGE_DIRECTION_END = /[(（](?:笑|笑い|笑う|苦笑|爆笑|一同笑|拍手|会場笑|汗)[)）]$/u;
+
 function headingShape(line: Line): 'plain' | 'question' | null {
   const { shape } = line;
   if (line.length < 2 || line.length > HEADING_MAX_LENGTH || line.listItem) return null;
   if (URL.test(shape) || shape.includes('。') || /[.、,!…‥」』"]$/u.test(shape)) return null;
+  // 「落としたのは14回でした（笑）」: a stage direction closes speech, never a heading.
+  if (STAGE_DIRECTION_END.test(shape)) return null;
   if (!KANA_HEADINGS.has(line.key) && (line.key.match(HIRAGANA)?.length ?? 0) / line.length >= 0.6) return null;
   return shape.endsWith('?') ? 'question' : 'plain';
 }

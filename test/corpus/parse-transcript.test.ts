@@ -156,6 +156,15 @@ describe('parseTranscript', () => {
   });
 
   describe('headings without a table of contents', () => {
+    it('reads a short spoken line ending in a laugh as content, not a heading', () => {
+      const transcript = parseTranscript(
+        'talk.txt',
+        lines('テクノロジーの余白 第42回', '去年はロボットに2000回つかませました。', '落としたのは14回でした（笑）', 'すごいですね。ほかにはどんな実験をしていますか。'),
+      );
+      expect(kindAt(transcript, 3)).toBe('content');
+      expect(sectionAt(transcript, 4)).toBeNull();
+    });
+
     // Heading, bulleted summary, the heading echoed: the layout of a summarised talk.
     const summary = lines(
       'オープンAIの未来:サム・アルマン氏の去り行くことが意味するもの',
