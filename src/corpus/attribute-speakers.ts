@@ -39,6 +39,12 @@ const INTRO_PARAGRAPHS = 12;
 /** A line this short (code points) that thanks anywhere in it is thanks, not content. */
 const SHORT_THANKS_MAX = 40;
 /** A line this short (code points) that is not a continuation is an interjection: a turn of its own. */
+const REACTION_MAX = 32;
+/**
+ * …and so is one sentence up to `REACTION_MAX` that only reacts, sums up or checks:
+ * 「…面白いですね。」「ロボットにもそれをやらせたい、と。」「ブルックスさんって、ルンバの会社の。」
+ */
+const REACTION_END = /(?:(?:面白い|おもしろい|すごい|凄い|いい|良い|うれしい|嬉しい|大事|大切|難しい|意外)(?:です|でしょう)?(?:ね|よね)|、と|って、[^。]{1,20}の)[。!！]?$/u;
 const INTERJECTION_MAX = 16;
 /** A labelled name must recur this often, unless the title or introduction already names it. */
 const MIN_LABEL_COUNT = 2;
@@ -56,6 +62,7 @@ const CONFIDENCE: Readonly<Record<SpeakerEvidence, number>> = {
   'introduces-guests': 0.9,
   'third-person': 0.75,
   'self-description': 0.7,
+  'self-introduction': 0.9,
   'quoted-by-narrator': 0.8,
   monologue: 0.65,
   voice: 0.6,
@@ -84,9 +91,9 @@ const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'
 
 const QUESTION_END = /(?:[??]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
 /** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
-const REQUEST = /(?:てもらえますか|ていただけますか|てくれますか|てもらえませんか|ていただけませんか|てもらえへんか|てくれへんか|どう思いますか|どう思う\?|どう見ますか|どう見とる\?)/u;
+const REQUEST = /(?:(?:一言|ひとこと|説明|紹介|お話)(?:を)?お願いします|教えてください|聞かせてください|てもらえますか|ていただけますか|てくれますか|てもらえませんか|ていただけませんか|てもらえへんか|てくれへんか|どう思いますか|どう思う\?|どう見ますか|どう見とる\?)/u;
 /** Openings that answer or take up what the other person said: the floor changes hands. */
-const REPLY_OPENER = /^(?:そうですね|そうですよね|そうだね|そうやな|そうや|そうです|そうだ|その通り|はい|ええ|うん|いいえ|いや、|確かに|なるほど|まさに|もちろん|同意します|いい質問|良い質問|面白い質問|ありがとう|yes|yeah|right|exactly)/iu;
+const REPLY_OPENER = /^(?:(?:あー|ああ|あぁ|へえ|へぇ|へー|ほう|ほー|おお|おー|うーん|えー)[ー~〜、。!!]*\s*(?=$|[^、。!!])|そう[、。!！]|そうですね|そうですよね|そうだね|そうやな|そうや|そうです|そうだ|その通り|はい|ええ|うん|いいえ|いや、|確かに|なるほど|まさに|もちろん|同意します|いい質問|良い質問|面白い質問|ありがとう|yes|yeah|right|exactly)/iu;
 /** Openings that carry the speaker's own thought on: the floor stays. */
 const CONTINUATION = /^(?:そして|でも|しかし|だから|ですから|それから|それで|それに|また|つまり|例えば|さらに|なぜなら|一方|ただ|だけど|けど|けれど|あと|それでも|ところが|要するに|結局|加えて|特に|実際|なので|したがって|その後|次に|最後に|and |but |so |because )/iu;
 /** The host welcoming guests or the audience. */
@@ -99,14 +106,14 @@ const HOST_PATTERNS: readonly RegExp[] = [
   /これは(?:、)?(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ|チャンネル)(?:です|でした|へようこそ)/iu,
   /(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ)へようこそ/iu,
   // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
-  /(?:ホスト|司会|聞き手|インタビュアー|MC)(?:は|の)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
+  /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を務める)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
   /^(?:こんにちは|こんばんは|どうも)[、,!! ]*(.{2,30}?)です[。!!]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
 ];
 /** Words that make a dotted katakana phrase a show's name rather than a person's. */
 const SHOW_WORD = /ポッドキャスト|ラジオ|ショー|チャンネル|番組|ニュース|ポッド/u;
 /** Words every host pattern needs: the patterns (one has an unanchored lazy group) run only where one stands. */
-const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|こんにちは|こんばんは|どうも|I'm|I am|this is/iu;
+const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行|こんにちは|こんばんは|どうも|I'm|I am|this is/iu;
 /** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
 const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた)(?!ように|ような|よう|とおり|通り)/u;
 const EDITORIAL = /^(?:本|この|今回の)(?:エピソード|記事|稿|動画|回|番組)(?:は|では)/u;
@@ -126,6 +133,8 @@ const QUOTE_LINE = /^\s*[「『]/u;
 const QUOTED_QUESTION = /[??]\s*[^「」]{0,30}[」』]\s*$/u;
 const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([^、。,.!?!?\s]{1,16}?)(?:は|が|を|に|で|と|も|の|について|では|、|。|$)/gu;
 const SELF_INTRO = /(?:私|僕|俺|わし)は(.{2,30}?)です/u;
+/** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」). */
+const SELF_NAMED = /^(?:どうも|はい)?[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|です)[。!！]?$/u;
 
 /** A cast member as attribution sees them: matching keys and what the introduction said about them. */
 interface Person {
@@ -163,6 +172,8 @@ interface LineCues {
   readonly firstPerson: boolean;
   /** Words only the host uses: addressing the guests together (「お二人」). */
   readonly hostCue: boolean;
+  /** The cast member a sentence of the line introduces as the speaker: 「よろしくお願いします。中村です。」 */
+  readonly selfNamed: Person | null;
 }
 
 interface Decision {
@@ -339,6 +350,9 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     const person = personNamed(people, word);
     if (person !== null && !(selfIntro !== undefined && selfIntro.includes(word))) mentioned.add(person);
   }
+  const selfNamed = sentences.map((sentence) => SELF_NAMED.exec(sentence.trim())?.[1]).map((name) => (name === undefined ? null : personNamed(people, name))).find((person) => person !== null) ?? null;
+  // Saying one's own name is not a mention of oneself.
+  if (selfNamed !== null) mentioned.delete(selfNamed);
   const asks = sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body);
   // The name may open the line and the question close it: 「マリア、まず…教えてください。…違うんですか?」
   const addressee = findAddressee(lastSentence, people) ?? (asks && firstSentence !== lastSentence ? findAddressee(firstSentence, people, false) : null);
@@ -353,13 +367,17 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     // 「あなたが言ったように」 takes up the last speaker's words, unless the line names whom it answers.
     reply: REPLY_OPENER.test(body) || TAKES_UP.test(firstSentence) || (TAKES_UP.test(body) && mentioned.size === 0),
     continuation: CONTINUATION.test(body),
-    interjection: [...body].length <= INTERJECTION_MAX && !CONTINUATION.test(body) && !/[??]/u.test(body),
+    interjection:
+      ([...body].length <= INTERJECTION_MAX || ([...body].length <= REACTION_MAX && REACTION_END.test(body) && sentences.length === 1)) &&
+      !CONTINUATION.test(body) &&
+      !/[??]/u.test(body),
     welcome: WELCOME.test(body),
     // 「よろしくお願いします。呼んでいただいてありがとうございます。」: a short line of thanks answers a welcome.
     thanks: THANKS.test(firstSentence) || ([...body].length <= SHORT_THANKS_MAX && THANKS.test(body)),
     mentioned,
     addressee,
     selfDescribed: selfDescribed(body, people),
+    selfNamed,
     quoteIntro: quoteIntro === undefined ? null : personNamed(people, quoteIntro),
     quoteLine: QUOTE_LINE.test(body),
     lastNamed: soleNamed(lastSentence, people),
@@ -417,7 +435,9 @@ function findAddressee(sentence: string, people: readonly Person[], mustAsk = tr
     for (const alias of person.member.aliases) {
       const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
       const vocative = new RegExp(`^(?:では|じゃあ|さて|で)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:[、,]|は(?:どう|何|どこ|いかが))`, 'u');
-      if (vocative.test(trimmed)) return person;
+      // 「木村さんはルンバ使ってます?」: a question opening with someone's name and honorific asks them about themselves.
+      const askedAbout = new RegExp(`^(?:では|じゃあ|さて|ちなみに)?[、,]?\\s*${escaped}(?:さん|先生)(?:は|も|って)`, 'u');
+      if (vocative.test(trimmed) || (mustAsk && askedAbout.test(trimmed))) return person;
     }
   }
   return null;
@@ -488,6 +508,9 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       // Q: is whoever interviews (the host when named), A: the one interviewee when there is one.
       const who = cue.qa === 'q' ? host : guests.length === 1 ? (guests[0] ?? null) : null;
       open({ speaker: who, evidence: who === null ? null : 'label', confidence: who === null ? 0 : CONFIDENCE.label * 0.9 }, cue.qa === 'q' ? 'host' : 'guest');
+    } else if (cue.selfNamed !== null && (cue.selfNamed === host || guests.includes(cue.selfNamed))) {
+      // 「よろしくお願いします。中村です。」: the speaker says who they are.
+      open({ speaker: cue.selfNamed, evidence: 'self-introduction', confidence: CONFIDENCE['self-introduction'] }, cue.selfNamed === host ? 'host' : 'guest');
     } else if (i < INTRO_PARAGRAPHS && host !== null && current.speaker === null && !cue.editorial && introducesGuests(cue, guests)) {
       // The host's opening: the lines of it read so far (not an editor's summary) are the host's too.
       const opening = turn.filter((k) => cues[k]?.editorial === false);
@@ -501,6 +524,11 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       open({ ...resume.decision, confidence: resume.decision.confidence * 0.9 }, resume.role);
     } else if (cue.continuation && !(previous?.question ?? false)) {
       // Same turn.
+    } else if (previous?.question === true && host !== null && previous.addressee === host && !cue.question) {
+      // 「木村さんはルンバ使ってます?」: a guest asking the host; the host answers.
+      open({ speaker: host, evidence: 'addressed', confidence: CONFIDENCE.addressed }, 'host');
+    } else if (cue.question && host !== null && cue.addressee === host && guests.length === 1 && guests[0] !== undefined) {
+      open({ speaker: guests[0], evidence: 'alternation', confidence: CONFIDENCE.alternation }, 'guest');
     } else if (previous?.question === true && (currentRole === 'host' || (host === null && pair !== null && current.speaker !== null)) && !cue.question) {
       const addressee = pendingAddressee ?? previous.addressee;
       const other = pair === null || current.speaker === null ? null : (pair.find((person) => person !== current.speaker) ?? null);
@@ -508,7 +536,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       else if (guests.length === 1 && guests[0] !== undefined) open({ speaker: guests[0], evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] }, 'guest');
       else if (host === null && other !== null) open({ speaker: other, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] }, 'guest');
       else open({ speaker: null, evidence: null, confidence: 0 }, 'guest');
-    } else if (cue.question && currentRole !== 'host' && host !== null && (cue.addressee !== null || !cue.continuation)) {
+    } else if (cue.question && currentRole !== 'host' && host !== null && cue.addressee !== host && (cue.addressee !== null || !cue.continuation)) {
       open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] }, 'host');
     } else if (started && previous !== undefined && currentRole === 'host' && !cue.continuation && previous.addressee === null && previous.lastNamed !== null && guests.includes(previous.lastNamed) && !introducesGuests(previous, guests)) {
       // 「ですからネイサンは、近いうちに…本が出ます。」: the guest the host just talked about takes it up.

@@ -44,6 +44,7 @@ export type SpeakerEvidence =
   | 'introduces-guests'
   | 'third-person'
   | 'self-description'
+  | 'self-introduction'
   | 'quoted-by-narrator'
   | 'monologue'
   | 'voice';
