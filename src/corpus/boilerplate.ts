@@ -35,9 +35,11 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'subscribe-request', pattern: new RegExp(`^${REQUEST_START}.{0,30}${REQUEST_END}[!。.]*$`, 'u') },
   { name: 'subscribe-request-en', pattern: /^(?:please\s+)?(?:like,?\s+(?:and\s+)?)?subscribe\b.{0,40}$/iu },
   // Reading-time badges: `約5分で読めます`, `読了時間:3分`.
-  { name: 'reading-time', pattern: /^(?:約)?\d+分で読め(?:る|ます)$|^読了(?:時間|目安)[::]?\s*(?:約)?\d+分$/u },
+  { name: 'reading-time', pattern: /^(?:約)?\d+分で読め(?:る|ます)$|^読了(?:時間|目安)[:\uFF1A]?\s*(?:約)?\d+分$/u },
   // A line made only of hashtags: `#AI #ChatGPT` (a markdown heading has a space after `#`).
   { name: 'hashtags', pattern: /^#[^\s#]+(?:\s+#[^\s#]+)*$/u },
+  // `---`, `***`, `===`, `――――`: a separator, not a heading for what follows.
+  { name: 'separator', pattern: /^[-=*_~―—–・･.。\s]{3,}$/u },
   // Advertising labels and page navigation.
   { name: 'advertising', pattern: /^(?:PR|広告|スポンサーリンク|advertisement|sponsored)$/iu },
   { name: 'navigation', pattern: /^(?:前の記事|次の記事|関連記事|あわせて読みたい|合わせて読みたい|続きを読む|もっと見る|(?:この)?続きを(?:みる|見る|読む)には|この記事が参加している募集|read more|show more|related (?:posts|articles))$/iu },

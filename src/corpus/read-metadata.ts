@@ -13,12 +13,12 @@ export interface LineMetadata {
 /** `By Jane Doe · 2021-04-01`, `Updated by Taro Yamada on April 1, 2021, 9:30 am JST`. */
 const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s+)?by\s+(.+)$/iu;
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
-const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|author|writer)\s*[::/]\s*(.+)$/iu;
+const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|author|writer)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
-const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|speakers?|guests?|participants?|panelists?)\s*[::]\s*(.+)$/iu;
+const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|speakers?|guests?|participants?|panelists?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
-const DATE_LABEL = /^(?:公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[::]?\s*/iu;
+const DATE_LABEL = /^(?:公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
 const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行)$/u;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?/iu;
 /** Separators between a name and the rest of a byline: `·`, `|`, ` - `, `,` (`By Jane Doe, Staff`). */
@@ -33,7 +33,14 @@ const MAX_NAME_WORDS = 5;
  */
 export function readMetadataLine(line: string): LineMetadata | null {
   const text = line.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  return readByline(text) ?? readSpeakerList(text) ?? readDateLine(text);
+  return readByline(text) ?? readSpeakerList(text) ?? readDateLine(text) ?? readRecordingField(text);
+}
+
+/** `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the text. */
+const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
+
+function readRecordingField(text: string): LineMetadata | null {
+  return RECORDING_FIELD.test(text) ? { author: null, date: null, speakers: [] } : null;
 }
 
 function readByline(text: string): LineMetadata | null {

@@ -156,6 +156,16 @@ describe('parseTranscript', () => {
   });
 
   describe('headings without a table of contents', () => {
+    it('keeps a transcription tool\'s header fields and a separator line out of the sections', () => {
+      const transcript = parseTranscript(
+        'export.txt',
+        lines('インタビュー_最終版', '作成日時: 2025/04/18 14:02', '話者数: 2', '---', '佐藤: 本日はよろしくお願いします。', '高橋: よろしくお願いします。'),
+      );
+      expect(kindsOf(transcript)).toEqual(['title', 'metadata', 'metadata', 'boilerplate', 'content', 'content']);
+      expect(transcript.date).toBe('2025-04-18');
+      expect(sectionAt(transcript, 5)).toBeNull();
+    });
+
     it('reads a short spoken line ending in a laugh as content, not a heading', () => {
       const transcript = parseTranscript(
         'talk.txt',
