@@ -80,7 +80,7 @@ const VOICE_MARGIN = 0.3;
  */
 const LABEL = new RegExp(
   String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
-    String.raw`(?:【([^】]{1,24})】\s*|([^\s::「」『』。、,.!?!?()()]{1,24}(?:[ ・][^\s::「」『』。、,.!?!?()()]{1,24})?)\s*(?:[(（]([^)）]{1,12})[)）]\s*)?[::]\s*)`,
+    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ ・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,12})[)）]\s*)?[:\uFF1A]\s*)`,
   'u',
 );
 /** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`. */
@@ -89,11 +89,11 @@ const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 /** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
 const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
 
-const QUESTION_END = /(?:[??]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
+const QUESTION_END = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
 /** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
 const REQUEST = /(?:(?:一言|ひとこと|説明|紹介|お話)(?:を)?お願いします|教えてください|聞かせてください|てもらえますか|ていただけますか|てくれますか|てもらえませんか|ていただけませんか|てもらえへんか|てくれへんか|どう思いますか|どう思う\?|どう見ますか|どう見とる\?)/u;
 /** Openings that answer or take up what the other person said: the floor changes hands. */
-const REPLY_OPENER = /^(?:(?:あー|ああ|あぁ|へえ|へぇ|へー|ほう|ほー|おお|おー|うーん|えー)[ー~〜、。!!]*\s*(?=$|[^、。!!])|そう[、。!！]|そうですね|そうですよね|そうだね|そうやな|そうや|そうです|そうだ|その通り|はい|ええ|うん|いいえ|いや、|確かに|なるほど|まさに|もちろん|同意します|いい質問|良い質問|面白い質問|ありがとう|yes|yeah|right|exactly)/iu;
+const REPLY_OPENER = /^(?:(?:あー|ああ|あぁ|へえ|へぇ|へー|ほう|ほー|おお|おー|うーん)[ー~〜]*(?:[、。!\uFF01]|$)|そう[、。!！]|そうですね|そうですよね|そうだね|そうやな|そうや|そうです|そうだ|その通り|はい|ええ|うん|いいえ|いや、|確かに|なるほど|まさに|もちろん|同意します|いい質問|良い質問|面白い質問|ありがとう|yes|yeah|right|exactly)/iu;
 /** Openings that carry the speaker's own thought on: the floor stays. */
 const CONTINUATION = /^(?:そして|でも|しかし|だから|ですから|それから|それで|それに|また|つまり|例えば|さらに|なぜなら|一方|ただ|だけど|けど|けれど|あと|それでも|ところが|要するに|結局|加えて|特に|実際|なので|したがって|その後|次に|最後に|and |but |so |because )/iu;
 /** The host welcoming guests or the audience. */
@@ -107,7 +107,7 @@ const HOST_PATTERNS: readonly RegExp[] = [
   /(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ)へようこそ/iu,
   // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
   /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を務める)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
-  /^(?:こんにちは|こんばんは|どうも)[、,!! ]*(.{2,30}?)です[。!!]/u,
+  /^(?:こんにちは|こんばんは|どうも)[、,!\uFF01 ]*(.{2,30}?)です[。!\uFF01]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
 ];
 /** Words that make a dotted katakana phrase a show's name rather than a person's. */
@@ -130,8 +130,8 @@ const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+
 const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
 const QUOTE_LINE = /^\s*[「『]/u;
 /** A quoted line that asks something: put to the quoted person, not said by them. */
-const QUOTED_QUESTION = /[??]\s*[^「」]{0,30}[」』]\s*$/u;
-const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([^、。,.!?!?\s]{1,16}?)(?:は|が|を|に|で|と|も|の|について|では|、|。|$)/gu;
+const QUOTED_QUESTION = /[?\uFF1F]\s*[^「」]{0,30}[」』]\s*$/u;
+const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([^、。,.!?\uFF01\uFF1F\s]{1,16}?)(?:は|が|を|に|で|と|も|の|について|では|、|。|$)/gu;
 const SELF_INTRO = /(?:私|僕|俺|わし)は(.{2,30}?)です/u;
 /** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」). */
 const SELF_NAMED = /^(?:どうも|はい)?[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|です)[。!！]?$/u;
@@ -213,7 +213,7 @@ function discoverCast(transcript: Transcript): Person[] {
   const host = findHost(intro);
   if (host !== null) members.push({ name: host, aliases: aliasesOf(host), role: 'host' });
   for (const text of intro) {
-    for (const sentence of text.normalize('NFKC').split(/(?<=[。!?!?])/u)) {
+    for (const sentence of text.normalize('NFKC').split(/(?<=[。!?\uFF01\uFF1F])/u)) {
       if (!WELCOME.test(sentence)) continue;
       for (const match of sentence.matchAll(INTRODUCED_NAME)) {
         const name = match[0].replace(/(?:さん|氏)$/u, '');
@@ -259,7 +259,7 @@ function findHost(intro: readonly string[]): string | null {
   for (const text of intro) {
     const folded = text.normalize('NFKC');
     for (const pattern of HOST_PATTERNS) {
-      for (const sentence of folded.split(/(?<=[。!?!?])/u)) {
+      for (const sentence of folded.split(/(?<=[。!?\uFF01\uFF1F])/u)) {
         const name = pattern.exec(sentence.trim())?.[1]?.trim();
         if (name !== undefined && NAME_SHAPED.test(name)) return name;
       }
@@ -335,9 +335,9 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   // The host naming their own show is not a mention of them.
   const unshown = HOST_HINT.test(body) ? HOST_PATTERNS.reduce((text, pattern) => text.replace(pattern, ''), body) : body;
   const named = nameText(unshown);
-  const sentences = body.split(/(?<=[。!?!?])/u).filter((part) => part.trim() !== '');
+  const sentences = body.split(/(?<=[。!?\uFF01\uFF1F])/u).filter((part) => part.trim() !== '');
   const lastSentence = sentences.at(-1) ?? body;
-  const firstSentence = body.split(/(?<=[。!?!?])/u)[0] ?? body;
+  const firstSentence = body.split(/(?<=[。!?\uFF01\uFF1F])/u)[0] ?? body;
   const selfIntro = SELF_INTRO.exec(body)?.[1];
   const mentioned = new Set<Person>();
   for (const person of people) {
@@ -370,7 +370,7 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     interjection:
       ([...body].length <= INTERJECTION_MAX || ([...body].length <= REACTION_MAX && REACTION_END.test(body) && sentences.length === 1)) &&
       !CONTINUATION.test(body) &&
-      !/[??]/u.test(body),
+      !/[?\uFF1F]/u.test(body),
     welcome: WELCOME.test(body),
     // 「よろしくお願いします。呼んでいただいてありがとうございます。」: a short line of thanks answers a welcome.
     thanks: THANKS.test(firstSentence) || ([...body].length <= SHORT_THANKS_MAX && THANKS.test(body)),
@@ -564,7 +564,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
 
 /** Character bigrams of a text (folded), the unit of a speaker's voice. */
 function bigrams(text: string): string[] {
-  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\s、。,.!?!?「」『』()()・:;:;-]+/gu, '|')];
+  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\s、。,.!?\uFF01\uFF1F「」『』()\uFF08\uFF09・:;:;-]+/gu, '|')];
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i += 1) {
     const pair = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
@@ -659,7 +659,7 @@ function hostOf(speakers: readonly Person[], cues: readonly LineCues[]): Person 
     if (cue.label === null || isMislabelledWelcome(cue, cues.slice(i + 1, i + 1 + CORRECTION_WINDOW))) return;
     turns.set(cue.label, (turns.get(cue.label) ?? 0) + 1);
     // Asking and speaking to the other person: what the interviewer's turns do.
-    if (/[??]/u.test(cue.body) || SECOND_PERSON.test(cue.body)) questions.set(cue.label, (questions.get(cue.label) ?? 0) + 1);
+    if (/[?\uFF1F]/u.test(cue.body) || SECOND_PERSON.test(cue.body)) questions.set(cue.label, (questions.get(cue.label) ?? 0) + 1);
   });
   const ranked = speakers
     .map((person) => ({ person, share: (questions.get(person) ?? 0) / Math.max(1, turns.get(person) ?? 0), turns: turns.get(person) ?? 0 }))
@@ -778,7 +778,7 @@ function applyQuotes(cues: readonly LineCues[], decisions: Decision[]): void {
       return;
     }
     open = false;
-    speaker = cue.quoteIntro !== null && /[。::]\s*$/u.test(cue.body) ? cue.quoteIntro : null;
+    speaker = cue.quoteIntro !== null && /[。:\uFF1A]\s*$/u.test(cue.body) ? cue.quoteIntro : null;
     // A line that introduces the speaker and then is mostly their quotation is theirs too.
     if (cue.quoteIntro !== null && quotedShare(cue.body) >= 0.5) {
       decisions[i] = { speaker: cue.quoteIntro, evidence: 'quoted-by-narrator', confidence: CONFIDENCE['quoted-by-narrator'] };

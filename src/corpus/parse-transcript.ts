@@ -209,7 +209,7 @@ function derivedTitle(lines: readonly Line[], kinds: Kinds): string | null {
   const first = lines.find((_, i) => kinds[i] === null);
   if (first === undefined) return null;
   const text = stripMarkup(first.raw);
-  const sentence = splitSentences(text)[0]?.text.replace(/[。.!?!?]+$/u, '') ?? text;
+  const sentence = splitSentences(text)[0]?.text.replace(/[。.!?\uFF01\uFF1F]+$/u, '') ?? text;
   const chars = [...sentence];
   return chars.length <= DERIVED_TITLE_MAX_LENGTH ? sentence : `${chars.slice(0, DERIVED_TITLE_MAX_LENGTH).join('')}…`;
 }
@@ -234,7 +234,7 @@ function findTableOfContents(lines: readonly Line[], kinds: Kinds): TableOfConte
     if (line === undefined || kinds[i] === 'blank') continue;
     nonBlank += 1;
     if (kinds[i] !== null) continue;
-    const labelled = TOC_LABELS.has(line.key.replace(/[::]$/u, ''));
+    const labelled = TOC_LABELS.has(line.key.replace(/[:\uFF1A]$/u, ''));
     if (!labelled && !line.listItem) continue;
     const entries = tocRun(lines, kinds, labelled ? i + 1 : i);
     if (entries.length < (labelled ? 1 : TOC_MIN_ENTRIES)) continue;
@@ -328,7 +328,7 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
     if (kinds[i] !== null || !first) return;
     const shape = headingShape(line);
     if (shape === null || (counts.get(line.key) ?? 0) > 2) return;
-    if (speakerKeys.some((speaker) => speaker.includes(line.key.replace(/[::]$/u, '')))) return;
+    if (speakerKeys.some((speaker) => speaker.includes(line.key.replace(/[:\uFF1A]$/u, '')))) return;
     const next = neighbour(lines, kinds, i, 1);
     const nextLine = next === null ? undefined : lines[next];
     if (next === null || nextLine === undefined || kinds[next] !== null || headingShape(nextLine) !== null) return;
@@ -456,7 +456,7 @@ function markSubsumed(lines: readonly Line[], kinds: Kinds): void {
 
 /** A heading as a section name: without list or markdown marks and without a trailing colon. */
 function sectionName(raw: string): string {
-  return stripMarkup(raw).replace(/\s*[::]$/u, '');
+  return stripMarkup(raw).replace(/\s*[:\uFF1A]$/u, '');
 }
 
 function unique(values: readonly string[]): string[] {

@@ -48,13 +48,14 @@ export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
  */
 const QUESTION_LINE_SHARE = 0.6;
 const ANSWER_SHARE = 0.95;
-const ASKS = /[??][」』"”)）]?\s*$/u;
+/** A line that asks: a question mark, or a polite question or request without one (「…きっかけを教えてください。」). */
+const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|てください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
 
 /**
  * A line that announces what the next one says: 「…2つあった。今から説明するわ。」「理由は次の通りです:」.
  * It keeps `ANNOUNCEMENT_SHARE` of its score and the line after it takes `ANSWER_SHARE`.
  */
-const ANNOUNCES = /(?:[::]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!!]?\s*$/u;
+const ANNOUNCES = /(?:[:\uFF1A]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!\uFF01]?\s*$/u;
 const ANNOUNCEMENT_SHARE = 0.8;
 
 /**

@@ -179,7 +179,7 @@ export function substance(paragraph: Paragraph): number {
   const text = spoken(paragraph);
   const length = [...text].length;
   if (length < SUBSTANTIVE_MIN) return 0;
-  const question = /[??]\s*$/u.test(text) ? 0.5 : 1;
+  const question = /[?\uFF1F]\s*$/u.test(text) ? 0.5 : 1;
   return (Math.min(length, SUBSTANTIVE_FULL) / SUBSTANTIVE_FULL) * paragraph.speakerConfidence * question;
 }
 

@@ -33,8 +33,10 @@ describe('attributeSpeakers', () => {
       '[00:00:20] 佐藤（司会）: 最初に、教育はどう変わりますか?',
       '[00:00:31] 山田: 個別指導が誰にでも届くようになると思います。',
       '先生の仕事も、教えることから見守ることに変わっていくでしょう。',
+      'えーと、2023年には実際に、そういう学校も出てきました。',
     );
-    expect(speakersOf(text)).toMatchObject({ 3: '佐藤', 4: '山田', 5: '佐藤', 6: '山田', 7: '山田' });
+    // 「えーと」 is a filler, not a reply: the unlabelled line stays with the one speaking.
+    expect(speakersOf(text)).toMatchObject({ 3: '佐藤', 4: '山田', 5: '佐藤', 6: '山田', 7: '山田', 8: '山田' });
     expect(labelLength('[00:00:31] 山田: 個別指導')).toBe('[00:00:31] 山田: '.length);
     expect(labelLength('佐藤（司会）: 最初に')).toBe('佐藤（司会）: '.length);
     const transcript = attributeSpeakers(parseTranscript('t.txt', text));

@@ -42,6 +42,28 @@ describe('ask', () => {
     expect(result.answered).toBe(true);
   });
 
+  it('takes a request or a full-width question mark as the interviewer asking', () => {
+    const interview = stateFrom(
+      {
+        'export.txt': [
+          'インタビュー',
+          '',
+          '[00:00:18] 佐藤（司会）: まず、量子コンピュータに興味を持ったきっかけを教えてください。',
+          '[00:00:25] 高橋（ゲスト）: 大学3年のときに、講義録を読んだのが始まりです。',
+          '[00:01:02] 佐藤（司会）: 表面符号、というのは。',
+          '[00:01:06] 高橋（ゲスト）: 量子ビットを格子状に並べて、隣同士のパリティを測る方式です。',
+          '[00:02:00] 佐藤（司会）: 日本の量子コンピュータの研究はどうですか？',
+          '[00:02:06] 高橋（ゲスト）: 層は厚いほうです。大学も企業も力を入れています。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const first = (question: string): number | undefined => ask(interview, { question, limit: 3 }).results[0]?.line;
+    expect(first('量子コンピュータに興味を持ったきっかけは?')).toBe(4);
+    expect(first('表面符号というのは何ですか')).toBe(6);
+    expect(first('日本の量子コンピュータ研究の状況は?')).toBe(8);
+  });
+
   it('answers with the line an announcement leads to, above the announcement itself', () => {
     const talk = stateFrom(
       {

@@ -38,7 +38,7 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /とは|という|っていう|ってゆう|の略|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[((]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /とは|という|っていう|ってゆう|の略|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
 const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
@@ -50,13 +50,13 @@ const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|�
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
 const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
 const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
-const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い)(?=ん[やだで]|んです|らしい|そう[やだで]|ます|[。!!]|$)/gu;
+const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い)(?=ん[やだで]|んです|らしい|そう[やだで]|ます|[。!\uFF01]|$)/gu;
 /** Kinds of thing a term names: `Xっていう会社` introduces X as a company. */
 const APPOSITION =
   /(?:っていう|という|っちゅう|と呼ばれる)(?=(?:新しい|新たな)?(?:会社|企業|モデル|漫画|方法|手法|技術|ベンチマーク|概念|現象|仕組み|プロジェクト|ツール|サービス|製品|本|論文|アルゴリズム|アーキテクチャ|ライブラリ|データセット|競技会|コンテスト|指標|用語|言葉|チップ|フレームワーク|プログラム|アプリ|機能|団体|組織|研究所|スタートアップ|ロボット|装置|システム|プラットフォーム|理論|法則|効果|問題|アイデア|考え方|仕様|規格|プロトコル|ゲーム|番組|シリーズ|イベント|もの|もん|やつ|の[もが]))/gu;
 const SO_CALLED = /いわゆる/gu;
 const RESTATE = /[、,]\s*(?:つまり|すなわち|要するに|言い換えると)[、,]?\s*/gu;
-const PAREN = /[((]([^()()]{1,60})[))]/gu;
+const PAREN = /[(\uFF08]([^()\uFF08\uFF09]{1,60})[)\uFF09]/gu;
 /** A sentence that goes on explaining what the previous one named. */
 const EXPLAINS_PREVIOUS = /^(?:これは|それは|これが|それが|つまり|要するに|すなわち|言い換えると|このモデルは|この方法は|これって|それって|[「」]?(?:いわば))/u;
 const ENGLISH_DEFINES = /\b([A-Z][\w+#.-]*(?:\s+[A-Za-z][\w+#.-]*){0,4})\s+(is|are|means|refers to|stands for)\s+(a|an|the|when|how|what)?\b/gu;
@@ -162,9 +162,9 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
     const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1 || /^[なねさよ][、,]/u.test(rest);
     if (!boundary || NOT_DEFINING_AFTER.test(rest)) continue;
     const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
-    if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[??]/u.test(rest)) {
+    if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[?\uFF1F]/u.test(rest)) {
       // 「9/9/6とは何ですか?」 then the answer: the next sentence defines, if it is not a question too.
-      if (/[??]$/u.test(text) && view.next !== undefined && !/[??]$/u.test(view.next.text)) out.push(...candidate(view, term, 'question', { withNext: true }));
+      if (/[?\uFF1F]$/u.test(text) && view.next !== undefined && !/[?\uFF1F]$/u.test(view.next.text)) out.push(...candidate(view, term, 'question', { withNext: true }));
       continue;
     }
     out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1 }));

@@ -19,7 +19,7 @@ const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]{1,7}$/u;
  * @example termKey('Ｍｉｘｔｕｒｅ-of Experts') === termKey('mixture of experts') // true
  */
 export function termKey(term: string): string {
-  return toKatakana(normalizeForMatch(term)).replace(/[\s\-‐‑–—_.・「」『』"'“”‘’()()【】]/gu, '');
+  return toKatakana(normalizeForMatch(term)).replace(/[\s\-‐‑–—_.・「」『』"'“”‘’()\uFF08\uFF09【】]/gu, '');
 }
 
 /**

@@ -207,7 +207,7 @@ export function isTermShaped(text: string): boolean {
   const latin = /^[\p{Script=Latin}\p{Nd}\s.+#&'-]+$/u.test(term);
   if (length < MIN_TERM_LENGTH || length > (latin ? MAX_LATIN_TERM_LENGTH : MAX_TERM_LENGTH)) return false;
   if (!/[\p{L}]/u.test(term) || NOT_TERMS.has(term)) return false;
-  if (/[、。,!?!?「」『』()()]/u.test(term)) return false;
+  if (/[、。,!?\uFF01\uFF1F「」『』()\uFF08\uFF09]/u.test(term)) return false;
   // 2028年, 12万文字, 50%: quantities, not terms.
   if (/^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u.test(term)) return false;
   if (/^[\p{Nd}.,]+\s?[KMBGTkmgbt][A-Za-z]?$/u.test(term)) return false;

@@ -60,7 +60,7 @@ export interface TranscriptDates {
 
 /** A question asking about a date (2025年はどう思いますか?) states no event. */
 const INTERROGATIVE = /どの|誰|だれ|何|なに|どう|いつ|どこ|なぜ|どれ|どんな|どちら|いくつ|いくら/u;
-const QUESTION_END = /(?:[??]|か[。.]?)[」』)\s]*$/u;
+const QUESTION_END = /(?:[?\uFF1F]|か[。.]?)[」』)\s]*$/u;
 /** 今年, 去年, 来年: dropped where the sentence also states a year outright, which is more reliable. */
 const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
 /** Between a date and a count restating it (2028年、つまり4年後): the count is not a second date. */
