@@ -465,7 +465,11 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   const decisions: Decision[] = cues.map(() => ({ speaker: null, evidence: null, confidence: 0 }));
   const speakers = people.filter((person) => person.member.role === 'guest' || person.member.role === 'host');
   const labelled = cues.some((cue) => cue.label !== null || cue.qa !== null);
-  if (!labelled && speakers.length < 2 && !speakers.some((person) => person.member.role === 'host')) {
+  // A byline's author greeting the reader (「こんにちは、山田です。」) reads like a host; with nobody else
+  // speaking, it is still one voice.
+  const author = transcript.author === null ? null : personNamed(people, transcript.author);
+  const alone = speakers.length === 0 || (speakers.length === 1 && (speakers[0]?.member.role !== 'host' || speakers[0] === author));
+  if (!labelled && alone) {
     return monologue(cues, people, transcript, decisions);
   }
   const host = hostOf(speakers, cues);

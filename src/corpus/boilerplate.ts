@@ -38,6 +38,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'reading-time', pattern: /^(?:約)?\d+分で読め(?:る|ます)$|^読了(?:時間|目安)[:\uFF1A]?\s*(?:約)?\d+分$/u },
   // A line made only of hashtags: `#AI #ChatGPT` (a markdown heading has a space after `#`).
   { name: 'hashtags', pattern: /^#[^\s#]+(?:\s+#[^\s#]+)*$/u },
+  // `![見出し画像](https://…)`: a Markdown image on a line of its own.
+  { name: 'markdown-image', pattern: /^!\[[^\]]*\]\([^)\s]*\)$/u },
   // `---`, `***`, `===`, `――――`: a separator, not a heading for what follows.
   { name: 'separator', pattern: /^[-=*_~―—–・･.。\s]{3,}$/u },
   // Advertising labels and page navigation.

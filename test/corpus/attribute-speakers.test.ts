@@ -302,6 +302,11 @@ describe('attributeSpeakers', () => {
     expect(Object.values(speakers)).toEqual([null, null, null]);
   });
 
+  it('gives a first-person article to its byline author, even when the author greets the reader like a host', () => {
+    const speakers = speakersOf(lines('RAGで失敗したこと全部書く', 'By 山田太郎 · 2025-06-01', 'こんにちは、山田です。物流会社で社内システムを担当しています。', '今日は社内チャットボットの話を書きます。'));
+    expect(Object.values(speakers)).toEqual(['山田太郎', '山田太郎']);
+  });
+
   it('shows no speaker for a narration without a byline, and never one below the confidence floor', () => {
     const transcript = attributeSpeakers(parseTranscript('n.txt', lines('ニュース', 'ほな、聞いてや。今週は大きなニュースがあってん。', 'AIの学習にはめっちゃ電気が要るねん。')));
     expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual([null, null]);

@@ -120,6 +120,10 @@ describe('isBoilerplate', () => {
     ['チャンネル登録と高評価よろしくお願いします!', true],
     // Hashtags only.
     ['#AI #ChatGPT', true],
+    // A Markdown image and a separator on lines of their own.
+    ['![見出し画像](https://example.com/header.png)', true],
+    ['---', true],
+    ['――――――', true],
     // A narrator's closing line that also carries content stays.
     ['ほな、これで終わりや。最後まで聞いてくれてありがとう。えらいで!チャンネル登録してくれたり、いいねボタン押してくれたりしたら嬉しいな。YouTubeのアルゴリズムにええコンテンツやって教えてあげるんや。ほな、また近いうちに会おな!', false],
     // A sponsor read inside the talk is speech.
