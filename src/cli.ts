@@ -60,9 +60,14 @@ async function main(): Promise<number> {
     for await (const line of createInterface({ input: process.stdin, terminal: false })) {
       if (line.trim() === '') continue;
       const options = readJsonOptions(line);
-      const outcome = options === null
-        ? { json: { command: command.name, error: { code: 'bad_json', message: 'each line must be a JSON object of options' } } }
-        : runCommand(state, command, options, context);
+      const known = new Set(command.options.map((option) => option.name));
+      const unknown = options === null ? [] : Object.keys(options).filter((key) => !known.has(key));
+      const outcome =
+        options === null
+          ? { json: { command: command.name, error: { code: 'bad_json', message: 'each line must be a JSON object of options' } } }
+          : unknown.length > 0
+            ? { json: { command: command.name, error: { code: 'unknown_option', message: `unknown option ${unknown.map((key) => `"${key}"`).join(', ')} for ${command.name}; options: ${[...known].join(', ') || 'none'}` } } }
+            : runCommand(state, command, options, context);
       process.stdout.write(`${JSON.stringify(outcome.json)}\n`);
     }
     return 0;

@@ -32,14 +32,16 @@ describe('npm run cli', () => {
   });
 
   it('answers one JSON line per input line with --jsonl, errors included', async () => {
-    const stdin = ['{"question": "Altman"}', '{"question": ""}', 'not json', '{"question": "研究室の学生は何人?"}'].join('\n');
+    const stdin = ['{"question": "Altman"}', '{"question": ""}', 'not json', '{"question": "研究室の学生は何人?"}', '{"query": "研究室"}'].join('\n');
     const run = await runCli(['ask', '--jsonl'], { seeds, stdin });
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ command: 'ask', answered: true });
     expect(lines[1]).toMatchObject({ error: { code: 'empty_query' } });
     expect(lines[2]).toMatchObject({ error: { code: 'bad_json' } });
     expect(lines[3]).toMatchObject({ command: 'ask' });
+    // An option the command does not have is refused, as on the command line, not silently dropped.
+    expect(lines[4]).toMatchObject({ error: { code: 'unknown_option' } });
   });
 
   it('keeps stdout for the reply and names each skipped seed file on stderr', async () => {
