@@ -90,9 +90,28 @@ describe('findDefinitions', () => {
     ['RAGとは何ですか?検索した文書を使って答えを生成する手法です。', 'RAG', 'question'],
     ['…コードに非常に賭けています。これがClaude Codeのことです。', 'Claude Code', 'means'],
     ['Distillation is a way to train a small model from a large one.', 'Distillation', 'english'],
+    // A topic said to be a kind of thing: 「Xは、…の手法です。」
+    ['BM25は、単語の出現頻度と文書の長さをもとに関連度を計算する、昔からある検索の手法です。', 'BM25', 'means'],
+    ['量子誤り訂正は、たくさんの物理量子ビットをまとめて一つの論理量子ビットとして扱う技術です。', '量子誤り訂正', 'means'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
+  });
+
+  it.each([
+    // An interviewer asking for an explanation does not give one.
+    ['超伝導量子ビットというのは、一般の方にはなじみがないと思うんですが。'],
+    ['忠実度というのは正確さのようなものですか。'],
+    // The kind of thing belongs to the second topic, not to RLHF.
+    ['だからRLHFはまだモデルを良くできますが、これらの検証可能な領域ははるかに直接的なプロセスです。'],
+  ])('finds no definition in %s', (sentence) => {
+    expect(findDefinitions(paragraphOf(sentence), tokenizer).filter((candidate) => candidate.kind !== 'gloss')).toEqual([]);
+  });
+
+  it('leaves a speaker label out of the defining text', () => {
+    const labelled = stateFrom({ 'c_talk.txt': '対談\n高橋: 超伝導量子ビットとは、極低温で電気抵抗がゼロになる回路を使う素子のことです。\n佐藤: なるほど。' }, createAnalyzer(tokenizer), tokenizer);
+    const entry = labelled.glossary.entries.find((candidate) => candidate.term === '超伝導量子ビット');
+    expect(entry?.definitions[0]?.text.startsWith('超伝導量子ビットとは')).toBe(true);
   });
 
   it('joins an acronym and its expansion given in parentheses', () => {

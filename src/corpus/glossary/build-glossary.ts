@@ -2,6 +2,7 @@
  * The glossary: every term the material defines, with its spellings joined (acronym ↔ expansion,
  * katakana ↔ Latin, case and width) and its defining lines, best first. Built once at start-up.
  */
+import { labelLength } from '../attribute-speakers.js';
 import type { Corpus, Paragraph } from '../types.js';
 import type { Lexicon } from '../../text/lexicon/lexicon.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
@@ -101,7 +102,9 @@ function withTranslations(
 }
 
 function definitionAt(paragraph: Paragraph, term: string, kind: DefinitionKind, strength: number, start: number, end: number): Definition {
-  return { file: paragraph.file, line: paragraph.line, term, kind, strength, text: paragraph.text.slice(start, end), start, end };
+  // A definition opening the line starts after its speaker label (「佐藤（司会）: 」 is not part of it).
+  const from = Math.max(start, labelLength(paragraph.text));
+  return { file: paragraph.file, line: paragraph.line, term, kind, strength, text: paragraph.text.slice(from, end), start: from, end };
 }
 
 /**

@@ -44,9 +44,13 @@ const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|�
 /** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
 const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
+/** A sentence that asks or invites an explanation rather than giving one. */
+const ASKING = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ですかね|んですが|んですけど|んですけれど|んだけど|んやけど)[。.]?)[」』)\uFF09]*$/u;
 const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?:指|言|意味))|の意味(?:です|や|だ)|の略(?:称)?(?:です|や|だ|で)/gu;
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
+/** 「BM25は、…関連度を計算する、昔からある検索の手法です。」: a topic said to be a kind of thing. */
+const KIND_OF = /(?:技術|手法|方法|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格)(?:です|である|だ|や)[。.]?$/gu;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
 const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
 const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
@@ -62,6 +66,11 @@ const EXPLAINS_PREVIOUS = /^(?:これは|それは|これが|それが|つまり
 const ENGLISH_DEFINES = /\b([A-Z][\w+#.-]*(?:\s+[A-Za-z][\w+#.-]*){0,4})\s+(is|are|means|refers to|stands for)\s+(a|an|the|when|how|what)?\b/gu;
 const ENGLISH_PRONOUN = /^(?:it|this|that|these|those|they|he|she|we|you|i|there|here|what|which|who)$/iu;
 const ENGLISH_CALLED = /\b(?:called|known as|named)\s+["“]?([A-Z][\w+#.-]*(?:\s+[A-Z][\w+#.-]*){0,3})["”]?/gu;
+
+/** KIND_OF as a plain test (KIND_OF is global, so stateful with `test`). */
+const KIND_OF_CUE = new RegExp(KIND_OF.source, 'u');
+/** A topic called a kind of thing defines it less surely than 「…のことです」 does. */
+const KIND_OF_FACTOR = 0.8;
 
 const STRENGTH: Readonly<Record<DefinitionKind, number>> = {
   topic: 1,
@@ -101,7 +110,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
   const found: DefinitionCandidate[] = [];
   const sentences = paragraph.sentences;
   sentences.forEach((sentence, i) => {
-    if (!CUE.test(sentence.text)) return;
+    if (!CUE.test(sentence.text) && !KIND_OF_CUE.test(sentence.text)) return;
     const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
     found.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
     found.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...english(view));
@@ -139,6 +148,11 @@ function candidate(view: SentenceView, term: Phrase | null, kind: DefinitionKind
   }];
 }
 
+/** How many topic は (係助詞) a sentence has. */
+function topicCount(view: SentenceView): number {
+  return view.tokens.filter((token) => token.morpheme.surface === 'は' && token.morpheme.posDetail === '係助詞').length;
+}
+
 /** The term the sentence is about: the noun phrase before its first topic は (or が for 「Xがその…」). */
 function topicOf(view: SentenceView, before: number): Phrase | null {
   const { tokens } = view;
@@ -162,9 +176,10 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
     const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1 || /^[なねさよ][、,]/u.test(rest);
     if (!boundary || NOT_DEFINING_AFTER.test(rest)) continue;
     const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
-    if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[?\uFF1F]/u.test(rest)) {
-      // 「9/9/6とは何ですか?」 then the answer: the next sentence defines, if it is not a question too.
-      if (/[?\uFF1F]$/u.test(text) && view.next !== undefined && !/[?\uFF1F]$/u.test(view.next.text)) out.push(...candidate(view, term, 'question', { withNext: true }));
+    if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[?\uFF1F]/u.test(rest) || ASKING.test(text)) {
+      // 「9/9/6とは何ですか?」 asks for a definition: the next sentence gives it, if it is not a question too.
+      // 「忠実度というのは正確さのようなものですか。」「…というのは、なじみがないと思うんですが。」 only ask.
+      if (/[?\uFF1F]$/u.test(text) && view.next !== undefined && !ASKING.test(view.next.text)) out.push(...candidate(view, term, 'question', { withNext: true }));
       continue;
     }
     out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1 }));
@@ -175,10 +190,12 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
 function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
   const text = view.sentence.text;
   const out: DefinitionCandidate[] = [];
-  for (const [pattern, kind] of [[MEANS, 'means'], [LIKE, 'like']] as const) {
+  for (const [pattern, kind, weight] of [[MEANS, 'means', 1], [LIKE, 'like', 1], [KIND_OF, 'means', KIND_OF_FACTOR]] as const) {
     for (const match of text.matchAll(pattern)) {
       const at = match.index ?? 0;
-      const factor = NEGATED.test(text.slice(at)) ? NEGATED_FACTOR : 1;
+      // Only a sentence about one topic: in 「RLHFは…できますが、これらの領域は…プロセスです。」 the kind is the second topic's.
+      if (pattern === KIND_OF && (MEANS.test(text) || ASKING.test(text) || topicCount(view) !== 1)) continue;
+      const factor = (NEGATED.test(text.slice(at)) ? NEGATED_FACTOR : 1) * weight;
       out.push(...candidate(view, topicOf(view, at), kind, { factor }));
     }
   }
