@@ -72,5 +72,8 @@ describe('eventKind', () => {
   it('reads the verb when the document date is unknown', () => {
     expect(eventKind('2030年には実現するだろう', span(point(2030)), null)).toBe('prediction');
     expect(eventKind('2012年に発表された', span(point(2012)), null)).toBe('event');
+    // 予測 as a noun (予測構造: predicted structures) does not make a release a prediction.
+    expect(eventKind('2021年7月にはコードも公開されて、タンパク質の予測構造が誰でも見られるようになったんや', span(point(2021, 7)), null)).toBe('event');
+    expect(eventKind('2030年代前半には、古典コンピュータを上回る例が出てくると思っています', span(point(2030)), null)).toBe('prediction');
   });
 });
