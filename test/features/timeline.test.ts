@@ -54,6 +54,23 @@ describe('buildTimeline with two dates in a sentence', () => {
   });
 });
 
+describe('buildTimeline in a labelled interview', () => {
+  it('quotes events without the speaker label, and leaves greetings out', () => {
+    const transcript = parseTranscript('i.txt', [
+      'インタビュー',
+      '作成日時: 2025/04/18 14:02',
+      '[00:00:05] 佐藤（司会）: 本日はお忙しいところありがとうございます。',
+      '[00:02:10] 高橋（ゲスト）: 2023年3月に理研が国産初の量子コンピュータを公開しました。',
+      '[00:05:00] 高橋（ゲスト）: 来年には新しいチップを試作する予定です。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date, event.kind, event.event])).toEqual([
+      [4, '2023-03', 'event', '2023年3月に理研が国産初の量子コンピュータを公開しました。'],
+      [5, '2026', 'plan', '来年には新しいチップを試作する予定です。'],
+    ]);
+  });
+});
+
 describe('buildTimeline relative dates', () => {
   it('counts 3年前 from the document unless its paragraph points back to a year told before', () => {
     const transcript = parseTranscript('r.txt', [

@@ -3,6 +3,7 @@
  * transcript's own date (stated or read off the text) or against the date the passage is about,
  * each with the clause it belongs to and its citation.
  */
+import { labelLength } from '../../corpus/attribute-speakers.js';
 import type { Paragraph, Transcript } from '../../corpus/types.js';
 import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
 import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
@@ -61,6 +62,9 @@ export interface TranscriptDates {
 /** A question asking about a date (2025年はどう思いますか?) states no event. */
 const INTERROGATIVE = /どの|誰|だれ|何|なに|どう|いつ|どこ|なぜ|どれ|どんな|どちら|いくつ|いくら/u;
 const QUESTION_END = /(?:[?\uFF1F]|か[。.]?)[」』)\s]*$/u;
+/** A clause that ends in thanks, a welcome or a sign-off: dated by 今日/本日, it is manners, not an event. */
+const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お疲れ様です|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
+
 /** 今年, 去年, 来年: dropped where the sentence also states a year outright, which is more reliable. */
 const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
 /** Between a date and a count restating it (2028年、つまり4年後): the count is not a second date. */
@@ -87,7 +91,10 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   for (const paragraph of transcript.paragraphs) {
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
     let lastStated: CalendarPoint | null = null;
-    for (const sentence of paragraph.sentences) {
+    for (const whole of paragraph.sentences) {
+      // The first sentence of a labelled line starts after its label (「高橋（ゲスト）: 2023年3月に…」).
+      const label = labelLength(paragraph.text);
+      const sentence = whole.start < label ? { ...whole, text: whole.text.slice(label - whole.start) } : whole;
       const found = datedMentions(sentence.text);
       // Years the sentence states: 去年/今年/来年 resolving to one of them restate it, not a second event.
       const statedYears = new Set(found.flatMap((mention) => (mention.kind === 'absolute' ? [mention.value.start.year] : [])));
@@ -101,6 +108,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         const next = found[i + 1];
         const clause = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
+        // 「本日はお忙しいところありがとうございます。」: a greeting happens today, but it is no event.
+        if (mention.kind === 'relative' && GREETING.test(clause.text)) continue;
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
           continue;
