@@ -69,6 +69,9 @@ const LOANWORD_SPELLING_MIN = 0.55;
 /** …at this weight. */
 const LOANWORD_WEIGHT = 0.7;
 
+/** A run of capitalised words that does not open the text: `What did David Baker design?` → David Baker. */
+const INNER_CAPITALISED = /(?<=\S\s+)([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)\b/gu;
+
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
 /** How alike a variant one sound off must look (Altman / アルマン 0.67; パラメータ / premium 0.4). */
@@ -169,7 +172,18 @@ export function createSearchEngine(
       const right = latinRun[i] ?? '';
       sources.push([left + right, [left, right]]);
     }
-    const translations = lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency) : [];
+    // A capitalised word inside an English question whose sound the material writes in katakana is a
+    // name (David Baker → デイヴィッド・ベイカー), not a word to translate (baker → パン屋).
+    const names = new Set<string>();
+    for (const match of text.matchAll(INNER_CAPITALISED)) {
+      const run = (match[1] ?? '').toLowerCase().split(/\s+/u);
+      // The run as one katakana word (デイヴィッド・ベイカー is indexed whole) or any of its words alone.
+      const sounded = [run.join(''), ...run].some((spelling) => variantsOf(spelling).some((variant) => variant.weight >= EXACT_SOUND_WEIGHT));
+      if (sounded) for (const word of run) names.add(word);
+    }
+    const translations = (lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency) : []).filter(
+      (translation) => !translation.source.every((source) => names.has(source)),
+    );
     // An English word the dictionary translated is an ordinary word, not a name: sounding it out
     // (buying → バング) would only add noise; so would joining two of them (buying power → パズル).
     const translated = new Set(translations.flatMap((translation) => translation.source));

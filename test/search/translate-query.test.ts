@@ -67,6 +67,18 @@ describe('English questions with the lexicon', () => {
     expect(retriever.prepare('Who is buying them?').alternatives).not.toContain('バング');
   });
 
+  it('takes a capitalised word the material writes in katakana as a name, not a word to translate', () => {
+    const files = { 'k_news.txt': 'ニュース\n受賞したのはデイヴィッド・ベイカーや。\nパン屋でパンを買った。' };
+    const lexicon = createLexicon(new Map([['baker', encodeCandidates([{ term: 'パン屋', alternate: 'ぱんや', weight: 0.9 }])]]));
+    const plain = stateFrom(files, analyzer);
+    const retriever = buildRetriever(plain.corpus, analyzer, lexicon);
+    const named = retriever.prepare('What did David Baker design?').alternatives;
+    expect(named).toContain('デイビッドベイカ');
+    expect(named).not.toContain('パン屋');
+    // Lower case, it is the ordinary word.
+    expect(retriever.prepare('Where does the baker work?').alternatives).toContain('パン屋');
+  });
+
   it('leaves Japanese questions untranslated', () => {
     expect(state.retriever.prepare('研究室の学生は何人?').translations).toEqual([]);
   });
