@@ -97,7 +97,7 @@ const REPLY_OPENER = /^(?:(?:あー|ああ|あぁ|へえ|へぇ|へー|ほう|�
 /** Openings that carry the speaker's own thought on: the floor stays. */
 const CONTINUATION = /^(?:そして|でも|しかし|だから|ですから|それから|それで|それに|また|つまり|例えば|さらに|なぜなら|一方|ただ|だけど|けど|けれど|あと|それでも|ところが|要するに|結局|加えて|特に|実際|なので|したがって|その後|次に|最後に|and |but |so |because )/iu;
 /** The host welcoming guests or the audience. */
-const WELCOME = /(?:お迎えします|お迎えしています|お迎えしました|ゲストに|ゲストとして|ようこそ|来てくれて|来てもらえて|来ていただ|ご出演|お招き|お越しいただ|ゲストは|ご紹介します|welcome)/iu;
+const WELCOME = /(?:お迎えします|お迎えしています|お迎えしました|お話を伺|お話をうかが|お話を聞|ゲストに|ゲストとして|ようこそ|来てくれて|来てもらえて|来ていただ|ご出演|お招き|お越しいただ|ゲストは|ご紹介します|welcome)/iu;
 const THANKS = /ありがとう|thank/iu;
 /** Second person: the line speaks to someone rather than about them. */
 const SECOND_PERSON = /(?:あんた|あなた|君|きみ|お前|you)/iu;
@@ -272,17 +272,24 @@ function findHost(intro: readonly string[]): string | null {
 function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember[]): CastMember[] {
   const counts = new Map<string, number>();
   const hosts = new Set<string>();
+  /** The role each label carries (佐藤（司会）, 高橋（ゲスト）): another name users call them by. */
+  const roles = new Map<string, Set<string>>();
   for (const paragraph of paragraphs) {
     const name = labelName(paragraph.text);
     if (name === null) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);
-    if (HOST_ROLE.test(LABEL.exec(paragraph.text.normalize('NFKC'))?.[3]?.trim() ?? '')) hosts.add(name);
+    const role = LABEL.exec(paragraph.text.normalize('NFKC'))?.[3]?.trim() ?? '';
+    if (HOST_ROLE.test(role)) hosts.add(name);
+    if (role !== '') roles.set(name, (roles.get(name) ?? new Set()).add(role));
   }
   const labels: CastMember[] = [];
+  const roleNames = [...roles.values()].flatMap((set) => [...set]);
   for (const [name, count] of counts) {
     const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named)) continue;
-    labels.push({ name, aliases: aliasesOf(name), role: hosts.has(name) ? 'host' : 'guest' });
+    // A role is an alias only when one label carries it: two 「ゲスト」 would make it ambiguous.
+    const own = [...(roles.get(name) ?? [])].filter((role) => roleNames.filter((other) => other === role).length === 1);
+    labels.push({ name, aliases: [...aliasesOf(name), ...own], role: hosts.has(name) ? 'host' : 'guest' });
   }
   // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
   // speaker: a dialogue has at least two voices, unless the material names the one labelled.

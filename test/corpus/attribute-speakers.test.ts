@@ -41,6 +41,26 @@ describe('attributeSpeakers', () => {
     expect(labelLength('佐藤（司会）: 最初に')).toBe('佐藤（司会）: '.length);
     const transcript = attributeSpeakers(parseTranscript('t.txt', text));
     expect(transcript.cast.find((member) => member.name === '佐藤')?.role).toBe('host');
+    // The role a label carries is another name for its speaker.
+    expect(transcript.cast.find((member) => member.name === '佐藤')?.aliases).toContain('司会');
+  });
+
+  it('joins a label to the full name the host introduces (「…高橋恵美さんにお話を伺います」)', () => {
+    const transcript = attributeSpeakers(
+      parseTranscript(
+        't.txt',
+        lines(
+          'インタビュー',
+          '',
+          '佐藤（司会）: 本日は、量子コンピュータを研究されている高橋恵美さんにお話を伺います。',
+          '高橋（ゲスト）: よろしくお願いします。高橋です。',
+          '佐藤（司会）: まず、研究のきっかけを教えてください。',
+          '高橋（ゲスト）: 大学で講義録を読んだのがきっかけです。',
+        ),
+      ),
+    );
+    expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual(['佐藤', '高橋恵美', '佐藤', '高橋恵美']);
+    expect(transcript.cast.find((member) => member.name === '高橋恵美')?.aliases).toEqual(expect.arrayContaining(['高橋', 'ゲスト']));
   });
 
   it('carries a label over the unlabelled lines that follow, until the next label', () => {
