@@ -15,12 +15,19 @@ export interface FieldScores {
 }
 
 export interface FieldIndex {
-  /** Index the next document's terms; documents are numbered 0, 1, 2, … in the order added. */
-  add(terms: readonly string[]): void;
+  /**
+   * Index the next document's terms; documents are numbered 0, 1, 2, … in the order added. `context`
+   * (a title many documents share) is indexed like the rest but left out of `ownFrequency`.
+   */
+  add(terms: readonly string[], context?: readonly string[]): void;
   /** Compact the postings into typed arrays; call once, after the last `add`. */
   freeze(): void;
   /** How many documents contain the term. */
   frequency(term: string): number;
+  /** How many documents contain the term in their own terms (not their context). */
+  ownFrequency(term: string): number;
+  /** The terms some document has as its own, in order of first appearance. */
+  ownTerms(): IterableIterator<string>;
   terms(): IterableIterator<string>;
   /** The term's number in this index (0, 1, 2, … in order of first appearance), or -1. */
   termId(term: string): number;
@@ -49,32 +56,69 @@ export function createFieldIndex(): FieldIndex {
   const lengths: number[] = [];
   let frozenLengths = new Float64Array(0);
   let averageLength = 0;
-  const counts = new Map<string, number>();
+  // Per term number: the last document that had it, how often, and in how many it was the document's own.
+  // Counting in arrays, not a Map per document, keeps indexing to one hash lookup per occurrence.
+  let lastDocument = new Int32Array(1_024).fill(-1);
+  let countInDocument = new Int32Array(1_024);
+  let lastOwnDocument = new Int32Array(1_024).fill(-1);
+  let ownFrequencies = new Int32Array(1_024);
+  const ownOrder: number[] = [];
+  const distinct: number[] = [];
 
   function posting(term: string): Postings | undefined {
     const id = termIds.get(term);
     return id === undefined ? undefined : postings[id];
   }
 
+  function idOf(term: string): number {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termList.length;
+      termIds.set(term, id);
+      termList.push(term);
+      building?.push({ documents: [], counts: [] });
+      if (id >= lastDocument.length) {
+        lastDocument = grown(lastDocument, -1);
+        countInDocument = grown(countInDocument, 0);
+        lastOwnDocument = grown(lastOwnDocument, -1);
+        ownFrequencies = grown(ownFrequencies, 0);
+      }
+    }
+    return id;
+  }
+
+  function count(terms: readonly string[], documentNumber: number, own: boolean): void {
+    for (const term of terms) {
+      if (term === '') continue;
+      const id = idOf(term);
+      if (lastDocument[id] === documentNumber) {
+        countInDocument[id] = (countInDocument[id] ?? 0) + 1;
+      } else {
+        lastDocument[id] = documentNumber;
+        countInDocument[id] = 1;
+        distinct.push(id);
+      }
+      if (own && lastOwnDocument[id] !== documentNumber) {
+        lastOwnDocument[id] = documentNumber;
+        if (ownFrequencies[id] === 0) ownOrder.push(id);
+        ownFrequencies[id] = (ownFrequencies[id] ?? 0) + 1;
+      }
+    }
+  }
+
   return {
-    add(terms) {
+    add(terms, context = []) {
       if (building === null) throw new Error('field index is frozen');
       const documentNumber = lengths.length;
-      counts.clear();
-      for (const term of terms) if (term !== '') counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, count] of counts) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = building.length;
-          termIds.set(term, id);
-          termList.push(term);
-          building.push({ documents: [], counts: [] });
-        }
+      distinct.length = 0;
+      count(context, documentNumber, false);
+      count(terms, documentNumber, true);
+      for (const id of distinct) {
         const list = building[id];
         list?.documents.push(documentNumber);
-        list?.counts.push(Math.min(count, 0xffff));
+        list?.counts.push(Math.min(countInDocument[id] ?? 0, 0xffff));
       }
-      lengths.push(counts.size);
+      lengths.push(distinct.length);
     },
     freeze() {
       if (building === null) return;
@@ -87,6 +131,13 @@ export function createFieldIndex(): FieldIndex {
       const id = termIds.get(term);
       if (id === undefined) return 0;
       return building === null ? (postings[id]?.documents.length ?? 0) : (building[id]?.documents.length ?? 0);
+    },
+    ownFrequency(term) {
+      const id = termIds.get(term);
+      return id === undefined ? 0 : (ownFrequencies[id] ?? 0);
+    },
+    *ownTerms() {
+      for (const id of ownOrder) yield termList[id] ?? '';
     },
     terms: () => termIds.keys(),
     termId: (term) => termIds.get(term) ?? -1,
@@ -127,4 +178,11 @@ export function createFieldIndex(): FieldIndex {
       return { scores, matchedWeight, touched };
     },
   };
+}
+
+/** A copy of `array` twice as long, the new half filled with `fill`. */
+function grown(array: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2).fill(fill);
+  larger.set(array);
+  return larger;
 }

@@ -60,9 +60,9 @@ export const DEFAULT_LEXICAL_OPTIONS: LexicalOptions = {
 const COMMON_TERM_SHARE = 0.2;
 const MIN_KEPT_TERMS = 2;
 
-function pruneCommonTerms(weights: Map<string, number>, frequency: ReadonlyMap<string, number>, documentCount: number): void {
+function pruneCommonTerms(weights: Map<string, number>, frequency: (term: string) => number, documentCount: number): void {
   const limit = COMMON_TERM_SHARE * documentCount;
-  const common = [...weights.keys()].filter((term) => (frequency.get(term) ?? 0) > limit);
+  const common = [...weights.keys()].filter((term) => frequency(term) > limit);
   if (weights.size - common.length < MIN_KEPT_TERMS) return;
   for (const term of common) weights.delete(term);
 }
@@ -100,10 +100,9 @@ export function buildLexicalIndex(
   const settings = { ...DEFAULT_LEXICAL_OPTIONS, ...options };
   const ids = documents.map((document) => document.id);
   const fields = { words: createFieldIndex(), bigrams: createFieldIndex() };
-  // Frequencies of the texts alone: a title repeated over every paragraph of a transcript (or an
-  // article's passages) would otherwise look common and lose its weight in sentence scoring.
-  const frequencies = { words: new Map<string, number>(), bigrams: new Map<string, number>() };
-  // A title is analysed once however many paragraphs share it, and indexed with each of them.
+  // A title is analysed once however many paragraphs share it, and indexed with each of them as
+  // context: frequencies count the texts alone, or a title repeated over every paragraph of a
+  // transcript (or an article's passages) would look common and lose its weight in sentence scoring.
   const titles = new Map<string, Analysis>();
   for (const document of documents) {
     const analysis = document.analysis ?? analyzer.analyze(document.text);
@@ -112,17 +111,15 @@ export function buildLexicalIndex(
       title = analyzer.analyze(document.title);
       titles.set(document.title, title);
     }
-    fields.words.add([...title.words, ...analysis.words]);
-    fields.bigrams.add([...title.bigrams, ...analysis.bigrams]);
-    for (const word of new Set(analysis.words)) frequencies.words.set(word, (frequencies.words.get(word) ?? 0) + 1);
-    for (const gram of new Set(analysis.bigrams)) frequencies.bigrams.set(gram, (frequencies.bigrams.get(gram) ?? 0) + 1);
+    fields.words.add(analysis.words, title.words);
+    fields.bigrams.add(analysis.bigrams, title.bigrams);
   }
   for (const field of FIELDS) fields[field].freeze();
 
   function scoreField(field: (typeof FIELDS)[number], terms: readonly WeightedTerm[]): FieldScores & { readonly totalWeight: number } {
     const weights = new Map<string, number>();
     for (const { term, weight } of terms) weights.set(term, (weights.get(term) ?? 0) + weight);
-    pruneCommonTerms(weights, frequencies[field], documents.length);
+    pruneCommonTerms(weights, fields[field].ownFrequency, documents.length);
     let totalWeight = 0;
     for (const weight of weights.values()) totalWeight += weight;
     return { ...fields[field].score(weights, settings.k1, settings.b), totalWeight };
@@ -130,9 +127,9 @@ export function buildLexicalIndex(
 
   return {
     documentCount: documents.length,
-    documentFrequency: (word) => frequencies.words.get(word) ?? 0,
-    bigramFrequency: (bigram) => frequencies.bigrams.get(bigram) ?? 0,
-    vocabulary: () => frequencies.words.keys(),
+    documentFrequency: (word) => fields.words.ownFrequency(word),
+    bigramFrequency: (bigram) => fields.bigrams.ownFrequency(bigram),
+    vocabulary: () => fields.words.ownTerms(),
     wordId: (word) => fields.words.termId(word),
     wordAt: (id) => fields.words.termAt(id),
     search(query, limit) {

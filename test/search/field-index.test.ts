@@ -33,6 +33,23 @@ describe('createFieldIndex', () => {
     expect(field.contains('稀', 48)).toBe(false);
     expect(field.frequency('無い')).toBe(0);
   });
+
+  it('indexes a document’s context with it but counts only its own terms in ownFrequency', () => {
+    const field = createFieldIndex();
+    field.add(['電力', '原子'], ['原子', '題名']); // the title's 原子 and the text's: one document
+    field.add(['題名'], ['題名']);
+    field.add(['会社'], ['題名']);
+    field.freeze();
+    expect(field.frequency('題名')).toBe(3);
+    expect(field.ownFrequency('題名')).toBe(1);
+    expect(field.ownFrequency('原子')).toBe(1);
+    expect(field.contains('会社', 2)).toBe(true);
+    // In order of first appearance as a document's own term: 題名 comes after 電力 and 原子.
+    expect([...field.ownTerms()]).toEqual(['電力', '原子', '題名', '会社']);
+    const { scores } = field.score(new Map([['原子', 1]]), 1.2, 0.75);
+    // 原子 twice in document 0 (title and text) counts twice, over 3 distinct terms.
+    expect(scores[0]).toBeCloseTo(bm25(2, 3, (3 + 1 + 2) / 3, 1, 3), 10);
+  });
 });
 
 describe('buildLexicalIndex', () => {
