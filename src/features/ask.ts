@@ -1,6 +1,5 @@
-import type { Paragraph } from '../corpus/types.js';
-import type { RetrievedPassage, Retriever } from '../search/retriever.js';
-import type { PreparedQuery } from '../search/search-engine.js';
+import type { Retriever } from '../search/retriever.js';
+import { withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
 import { hasAnswerShape, questionType, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
@@ -41,57 +40,6 @@ export const ANSWERED_STRONG_WORD_COVERAGE = 0.6;
  * strict lexical rule cannot see (a paraphrase shares few words). Not calibrated on a real model.
  */
 export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
-
-/**
- * In an interview a line that asks the user's question is not the answer; the line after it is.
- * A question line keeps this share of its score, and the line answering it takes `ANSWER_SHARE`.
- */
-const QUESTION_LINE_SHARE = 0.6;
-const ANSWER_SHARE = 0.95;
-/** A line that asks: a question mark, or a polite question or request without one (「…きっかけを教えてください。」). */
-const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|てください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
-
-/**
- * A line that announces what the next one says: 「…2つあった。今から説明するわ。」「理由は次の通りです:」.
- * It keeps `ANNOUNCEMENT_SHARE` of its score and the line after it takes `ANSWER_SHARE`.
- */
-const ANNOUNCES = /(?:[:\uFF1A]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!\uFF01]?\s*$/u;
-const ANNOUNCEMENT_SHARE = 0.8;
-
-/**
- * The line a question or an announcement leads to: for a question, the next paragraph when
- * someone else (or someone unknown) says it; for an announcement, the next paragraph whoever says it.
- */
-function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | null {
-  const { paragraphs } = passage.transcript;
-  const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
-  if (next === undefined || ASKS.test(next.text)) return null;
-  if (!asked) return next;
-  return next.speaker !== null && next.speaker === passage.paragraph.speaker ? null : next;
-}
-
-/**
- * The retrieved passages with each question line demoted and the line that answers it raised to
- * nearly the question's score (added when the search did not reach it): its evidence for the
- * question is the question line's, so it carries that line's word and sentence coverage too.
- */
-function withAnswersToQuestions(retriever: Retriever, query: PreparedQuery, retrieved: readonly RetrievedPassage[]): Array<{ passage: RetrievedPassage; score: number }> {
-  const byId = new Map(retrieved.map((passage) => [passage.paragraph.id, { passage, score: passage.score }]));
-  for (const question of retrieved) {
-    const asked = ASKS.test(question.paragraph.text);
-    if (!asked && !ANNOUNCES.test(question.paragraph.text)) continue;
-    const own = byId.get(question.paragraph.id);
-    if (own !== undefined) own.score = question.score * (asked ? QUESTION_LINE_SHARE : ANNOUNCEMENT_SHARE);
-    const next = answerAfter(question, asked);
-    const found = next === null ? undefined : byId.get(next.id);
-    const answer = found?.passage ?? (next === null ? null : retriever.passageFor(next, query));
-    if (next === null || answer === null) continue;
-    const score = Math.max(found?.score ?? 0, question.score * ANSWER_SHARE);
-    const evidence = { wordCoverage: Math.max(answer.wordCoverage, question.wordCoverage), excerpt: { ...answer.excerpt, coverage: Math.max(answer.excerpt.coverage, question.excerpt.coverage) } };
-    byId.set(next.id, { passage: { ...answer, ...evidence }, score });
-  }
-  return [...byId.values()];
-}
 
 /**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits

@@ -1,7 +1,8 @@
 import { labelLength } from '../corpus/attribute-speakers.js';
 import { findSpeaker, speakerDirectory, type KnownSpeaker } from '../corpus/speaker-directory.js';
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
-import type { Retriever } from '../search/retriever.js';
+import type { RetrievedPassage, Retriever } from '../search/retriever.js';
+import { withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
 import { UserError } from './user-error.js';
 
@@ -67,6 +68,8 @@ const SUBSTANTIVE_MIN = 25;
 const SUBSTANTIVE_FULL = 240;
 /** How deep the speaker's matches for a topic are fetched: the retriever filters after fetching, so a speaker with few lines needs depth. */
 const TOPIC_DEPTH = 100;
+/** How deep the unfiltered search goes for questions the speaker answered. */
+const ANSWER_DEPTH = 30;
 
 /**
  * Resolve what a user typed to a known speaker, or explain who is known. Cheap: call it before
@@ -102,7 +105,17 @@ export function quote(deps: { readonly retriever: Retriever }, options: QuoteOpt
     return { ...base, searchedAs: [], results: ranked.map(({ paragraph, transcript }) => quoteItem(paragraph, transcript, null)) };
   }
   const prepared = retriever.prepare(topicText);
-  const passages = retriever.retrieve(prepared, { limit: Math.max(options.limit, TOPIC_DEPTH), filter: says }).slice(0, options.limit);
+  const depth = Math.max(options.limit, TOPIC_DEPTH);
+  // Their lines that match the topic, and their answers to questions that match it (「学生へのアドバイスは?」
+  // matches the interviewer's question, not the answer).
+  const own = retriever.retrieve(prepared, { limit: depth, filter: says }).map((passage) => ({ passage, score: passage.score }));
+  const answers = withAnswersToQuestions(retriever, prepared, retriever.retrieve(prepared, { limit: ANSWER_DEPTH })).filter(({ passage }) => says(passage.paragraph));
+  const best = new Map<string, { passage: RetrievedPassage; score: number }>();
+  for (const entry of [...own, ...answers]) {
+    const seen = best.get(entry.passage.paragraph.id);
+    if (seen === undefined || entry.score > seen.score) best.set(entry.passage.paragraph.id, entry);
+  }
+  const passages = [...best.values()].sort((a, b) => b.score - a.score).slice(0, options.limit).map(({ passage }) => passage);
   return {
     ...base,
     searchedAs: prepared.alternatives,

@@ -51,6 +51,23 @@ describe('quote', () => {
     expect(result.results.every((item) => item.speaker === 'ボブ・ジョーンズ')).toBe(true);
   });
 
+  it('finds their answer to a question on the topic, though the answer does not repeat its words', () => {
+    const interview = stateFrom(
+      {
+        'i.txt': [
+          'インタビュー',
+          '',
+          '佐藤（司会）: 最後に、学生へのアドバイスをお願いします。',
+          '高橋（ゲスト）: 物理と情報の両方をつなげられる人が本当に足りないんです。',
+          '佐藤（司会）: 量子コンピュータの弱点は何ですか?',
+          '高橋（ゲスト）: ノイズにとても弱いことです。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    expect(quote(interview, { speaker: '高橋', topic: '学生へのアドバイス', limit: 3 }).results[0]?.line).toBe(4);
+  });
+
   it('resolves a Latin spelling to the speaker the transcript writes in katakana', () => {
     expect(quote(state, { speaker: 'Bob Jones', topic: 'GPU', limit: 5 }).results[0]).toMatchObject({ line: 7, speaker: 'ボブ・ジョーンズ' });
   });
