@@ -1,3 +1,4 @@
+import { withNameReadings } from './corpus/name-readings.js';
 import path from 'node:path';
 import { buildGlossary, type Glossary } from './corpus/glossary/build-glossary.js';
 import { readCorpus } from './corpus/read-corpus.js';
@@ -60,7 +61,8 @@ export async function boot(settings: BootSettings, log: Logger): Promise<{ state
   ]);
   const dictionaryDone = performance.now();
   log.debug({ ms: Math.round(dictionaryDone - started) }, 'dictionary loaded');
-  const corpus = await readCorpus(settings.seedsDir, (skipped) => log.warn(skipped, 'seed file skipped'));
+  // Kanji names get their readings as aliases, so /quote Takahashi finds 高橋.
+  const corpus = withNameReadings(await readCorpus(settings.seedsDir, (skipped) => log.warn(skipped, 'seed file skipped')), tokenizer);
   const readDone = performance.now();
   const paragraphs = corpus.transcripts.reduce((sum, transcript) => sum + transcript.paragraphs.length, 0);
   log.info(

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attributeSpeakers } from '../../src/corpus/attribute-speakers.js';
+import { withNameReadings } from '../../src/corpus/name-readings.js';
+import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import type { Corpus } from '../../src/corpus/types.js';
+import { resolveSpeaker } from '../../src/features/quote.js';
+import { UserError } from '../../src/features/user-error.js';
+import { loadTokenizer, type Tokenizer } from '../../src/text/tokenizer.js';
+
+const INTERVIEW = [
+  'インタビュー',
+  '',
+  '佐藤（司会）: 本日は、量子コンピュータを研究されている高橋恵美さんにお話を伺います。',
+  '高橋（ゲスト）: よろしくお願いします。高橋です。',
+  '佐藤（司会）: まず、研究のきっかけを教えてください。',
+  '高橋（ゲスト）: 大学で講義録を読んだのがきっかけです。',
+].join('\n');
+
+let tokenizer: Tokenizer;
+let corpus: Corpus;
+beforeAll(async () => {
+  tokenizer = await loadTokenizer();
+  corpus = { transcripts: [attributeSpeakers(parseTranscript('i.txt', INTERVIEW))], skipped: [] };
+});
+
+describe('withNameReadings', () => {
+  it('lets a Latin spelling of a kanji name find its speaker, in either name order', () => {
+    const read = withNameReadings(corpus, tokenizer);
+    expect(resolveSpeaker(read, 'Takahashi').name).toBe('高橋恵美');
+    expect(resolveSpeaker(read, 'Emi Takahashi').name).toBe('高橋恵美');
+    expect(resolveSpeaker(read, 'Sato').name).toBe('佐藤');
+    // Without the readings the Latin spelling names nobody.
+    expect(() => resolveSpeaker(corpus, 'Takahashi')).toThrow(UserError);
+  });
+
+  it('leaves names that are not kanji as they are', () => {
+    const katakana: Corpus = { transcripts: [attributeSpeakers(parseTranscript('k.txt', ['対談', '', 'アリス: 今日は。', 'ボブ: どうも。', 'アリス: では。', 'ボブ: はい。'].join('\n')))], skipped: [] };
+    expect(withNameReadings(katakana, tokenizer).transcripts[0]?.cast).toEqual(katakana.transcripts[0]?.cast);
+  });
+});
