@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSpeakers, labelLength, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import { ROLE_LABELLED_INTERVIEW } from '../support/interview-fixture.js';
 
 const lines = (...text: string[]): string => text.join('\n');
 
@@ -46,19 +47,7 @@ describe('attributeSpeakers', () => {
   });
 
   it('joins a label to the full name the host introduces (「…高橋恵美さんにお話を伺います」)', () => {
-    const transcript = attributeSpeakers(
-      parseTranscript(
-        't.txt',
-        lines(
-          'インタビュー',
-          '',
-          '佐藤（司会）: 本日は、量子コンピュータを研究されている高橋恵美さんにお話を伺います。',
-          '高橋（ゲスト）: よろしくお願いします。高橋です。',
-          '佐藤（司会）: まず、研究のきっかけを教えてください。',
-          '高橋（ゲスト）: 大学で講義録を読んだのがきっかけです。',
-        ),
-      ),
-    );
+    const transcript = attributeSpeakers(parseTranscript('t.txt', ROLE_LABELLED_INTERVIEW));
     expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual(['佐藤', '高橋恵美', '佐藤', '高橋恵美']);
     expect(transcript.cast.find((member) => member.name === '高橋恵美')?.aliases).toEqual(expect.arrayContaining(['高橋', 'ゲスト']));
   });

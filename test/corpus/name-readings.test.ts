@@ -6,21 +6,14 @@ import type { Corpus } from '../../src/corpus/types.js';
 import { resolveSpeaker } from '../../src/features/quote.js';
 import { UserError } from '../../src/features/user-error.js';
 import { loadTokenizer, type Tokenizer } from '../../src/text/tokenizer.js';
+import { ROLE_LABELLED_INTERVIEW } from '../support/interview-fixture.js';
 
-const INTERVIEW = [
-  'インタビュー',
-  '',
-  '佐藤（司会）: 本日は、量子コンピュータを研究されている高橋恵美さんにお話を伺います。',
-  '高橋（ゲスト）: よろしくお願いします。高橋です。',
-  '佐藤（司会）: まず、研究のきっかけを教えてください。',
-  '高橋（ゲスト）: 大学で講義録を読んだのがきっかけです。',
-].join('\n');
 
 let tokenizer: Tokenizer;
 let corpus: Corpus;
 beforeAll(async () => {
   tokenizer = await loadTokenizer();
-  corpus = { transcripts: [attributeSpeakers(parseTranscript('i.txt', INTERVIEW))], skipped: [] };
+  corpus = { transcripts: [attributeSpeakers(parseTranscript('i.txt', ROLE_LABELLED_INTERVIEW))], skipped: [] };
 });
 
 describe('withNameReadings', () => {
