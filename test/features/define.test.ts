@@ -114,6 +114,13 @@ describe('findDefinitions', () => {
     expect(entry?.definitions[0]?.text.startsWith('超伝導量子ビットとは')).toBe(true);
   });
 
+  it('takes every name listed in an acronym\'s parentheses, and a loanword in parentheses, as spellings', () => {
+    const [listed] = findDefinitions(paragraphOf('LLM(Large Language Model、大規模言語モデル)は、大量の文章で学習したモデルです。'), tokenizer);
+    expect(listed).toMatchObject({ term: 'LLM', kind: 'expansion', variants: ['Large Language Model', '大規模言語モデル'] });
+    const loan = findDefinitions(paragraphOf('検索拡張生成(リトリーバル)は、検索した文書を使って答えを作る手法です。'), tokenizer);
+    expect(loan).toEqual([expect.objectContaining({ term: '検索拡張生成', kind: 'means', variants: ['リトリーバル'] })]);
+  });
+
   it('joins an acronym and its expansion given in parentheses', () => {
     const [found] = findDefinitions(paragraphOf('当時、人々はGAN(敵対的生成ネットワーク)を使用していました。'), tokenizer);
     expect(found?.variants).toEqual(['敵対的生成ネットワーク']);

@@ -50,7 +50,9 @@ const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
 /** 「BM25は、…関連度を計算する、昔からある検索の手法です。」: a topic said to be a kind of thing. */
-const KIND_OF = /(?:技術|手法|方法|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格)(?:です|である|だ|や)[。.]?$/gu;
+const KIND_OF = /(?:技術|手法|方法|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格|したもの|するもの)(?:です|である|だ|や)[。.]?$/gu;
+/** 「これらの完了は…」: a term pointed at (this, these) is being talked about, not defined. */
+const POINTED_AT = /(?:この|その|あの|これらの|それらの|あれらの)\s*$/u;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
 const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
 const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
@@ -61,6 +63,8 @@ const APPOSITION =
 const SO_CALLED = /いわゆる/gu;
 const RESTATE = /[、,]\s*(?:つまり|すなわち|要するに|言い換えると)[、,]?\s*/gu;
 const PAREN = /[(\uFF08]([^()\uFF08\uFF09]{1,60})[)\uFF09]/gu;
+/** Between names listed in parentheses: 「Large Language Model、大規模言語モデル」. */
+const LIST_SEPARATOR = /[、,]\s*/u;
 /** A sentence that goes on explaining what the previous one named. */
 const EXPLAINS_PREVIOUS = /^(?:これは|それは|これが|それが|つまり|要するに|すなわち|言い換えると|このモデルは|この方法は|これって|それって|[「」]?(?:いわば))/u;
 const ENGLISH_DEFINES = /\b([A-Z][\w+#.-]*(?:\s+[A-Za-z][\w+#.-]*){0,4})\s+(is|are|means|refers to|stands for)\s+(a|an|the|when|how|what)?\b/gu;
@@ -159,8 +163,13 @@ function topicOf(view: SentenceView, before: number): Phrase | null {
   for (let i = 1; i < tokens.length && (tokens[i] as Token).start < before; i += 1) {
     const token = tokens[i] as Token;
     if (token.morpheme.surface !== 'は' || token.morpheme.posDetail !== '係助詞') continue;
-    const term = termEndingAt(view.sentence.text, tokens, i - 1, true);
-    return term;
+    // 「埋め込み(エンベディング)は」: the term is before its parenthesised spelling.
+    let end = i - 1;
+    if (/^[)\uFF09]$/u.test(tokens[end]?.morpheme.surface ?? '')) {
+      while (end > 0 && !/^[(\uFF08]$/u.test(tokens[end]?.morpheme.surface ?? '')) end -= 1;
+      end -= 1;
+    }
+    return end < 0 ? null : termEndingAt(view.sentence.text, tokens, end, true);
   }
   return null;
 }
@@ -196,7 +205,9 @@ function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
       // Only a sentence about one topic: in 「RLHFは…できますが、これらの領域は…プロセスです。」 the kind is the second topic's.
       if (pattern === KIND_OF && (MEANS.test(text) || ASKING.test(text) || topicCount(view) !== 1)) continue;
       const factor = (NEGATED.test(text.slice(at)) ? NEGATED_FACTOR : 1) * weight;
-      out.push(...candidate(view, topicOf(view, at), kind, { factor }));
+      const topic = topicOf(view, at);
+      if (pattern === KIND_OF && topic !== null && POINTED_AT.test(text.slice(0, topic.start))) continue;
+      out.push(...candidate(view, topic, kind, { factor }));
     }
   }
   return out;
@@ -272,10 +283,14 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
     const outerIsLatin = /^[\p{Script=Latin}\s\d-]+$/u.test(outer.text);
     if (isAcronym(inner) && (!outerIsLatin || spellsAcronym(outer.text, inner))) {
       out.push(...candidate(view, { ...outer, text: inner }, 'expansion', { variants: [outer.text] }));
-    } else if (isAcronym(outer.text) && isTermShaped(inner)) {
-      out.push(...candidate(view, outer, 'expansion', { variants: [inner] }));
+    } else if (isAcronym(outer.text) && inner.split(LIST_SEPARATOR).every((part) => isTermShaped(part.trim()))) {
+      // LLM(Large Language Model、大規模言語モデル): each listed name is a spelling of the acronym.
+      out.push(...candidate(view, outer, 'expansion', { variants: inner.split(LIST_SEPARATOR).map((part) => part.trim()) }));
     } else if (isTermShaped(inner) && termSoundKey(inner) !== null && termSoundKey(inner) === termSoundKey(outer.text)) {
       // ヒューマンエバル(HumanEval): a spelling, not an explanation.
+      out.push(...candidate(view, outer, 'gloss', { variants: [inner], factor: 0.6 }));
+    } else if (/^[\p{Script=Katakana}ー・]{2,}$|^[A-Za-z][A-Za-z -]{2,}$/u.test(inner) && isTermShaped(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(outer.text)) {
+      // 埋め込み(エンベディング), 検索拡張生成(Retrieval-Augmented Generation): the loanword or English name of a Japanese term.
       out.push(...candidate(view, outer, 'gloss', { variants: [inner], factor: 0.6 }));
     } else if ([...inner].length >= 4 && /\p{L}/u.test(inner) && !/^(?:または|いや|例えば|たとえば|毎週|注|笑)/u.test(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(inner)) {
       out.push(...candidate(view, outer, 'gloss'));
