@@ -189,6 +189,7 @@ async function instrumentedBoot(
     },
     wordSpans: (text) => inner.wordSpans(text),
     sliceSpans: (text, known, start, end) => inner.sliceSpans(text, known, start, end),
+    reading: (word) => inner.reading(word),
   };
   const profiler = profileOut === undefined ? undefined : await startProfiler();
   const readStarted = performance.now();

@@ -72,6 +72,12 @@ const LOANWORD_WEIGHT = 0.7;
 /** A run of capitalised words that does not open the text: `What did David Baker design?` → David Baker. */
 const INNER_CAPITALISED = /(?<=\S\s+)([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)\b/gu;
 
+/** Kanji words a Latin spelling may stand for: two to four characters, as names are. */
+const KANJI_NAME = /^[\p{Script=Han}々]{2,4}$/u;
+/** A Latin word this short, or spelling a reading less closely, is not taken for a kanji word (model is not 模型). */
+const KANJI_READING_MIN_LETTERS = 4;
+const KANJI_READING_MIN_SIMILARITY = 0.75;
+
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
 /** How alike a variant one sound off must look (Altman / アルマン 0.67; パラメータ / premium 0.4). */
@@ -81,8 +87,9 @@ const NEAR_SPELLING_MIN = 0.5;
  * Of the variants a word's sound finds, those whose spelling is close to the best one's: a sound
  * key has no vowels, so Raschka finds ラシュカ and リスク alike; only ラシュカ looks like it.
  */
-function closestSpellings(word: string, variants: readonly WeightedTerm[]): WeightedTerm[] {
-  const similarity = (term: string): number => (isLatinWord(word) ? spellingSimilarity(word, term) : spellingSimilarity(term, word));
+function closestSpellings(word: string, variants: readonly WeightedTerm[], readings: ReadonlyMap<string, string> = new Map()): WeightedTerm[] {
+  // A kanji word is compared by its reading (木村 as キムラ).
+  const similarity = (term: string): number => (isLatinWord(word) ? spellingSimilarity(word, readings.get(term) ?? term) : spellingSimilarity(term, word));
   // A near sound (one consonant off) must also look like the word: パラメータ is not premium or limit.
   const scored = variants
     .map((variant) => ({ variant, similarity: similarity(variant.term) }))
@@ -122,6 +129,27 @@ export function createSearchEngine(
     }
   }
   const knownKeys = [...bySound.keys()];
+  /** Kanji words by the sound of their reading (高橋 → タカハシ), built the first time a Latin word asks. */
+  let byReading: Map<string, Array<{ readonly word: string; readonly reading: string }>> | null = null;
+  const kanjiByReading = (): Map<string, Array<{ readonly word: string; readonly reading: string }>> => {
+    if (byReading !== null) return byReading;
+    byReading = new Map();
+    for (const word of index.vocabulary()) {
+      if (!KANJI_NAME.test(word)) continue;
+      const reading = analyzer.reading(word);
+      const key = reading === null ? null : soundKey(reading);
+      if (reading === null || key === null) continue;
+      byReading.set(key, [...(byReading.get(key) ?? []), { word, reading }]);
+    }
+    return byReading;
+  };
+
+  /** Kanji words whose reading a Latin word spells closely (Takahashi → 高橋), with those readings. */
+  function kanjiSpelledBy(word: string): Map<string, string> {
+    if (!isLatinWord(word) || word.length < KANJI_READING_MIN_LETTERS) return new Map();
+    const found = soundKeys(word).flatMap((key) => kanjiByReading().get(key) ?? []);
+    return new Map(found.filter((entry) => spellingSimilarity(word, entry.reading) >= KANJI_READING_MIN_SIMILARITY).map((entry) => [entry.word, entry.reading]));
+  }
 
   function variantsOf(word: string): WeightedTerm[] {
     const key = soundKey(word);
@@ -141,7 +169,8 @@ export function createSearchEngine(
         for (const term of bySound.get(other) ?? []) if (fits(term)) variants.push({ term, weight: NEAR_SOUND_WEIGHT });
       }
     }
-    return closestSpellings(word, variants);
+    const kanji = kanjiSpelledBy(word);
+    return closestSpellings(word, [...variants, ...[...kanji.keys()].map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }))], kanji);
   }
 
   /** The katakana loanwords of an English word (models → モデル): exact sound, close spelling, of the word or its base form. */

@@ -33,6 +33,8 @@ export interface Analyzer {
    * on its own, so only the clauses the slice cuts at its edges are analysed again.
    */
   sliceSpans(text: string, morphemeSpans: readonly WordSpan[], start: number, end: number): WordSpan[];
+  /** A word's reading in katakana from the dictionary (高橋 → タカハシ), or null when it has none. */
+  reading(word: string): string | null;
 }
 
 /** Parts of speech that carry grammar, not topic: they must not drive ranking. */
@@ -175,6 +177,10 @@ export function createAnalyzer(tokenizer: Tokenizer): Analyzer {
         ...shifted(morphemeSpans(text.slice(tail, end)), tail - start),
         ...dialectSpans(text.slice(start, end)),
       ];
+    },
+    reading(word) {
+      const readings = tokenizer.tokenize(word).map((morpheme) => morpheme.reading);
+      return readings.length === 0 || readings.some((reading) => reading === null) ? null : readings.join('');
     },
   };
 }

@@ -37,6 +37,16 @@ describe('retriever ranking', () => {
     expect(latin.retriever.prepare('パラメータ').alternatives).toEqual([]);
   });
 
+  it('finds a kanji name from its Latin spelling through the dictionary reading, not a word that only sounds alike', () => {
+    const files = { 'h_talk.txt': '対談\n高橋さんは量子コンピュータを研究している。\n木村さんの猫はルンバに乗る。\nカメラで撮影した。' };
+    const talk = stateFrom(files, state.retriever.analyzer);
+    expect(talk.retriever.prepare('Takahashi').alternatives).toEqual(['高橋']);
+    // Kimura and カメラ share a sound key (K-M-R); only 木村 reads like it.
+    expect(talk.retriever.prepare('Kimura').alternatives).toEqual(['木村']);
+    // An English word is not taken for a kanji word it only half spells (model / 模型).
+    expect(talk.retriever.prepare('model').alternatives).not.toContain('模型');
+  });
+
   it('matches inflected forms through dictionary forms', () => {
     expect(top('ニューラルネットワークを訓練する')[0]).toBe('c_interview.txt:4');
   });
