@@ -189,7 +189,26 @@ export function romanize(katakana: string): string {
  */
 export function spellingSimilarity(latin: string, katakana: string): number {
   const romaji = romanize(katakana);
-  const longer = Math.max(latin.length, romaji.length);
+  const spelled = asRomaji(latin);
+  const longer = Math.max(spelled.length, romaji.length);
   if (longer === 0) return 0;
-  return 1 - boundedEditDistance(latin, romaji, longer) / longer;
+  return 1 - boundedEditDistance(spelled, romaji, longer) / longer;
+}
+
+/** English spelling as romaji would write its sounds, for comparing with a romanised katakana word. */
+const ENGLISH_AS_ROMAJI: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<=[a-z]{2})er$/u, 'a'], // Sutskever → サツキーバー
+  [/sch|sh/gu, 'sh'],
+  [/tch|ch/gu, 'ch'],
+  [/ph/gu, 'f'],
+  [/ck|q/gu, 'k'],
+  [/c(?=[eiy])/gu, 's'],
+  [/c(?!h)/gu, 'k'],
+  [/l/gu, 'r'],
+  [/v/gu, 'b'],
+  [/x/gu, 'ks'],
+];
+
+function asRomaji(latin: string): string {
+  return ENGLISH_AS_ROMAJI.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), latin);
 }
