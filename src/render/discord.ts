@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 // Builders and API types, not the client: rendering knows Discord's message shapes, never a connection.
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
-import { escapeMarkdown, type EscapeMarkdownOptions } from '@discordjs/formatters';
 import {
   ButtonStyle,
   MessageFlags,
@@ -92,40 +91,37 @@ export function truncate(text: string, max: number): string {
 
 /**
  * Markdown escaped (headings and lists too), and mention syntax broken, so that text from a
- * transcript or a user shows as typed.
+ * transcript or a user shows as typed. Every syntax character gets its own backslash — Discord shows
+ * a backslashed punctuation mark as the mark — so no run of them (******x******) can pair up;
+ * URLs are left whole so they still link. Mentions get a zero-width space after < or @.
  *
- * @example escapeText('**@everyone** <@&1>') // '\\*\\*@\u200beveryone\\*\\* \\<@&1>'
+ * @example escapeText('**@everyone** <@&1>') // '\\*\\*@\u200beveryone\\*\\* <\u200b@&1>'
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, markdownRules(text))
-    .replace(/<(?=[@#/:]|a:|t:)/gu, '\\<')
-    .replace(/@(?=everyone|here)/gu, '@\u200b');
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    out += escapeProse(text.slice(from, match.index)) + breakMentions(match[0]);
+    from = match.index + match[0].length;
+  }
+  return out + escapeProse(text.slice(from));
 }
 
-/**
- * The escapes to run: every one, except those whose syntax character the text lacks. The result is
- * the same as running them all (each escape only adds backslashes, and `\\` itself is escaped
- * first), but most transcript lines contain none of these characters, and some of the escapes'
- * patterns (lookbehinds over the whole line) cost far more than the rest of rendering.
- */
-function markdownRules(text: string): EscapeMarkdownOptions {
-  const star = text.includes('*');
-  const underscore = text.includes('_');
-  const backtick = text.includes('`');
-  return {
-    escape: text.includes('\\'),
-    codeBlock: backtick,
-    inlineCode: backtick,
-    italic: star || underscore,
-    bold: star,
-    underline: underscore,
-    strikethrough: text.includes('~'),
-    spoiler: text.includes('|'),
-    heading: text.includes('#'),
-    bulletedList: star || text.includes('-'),
-    numberedList: text.includes('.'),
-    maskedLink: text.includes('['),
-  };
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"\\]+/gu;
+/** Characters Discord's markdown gives meaning to anywhere in a line: emphasis, code, spoilers, link brackets. */
+const MARKDOWN_SYNTAX = /[\\*_~`|[\]]/gu;
+/** …and at the start of one: headings and subtext (#, -#), lists (-, 1.), quotes (>). */
+const LINE_START_SYNTAX = /^(\s*)([-#>]+|\d+\.(?=\s))/gmu;
+
+/** A zero-width space after < or @ so that no mention, channel, emoji or timestamp syntax stays whole. */
+function breakMentions(text: string): string {
+  return text.replace(/<(?=[@#/:]|a:|t:)/gu, '<\u200b').replace(/@(?=everyone|here)/gu, '@\u200b');
+}
+
+function escapeProse(text: string): string {
+  return breakMentions(text)
+    .replace(MARKDOWN_SYNTAX, '\\$&')
+    .replace(LINE_START_SYNTAX, (_, space: string, marks: string) => `${space}${marks.replace(/[-#>.]/gu, '\\$&')}`);
 }
 
 /** The escaped form of `text`, cut (before escaping, so no escape is split) to fit `max` code points. */

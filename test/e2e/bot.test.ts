@@ -310,7 +310,8 @@ describe('hostile input', () => {
     expect(title).toContain('\\*\\*太字\\*\\*');
     expect(title).toContain('\\_\\_下線\\_\\_');
     expect(title).toContain('\\`code\\`');
-    expect(title).toContain('\\<@&123456789012345678>');
+    expect(title).toContain('<\u200b@&123456789012345678>');
+    expect(title).not.toMatch(/<@&\d+>/u);
     expect(title).not.toMatch(/(^|[^\\])@everyone/u);
     expect(title).toContain('マイクロソフトの原発');
   });
@@ -331,7 +332,7 @@ describe('hostile input', () => {
   it('escapes a hostile file name echoed in an error, and keeps the raw query only in the search footer', async () => {
     const file = '@everyone **x** <@&123456789012345678>';
     const refused = await server.sendCommand({ name: 'source', options: { file, line: 1 }, locale: 'en-US', userId: newUser() }).waitForReply();
-    expect(refused.content).toContain('"@\u200beveryone \\*\\*x\\*\\* \\<@&123456789012345678>"');
+    expect(refused.content).toContain('"@\u200beveryone \\*\\*x\\*\\* <\u200b@&123456789012345678>"');
     expect(refused.allowed_mentions).toEqual({ parse: [] });
     expect(refused.mention_everyone).toBe(false);
 
