@@ -34,6 +34,10 @@ async function serveDiscord(config: Config, log: Logger): Promise<number> {
     return EXIT_CONFIG;
   }
   const stopped = stopSignal(log);
+  // Last resort: an exception thrown inside a library's event handler (a malformed gateway packet)
+  // is logged and the bot goes on serving; its own handlers already catch what they throw.
+  process.on('uncaughtException', (error) => log.error({ err: errorForLog(error) }, 'uncaught exception; still serving'));
+  process.on('unhandledRejection', (reason) => log.error({ err: errorForLog(reason) }, 'unhandled rejection; still serving'));
   log.info({ seedsDir: config.seedsDir }, 'booting');
   const { state } = await boot(config, log);
   let bot;

@@ -1,3 +1,4 @@
+import { repairPacket } from './repair-packet.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, RESTEvents, type ClientOptions } from 'discord.js';
 import type { AppState } from '../boot.js';
@@ -94,6 +95,8 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
     const task: Promise<void> = route(interaction).finally(() => inFlight.delete(task));
     inFlight.add(task);
   });
+  // Runs before discord.js reads the packet: a field a server left out must not crash its handler.
+  client.on(Events.Raw, repairPacket);
   client.on(Events.Error, (error) => log.error({ err: errorForLog(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));

@@ -165,6 +165,13 @@ describe('/ask', () => {
     expect(reply.components?.[0]?.type).toBe(ComponentType.ActionRow);
   });
 
+  it('answers an interaction that lacks fields discord.js expects (entitlements, integration owners), and keeps serving', async () => {
+    const bare = await server.sendCommand({ name: 'help', locale: 'en-US', userId: newUser(), omit: ['entitlements', 'authorizing_integration_owners'] }).waitForReply();
+    expect(bare.embeds[0]?.description ?? bare.content).toBeTruthy();
+    const next = await server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'en-US', userId: newUser() }).waitForReply();
+    expect(next.embeds[0]?.description).toContain(messages('en').answerFound);
+  });
+
   it('asks a user who repeats a command too fast to wait, ephemerally, while other commands stay free', async () => {
     const userId = newUser();
     const first = server.sendCommand({ name: 'ask', options: { question: 'AIの電力' }, locale: 'ja', userId });

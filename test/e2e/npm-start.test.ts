@@ -99,6 +99,22 @@ describe('npm start', () => {
     expect(child.stdout()).not.toContain(server.token);
   });
 
+  it('stops too when SIGTERM goes to the npm process alone, not its group', async () => {
+    const child = npm(['start'], {
+      DISCORD_TOKEN: server.token,
+      DISCORD_CLIENT_ID: server.applicationId,
+      DISCORD_API_URL: server.apiUrl,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'npm-start-')),
+      DICTIONARY_DIR: '/nonexistent',
+    });
+    started.push(child);
+    await server.waitForSession({ timeoutMs: 20_000 });
+    const signalled = performance.now();
+    process.kill(child.pid, 'SIGTERM');
+    while (groupAlive(child.pid) && performance.now() - signalled < 5_000) await sleep(50);
+    expect(groupAlive(child.pid)).toBe(false);
+  });
+
   it('reports every settings problem at once, without the token, and exits 78', async () => {
     const child = npm(['start'], { DISCORD_TOKEN: 'not-a-real-token-value', DISCORD_CLIENT_ID: 'abc', DISCORD_GUILD_ID: 'xyz', COOLDOWN_SECONDS: '-5' });
     started.push(child);

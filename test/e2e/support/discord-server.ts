@@ -133,6 +133,8 @@ export interface InvocationContext {
   locale?: `${Locale}`;
   /** The member's permissions in the channel; default those @everyone gets there. */
   memberPermissions?: bigint;
+  /** Fields of the interaction payload to leave out, as a server that does not send them would. */
+  omit?: readonly string[];
 }
 
 export interface CommandInvocation extends InvocationContext {
@@ -485,7 +487,9 @@ class LoopbackDiscord implements DiscordServer {
         ...(registered?.guild_id === undefined ? {} : { guild_id: registered.guild_id }),
       },
     };
-    return this.#dispatchInteraction(payload);
+    const sent: Record<string, unknown> = { ...payload };
+    for (const key of invocation.omit ?? []) delete sent[key];
+    return this.#dispatchInteraction(sent as unknown as APIChatInputApplicationCommandGuildInteraction);
   }
 
   sendAutocomplete(invocation: AutocompleteInvocation): InteractionRecord {
@@ -501,7 +505,9 @@ class LoopbackDiscord implements DiscordServer {
         ...(registered?.guild_id === undefined ? {} : { guild_id: registered.guild_id }),
       },
     };
-    return this.#dispatchInteraction(payload);
+    const sent: Record<string, unknown> = { ...payload };
+    for (const key of invocation.omit ?? []) delete sent[key];
+    return this.#dispatchInteraction(sent as unknown as APIChatInputApplicationCommandGuildInteraction);
   }
 
   sendButton(click: ButtonClick): InteractionRecord {
