@@ -17,7 +17,9 @@ import {
   EMBED_TOTAL_MAX,
   OPTION_VALUE_MAX,
   codePointLength,
+  defangMentions,
   escapeText,
+  restoreMentions,
   fitEscaped,
   sourceButtons,
   truncate,
@@ -147,7 +149,8 @@ export function moreMentionsId(query: string): string {
 /** The query behind a "more mentions" button, or null when the button and its message disagree. */
 export function readMoreMentions(customId: string, embeds: ReadonlyArray<{ readonly footer: { readonly text: string } | null }>): string | null {
   const match = /^define:more:([0-9a-f]+)$/u.exec(customId);
-  const query = embeds[0]?.footer?.text.split('\n').find((line) => line.startsWith(QUERY_MARK))?.slice(QUERY_MARK.length);
+  const marked = embeds[0]?.footer?.text.split('\n').find((line) => line.startsWith(QUERY_MARK));
+  const query = marked === undefined ? undefined : restoreMentions(marked.slice(QUERY_MARK.length));
   return match === null || query === undefined || hash(query) !== match[1] ? null : query;
 }
 
@@ -160,7 +163,7 @@ export function readMoreMentions(customId: string, embeds: ReadonlyArray<{ reado
 export function renderDefine(result: DefineResult, locale: Locale): DiscordReply {
   const text = TEXT[locale];
   const title = fitEscaped(headline(result, locale), EMBED_TITLE_MAX);
-  const footer = truncate(`${QUERY_MARK}${result.query}`, EMBED_FOOTER_MAX);
+  const footer = truncate(`${QUERY_MARK}${defangMentions(result.query)}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   const head = status(result, locale);
   let budget = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - codePointLength(title) - codePointLength(footer)) - codePointLength(head) - 2;

@@ -113,6 +113,20 @@ const MARKDOWN_SYNTAX = /[\\*_~`|[\]]/gu;
 /** …and at the start of one: headings and subtext (#, -#), lists (-, 1.), quotes (>). */
 const LINE_START_SYNTAX = /^(\s*)([-#>]+|\d+\.(?=\s))/gmu;
 
+/**
+ * Text kept as state in a footer (a typed query, a speaker), with mention syntax broken so that
+ * nothing shown reads as a mention; `restoreMentions` gives the text back.
+ *
+ * @example restoreMentions(defangMentions('@everyone <@&1>')) // '@everyone <@&1>'
+ */
+export function defangMentions(text: string): string {
+  return breakMentions(text);
+}
+
+export function restoreMentions(text: string): string {
+  return text.replace(/<\u200b/gu, '<').replace(/@\u200b/gu, '@');
+}
+
 /** A zero-width space after < or @ so that no mention, channel, emoji or timestamp syntax stays whole. */
 function breakMentions(text: string): string {
   return text.replace(/<(?=[@#/:]|a:|t:)/gu, '<\u200b').replace(/@(?=everyone|here)/gu, '@\u200b');
@@ -209,8 +223,9 @@ export function readSearchPress(
   if (match === null || footer === undefined) return null;
   const [, userId, page, hash] = match;
   const marked = footer.split('\n').find((line) => line.startsWith(QUERY_MARK));
-  const query = marked?.slice(QUERY_MARK.length);
-  const speaker = footer.split('\n').find((line) => line.startsWith(SPEAKER_MARK))?.slice(SPEAKER_MARK.length) ?? null;
+  const query = marked === undefined ? undefined : restoreMentions(marked.slice(QUERY_MARK.length));
+  const speakerMarked = footer.split('\n').find((line) => line.startsWith(SPEAKER_MARK));
+  const speaker = speakerMarked === undefined ? null : restoreMentions(speakerMarked.slice(SPEAKER_MARK.length));
   if (userId === undefined || page === undefined || query === undefined || hash !== queryHash(speaker === null ? query : `${query}\n${speaker}`)) return null;
   return { userId, page: Number(page), query, speaker };
 }
@@ -335,8 +350,8 @@ export function renderAsk(result: AskResult, locale: Locale): DiscordReply {
 export function renderSearch(result: SearchResult, locale: Locale, userId: string): DiscordReply {
   const text = messages(locale);
   const title = fitEscaped(result.query, EMBED_TITLE_MAX);
-  const speakerLine = result.speaker === null ? '' : `\n${SPEAKER_MARK}${result.speaker}`;
-  const footer = truncate(`${text.matches(result.total)} · ${text.page(result.page, result.pageCount)}${speakerLine}\n${QUERY_MARK}${result.query}`, EMBED_FOOTER_MAX);
+  const speakerLine = result.speaker === null ? '' : `\n${SPEAKER_MARK}${defangMentions(result.speaker)}`;
+  const footer = truncate(`${text.matches(result.total)} · ${text.page(result.page, result.pageCount)}${speakerLine}\n${QUERY_MARK}${defangMentions(result.query)}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.total === 0) {
     return { embeds: [embed.setDescription(text.noResults)], components: [], allowedMentions: noMentions() };
@@ -373,7 +388,7 @@ export function renderSource(result: SourceResult, locale: Locale): DiscordReply
   const text = messages(locale);
   const heading = [result.title, result.section].filter((part): part is string => part !== null && part !== '').join(' · ');
   const title = fitEscaped(heading, EMBED_TITLE_MAX);
-  const speaker = result.speaker === null ? '' : ` · ${text.speaker}: ${sourceSpeaker(result, locale)}`;
+  const speaker = result.speaker === null ? '' : ` · ${text.speaker}: ${defangMentions(sourceSpeaker(result, locale))}`;
   const footer = truncate(`${text.sourceTitle(result.file, result.line)}${speaker}`, EMBED_FOOTER_MAX);
   const blocks = result.lines.map((line) => {
     const body = line.text === '' ? '' : escapeText(truncate(line.text.replace(/[\r\n]+/gu, ' '), QUOTE_MAX));

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { TimelineEvent, TimelineFilters, TimelineResult } from '../features/timeline.js';
-import { CUSTOM_ID_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX, codePointLength, escapeText, fitEscaped, truncate, type DiscordReply } from './discord.js';
+import { CUSTOM_ID_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX, codePointLength, defangMentions, escapeText, fitEscaped, restoreMentions, truncate, type DiscordReply } from './discord.js';
 import type { Locale } from './messages.js';
 
 const TEXT = {
@@ -194,17 +194,39 @@ export function readTimelinePress(customId: string, embeds: ReadonlyArray<{ read
   return { userId, page: Number(page), filters };
 }
 
-function readFilters(text: string): TimelineFilters | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value) || value.length !== 4 || !value.every((part) => part === null || typeof part === 'string')) return null;
-  const [from, to, topic, source] = value as Array<string | null>;
-  return { from: from ?? null, to: to ?? null, topic: topic ?? null, source: source ?? null };
+/**
+ * The filters as the footer shows them, readable and read back: `2024 → 2025 · 🔎 原子力 · 📄 003.txt`,
+ * `—` when there are none. Mention syntax in a typed topic is broken with a zero-width space.
+ */
+function filterLine(filters: TimelineFilters): string {
+  const parts: string[] = [];
+  if (filters.from !== null || filters.to !== null) parts.push(`${filters.from ?? ''} → ${filters.to ?? ''}`.trim());
+  if (filters.topic !== null) parts.push(`${TOPIC_MARK}${defangMentions(filters.topic)}`);
+  if (filters.source !== null) parts.push(`${SOURCE_MARK}${defangMentions(filters.source)}`);
+  return parts.length === 0 ? NO_FILTERS : parts.join(PART_SEPARATOR);
 }
+
+function readFilters(text: string): TimelineFilters | null {
+  const filters: { from: string | null; to: string | null; topic: string | null; source: string | null } = { from: null, to: null, topic: null, source: null };
+  if (text === NO_FILTERS) return filters;
+  for (const part of text.split(PART_SEPARATOR)) {
+    if (part.startsWith(TOPIC_MARK)) filters.topic = restoreMentions(part.slice(TOPIC_MARK.length));
+    else if (part.startsWith(SOURCE_MARK)) filters.source = restoreMentions(part.slice(SOURCE_MARK.length));
+    else {
+      const range = /^(\S*)\s*→\s*(\S*)$/u.exec(part);
+      if (range === null) return null;
+      filters.from = range[1] === '' || range[1] === undefined ? null : range[1];
+      filters.to = range[2] === '' || range[2] === undefined ? null : range[2];
+    }
+  }
+  return filters;
+}
+
+const TOPIC_MARK = '🔎 ';
+const SOURCE_MARK = '📄 ';
+const PART_SEPARATOR = ' · ';
+const NO_FILTERS = '—';
+
 
 /** One event as a Discord line: `date` 〔precision〕 statement — citation. */
 function discordEvent(event: TimelineEvent, locale: Locale): string {
@@ -225,7 +247,7 @@ export function renderTimeline(result: TimelineResult, locale: Locale, userId: s
   const summary = filterSummary(result.filters, locale);
   // Escaped, then fitted: a topic of 100 asterisks doubles in length when escaped.
   const title = fitEscaped(summary === null ? text.title : `${text.title} — ${summary}`, EMBED_TITLE_MAX);
-  const footer = truncate(`${text.count(result.total, result.page, result.pageCount)}\n${FILTER_MARK}${filterKey(result.filters)}`, EMBED_FOOTER_MAX);
+  const footer = truncate(`${text.count(result.total, result.page, result.pageCount)}\n${FILTER_MARK}${filterLine(result.filters)}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.total === 0) return { embeds: [embed.setDescription(text.none)], components: [], allowedMentions: { parse: [] } };
   const blocks = groupByYear(result.results).map((group) => {

@@ -336,7 +336,7 @@ describe('hostile input', () => {
     expect(isEphemeral(empty)).toBe(true);
   });
 
-  it('escapes a hostile file name echoed in an error, and keeps the raw query only in the search footer', async () => {
+  it('escapes a hostile file name echoed in an error, and keeps the query, mentions broken, in the search footer', async () => {
     const file = '@everyone **x** <@&123456789012345678>';
     const refused = await server.sendCommand({ name: 'source', options: { file, line: 1 }, locale: 'en-US', userId: newUser() }).waitForReply();
     expect(refused.content).toContain('"@\u200beveryone \\*\\*x\\*\\* <\u200b@&123456789012345678>"');
@@ -346,7 +346,8 @@ describe('hostile input', () => {
     const query = '**AI** @here';
     const page = await server.sendCommand({ name: 'search', options: { query }, locale: 'ja', userId: newUser() }).waitForReply();
     expect(page.embeds[0]?.title).toBe('\\*\\*AI\\*\\* @\u200bhere');
-    expect(page.embeds[0]?.footer?.text).toMatch(/\n🔎 \*\*AI\*\* @here$/u);
+    // The footer keeps the query for paging after a restart, with its mention syntax broken.
+    expect(page.embeds[0]?.footer?.text).toMatch(/\n🔎 \*\*AI\*\* @\u200bhere$/u);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMBED_TITLE_MAX } from '../../src/render/discord.js';
-import { renderTimeline } from '../../src/render/timeline.js';
+import { readTimelinePress, renderTimeline, timelinePageId } from '../../src/render/timeline.js';
 
 describe('renderTimeline', () => {
   it('fits a title whose topic doubles in length when escaped', () => {
@@ -12,5 +12,15 @@ describe('renderTimeline', () => {
     const title = reply.embeds[0]?.toJSON().title ?? '';
     expect([...title].length).toBeLessThanOrEqual(EMBED_TITLE_MAX);
     expect(title).toContain('\\*');
+  });
+
+  it('shows its filters readably in the footer, without live mentions, and reads them back for paging', () => {
+    const filters = { from: '2024', to: null, topic: '@everyone <@&1> 原子力', source: '003_a.txt' };
+    const reply = renderTimeline({ command: 'timeline', filters, page: 1, pageCount: 1, pageSize: 10, total: 0, results: [] }, 'en', '400000000000000001');
+    const footer = reply.embeds[0]?.toJSON().footer?.text ?? '';
+    expect(footer).toContain('🗓 2024 → · 🔎 @\u200beveryone <\u200b@&1> 原子力 · 📄 003_a.txt');
+    expect(footer).not.toMatch(/<@&\d+>|@everyone|\[null/u);
+    const press = readTimelinePress(timelinePageId('400000000000000001', 2, filters), [{ footer: { text: footer } }]);
+    expect(press).toEqual({ userId: '400000000000000001', page: 2, filters });
   });
 });
