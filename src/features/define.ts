@@ -126,9 +126,10 @@ function mentions(retriever: Retriever, spellings: readonly string[], term: stri
     const best = bestSentence(passage.paragraph, spellings, keys, sounds);
     return { passage, best, score: passage.score / top + best.score };
   });
-  // Lines that hold the term (in any spelling) beat lines that merely share some of its characters.
-  const holding = scored.filter(({ best }) => best.score > 0);
-  return (holding.length > 0 ? holding : scored)
+  // Only lines that hold the term (in any spelling): a line sharing some of its characters (バナナ
+  // and a line about long contexts) does not explain it, and the term is then not in the material.
+  return scored
+    .filter(({ best }) => best.score > 0)
     .sort((left, right) => right.score - left.score)
     .slice(0, limit)
     .map(({ passage, best, score }) => ({

@@ -234,6 +234,8 @@ describe('define', () => {
   it('returns nothing, undefined, for a term the material never uses', () => {
     const result = define(state, { term: '量子コンピュータ', limit: 3 });
     expect(result).toMatchObject({ defined: false, results: [] });
+    // A term sharing characters with lines (モデルの蒸留器 has モデル, 蒸留) is still not in the material.
+    expect(define(state, { term: 'モデル蒸留器', limit: 3 })).toMatchObject({ defined: false, results: [] });
   });
 
   it('lists other mentions, without the defining lines, in mentions mode', () => {
