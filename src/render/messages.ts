@@ -254,5 +254,13 @@ export function commandText<C extends CommandName>(locale: Locale, command: C): 
 }
 
 export function userErrorMessage(error: UserError, locale: Locale): string {
-  return TEXT[locale].errors[error.code](error.details);
+  // What the user typed is echoed cut short, so a 6,000-character file name cannot push the list
+  // of valid choices (`known`) out of the message.
+  const details = Object.fromEntries(
+    Object.entries(error.details).map(([key, value]) => [key, key !== 'known' && typeof value === 'string' && [...value].length > ECHO_MAX ? `${[...value].slice(0, ECHO_MAX - 1).join('')}…` : value]),
+  );
+  return TEXT[locale].errors[error.code](details);
 }
+
+/** Longest echo of user input in an error message (code points). */
+const ECHO_MAX = 80;
