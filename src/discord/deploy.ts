@@ -30,12 +30,20 @@ async function main(): Promise<number> {
     return EXIT_CONFIG;
   }
   const log = createLogger(config.logLevel);
-  const count = await deployCommands(commands, {
-    token: config.discordToken,
-    applicationId: config.discordClientId,
-    guildId: config.discordGuildId,
-    apiUrl: config.discordApiUrl,
-  });
+  let count: number;
+  try {
+    count = await deployCommands(commands, {
+      token: config.discordToken,
+      applicationId: config.discordClientId,
+      guildId: config.discordGuildId,
+      apiUrl: config.discordApiUrl,
+    });
+  } catch (error) {
+    // A refused token or an unreachable API is a one-line answer, not a stack trace.
+    const status = typeof error === 'object' && error !== null && 'status' in error ? ` (HTTP ${String(error.status)})` : '';
+    process.stderr.write(`could not register the commands${status}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   log.info({ count, scope: config.discordGuildId === undefined ? 'global' : 'guild', guildId: config.discordGuildId }, 'commands registered');
   return 0;
 }

@@ -192,4 +192,15 @@ describe('npm run deploy', () => {
     expect(Array.isArray(body) ? body.map((command: { name?: unknown }) => command.name) : body).toEqual(files);
     expect(child.stderr()).toContain(`dry run: would register ${files.length} commands globally (DISCORD_CLIENT_ID is not set)`);
   });
+
+  it('says in one line, without a stack trace or the token, when Discord refuses the token', async () => {
+    const child = npm(['run', '--silent', 'deploy'], { DISCORD_TOKEN: 'refused.token.value', DISCORD_CLIENT_ID: server.applicationId, DISCORD_API_URL: server.apiUrl, LOG_LEVEL: 'warn' });
+    started.push(child);
+    const { code } = await child.closed;
+
+    expect(code).toBe(1);
+    expect(child.stderr().trim().split('\n')).toHaveLength(1);
+    expect(child.stderr()).toMatch(/^could not register the commands \(HTTP 401\)/u);
+    expect(child.stderr()).not.toContain('refused.token.value');
+  });
 });
