@@ -38,6 +38,14 @@ export function isMostlyLatin(text: string): boolean {
  *
  * @example translateQuery('Why is Microsoft buying power?', lexicon, analyzer, (w) => df(w))
  */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+    .map((word, value) => [word, String(value)] as const)
+    // 'one' is as often a pronoun (the one who…, which one) as a number.
+    .filter(([word]) => word !== 'one')
+    .concat([['thirty', '30'], ['forty', '40'], ['fifty', '50'], ['hundred', '100'], ['thousand', '1000']]),
+);
+
 export function translateQuery(
   text: string,
   lexicon: Lexicon,
@@ -62,8 +70,13 @@ export function translateQuery(
     });
     return true;
   };
-  for (const stretch of lexicon.lookupPhrase(words)) {
-    const source = words.slice(stretch.start, stretch.end);
+  // 'five levels' → 5 (the material writes 5つ): a number word is its digits.
+  for (const word of words) {
+    const digits = NUMBER_WORDS.get(word);
+    if (digits !== undefined) translate([word], [{ term: digits, weight: 1 }]);
+  }
+  for (const stretch of lexicon.lookupPhrase(words.filter((word) => !NUMBER_WORDS.has(word)))) {
+    const source = words.filter((word) => !NUMBER_WORDS.has(word)).slice(stretch.start, stretch.end);
     if (translate(source, stretch.candidates) || source.length === 1) continue;
     // A multiword gloss the material never uses ("buying power" → 購買力): try its words alone.
     for (const word of source) translate([word], lexicon.lookup(word));

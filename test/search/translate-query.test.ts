@@ -79,6 +79,14 @@ describe('English questions with the lexicon', () => {
     expect(retriever.prepare('Where does the baker work?').alternatives).toContain('パン屋');
   });
 
+  it('reads a number word as its digits, but not "one", which is as often a pronoun', () => {
+    const files = { 'n_talk.txt': '話\nAIには5つの段階があるんや。\n1人で考えた。' };
+    const plain = stateFrom(files, analyzer);
+    const retriever = buildRetriever(plain.corpus, analyzer, createLexicon(new Map()));
+    expect(retriever.prepare('What are the five stages?').alternatives).toContain('5');
+    expect(retriever.prepare('Which one is best?').alternatives).not.toContain('1');
+  });
+
   it('leaves Japanese questions untranslated', () => {
     expect(state.retriever.prepare('研究室の学生は何人?').translations).toEqual([]);
   });
