@@ -2,7 +2,7 @@
  * /ask quality on the development set (test/fixtures/ask-dev.jsonl): hit@3 by kind and language,
  * and how often unanswerable questions are declined.
  *
- *   npm run bench:ask-dev [-- --json] [-- --verbose]
+ *   npm run bench:ask-dev [-- --json] [-- --verbose] [-- --file test/fixtures/ask-heldout.jsonl]
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -11,8 +11,10 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { evaluateAskDev, parseDevQuestion } from './ask-dev-eval.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } } });
-const lines = (await readFile('test/fixtures/ask-dev.jsonl', 'utf8')).split('\n').filter((line) => line.trim() !== '');
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, file: { type: 'string', default: 'test/fixtures/ask-dev.jsonl' } },
+});
+const lines = (await readFile(values.file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
 // The bot's own settings (DICTIONARY_DIR, DATA_DIR), so English questions use the lexicon as in production.
 const { state } = await boot(loadConfig(process.env, process.cwd()), createLogger('warn'));
 const report = evaluateAskDev(state, lines.map(parseDevQuestion));
