@@ -121,6 +121,12 @@ describe('findDefinitions', () => {
     expect(loan).toEqual([expect.objectContaining({ term: '検索拡張生成', kind: 'means', variants: ['リトリーバル'] })]);
   });
 
+  it('takes the name a sentence says its topic is translated as for another spelling of it', () => {
+    const [found] = findDefinitions(paragraphOf('RAGはRetrieval-Augmented Generationの略で、日本語では「検索拡張生成」と訳されることが多いです。'), tokenizer);
+    expect(found?.term).toBe('RAG');
+    expect(found?.variants).toContain('検索拡張生成');
+  });
+
   it('joins an acronym and its expansion given in parentheses', () => {
     const [found] = findDefinitions(paragraphOf('当時、人々はGAN(敵対的生成ネットワーク)を使用していました。'), tokenizer);
     expect(found?.variants).toEqual(['敵対的生成ネットワーク']);

@@ -38,7 +38,7 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /とは|という|っていう|ってゆう|の略|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /と訳|とは|という|っていう|ってゆう|の略|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
 const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
@@ -63,6 +63,8 @@ const APPOSITION =
 const SO_CALLED = /いわゆる/gu;
 const RESTATE = /[、,]\s*(?:つまり|すなわち|要するに|言い換えると)[、,]?\s*/gu;
 const PAREN = /[(\uFF08]([^()\uFF08\uFF09]{1,60})[)\uFF09]/gu;
+/** A name the sentence says its topic is translated or called: 「検索拡張生成」と訳される / と呼ばれる. */
+const TRANSLATED_AS = /[「『]([^」』]{2,30})[」』](?:と|って)(?:訳さ|訳す|訳し|訳せ|呼ば|言わ|表記さ)/gu;
 /** Between names listed in parentheses: 「Large Language Model、大規模言語モデル」. */
 const LIST_SEPARATOR = /[、,]\s*/u;
 /** A sentence that goes on explaining what the previous one named. */
@@ -117,7 +119,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
     if (!CUE.test(sentence.text) && !KIND_OF_CUE.test(sentence.text)) return;
     const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
     found.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
-    found.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...english(view));
+    found.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...translatedAs(view), ...english(view));
   });
   return strongestPerTerm(found);
 }
@@ -295,6 +297,18 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
     } else if ([...inner].length >= 4 && /\p{L}/u.test(inner) && !/^(?:または|いや|例えば|たとえば|毎週|注|笑)/u.test(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(inner)) {
       out.push(...candidate(view, outer, 'gloss'));
     }
+  }
+  return out;
+}
+
+/** 「RAGは…の略で、日本語では「検索拡張生成」と訳されます」: the quoted name is another spelling of the topic. */
+function translatedAs(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(TRANSLATED_AS)) {
+    const name = (match[1] ?? '').trim();
+    const topic = topicOf(view, match.index ?? 0);
+    if (topic !== null && isTermShaped(name) && name !== topic.text) out.push(...candidate(view, topic, 'restatement', { variants: [name] }));
   }
   return out;
 }
