@@ -16,7 +16,7 @@ import {
   EMBED_TITLE_MAX,
   EMBED_TOTAL_MAX,
   OPTION_VALUE_MAX,
-  codePointLength,
+  discordLength,
   defangMentions,
   escapeText,
   restoreMentions,
@@ -166,7 +166,7 @@ export function renderDefine(result: DefineResult, locale: Locale): DiscordReply
   const footer = truncate(`${QUERY_MARK}${defangMentions(result.query)}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   const head = status(result, locale);
-  let budget = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - codePointLength(title) - codePointLength(footer)) - codePointLength(head) - 2;
+  let budget = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - discordLength(title) - discordLength(footer)) - discordLength(head) - 2;
   const blocks = result.results.map((item, i) => ({ item, block: quoteBlock(item, locale, i + 1) }));
   const shown: DefineItem[] = [];
   if (result.sideBySide.length > 1) {
@@ -175,7 +175,7 @@ export function renderDefine(result: DefineResult, locale: Locale): DiscordReply
     for (const { item, block } of blocks) {
       const name = truncate(item.title, 256);
       const value = truncate(block, EMBED_FIELD_VALUE_MAX);
-      const cost = codePointLength(name) + codePointLength(value);
+      const cost = discordLength(name) + discordLength(value);
       if (cost > budget || shown.length >= 25) break;
       budget -= cost;
       embed.addFields({ name, value, inline: true });
@@ -184,8 +184,8 @@ export function renderDefine(result: DefineResult, locale: Locale): DiscordReply
   } else {
     const parts: string[] = [head];
     for (const { item, block } of blocks) {
-      if (codePointLength(block) + 2 > budget) break;
-      budget -= codePointLength(block) + 2;
+      if (discordLength(block) + 2 > budget) break;
+      budget -= discordLength(block) + 2;
       parts.push(block);
       shown.push(item);
     }
@@ -248,14 +248,14 @@ export function renderGlossary(result: GlossaryResult, locale: Locale, userId: s
   const footer = truncate(`${text.terms(result.total)} · ${text.page(result.page, result.pageCount)}${result.source === null ? '' : `\n${SOURCE_MARK}${result.source}`}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.total === 0) return { embeds: [embed.setDescription(text.glossaryEmpty)], components: [], allowedMentions: noMentions() };
-  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - codePointLength(title) - codePointLength(footer));
+  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - discordLength(title) - discordLength(footer));
   const lines: string[] = [];
   let used = 0;
   for (const item of result.results) {
     const variants = item.variants.length === 0 ? '' : ` (${escapeText(item.variants.join(', '))})`;
     const line = `**${escapeText(item.term)}**${variants} — ${escapeText(truncate(item.definition, GLOSSARY_GIST_MAX))} · \`${escapeText(text.line(item.file, item.line))}\``;
-    if (used + codePointLength(line) + 1 > room) break;
-    used += codePointLength(line) + 1;
+    if (used + discordLength(line) + 1 > room) break;
+    used += discordLength(line) + 1;
     lines.push(line);
   }
   embed.setDescription(lines.join('\n'));

@@ -181,7 +181,7 @@ function fieldValue(section: Section): string {
   const cite = section.cite === '' ? '' : `\n— ${fitEscaped(section.cite, 300)}`;
   const hidden = section.hidden === undefined ? '' : `\n${section.hidden.label}: ||${fitEscaped(section.hidden.text, 300)}||`;
   const quote = section.quote.replace(/[\r\n]+/gu, ' ');
-  let room = EMBED_FIELD_VALUE_MAX - [lead, cite, hidden].reduce((sum, part) => sum + [...part].length, 0) - 3;
+  let room = EMBED_FIELD_VALUE_MAX - [lead, cite, hidden].reduce((sum, part) => sum + part.length, 0) - 3;
   for (;;) {
     const value = `${lead}> ${fitEscaped(quote, room)}${cite}${hidden}`;
     if (value.length <= EMBED_FIELD_VALUE_MAX || room <= 1) return value;

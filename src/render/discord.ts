@@ -73,20 +73,33 @@ export interface SearchPress {
 
 // ── Text ───────────────────────────────────────────────────────────────────
 
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length += 1;
-  return length;
+/**
+ * A text's length as Discord's limits count it: UTF-16 units, as discord.js's builders check them
+ * (an emoji outside the BMP counts two).
+ */
+export function discordLength(text: string): number {
+  return text.length;
+}
+
+/** The longest run of whole code points from the start of `text` that is at most `max` units long. */
+export function headWithin(text: string, max: number): string {
+  let end = 0;
+  for (const point of text) {
+    if (end + point.length > max) break;
+    end += point.length;
+  }
+  return text.slice(0, end);
 }
 
 /**
- * Cut `text` to at most `max` code points, ending in … when cut. Never splits a surrogate pair.
+ * Cut `text` to at most `max` UTF-16 units, ending in … when cut. Cuts between code points, never
+ * inside a surrogate pair.
  *
  * @example truncate('スケーリング則', 5) // 'スケーリ…'
  */
 export function truncate(text: string, max: number): string {
-  if (codePointLength(text) <= max) return text;
-  return `${[...text].slice(0, Math.max(0, max - 1)).join('')}${ELLIPSIS}`;
+  if (discordLength(text) <= max) return text;
+  return `${headWithin(text, Math.max(0, max - 1))}${ELLIPSIS}`;
 }
 
 /**
@@ -138,24 +151,24 @@ function escapeProse(text: string): string {
     .replace(LINE_START_SYNTAX, (_, space: string, marks: string) => `${space}${marks.replace(/[-#>.]/gu, '\\$&')}`);
 }
 
-/** The escaped form of `text`, cut (before escaping, so no escape is split) to fit `max` code points. */
+/** The escaped form of `text`, cut (before escaping, so no escape is split) to fit `max` units. */
 export function fitEscaped(text: string, max: number): string {
   const whole = escapeText(text);
-  if (codePointLength(whole) <= max) return whole;
+  if (discordLength(whole) <= max) return whole;
   const points = [...text];
   let keep = Math.min(points.length, max - 1);
   for (;;) {
     const candidate = `${escapeText(points.slice(0, keep).join(''))}${ELLIPSIS}`;
-    const over = codePointLength(candidate) - max;
+    const over = discordLength(candidate) - max;
     if (over <= 0 || keep === 0) return candidate;
     keep = Math.max(0, keep - over);
   }
 }
 
-/** The excerpt cut to `max` code points, with its marks clipped to what is left. */
+/** The excerpt cut to `max` units (whole code points), with its marks clipped to what is left. */
 function clipExcerpt(item: ResultItem, max: number): ResultItem {
-  if (codePointLength(item.excerpt) <= max) return item;
-  const excerpt = [...item.excerpt].slice(0, max).join('');
+  if (discordLength(item.excerpt) <= max) return item;
+  const excerpt = headWithin(item.excerpt, max);
   const end = excerpt.length;
   const marks = item.marks.filter(([start]) => start < end).map(([start, stop]): readonly [number, number] => [start, Math.min(stop, end)]);
   return { ...item, excerpt, marks, cutAfter: true };
@@ -177,13 +190,13 @@ function markedQuote(item: ResultItem): string {
   return `${clipped.cutBefore ? ELLIPSIS : ''}${out}${clipped.cutAfter ? ELLIPSIS : ''}`;
 }
 
-/** Blocks joined by `separator`, as many as fit in `max` code points, and how many were left out. */
+/** Blocks joined by `separator`, as many as fit in `max` units, and how many were left out. */
 function fitBlocks(blocks: readonly string[], max: number, separator: string): { text: string; omitted: number } {
   let text = '';
   let used = 0;
   for (const block of blocks) {
     const candidate = used === 0 ? block : `${text}${separator}${block}`;
-    if (codePointLength(candidate) > max) break;
+    if (discordLength(candidate) > max) break;
     text = candidate;
     used += 1;
   }
@@ -240,7 +253,7 @@ function fileHash(file: string): string {
 
 /** A file name where at most `max` code points fit (an id, a choice value): itself, or `#<hash>`. */
 export function fileToken(file: string, max: number): string {
-  return codePointLength(file) <= max ? file : fileHash(file);
+  return discordLength(file) <= max ? file : fileHash(file);
 }
 
 /**
@@ -299,13 +312,13 @@ function quotedItems(items: readonly ResultItem[], locale: Locale, firstNumber: 
 
 /** Title + description + footer within the embed's own limits and its 6,000 total. */
 function descriptionRoom(...others: readonly string[]): number {
-  const used = others.reduce((sum, part) => sum + codePointLength(part), 0);
+  const used = others.reduce((sum, part) => sum + discordLength(part), 0);
   return Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - used);
 }
 
 /** Room kept for the "n more left out" note and the blank lines around it. */
 function omissionRoom(locale: Locale): number {
-  return codePointLength(messages(locale).omitted(ROW_BUTTONS_MAX * 100)) + 4;
+  return discordLength(messages(locale).omitted(ROW_BUTTONS_MAX * 100)) + 4;
 }
 
 function searchedAsField(searchedAs: readonly string[], locale: Locale): { name: string; value: string } | undefined {
@@ -330,7 +343,7 @@ export function renderAsk(result: AskResult, locale: Locale): DiscordReply {
     return { embeds: [embed.setDescription(text.noResults)], components: [], allowedMentions: noMentions() };
   }
   const status = result.answered ? text.answerFound : text.notAnswered;
-  const room = descriptionRoom(title, footer, field?.name ?? '', field?.value ?? '') - codePointLength(status) - omissionRoom(locale);
+  const room = descriptionRoom(title, footer, field?.name ?? '', field?.value ?? '') - discordLength(status) - omissionRoom(locale);
   const items = quotedItems(result.results, locale, 1, room);
   const omitted = result.results.length - items.shown;
   const description = [status, items.text, omitted > 0 ? text.omitted(omitted) : ''].filter((part) => part !== '').join('\n\n');
@@ -399,7 +412,7 @@ export function renderSource(result: SourceResult, locale: Locale): DiscordReply
   let from = 0;
   let to = blocks.length;
   const citedAt = Math.max(0, result.lines.findIndex((line) => line.cited));
-  while (codePointLength(blocks.slice(from, to).join('\n')) > room && to - from > 1) {
+  while (discordLength(blocks.slice(from, to).join('\n')) > room && to - from > 1) {
     if (citedAt - from >= to - 1 - citedAt) from += 1;
     else to -= 1;
   }

@@ -18,7 +18,7 @@ import {
   EMBED_TOTAL_MAX,
   OPTION_VALUE_MAX,
   ROW_BUTTONS_MAX,
-  codePointLength,
+  discordLength,
   escapeText,
   fitEscaped,
   fileFromToken,
@@ -106,7 +106,7 @@ export function renderQuote(result: QuoteResult, locale: Locale): DiscordReply {
   const footer = truncate(aliases.length === 0 ? text.matches(result.results.length) : `${text.matches(result.results.length)} · ${text.quote.aliases}: ${aliases.join(', ')}`, EMBED_FOOTER_MAX);
   const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
   if (result.results.length === 0) return { embeds: [embed.setDescription(text.quote.noQuotes)], components: [], allowedMentions: { parse: [] } };
-  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - codePointLength(title) - codePointLength(footer));
+  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - discordLength(title) - discordLength(footer));
   const blocks: string[] = [];
   let used = 0;
   for (const [i, item] of result.results.entries()) {
@@ -116,7 +116,7 @@ export function renderQuote(result: QuoteResult, locale: Locale): DiscordReply {
       `> ${escapeText(quoted(item, truncate(item.quote.replace(/[\r\n]+/gu, ' '), QUOTE_MAX)))}`,
       `— **[${i + 1}]** ${escapeText(citation(item, locale))} · ${text.quote.confidence(item.confidence)}`,
     ].join('\n');
-    const added = codePointLength(block) + (blocks.length === 0 ? 0 : 2);
+    const added = discordLength(block) + (blocks.length === 0 ? 0 : 2);
     if (used + added > room) break;
     blocks.push(block);
     used += added;
@@ -142,7 +142,7 @@ export function renderQuoteTurn(result: QuoteTurnResult, locale: Locale): Discor
   const text = messages(locale);
   const title = fitEscaped(text.quote.turnTitle(result.speaker ?? text.quote.unknownSpeaker), EMBED_TITLE_MAX);
   const footer = truncate(`${result.title} · ${text.sourceTitle(result.file, result.line)}`, EMBED_FOOTER_MAX);
-  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - codePointLength(title) - codePointLength(footer));
+  const room = Math.min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - discordLength(title) - discordLength(footer));
   const share = Math.max(40, Math.floor(room / Math.max(1, result.lines.length)) - 16);
   const body = result.lines
     .map((line) => {

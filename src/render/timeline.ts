@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
 import { ButtonStyle } from 'discord-api-types/v10';
 import type { TimelineEvent, TimelineFilters, TimelineResult } from '../features/timeline.js';
-import { CUSTOM_ID_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX, codePointLength, defangMentions, escapeText, fitEscaped, restoreMentions, truncate, type DiscordReply } from './discord.js';
+import { CUSTOM_ID_MAX, EMBED_DESCRIPTION_MAX, EMBED_FOOTER_MAX, EMBED_TITLE_MAX, discordLength, defangMentions, escapeText, fitEscaped, restoreMentions, truncate, type DiscordReply } from './discord.js';
 import type { Locale } from './messages.js';
 
 const TEXT = {
@@ -172,7 +172,7 @@ function filterHash(filters: TimelineFilters): string {
  */
 export function timelinePageId(userId: string, page: number, filters: TimelineFilters): string {
   const id = `${TIMELINE_ID}:${userId}:${page}:${filterHash(filters)}`;
-  if (codePointLength(id) > CUSTOM_ID_MAX) throw new Error(`custom_id over ${CUSTOM_ID_MAX}: ${id}`);
+  if (discordLength(id) > CUSTOM_ID_MAX) throw new Error(`custom_id over ${CUSTOM_ID_MAX}: ${id}`);
   return id;
 }
 
@@ -254,7 +254,7 @@ export function renderTimeline(result: TimelineResult, locale: Locale, userId: s
     const heading = group.year === null ? `**${text.unresolvedGroup}**` : `**${text.year(group.year)}**`;
     return [heading, ...group.events.map((event) => discordEvent(event, locale))].join('\n');
   });
-  embed.setDescription(truncate(blocks.join('\n\n'), Math.min(EMBED_DESCRIPTION_MAX, 6_000 - codePointLength(title) - codePointLength(footer))));
+  embed.setDescription(truncate(blocks.join('\n\n'), Math.min(EMBED_DESCRIPTION_MAX, 6_000 - discordLength(title) - discordLength(footer))));
   const components =
     result.pageCount <= 1
       ? []

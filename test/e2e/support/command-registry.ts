@@ -5,7 +5,7 @@
  */
 import { ApplicationCommandOptionType, ApplicationCommandType, Locale } from 'discord.js';
 import { DiscordApiError, FormErrors } from './discord-api-error.ts';
-import { codePointLength, isRecord } from './message-payload.ts';
+import { discordLength, isRecord } from './message-payload.ts';
 
 export const MAX_COMMANDS_PER_TYPE = 100;
 export const MAX_COMMAND_OPTIONS = 25;
@@ -103,7 +103,7 @@ class CommandReader {
     }
     if (chatInput && (!CHAT_INPUT_NAME.test(value) || value !== value.toLowerCase())) {
       this.errors.add(path, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
-    } else if (codePointLength(value) < 1 || codePointLength(value) > 32) {
+    } else if (discordLength(value) < 1 || discordLength(value) > 32) {
       this.errors.add(path, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 32 in length.');
     }
     return value;
@@ -114,7 +114,7 @@ class CommandReader {
     if (value !== undefined && value !== null && typeof value !== 'string') {
       this.errors.add(path, 'STRING_TYPE_CONVERT', `Could not interpret "${String(value)}" as string.`);
     }
-    const length = codePointLength(text);
+    const length = discordLength(text);
     if (required && (length < 1 || length > MAX_COMMAND_DESCRIPTION)) {
       this.errors.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${MAX_COMMAND_DESCRIPTION} in length.`);
     }
@@ -315,7 +315,7 @@ class CommandReader {
 }
 
 function checkChoiceName(errors: FormErrors, name: string, path: Path): void {
-  const length = codePointLength(name);
+  const length = discordLength(name);
   if (length < 1 || length > MAX_CHOICE_NAME) {
     errors.add(path, 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${MAX_CHOICE_NAME} in length.`);
   }
@@ -345,7 +345,7 @@ export function readChoice(
   }
   checkChoiceName(errors, name, [...path, 'name']);
   if (typeof choiceValue === 'string') {
-    if (codePointLength(choiceValue) > MAX_CHOICE_STRING_VALUE) {
+    if (discordLength(choiceValue) > MAX_CHOICE_STRING_VALUE) {
       errors.add([...path, 'value'], 'BASE_TYPE_MAX_LENGTH', `Must be ${MAX_CHOICE_STRING_VALUE} or fewer in length.`);
     }
     if (type !== undefined && type !== ApplicationCommandOptionType.String) {

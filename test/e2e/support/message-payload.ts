@@ -61,7 +61,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function codePointLength(text: string): number {
+export function discordLength(text: string): number {
   return [...text].length;
 }
 
@@ -79,7 +79,7 @@ class FieldReader {
       this.errors.add(path, 'STRING_TYPE_CONVERT', `Could not interpret "${String(value)}" as string.`);
       return undefined;
     }
-    const length = codePointLength(value);
+    const length = discordLength(value);
     const min = limits.min ?? 0;
     if (length > limits.max || length < min) {
       if (min > 0) {
@@ -216,7 +216,7 @@ function readEmbeds(read: FieldReader, value: unknown, path: Path): APIEmbed[] {
       const text = read.string(footer['text'], [...embedPath, 'footer', 'text'], { max: MAX_FOOTER_TEXT, required: true }) ?? '';
       const iconUrl = read.string(footer['icon_url'], [...embedPath, 'footer', 'icon_url'], { max: 2_048 });
       embed.footer = iconUrl === undefined ? { text } : { text, icon_url: iconUrl };
-      total += codePointLength(text);
+      total += discordLength(text);
     }
     const author = read.record(raw['author'], [...embedPath, 'author']);
     if (author !== undefined) {
@@ -226,7 +226,7 @@ function readEmbeds(read: FieldReader, value: unknown, path: Path): APIEmbed[] {
       if (authorUrl !== undefined) embed.author.url = authorUrl;
       const iconUrl = read.string(author['icon_url'], [...embedPath, 'author', 'icon_url'], { max: 2_048 });
       if (iconUrl !== undefined) embed.author.icon_url = iconUrl;
-      total += codePointLength(name);
+      total += discordLength(name);
     }
     for (const key of ['image', 'thumbnail'] as const) {
       const media = read.record(raw[key], [...embedPath, key]);
@@ -244,11 +244,11 @@ function readEmbeds(read: FieldReader, value: unknown, path: Path): APIEmbed[] {
         const name = read.string(field['name'], [...fieldPath, 'name'], { min: 1, max: MAX_FIELD_NAME, required: true }) ?? '';
         const fieldText = read.string(field['value'], [...fieldPath, 'value'], { min: 1, max: MAX_FIELD_VALUE, required: true }) ?? '';
         const inline = read.boolean(field['inline'], [...fieldPath, 'inline']);
-        total += codePointLength(name) + codePointLength(fieldText);
+        total += discordLength(name) + discordLength(fieldText);
         return [inline === undefined ? { name, value: fieldText } : { name, value: fieldText, inline }];
       });
     }
-    total += codePointLength(title ?? '') + codePointLength(description ?? '');
+    total += discordLength(title ?? '') + discordLength(description ?? '');
     embeds.push(embed);
   });
   if (total > MAX_EMBED_TOTAL) {
