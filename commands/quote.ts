@@ -2,7 +2,7 @@ import { PAGE_SIZE } from '../src/console/console-commands.js';
 import { speakerDirectory } from '../src/corpus/speaker-directory.js';
 import type { CommandAutocomplete, CommandButton, CommandExecute } from '../src/discord/command.js';
 import { localizedCommand, localizedOption } from '../src/discord/localize.js';
-import { MAX_QUERY_LENGTH } from '../src/features/query-text.js';
+import { MAX_QUERY_LENGTH, readQueryText } from '../src/features/query-text.js';
 import { quote, quoteTurn, resolveSpeaker } from '../src/features/quote.js';
 import { ephemeral, renderNotice } from '../src/render/discord.js';
 import { localeFrom, messages } from '../src/render/messages.js';
@@ -13,10 +13,12 @@ export const data = localizedCommand('quote')
   .addStringOption((option) => localizedOption(option, 'quote', 'topic').setMaxLength(MAX_QUERY_LENGTH));
 
 export const execute: CommandExecute = async (interaction, { state, compute }) => {
-  // Resolved before deferring, so that an unknown speaker is answered ephemerally with the known ones.
+  // Checked before deferring, so that an unknown speaker or an unusable topic is answered
+  // ephemerally (with the known speakers, or what is wrong with the topic).
   const speaker = resolveSpeaker(state.corpus, interaction.options.getString('speaker', true)).name;
-  await interaction.deferReply();
   const topic = interaction.options.getString('topic') ?? undefined;
+  if (topic !== undefined && topic.trim() !== '') readQueryText(topic);
+  await interaction.deferReply();
   const result = await compute(() => quote(state, { speaker, topic, limit: PAGE_SIZE }));
   await interaction.editReply(renderQuote(result, localeFrom(interaction.locale)));
 };

@@ -94,6 +94,14 @@ describe('/quote', () => {
     expect(reply.content).toContain(ILYA);
   });
 
+  it('answers a topic with nothing to search at once and ephemerally, before deferring', async () => {
+    const record = server.sendCommand({ name: 'quote', options: { speaker: 'ジェンセン', topic: '*****' }, locale: 'en-US', userId: newUser() });
+    const reply = await record.waitForReply();
+
+    expect(record.acknowledgements.map((callback) => callback.type)).toEqual([4]);
+    expect(isEphemeral(reply)).toBe(true);
+  });
+
   it('quotes a speaker’s most substantive lines when no topic is given', async () => {
     const reply = await server.sendCommand({ name: 'quote', options: { speaker: 'ジェンセン' }, locale: 'ja', userId: newUser() }).waitForReply();
     expect(reply.embeds[0]?.title).toBe('ジェンセン・ファンの発言');
