@@ -80,8 +80,8 @@ const KANJI_READING_MIN_SIMILARITY = 0.75;
 
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
-/** How alike a variant one sound off must look (Altman / アルマン 0.67; パラメータ / premium 0.4). */
-const NEAR_SPELLING_MIN = 0.5;
+/** How alike a variant one sound off must look (Altman / アルマン 0.83; コンピュータ / composer 0.5, パラメータ / premium 0.4). */
+const NEAR_SPELLING_MIN = 0.6;
 
 /**
  * Of the variants a word's sound finds, those whose spelling is close to the best one's: a sound

@@ -35,6 +35,8 @@ describe('retriever ranking', () => {
     // One sound off is a variant only if it also looks alike and starts alike: パラメータ is not premium or limit.
     const latin = stateFrom({ 'g_notes.txt': 'メモ\nThe premium plan has a limit.\nパラメータの数が多い。' }, state.retriever.analyzer);
     expect(latin.retriever.prepare('パラメータ').alternatives).toEqual([]);
+    const composer = stateFrom({ 'i_notes.txt': 'メモ\nCursor Composer is fast.\n量子コンピュータの話。' }, state.retriever.analyzer);
+    expect(composer.retriever.prepare('コンピュータ').alternatives).not.toContain('composer');
   });
 
   it('finds a kanji name from its Latin spelling through the dictionary reading, not a word that only sounds alike', () => {
