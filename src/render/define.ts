@@ -209,7 +209,7 @@ export function renderDefine(result: DefineResult, locale: Locale): DiscordReply
  */
 export function renderTermChoices(glossary: Glossary, typed: string): APIApplicationCommandOptionChoice<string>[] {
   return suggestEntries(glossary, typed, AUTOCOMPLETE_MAX_CHOICES).map((entry) => ({
-    name: truncate(entry.variants.length === 0 ? entry.term : `${entry.term} (${entry.variants.join(', ')})`, OPTION_VALUE_MAX),
+    name: truncate(defangMentions(entry.variants.length === 0 ? entry.term : `${entry.term} (${entry.variants.join(', ')})`), OPTION_VALUE_MAX),
     value: truncate(entry.term, OPTION_VALUE_MAX),
   }));
 }

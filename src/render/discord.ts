@@ -467,7 +467,7 @@ export function renderFileChoices(
     .filter((transcript) => wanted === '' || normalizeForMatch(`${transcript.file} ${transcript.title}`).includes(wanted))
     .slice(0, AUTOCOMPLETE_MAX_CHOICES)
     .map((transcript) => ({
-      name: truncate(`${transcript.file} · ${transcript.title}`, OPTION_VALUE_MAX),
+      name: truncate(defangMentions(`${transcript.file} · ${transcript.title}`), OPTION_VALUE_MAX),
       value: fileToken(transcript.file, OPTION_VALUE_MAX),
     }));
 }

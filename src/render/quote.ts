@@ -18,6 +18,7 @@ import {
   EMBED_TOTAL_MAX,
   OPTION_VALUE_MAX,
   ROW_BUTTONS_MAX,
+  defangMentions,
   discordLength,
   escapeText,
   fitEscaped,
@@ -172,7 +173,7 @@ export function renderSpeakerChoices(speakers: readonly KnownSpeaker[], typed: s
     .map((speaker) => {
       const others = speaker.aliases.filter((alias) => alias !== speaker.name);
       return {
-        name: truncate(others.length === 0 ? speaker.name : `${speaker.name} (${others.join(' / ')})`, OPTION_VALUE_MAX),
+        name: truncate(defangMentions(others.length === 0 ? speaker.name : `${speaker.name} (${others.join(' / ')})`), OPTION_VALUE_MAX),
         value: truncate(speaker.name, OPTION_VALUE_MAX),
       };
     });

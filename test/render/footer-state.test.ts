@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSearchPress, renderSearch, searchPageId } from '../../src/render/discord.js';
+import { readSearchPress, renderFileChoices, renderSearch, searchPageId } from '../../src/render/discord.js';
 
 describe('search footer state', () => {
   it('keeps a hostile query and speaker with their mention syntax broken, and reads them back whole for the next page', () => {
@@ -10,5 +10,11 @@ describe('search footer state', () => {
     expect(footer).not.toMatch(/@everyone|<@&?\d+>/u);
     const press = readSearchPress(searchPageId('400000000000000001', 2, query, speaker), [{ footer: { text: footer } }]);
     expect(press).toEqual({ userId: '400000000000000001', page: 2, query, speaker });
+  });
+
+  it('shows autocomplete choices from a hostile transcript with mentions broken, keeping the value to send back', () => {
+    const [choice] = renderFileChoices([{ file: '005_hostile.txt', title: '危険 @everyone <@&123>' }], '005');
+    expect(choice?.name).not.toMatch(/@everyone|<@&\d+>/u);
+    expect(choice?.value).toBe('005_hostile.txt');
   });
 });
