@@ -1,6 +1,6 @@
 import type { CommandAutocomplete, CommandButton, CommandExecute } from '../src/discord/command.js';
 import { localizedCommand, localizedOption } from '../src/discord/localize.js';
-import { MAX_TOPIC_LENGTH, TIMELINE_PAGE_SIZE, timeline, type TimelineOptions } from '../src/features/timeline.js';
+import { MAX_TOPIC_LENGTH, TIMELINE_PAGE_SIZE, timeline, timelineDeps, type TimelineOptions } from '../src/features/timeline.js';
 import type { AppState } from '../src/boot.js';
 import { fileFromToken, renderFileChoices, renderNotice } from '../src/render/discord.js';
 import { localeFrom } from '../src/render/messages.js';
@@ -13,9 +13,9 @@ export const data = localizedCommand('timeline')
   .addStringOption((option) => localizedOption(option, 'timeline', 'source').setAutocomplete(true));
 
 function run(state: AppState, filters: Omit<TimelineOptions, 'page' | 'pageSize'>, page: number): ReturnType<typeof timeline> {
-  const files = state.corpus.transcripts.map((transcript) => transcript.file);
-  const source = filters.source === undefined ? undefined : fileFromToken(filters.source, files);
-  return timeline({ timeline: state.timeline, analyzer: state.retriever.analyzer, files }, { ...filters, source, page, pageSize: TIMELINE_PAGE_SIZE });
+  const deps = timelineDeps(state);
+  const source = filters.source === undefined ? undefined : fileFromToken(filters.source, deps.files);
+  return timeline(deps, { ...filters, source, page, pageSize: TIMELINE_PAGE_SIZE });
 }
 
 export const execute: CommandExecute = async (interaction, { state, compute }) => {

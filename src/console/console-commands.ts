@@ -12,7 +12,7 @@ import { renderDefineText, renderGlossaryText } from '../render/define.js';
 import { DEFAULT_SOURCE_CONTEXT, source } from '../features/source.js';
 import { UserError } from '../features/user-error.js';
 import type { Locale } from '../render/messages.js';
-import { TIMELINE_PAGE_SIZE, timeline } from '../features/timeline.js';
+import { TIMELINE_PAGE_SIZE, timeline, timelineDeps } from '../features/timeline.js';
 import { renderTimelineText } from '../render/timeline.js';
 import { renderAskText, renderHelpText, renderSearchText, renderSourceText, type TextStyle } from '../render/text.js';
 
@@ -158,11 +158,9 @@ export const CONSOLE_COMMANDS: readonly ConsoleCommand[] = [
     ],
     maxLimit: 10_000,
     run(state, options, context) {
-      const files = state.corpus.transcripts.map((transcript) => transcript.file);
       const filters = { from: options['from'], to: options['to'], topic: options['topic'], source: options['source'] };
       const given = Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value === undefined ? undefined : String(value)]));
-      const deps = { timeline: state.timeline, analyzer: state.retriever.analyzer, files };
-      const result = timeline(deps, { ...given, page: integer(options, 'page', 1), pageSize: context.limit ?? TIMELINE_PAGE_SIZE });
+      const result = timeline(timelineDeps(state), { ...given, page: integer(options, 'page', 1), pageSize: context.limit ?? TIMELINE_PAGE_SIZE });
       return { json: result, text: renderTimelineText(result, context.locale) };
     },
   },

@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/types.js';
+import type { Retriever } from '../search/retriever.js';
 import { comparePoints, formatPoint, overlaps, parsePoint, span, type CalendarPoint } from '../text/dates/calendar.js';
 import { findTemporal } from '../text/dates/find-temporal.js';
 import type { Analyzer } from '../text/analyze.js';
@@ -90,13 +91,31 @@ function compareEnds(left: CalendarPoint | null, right: CalendarPoint | null): n
   return comparePoints(left, right);
 }
 
+/** What `timeline` reads, from the bot's state: the events, the analyser, the files, search's spellings. */
+export function timelineDeps(state: { readonly timeline: Timeline; readonly retriever: Retriever; readonly corpus: Corpus }): TimelineDeps {
+  return {
+    timeline: state.timeline,
+    analyzer: state.retriever.analyzer,
+    files: state.corpus.transcripts.map((transcript) => transcript.file),
+    spellings: (topic) => state.retriever.prepare(topic).variants,
+  };
+}
+
+export interface TimelineDeps {
+  readonly timeline: Timeline;
+  readonly analyzer: Analyzer;
+  readonly files: readonly string[];
+  /** Other spellings of a topic's words, as search finds them (AlphaFold → アルファフォールド). */
+  readonly spellings?: (topic: string) => ReadonlyMap<string, readonly string[]>;
+}
+
 /**
  * The timeline, filtered by date range, topic and source (filters combine), one page at a time.
  * Events with a date that could not be resolved come last, and only when no date range is asked for.
  *
  * @example timeline({ timeline, analyzer }, { from: '2020', topic: 'GPT', page: 1, pageSize: 10 })
  */
-export function timeline(deps: { readonly timeline: Timeline; readonly analyzer: Analyzer; readonly files: readonly string[] }, options: TimelineOptions): TimelineResult {
+export function timeline(deps: TimelineDeps, options: TimelineOptions): TimelineResult {
   if (!Number.isInteger(options.page) || options.page < 1) throw new UserError('bad_option', { option: 'page' });
   const from = readBound(options.from, 'from');
   const to = readBound(options.to, 'to');
@@ -105,11 +124,11 @@ export function timeline(deps: { readonly timeline: Timeline; readonly analyzer:
   }
   const topic = readTopic(options.topic);
   const source = readSource(options.source, deps.files);
-  const topicTerms = topic === null ? [] : topicTermsOf(topic, deps.analyzer);
+  const topicTerms = topic === null ? null : topicTermsOf(topic, deps.analyzer, deps.spellings?.(topic) ?? new Map());
   const dated = from !== null || to !== null;
   const matching = deps.timeline.events.filter((event) => {
     if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
-    if (topicTerms.length > 0 && !matchesTopic(event, topicTerms)) return false;
+    if (topicTerms !== null && !matchesTopic(event, topicTerms)) return false;
     if (!dated) return true;
     if (event.date === null) return false;
     const start = parsePoint(event.date);
@@ -162,17 +181,24 @@ function readSource(raw: string | undefined, files: readonly string[]): string |
   return only;
 }
 
-/**
- * What a topic must match: the whole topic as typed, or else every one of its content words.
- * Normalised like the index (width, case, katakana spellings), so GPT-４ finds GPT-4.
- */
-function topicTermsOf(topic: string, analyzer: Analyzer): string[][] {
-  const whole = normalizeForMatch(topic).replace(/\s+/gu, '');
-  const words = [...new Set(analyzer.analyze(topic).words.map((word) => normalizeForMatch(word)))];
-  return words.length > 1 ? [[whole], words] : [[whole]];
+/** What a topic must match: the whole topic as typed, or else each content word in one of its spellings. */
+interface TopicTerms {
+  readonly whole: string;
+  readonly words: ReadonlyArray<readonly string[]>;
 }
 
-function matchesTopic(event: TimelineEvent, alternatives: readonly string[][]): boolean {
+/**
+ * Normalised like the index (width, case, katakana spellings), so GPT-４ finds GPT-4; a word's other
+ * spellings (a Latin name's katakana) count as the word.
+ */
+function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<string, readonly string[]>): TopicTerms {
+  const fold = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
+  const words = [...new Set(analyzer.analyze(topic).words)].map((word) => [...new Set([word, ...(spellings.get(word) ?? [])].map(fold))]);
+  return { whole: fold(topic), words };
+}
+
+function matchesTopic(event: TimelineEvent, terms: TopicTerms): boolean {
   const haystack = normalizeForMatch(`${event.sentence} ${event.event}`).replace(/\s+/gu, '');
-  return alternatives.some((terms) => terms.every((term) => haystack.includes(term.replace(/\s+/gu, ''))));
+  if (haystack.includes(terms.whole)) return true;
+  return terms.words.length > 0 && terms.words.every((spellings) => spellings.some((spelling) => spelling !== '' && haystack.includes(spelling)));
 }

@@ -160,6 +160,13 @@ describe('timeline filters', () => {
     expect(query({ topic: 'データセンター', to: '2024' }).total).toBe(0);
   });
 
+  it('matches a topic typed in another script through the spellings search gives its words', () => {
+    const spellings = (topic: string): ReadonlyMap<string, readonly string[]> => new Map(topic === 'Three Mile' ? [['three', ['スリー']], ['mile', ['マイル']]] : []);
+    const found = timeline({ timeline: built, analyzer, files, spellings }, { page: 1, pageSize: 100, topic: 'Three Mile' });
+    expect(brief(found)).toEqual(['2019 event a_article.txt:3']);
+    expect(timeline({ timeline: built, analyzer, files }, { page: 1, pageSize: 100, topic: 'Three Mile' }).total).toBe(0);
+  });
+
   it('pages through the events and clamps a page past the end', () => {
     const first = query({ pageSize: 4 });
     const last = query({ pageSize: 4, page: 99 });
