@@ -114,7 +114,7 @@ export function escapeText(text: string): string {
   let out = '';
   let from = 0;
   for (const match of text.matchAll(URL_IN_TEXT)) {
-    out += escapeProse(text.slice(from, match.index)) + breakMentions(match[0]);
+    out += escapeProse(text.slice(from, match.index)) + defangMentions(match[0]);
     from = match.index + match[0].length;
   }
   return out + escapeProse(text.slice(from));
@@ -127,26 +127,22 @@ const MARKDOWN_SYNTAX = /[\\*_~`|[\]]/gu;
 const LINE_START_SYNTAX = /^(\s*)([-#>]+|\d+\.(?=\s))/gmu;
 
 /**
- * Text kept as state in a footer (a typed query, a speaker), with mention syntax broken so that
- * nothing shown reads as a mention; `restoreMentions` gives the text back.
+ * A zero-width space after < or @ so that no mention, channel, emoji or timestamp syntax stays
+ * whole: for escaped text, and for text kept as state in a footer (a typed query, a speaker), which
+ * `restoreMentions` gives back.
  *
  * @example restoreMentions(defangMentions('@everyone <@&1>')) // '@everyone <@&1>'
  */
 export function defangMentions(text: string): string {
-  return breakMentions(text);
+  return text.replace(/<(?=[@#/:]|a:|t:)/gu, '<\u200b').replace(/@(?=everyone|here)/gu, '@\u200b');
 }
 
 export function restoreMentions(text: string): string {
   return text.replace(/<\u200b/gu, '<').replace(/@\u200b/gu, '@');
 }
 
-/** A zero-width space after < or @ so that no mention, channel, emoji or timestamp syntax stays whole. */
-function breakMentions(text: string): string {
-  return text.replace(/<(?=[@#/:]|a:|t:)/gu, '<\u200b').replace(/@(?=everyone|here)/gu, '@\u200b');
-}
-
 function escapeProse(text: string): string {
-  return breakMentions(text)
+  return defangMentions(text)
     .replace(MARKDOWN_SYNTAX, '\\$&')
     .replace(LINE_START_SYNTAX, (_, space: string, marks: string) => `${space}${marks.replace(/[-#>.]/gu, '\\$&')}`);
 }
