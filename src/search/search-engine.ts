@@ -62,6 +62,15 @@ const VARIANT_BIGRAM_FACTOR = 0.5;
  */
 const SENTENCE_MEMO_SIZE = 1_024;
 
+/** Words whose sound variants are kept worked out. */
+const VARIANT_MEMO_SIZE = 4_096;
+
+/** A kanji word of the index with its dictionary reading. */
+interface ReadWord {
+  readonly word: string;
+  readonly reading: string;
+}
+
 /** A translated English word is also searched as the katakana loanword of it, when this long (consonant sounds)… */
 const LOANWORD_MIN_SOUNDS = 3;
 /** …and looks like it once romanised (model / モデル 0.67, price / プライス 0.57; buying / バング 0.5 is not one)… */
@@ -130,8 +139,8 @@ export function createSearchEngine(
   }
   const knownKeys = [...bySound.keys()];
   /** Kanji words by the sound of their reading (高橋 → タカハシ), built the first time a Latin word asks. */
-  let byReading: Map<string, Array<{ readonly word: string; readonly reading: string }>> | null = null;
-  const kanjiByReading = (): Map<string, Array<{ readonly word: string; readonly reading: string }>> => {
+  let byReading: Map<string, ReadWord[]> | null = null;
+  const kanjiByReading = (): Map<string, ReadWord[]> => {
     if (byReading !== null) return byReading;
     byReading = new Map();
     for (const word of index.vocabulary()) {
@@ -151,7 +160,12 @@ export function createSearchEngine(
     return new Map(found.filter((entry) => spellingSimilarity(word, entry.reading) >= KANJI_READING_MIN_SIMILARITY).map((entry) => [entry.word, entry.reading]));
   }
 
-  function variantsOf(word: string): WeightedTerm[] {
+  // A query may ask for a word's variants several times (to tell a name, to sound it out, for its
+  // loanwords), and a burst of questions repeats words: each is worked out once.
+  const variantMemo = new BoundedMemo<string, readonly WeightedTerm[]>(VARIANT_MEMO_SIZE);
+  const variantsOf = (word: string): readonly WeightedTerm[] => variantMemo.get(word, () => soundVariants(word));
+
+  function soundVariants(word: string): readonly WeightedTerm[] {
     const key = soundKey(word);
     if (key === null) return [];
     const wantKatakana = isLatinWord(word);

@@ -99,7 +99,7 @@ export function soundKeys(word: string): string[] {
       if (other !== reading && readings.length < MAX_READINGS) readings.push(other);
     }
   }
-  const keys = readings.map((reading) => collapse(latinKey(reading))).filter((key) => key.replace(/_/gu, '').length >= 2);
+  const keys = readings.map(latinKey).filter((key) => key.replace(/_/gu, '').length >= 2);
   return [...new Set([primary, ...keys])];
 }
 
