@@ -133,6 +133,8 @@ const QUOTE_LINE = /^\s*[「『]/u;
 const QUOTED_QUESTION = /[?\uFF1F]\s*[^「」]{0,30}[」』]\s*$/u;
 const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([^、。,.!?\uFF01\uFF1F\s]{1,16}?)(?:は|が|を|に|で|と|も|の|について|では|、|。|$)/gu;
 const SELF_INTRO = /(?:私|僕|俺|わし)は(.{2,30}?)です/u;
+/** Where a sentence ends: after 。 ! ? in either width. */
+const SENTENCE_BREAK = /(?<=[。!?\uFF01\uFF1F])/u;
 /** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」). */
 const SELF_NAMED = /^(?:どうも|はい)?[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|です)[。!！]?$/u;
 
@@ -213,7 +215,7 @@ function discoverCast(transcript: Transcript): Person[] {
   const host = findHost(intro);
   if (host !== null) members.push({ name: host, aliases: aliasesOf(host), role: 'host' });
   for (const text of intro) {
-    for (const sentence of text.normalize('NFKC').split(/(?<=[。!?\uFF01\uFF1F])/u)) {
+    for (const sentence of text.normalize('NFKC').split(SENTENCE_BREAK)) {
       if (!WELCOME.test(sentence)) continue;
       for (const match of sentence.matchAll(INTRODUCED_NAME)) {
         const name = match[0].replace(/(?:さん|氏)$/u, '');
@@ -259,7 +261,7 @@ function findHost(intro: readonly string[]): string | null {
   for (const text of intro) {
     const folded = text.normalize('NFKC');
     for (const pattern of HOST_PATTERNS) {
-      for (const sentence of folded.split(/(?<=[。!?\uFF01\uFF1F])/u)) {
+      for (const sentence of folded.split(SENTENCE_BREAK)) {
         const name = pattern.exec(sentence.trim())?.[1]?.trim();
         if (name !== undefined && NAME_SHAPED.test(name)) return name;
       }
@@ -275,12 +277,12 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   /** The role each label carries (佐藤（司会）, 高橋（ゲスト）): another name users call them by. */
   const roles = new Map<string, Set<string>>();
   for (const paragraph of paragraphs) {
-    const name = labelName(paragraph.text);
-    if (name === null) continue;
+    const read = readLabel(paragraph.text.normalize('NFKC'));
+    if (read === null) continue;
+    const { name, role } = read;
     counts.set(name, (counts.get(name) ?? 0) + 1);
-    const role = LABEL.exec(paragraph.text.normalize('NFKC'))?.[3]?.trim() ?? '';
-    if (HOST_ROLE.test(role)) hosts.add(name);
-    if (role !== '') roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    if (role !== null && HOST_ROLE.test(role)) hosts.add(name);
+    if (role !== null && role !== '') roles.set(name, (roles.get(name) ?? new Set()).add(role));
   }
   const labels: CastMember[] = [];
   const roleNames = [...roles.values()].flatMap((set) => [...set]);
@@ -297,11 +299,25 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   return labels;
 }
 
-function labelName(text: string): string | null {
-  const match = LABEL.exec(text.normalize('NFKC'));
+interface LabelRead {
+  readonly name: string;
+  /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
+  readonly role: string | null;
+  /** UTF-16 length of the label, timestamp and colon included. */
+  readonly length: number;
+}
+
+/** The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. */
+function readLabel(text: string): LabelRead | null {
+  const match = LABEL.exec(text);
   const name = (match?.[1] ?? match?.[2])?.trim();
-  if (name === undefined || [...name].length > LABEL_NAME_MAX) return null;
-  return QA_LABEL.test(name) || NAME_SHAPED.test(name) ? name : null;
+  if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
+  if (!QA_LABEL.test(name) && !NAME_SHAPED.test(name)) return null;
+  return { name, role: match[3]?.trim() ?? null, length: match[0].length };
+}
+
+function labelName(text: string): string | null {
+  return readLabel(text.normalize('NFKC'))?.name ?? null;
 }
 
 /**
@@ -335,16 +351,16 @@ function aliasKeyText(text: string): string {
 
 function readCues(text: string, people: readonly Person[]): LineCues {
   const raw = text.normalize('NFKC').trim();
-  const labelled = labelName(raw);
-  const labelMatch = labelled === null ? null : LABEL.exec(raw);
-  const body = labelMatch === null ? raw : raw.slice(labelMatch[0].length).trim();
+  const read = readLabel(raw);
+  const labelled = read?.name ?? null;
+  const body = read === null ? raw : raw.slice(read.length).trim();
   const label = labelled === null ? null : personNamed(people, labelled);
   // The host naming their own show is not a mention of them.
   const unshown = HOST_HINT.test(body) ? HOST_PATTERNS.reduce((text, pattern) => text.replace(pattern, ''), body) : body;
   const named = nameText(unshown);
-  const sentences = body.split(/(?<=[。!?\uFF01\uFF1F])/u).filter((part) => part.trim() !== '');
+  const sentences = body.split(SENTENCE_BREAK).filter((part) => part.trim() !== '');
   const lastSentence = sentences.at(-1) ?? body;
-  const firstSentence = body.split(/(?<=[。!?\uFF01\uFF1F])/u)[0] ?? body;
+  const firstSentence = body.split(SENTENCE_BREAK)[0] ?? body;
   const selfIntro = SELF_INTRO.exec(body)?.[1];
   const mentioned = new Set<Person>();
   for (const person of people) {
@@ -575,7 +591,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
 
 /** Character bigrams of a text (folded), the unit of a speaker's voice. */
 function bigrams(text: string): string[] {
-  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\s、。,.!?\uFF01\uFF1F「」『』()\uFF08\uFF09・:;:;-]+/gu, '|')];
+  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\s、。,.!?\uFF01\uFF1F「」『』()\uFF08\uFF09・:;-]+/gu, '|')];
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i += 1) {
     const pair = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
