@@ -1,6 +1,11 @@
 /** A job waits at most this long for acknowledgements still in flight (a stuck one must not stall all). */
 export const MAX_HOLD_MS = 1_000;
 
+/** What a job is assumed to take before any has run (an /ask on the seeds takes 1–5 ms). */
+const FIRST_JOB_MS = 5;
+/** Weight of the latest job in the running average of job times. */
+const JOB_TIME_WEIGHT = 0.2;
+
 interface Job {
   readonly run: () => void;
   readonly queuedAt: number;
@@ -27,6 +32,7 @@ export class ComputeQueue {
   #unacknowledged = 0;
   #scheduled = false;
   #holdTimer: NodeJS.Timeout | undefined;
+  #jobMs = FIRST_JOB_MS;
 
   constructor(now: () => number = performance.now.bind(performance)) {
     this.#now = now;
@@ -35,6 +41,14 @@ export class ComputeQueue {
   /** How many jobs are waiting (not counting one running now). */
   get pending(): number {
     return this.#jobs.length;
+  }
+
+  /**
+   * How long a job queued now would take to finish: the jobs ahead of it and itself, at the running
+   * average of the latest jobs' times. Lets a handler see a backlog coming and defer at once.
+   */
+  expectedWaitMs(): number {
+    return (this.#jobs.length + 1) * this.#jobMs;
   }
 
   /** An interaction arrived: jobs wait until the returned release is called (once is enough). */
@@ -52,10 +66,13 @@ export class ComputeQueue {
   run<T>(job: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const run = (): void => {
+        const started = this.#now();
         try {
           resolve(job());
         } catch (error) {
           reject(error);
+        } finally {
+          this.#jobMs += JOB_TIME_WEIGHT * (this.#now() - started - this.#jobMs);
         }
       };
       this.#jobs.push({ run, queuedAt: this.#now() });

@@ -16,6 +16,8 @@ export interface RouterOptions {
   readonly queue: ComputeQueue;
   /** How long a reply may take before its interaction is deferred (DEFER_AFTER_MS; 0 defers first). */
   readonly deferAfterMs: number;
+  /** A reply the queue's backlog would delay past this is deferred at once (ANSWER_WITHIN_MS). */
+  readonly answerWithinMs: number;
   /** Replies made by `answer` with a key (by command and key), for the next interaction that asks the same. */
   readonly replies: BoundedMemo<string, Promise<DiscordReply>>;
   readonly cooldown: Cooldown;
@@ -105,12 +107,14 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     };
     const answer = async (job: () => DiscordReply, key?: string): Promise<void> => {
       if (!interaction.isRepliable()) throw new Error('answer() needs an interaction that can be replied to');
-      const timing = { arrivedAt: started, deferAfterMs: options.deferAfterMs, holdQueue: () => options.queue.arrived() };
+      const remembers = key === undefined ? undefined : `${interaction.isCommand() ? interaction.commandName : ''}\u0000${key}`;
+      // A remembered reply skips the queue: only work that waits behind the backlog is deferred at once.
+      const backlogged = (remembers === undefined || !options.replies.has(remembers)) && options.queue.expectedWaitMs() > options.answerWithinMs;
+      const timing = { arrivedAt: started, deferAfterMs: backlogged ? 0 : options.deferAfterMs, holdQueue: () => options.queue.arrived() };
       const make = (): Promise<DiscordReply> => {
         // A remembered reply skips the queue, so it must release this interaction's hold itself.
         acknowledged();
-        const command = interaction.isCommand() ? interaction.commandName : '';
-        return key === undefined ? compute(job) : remembered(options.replies, `${command}\u0000${key}`, () => compute(job));
+        return remembers === undefined ? compute(job) : remembered(options.replies, remembers, () => compute(job));
       };
       await replyWhenReady(interaction, make, timing);
     };

@@ -31,6 +31,11 @@ export class BoundedMemo<K, V> {
     return value;
   }
 
+  /** Whether a value is remembered for `key` (without counting as a use). */
+  has(key: K): boolean {
+    return this.#values.has(key);
+  }
+
   /** Forget `key` (a value found wrong, such as a failed promise). */
   delete(key: K): void {
     this.#values.delete(key);

@@ -440,6 +440,21 @@ describe('a reply not ready in time', () => {
     for (const reply of replies) expect(reply.embeds[0]?.description).toContain(messages('ja').answerFound);
   });
 
+  it('is deferred at once when the backlog ahead of it would make it late, the first ones answered directly', async () => {
+    // The deferral timer is far off: only the backlog can make the bot defer.
+    await restartBot({ deferAfterMs: 60_000, answerWithinMs: 20, commands: await slowAsk(30) });
+    const records = Array.from({ length: 8 }, () => server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() }));
+    await Promise.all(records.map((record) => record.waitForReply({ timeoutMs: 20_000 })));
+
+    for (const record of records) expectAnsweredOnce(record);
+    const types = records.map((record) => record.acknowledgements[0]?.type);
+    expect(types[0]).toBe(4);
+    expect(types.at(-1)).toBe(5);
+    // A deferral goes out before the answers ahead of it are computed, not after them.
+    const last = records.at(-1);
+    expect(last?.acknowledgements[0]?.elapsedMs).toBeLessThan(7 * 30);
+  });
+
   describe('when every reply is deferred first', () => {
     beforeAll(async () => {
       await restartBot({ deferAfterMs: 0 });
