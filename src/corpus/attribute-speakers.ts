@@ -176,6 +176,11 @@ interface LineCues {
   readonly hostCue: boolean;
   /** The cast member a sentence of the line introduces as the speaker: 「よろしくお願いします。中村です。」 */
   readonly selfNamed: Person | null;
+  /**
+   * The line's closing sentence names someone (「…。そしてNathanが言及したように、…です。」): a turn
+   * often ends by handing the floor to the person it names, so what follows may be theirs.
+   */
+  readonly handsOver: boolean;
 }
 
 interface Decision {
@@ -362,20 +367,12 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   const lastSentence = sentences.at(-1) ?? body;
   const firstSentence = body.split(SENTENCE_BREAK)[0] ?? body;
   const selfIntro = SELF_INTRO.exec(body)?.[1];
-  const mentioned = new Set<Person>();
-  for (const person of people) {
-    if (selfIntro !== undefined && person.keys.includes(aliasKey(selfIntro))) continue;
-    if (person.keys.some((key) => containsKey(named, key))) mentioned.add(person);
-  }
-  // Katakana names are often written in Latin in the same text (「Nathanが言ったように」).
-  for (const match of unshown.matchAll(LATIN_NAME_MENTION)) {
-    const word = match[1] ?? '';
-    const person = personNamed(people, word);
-    if (person !== null && !(selfIntro !== undefined && selfIntro.includes(word))) mentioned.add(person);
-  }
+  const mentioned = mentionsIn(unshown, people, selfIntro);
   const selfNamed = sentences.map((sentence) => SELF_NAMED.exec(sentence.trim())?.[1]).map((name) => (name === undefined ? null : personNamed(people, name))).find((person) => person !== null) ?? null;
   // Saying one's own name is not a mention of oneself.
   if (selfNamed !== null) mentioned.delete(selfNamed);
+  // Only a closing sentence hands over: a one-sentence line that opens with a name takes it up.
+  const lastMentioned = sentences.length > 1 ? mentionsIn(lastSentence, people, selfIntro) : new Set<Person>();
   const asks = sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body);
   // The name may open the line and the question close it: 「マリア、まず…教えてください。…違うんですか?」
   const addressee = findAddressee(lastSentence, people) ?? (asks && firstSentence !== lastSentence ? findAddressee(firstSentence, people, false) : null);
@@ -408,7 +405,25 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     firstPerson: FIRST_PERSON.test(body),
     // Guests call each other by given name; a full name in the third person is the host presenting someone.
     hostCue: HOST_CUE.test(body) || people.some((person) => person.member.role === 'guest' && nameParts(person.member.name).length > 1 && containsKey(named, aliasKey(person.member.name))),
+    handsOver: [...lastMentioned].some((person) => person !== selfNamed) && !asks,
   };
+}
+
+/** People a text names, in any script, other than the speaker introducing themselves (`selfIntro`). */
+function mentionsIn(text: string, people: readonly Person[], selfIntro: string | undefined): Set<Person> {
+  const named = nameText(text);
+  const mentioned = new Set<Person>();
+  for (const person of people) {
+    if (selfIntro !== undefined && person.keys.includes(aliasKey(selfIntro))) continue;
+    if (person.keys.some((key) => containsKey(named, key))) mentioned.add(person);
+  }
+  // Katakana names are often written in Latin in the same text (「Nathanが言ったように」).
+  for (const match of text.matchAll(LATIN_NAME_MENTION)) {
+    const word = match[1] ?? '';
+    const person = personNamed(people, word);
+    if (person !== null && !(selfIntro !== undefined && selfIntro.includes(word))) mentioned.add(person);
+  }
+  return mentioned;
 }
 
 /** A text in the forms names are looked for in, computed once per text rather than once per name. */
@@ -778,13 +793,21 @@ function settleTurn(
   turn.forEach((i, k) => {
     if (cues[i]?.editorial === true && decision.evidence !== 'label') return;
     if (byContent) {
-      // Content vouches for the lines near what it says, not for a long turn whose end nobody marked.
-      const distance = Math.min(...telling.map((at) => Math.abs(at - i)));
+      // Content vouches for the lines near what it says, not for a long turn whose end nobody marked,
+      // nor past a line that hands the floor to the person it names, unless the talk carries on.
+      const reaching = telling.filter((at) => at >= i || cues[at]?.handsOver !== true || carriesOn(cues, at, i));
+      const distance = Math.min(...reaching.map((at) => Math.abs(at - i)));
       decisions[i] = distance > CONTENT_REACH ? { speaker: null, evidence: null, confidence: 0 } : { ...decision, confidence: decision.confidence * CONTENT_DECAY ** distance };
       return;
     }
     decisions[i] = { ...decision, confidence: decision.speaker === null ? 0 : decision.confidence * TURN_DECAY ** k };
   });
+}
+
+/** Whether every line after `from` up to `to` opens by carrying the last one's thought on. */
+function carriesOn(cues: readonly LineCues[], from: number, to: number): boolean {
+  for (let i = from + 1; i <= to; i += 1) if (cues[i]?.continuation !== true) return false;
+  return true;
 }
 
 /**

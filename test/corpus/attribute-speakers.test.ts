@@ -180,6 +180,22 @@ describe('attributeSpeakers', () => {
     expect([speakers[6], speakers[7], speakers[8]]).toEqual(['タナカ・タロウ', 'タナカ・タロウ', 'タナカ・タロウ']);
     expect([speakers[9], speakers[10], speakers[11]]).toEqual([null, null, null]);
   });
+
+  it('does not carry a mention past a closing sentence that hands the floor to the person it names', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        'お二人に聞きたいのですが、五年後には何が変わっていると思いますか?',
+        'ロボットはまだこれからで、五年では足りないかもしれません。工場の外で動くには課題が多いです。',
+        '電池の持ちも問題です。そしてスズキが言ったように、翻訳の方はもう十分に実用的です。',
+        '辞書をもっと大きくすれば、精度はさらに上がります。',
+        'ですから、次は会話の訳に取り組むつもりです。',
+      ),
+    );
+    // Line 7 ends by naming スズキ: it and the line before are タナカ's, but line 8 may be スズキ taking the floor.
+    expect([speakers[6], speakers[7]]).toEqual(['タナカ・タロウ', 'タナカ・タロウ']);
+    expect([speakers[8], speakers[9]]).toEqual([null, null]);
+  });
   it('ties a self-description to the person the introduction described with it', () => {
     const speakers = speakersOf(
       lines(
