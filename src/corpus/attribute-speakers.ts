@@ -179,7 +179,7 @@ interface LineCues {
   /** The cast member a sentence of the line introduces as the speaker: 「よろしくお願いします。中村です。」 */
   readonly selfNamed: Person | null;
   /**
-   * The line's closing sentence names someone (「…。そしてNathanが言及したように、…です。」): a turn
+   * The line's closing sentence names someone (「…。そしてスズキが言及したように、…です。」): a turn
    * often ends by handing the floor to the person it names, so what follows may be theirs.
    */
   readonly handsOver: boolean;
