@@ -34,8 +34,6 @@ const TURN_DECAY = 0.985;
 const CONTENT_DECAY = 0.96;
 /** Lines either side of the line that settles a turn by its content that the settlement reaches. */
 const CONTENT_REACH = 2;
-/** A turn this long (code points) that asks nothing is an answer, not the host's (see `isLongStatement`). */
-const LONG_STATEMENT = 300;
 /** Lines from the top searched for the host's self-introduction and the guests' descriptions. */
 const INTRO_PARAGRAPHS = 12;
 /** A line this short (code points) that thanks anywhere in it is thanks, not content. */
@@ -789,10 +787,6 @@ function settleTurn(
     if (self.length === 1 && self[0] !== undefined) decision = { speaker: self[0], evidence: 'self-description', confidence: CONFIDENCE['self-description'] };
     else if (candidates.length === 1 && candidates[0] !== undefined && mentioned.size > 0 && pool.length > 1) {
       decision = { speaker: candidates[0], evidence: 'third-person', confidence: CONFIDENCE['third-person'] };
-    } else if (role === null && mentioned.size > 0 && host !== null && candidates.length === 2 && candidates.includes(host) && isLongStatement(turn, cues)) {
-      // The host's turns ask; a long stretch that asks nothing and speaks of one guest is the other guest's.
-      const guest = candidates.find((person) => person !== host);
-      if (guest !== undefined) decision = { speaker: guest, evidence: 'third-person', confidence: CONFIDENCE['third-person'] * 0.9 };
     }
   }
   const byContent = decision.evidence === 'third-person' || decision.evidence === 'self-description';
@@ -808,13 +802,6 @@ function settleTurn(
     }
     decisions[i] = { ...decision, confidence: decision.speaker === null ? 0 : decision.confidence * TURN_DECAY ** k };
   });
-}
-
-/** A turn of at least `LONG_STATEMENT` code points with no question and nothing only the host says. */
-function isLongStatement(turn: readonly number[], cues: readonly LineCues[]): boolean {
-  const spoken = turn.map((i) => cues[i]).filter((cue): cue is LineCues => cue !== undefined && !cue.editorial);
-  if (spoken.some((cue) => cue.question || cue.hostCue)) return false;
-  return spoken.reduce((sum, cue) => sum + [...cue.body].length, 0) >= LONG_STATEMENT;
 }
 
 /** Whether every line after `from` up to `to` opens by carrying the last one's thought on. */
