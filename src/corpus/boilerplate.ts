@@ -30,7 +30,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'newsletter', pattern: /^(?:おすすめ記事|最新記事|新着記事|人気記事|編集部).{0,30}(?:お送りします|お届けします|配信します)/u },
   { name: 'newsletter-signup', pattern: /^(?:メールマガジン|メルマガ|ニュースレター)(?:の|を|に|へ)?(?:ご)?(?:登録|購読)(?:は|を|する)?(?:こちら|して(?:ください|ね)|お願いします)?[!。.]*$|^(?:subscribe to|sign up for) (?:our|the|my) newsletter\b.{0,20}$/iu },
   // One-word buttons and counters left over from the page: `コメント`, `シェア`, `3件のコメント`.
-  { name: 'page-button', pattern: /^(?:コメント(?:する|を書く|を投稿する?)?|\d+件のコメント|コメント\d+件|シェア(?:する)?|ツイート|ポスト|いいね|スキ|フォロー(?:する)?|ブックマーク|comments?|share|tweet|like|follow|subscribe)$/iu },
+  { name: 'page-button', pattern: /^(?:コメント(?:する|を書く|を投稿する?)?|\d+件のコメント|コメント\s*(?:\d+件|\(\d+\))|(?:この)?(?:記事|ページ|投稿)を(?:シェア|共有)する|シェア(?:する)?|ツイート|ポスト|いいね|スキ|フォロー(?:する)?|ブックマーク|comments?|share|tweet|like|follow|subscribe)$/iu },
   // A bare request to subscribe or like: `チャンネル登録よろしくお願いします!`.
   { name: 'subscribe-request', pattern: new RegExp(`^${REQUEST_START}.{0,30}${REQUEST_END}[!。.]*$`, 'u') },
   { name: 'subscribe-request-en', pattern: /^(?:please\s+)?(?:like,?\s+(?:and\s+)?)?subscribe\b.{0,40}$/iu },
@@ -44,10 +44,18 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'separator', pattern: /^[-=*_~―—–・･.。\s]{3,}$/u },
   // Advertising labels and page navigation.
   { name: 'advertising', pattern: /^(?:PR|広告|スポンサーリンク|advertisement|sponsored)$/iu },
+  // An advertisement marked as one: `【広告】無料セミナー受付中`, `[PR] …`.
+  { name: 'marked-advertising', pattern: /^(?:【|\[|〔)\s*(?:PR|AD|広告|スポンサー|提供|sponsored)\s*(?:】|\]|〕)/iu },
+  // An editor's note about the article itself: `※2025年2月15日 表現を一部修正しました。`, `【訂正】…`.
+  { name: 'correction-note', pattern: /^※.*(?:修正|訂正|追記|更新|削除)(?:しました|いたしました)[。.]?$|^(?:【|\[|〔)\s*(?:訂正|追記|修正|お詫び|お詫びと訂正|編集部注)\s*(?:】|\]|〕)/u },
+  // A list of links after a label: `関連記事:月面着陸船、2度目の挑戦へ/…`.
+  { name: 'link-list', pattern: /^(?:関連記事|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|人気記事|related(?: posts| articles)?)\s*[:]\s*.+$/iu },
   { name: 'navigation', pattern: /^(?:前の記事|次の記事|関連記事|あわせて読みたい|合わせて読みたい|続きを読む|もっと見る|(?:この)?続きを(?:みる|見る|読む)には|この記事が参加している募集|read more|show more|related (?:posts|articles))$/iu },
   // Subtitle-file leftovers: a cue number, a cue timing (`00:00:01,000 --> 00:00:04,000`), a bare
   // timestamp (`[00:12:34]`), the `WEBVTT` header.
   { name: 'subtitle-cue', pattern: /^\d+$|^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?(?:\s*-->\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?.*)?$|^WEBVTT\b/u },
+  // A stage direction on a line of its own: `[拍手]`, `(会場笑い)`, `〔音声不明瞭〕`. (A 【label】 is a speaker.)
+  { name: 'stage-direction', pattern: /^(?:\[[^\[\]]{1,30}\]|\([^()]{1,30}\)|〔[^〔〕]{1,30}〕|<[^<>]{1,30}>)$/u },
   // Copyright footers: `© 2024 Example Inc. All rights reserved.`
   { name: 'copyright', pattern: /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/iu },
 ];

@@ -20,6 +20,8 @@ const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
 const DATE_LABEL = /^(?:公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
 const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行)$/u;
+/** Where a dated recording took place: `2023年11月3日 市民文化ホール 小ホールにて`, `…、東京都内で収録`. */
+const PLACE_TRAILER = /^[^。!?、]{1,30}(?:にて|にて収録|で収録|で開催|会場)$/u;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?/iu;
 /** Separators between a name and the rest of a byline: `·`, `|`, ` - `, `,` (`By Jane Doe, Staff`). */
 const BYLINE_SEPARATOR = /\s+[·•|–—-]\s+|\s*[·•|、,]\s*/u;
@@ -33,11 +35,34 @@ const MAX_NAME_WORDS = 5;
  */
 export function readMetadataLine(line: string): LineMetadata | null {
   const text = line.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return readField(text) ?? readFields(text);
+}
+
+function readField(text: string): LineMetadata | null {
   return readByline(text) ?? readSpeakerList(text) ?? readDateLine(text) ?? readRecordingField(text);
 }
 
-/** `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the text. */
-const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
+/** Fields on one line: `収録日:2024年6月12日 / 聞き手:編集部`, `文:山田 | 2024.3.1`. Every part must be one. */
+function readFields(text: string): LineMetadata | null {
+  const parts = text.split(FIELD_SEPARATOR);
+  if (parts.length < 2) return null;
+  const fields = parts.map(readField);
+  if (fields.some((field) => field === null)) return null;
+  const found = fields.filter((field) => field !== null);
+  return {
+    author: found.find((field) => field.author !== null)?.author ?? null,
+    date: found.find((field) => field.date !== null)?.date ?? null,
+    speakers: found.flatMap((field) => field.speakers),
+  };
+}
+
+const FIELD_SEPARATOR = /\s+[/|]\s+/u;
+
+/**
+ * `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the
+ * text; `聞き手:編集部`, `撮影:田中`: the crew, named in a header, not speakers of the text.
+ */
+const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
 
 function readRecordingField(text: string): LineMetadata | null {
   return RECORDING_FIELD.test(text) ? { author: null, date: null, speakers: [] } : null;
@@ -71,7 +96,7 @@ function readDateLine(text: string): LineMetadata | null {
     .replace(TIME, ' ')
     .replace(/[\s,.·|()[\]]+/gu, ' ')
     .trim();
-  if (residue !== '' && !DATE_TRAILER.test(residue)) return null;
+  if (residue !== '' && !DATE_TRAILER.test(residue) && !PLACE_TRAILER.test(residue)) return null;
   return { author: null, date: found.date, speakers: [] };
 }
 

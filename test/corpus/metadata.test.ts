@@ -24,6 +24,11 @@ describe('readMetadataLine', () => {
     // A month or a year is kept at the precision stated.
     ['2023年3月', null, '2023-03'],
     ['2024年', null, '2024'],
+    // Several fields on one line; the crew named in a header.
+    ['収録日:2024年6月12日 / 聞き手:編集部', null, '2024-06-12'],
+    ['文:山田太郎 | 2024.3.1', '山田太郎', '2024-03-01'],
+    // A dateline with the place of the recording.
+    ['2023年11月3日 市民文化ホール 小ホールにて', null, '2023-11-03'],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
   });
@@ -45,6 +50,9 @@ describe('readMetadataLine', () => {
     ['イリヤ・サツキーバーとジェンセン・ファンとの炉辺談話 - 現在のAIと未来のビジョン 2023年3月'],
     // An impossible date.
     ['2024.13.45'],
+    // Parts that are not all fields make no field line; a sentence with a place is content.
+    ['収録日:2024年6月12日 / 今日はドローンの話です'],
+    ['2023年11月3日に市民文化ホールで講演した'],
   ])('returns null for %j', (line) => {
     expect(readMetadataLine(line)).toBeNull();
   });
@@ -141,6 +149,24 @@ describe('isBoilerplate', () => {
     ['00:12 こんにちは、今日はAIの話をします。', false],
     // A markdown heading is not a hashtag line.
     ['# AIの未来', false],
+    // Stage directions on a line of their own; a speaker label or a link is not one.
+    ['[拍手]', true],
+    ['[質問者の声、マイクなしで聞き取れず]', true],
+    ['（会場笑い）', true],
+    ['〔音声不明瞭〕', true],
+    ['【田中】', false],
+    ['[記事はこちら](https://example.com/a)', false],
+    // Marked advertisements, editors' notes, share buttons, link lists, comment counters.
+    ['【広告】宇宙ビジネスの最新動向がわかる無料セミナー、受付中', true],
+    ['[PR] 話題のガジェットを今すぐチェック', true],
+    ['※2025年2月15日 9:00 日本法人の設立時期について一部表現を修正しました。', true],
+    ['【訂正】初出時、社名に誤りがありました。', true],
+    ['この記事をシェアする', true],
+    ['関連記事:月面着陸船、2度目の挑戦へ/衛星コンステレーションは夜空を変えるか', true],
+    ['コメント(12)', true],
+    // Speech about an advertisement or a correction is content.
+    ['広告の出し方を変えたら売上が伸びたんです。', false],
+    ['※ここからは個人の感想です。', false],
   ])('classifies %j as boilerplate: %s', (line, expected) => {
     expect(isBoilerplate(line)).toBe(expected);
   });

@@ -323,6 +323,24 @@ describe('parseTranscript', () => {
     });
   });
 
+  it('takes neither stage directions nor a header of fields for section headings', () => {
+    const transcript = parseTranscript(
+      'p.txt',
+      lines(
+        '町の発酵トークセッション 文字起こし',
+        '2023年11月3日 市民ホールにて',
+        '撮影:山本 / 聞き手:編集部',
+        'はい、皆さんこんにちは。本日はよろしくお願いいたします。',
+        '[会場笑い]',
+        'では最初の質問に移りたいと思いますが、まずは味噌の歴史からお話しいただけますか。',
+        'ありがとうございます。味噌の歴史は古く、奈良時代にはもう似たものがあったと言われています。',
+      ),
+    );
+    expect(transcript.sections).toEqual([]);
+    expect(transcript.date).toBe('2023-11-03');
+    expect(kindsOf(transcript).slice(0, 5)).toEqual(['title', 'metadata', 'metadata', 'content', 'boilerplate']);
+  });
+
   it('keeps only the speech of a subtitle file', () => {
     const transcript = parseTranscript('s.srt.txt', lines('1', '00:00:01,000 --> 00:00:04,000', 'こんにちは、今日はAIの話をします。', '', '2', '00:00:04,500 --> 00:00:08,000', 'よろしくお願いします。'));
     expect(kindsOf(transcript)).toEqual(['boilerplate', 'boilerplate', 'content', 'blank', 'boilerplate', 'boilerplate', 'content']);
