@@ -98,6 +98,7 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
     analyzer: state.retriever.analyzer,
     files: state.corpus.transcripts.map((transcript) => transcript.file),
     spellings: (topic) => state.retriever.prepare(topic).variants,
+    lineText: (file, line) => state.corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text,
   };
 }
 
@@ -107,6 +108,8 @@ export interface TimelineDeps {
   readonly files: readonly string[];
   /** Other spellings of a topic's words, as search finds them (AlphaFold → アルファフォールド). */
   readonly spellings?: (topic: string) => ReadonlyMap<string, readonly string[]>;
+  /** The whole line an event was read from: a topic may be named in the line's other sentences. */
+  readonly lineText?: (file: string, line: number) => string | undefined;
 }
 
 /**
@@ -128,7 +131,7 @@ export function timeline(deps: TimelineDeps, options: TimelineOptions): Timeline
   const dated = from !== null || to !== null;
   const matching = deps.timeline.events.filter((event) => {
     if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
-    if (topicTerms !== null && !matchesTopic(event, topicTerms)) return false;
+    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line))) return false;
     if (!dated) return true;
     if (event.date === null) return false;
     const start = parsePoint(event.date);
@@ -197,8 +200,12 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
   return { whole: fold(topic), words };
 }
 
-function matchesTopic(event: TimelineEvent, terms: TopicTerms): boolean {
-  const haystack = normalizeForMatch(`${event.sentence} ${event.event}`).replace(/\s+/gu, '');
+/**
+ * The topic is in the event's sentence or elsewhere on its line (「うちの蔵は1879年の創業です。…味噌の方に
+ * 移った」 is about 味噌's history): a line is one turn or paragraph, about one thing.
+ */
+function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined): boolean {
+  const haystack = normalizeForMatch(`${event.sentence} ${event.event} ${line ?? ''}`).replace(/\s+/gu, '');
   if (haystack.includes(terms.whole)) return true;
   return terms.words.length > 0 && terms.words.every((spellings) => spellings.some((spelling) => spelling !== '' && haystack.includes(spelling)));
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import type { Corpus } from '../../src/corpus/types.js';
 import { buildTimeline, timeline, type Timeline, type TimelineOptions } from '../../src/features/timeline.js';
 import { UserError } from '../../src/features/user-error.js';
 import type { Analyzer } from '../../src/text/analyze.js';
@@ -55,18 +56,20 @@ describe('buildTimeline with two dates in a sentence', () => {
 });
 
 describe('buildTimeline in a labelled interview', () => {
-  it('quotes events without the speaker label, and leaves greetings out', () => {
+  it('quotes events without the speaker label, and leaves greetings and the occasion itself out', () => {
     const transcript = parseTranscript('i.txt', [
       'インタビュー',
       '作成日時: 2025/04/18 14:02',
       '[00:00:05] 佐藤（司会）: 本日はお忙しいところありがとうございます。',
+      '[00:00:20] 佐藤（司会）: 本日の司会を務めます、佐藤です。本日はゲストに高橋さんをお迎えしました。',
+      '[00:00:40] 佐藤（司会）: 今日は量子コンピュータの話をします。',
       '[00:02:10] 高橋（ゲスト）: 2023年3月に理研が国産初の量子コンピュータを公開しました。',
       '[00:05:00] 高橋（ゲスト）: 来年には新しいチップを試作する予定です。',
     ].join('\n'));
     const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
     expect(events.map((event) => [event.line, event.date, event.kind, event.event])).toEqual([
-      [4, '2023-03', 'event', '2023年3月に理研が国産初の量子コンピュータを公開しました。'],
-      [5, '2026', 'plan', '来年には新しいチップを試作する予定です。'],
+      [6, '2023-03', 'event', '2023年3月に理研が国産初の量子コンピュータを公開しました。'],
+      [7, '2026', 'plan', '来年には新しいチップを試作する予定です。'],
     ]);
   });
 });
@@ -165,6 +168,17 @@ describe('timeline filters', () => {
     const found = timeline({ timeline: built, analyzer, files, spellings }, { page: 1, pageSize: 100, topic: 'Three Mile' });
     expect(brief(found)).toEqual(['2019 event a_article.txt:3']);
     expect(timeline({ timeline: built, analyzer, files }, { page: 1, pageSize: 100, topic: 'Three Mile' }).total).toBe(0);
+  });
+
+  it('matches a topic named elsewhere on the event’s line', () => {
+    const corpus: Corpus = {
+      transcripts: [parseTranscript('m.txt', ['蔵の話', '', 'うちの蔵は1879年の創業です。初代が酒造りから味噌の方に移ったと聞いています。'].join('\n'))],
+      skipped: [],
+    };
+    const deps = { timeline: buildTimeline(corpus), analyzer, files: ['m.txt'] };
+    const lineText = (file: string, line: number): string | undefined => corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text;
+    expect(timeline({ ...deps, lineText }, { page: 1, pageSize: 10, topic: '味噌' }).results.map((event) => event.date)).toEqual(['1879']);
+    expect(timeline(deps, { page: 1, pageSize: 10, topic: '味噌' }).total).toBe(0);
   });
 
   it('pages through the events and clamps a page past the end', () => {

@@ -88,8 +88,8 @@ function length(text: string): number {
 
 const PLAN = /予定|計画|方針|目指|目標|見込み|つもり|予約|スケジュール|決定した|決まっ/u;
 const PREDICTION = /だろう|でしょう|やろう|やろな|やろ(?=[。、!?\uFF01\uFF1F]|$)|と思(?:う|います|うわ|っとる|ってる|っています|ってます|われ)|と考え|(?:予測|予想)(?:する|します|され|して|しとる|でき|が|では|によると)|かもしれ|はず|ちゃうか|見通し|可能性|と見られ|に違いない|と期待|ようになる(?!った)|ことになる(?!った)/u;
-/** 「あったと思います」 is a memory, not a prediction. */
-const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:と思|だろう|でしょう|かもしれ|はず)/u;
+/** 「あったと思います」, 「こたえたんだと思います」 are memories, not predictions. */
+const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:んだ|んや|のだ|んじゃない|ん)?(?:と思|だろう|でしょう|かもしれ|はず)/u;
 
 /**
  * Past event, plan, or prediction. A date after the document's own is a plan or a prediction

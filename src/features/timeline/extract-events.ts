@@ -65,6 +65,10 @@ const QUESTION_END = /(?:[?\uFF1F]|か[。.]?)[」』)\s]*$/u;
 /** A clause that ends in thanks, a welcome or a sign-off: dated by 今日/本日, it is manners, not an event. */
 const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お疲れ様です|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
 
+/** 今日/本日 in a clause about the occasion itself (司会, guests, the talk starting or ending): no event either. */
+const TODAY = /^(?:本日|今日|きょう)/u;
+const OCCASION = /司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき)|お話しし|紹介(?:します|したい|していき)|テーマ|お送りします/u;
+
 /** 今年, 去年, 来年: dropped where the sentence also states a year outright, which is more reliable. */
 const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
 /** Between a date and a count restating it (2028年、つまり4年後): the count is not a second date. */
@@ -110,6 +114,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
         // 「本日はお忙しいところありがとうございます。」: a greeting happens today, but it is no event.
         if (mention.kind === 'relative' && GREETING.test(clause.text)) continue;
+        // 「本日の司会を務めます、石川です。」「今日はWi-Fiの話するで。」: the occasion, not an event told.
+        if (mention.kind === 'relative' && TODAY.test(mention.text) && OCCASION.test(clause.text)) continue;
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
           continue;

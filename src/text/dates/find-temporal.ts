@@ -294,9 +294,9 @@ const RULES: readonly Rule[] = [
       return year === null || year < 1600 ? null : absolute(at(year, month, null));
     },
   },
-  // 令和5年3月, 平成元年
+  // 令和5年3月, 令和4年の12月, 平成元年
   {
-    pattern: /(令和|平成|昭和|大正|明治)\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/gu,
+    pattern: /(令和|平成|昭和|大正|明治)\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*(?:の\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/gu,
     read: (m) => {
       const base = ERAS[m[1] ?? ''];
       const count = m[2] === '元' ? 1 : readNumber(m[2] ?? '');

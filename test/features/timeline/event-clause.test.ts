@@ -62,6 +62,7 @@ describe('eventKind', () => {
     ['2020年に新工場の計画を発表した', 2020, 2024, 'event'],
     // A memory hedged with と思います is still a past event.
     ['2024年を見ると、勢いはGeminiの側にあったと思います', 2024, 2026, 'event'],
+    ['2024年の失敗がよっぽどこたえたんだと思います', 2024, 2024, 'event'],
     // The present year is read from the verb.
     ['今年は200万に到達すると予想します', 2026, 2026, 'prediction'],
     ['今年、ラボの多くでこれが起こった', 2026, 2026, 'event'],
