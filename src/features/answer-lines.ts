@@ -15,6 +15,15 @@ const QUESTION_LINE_SHARE = 0.6;
 const ANSWER_SHARE = 0.95;
 /** A line that asks: a question mark, or a polite question or request without one (「…きっかけを教えてください。」). */
 const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|てください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
+/** 「…どういう病気なんでしょう。」: a question word and a conjectural ending ask too, in the line's last sentence. */
+const WH_WORD = /どう|どんな|どの|何|なに|なん[での]|いつ|どこ|誰|だれ|なぜ|いくつ|いくら|どれ/u;
+const WH_ENDING = /(?:でしょう|だろう|かな|のかしら)[。.]?[」』"”)）]?\s*$/u;
+
+function asks(text: string): boolean {
+  if (ASKS.test(text)) return true;
+  const last = text.replace(/[。.]\s*$/u, '').split(/[。!?\uFF01\uFF1F]/u).at(-1) ?? '';
+  return WH_ENDING.test(text) && WH_WORD.test(last);
+}
 
 /**
  * A line that announces what the next one says: 「…2つあった。今から説明するわ。」「理由は次の通りです:」.
@@ -30,7 +39,7 @@ const ANNOUNCEMENT_SHARE = 0.8;
 function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | null {
   const { paragraphs } = passage.transcript;
   const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
-  if (next === undefined || ASKS.test(next.text)) return null;
+  if (next === undefined || asks(next.text)) return null;
   if (!asked) return next;
   return next.speaker !== null && next.speaker === passage.paragraph.speaker ? null : next;
 }
@@ -43,7 +52,7 @@ function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | nul
 export function withAnswersToQuestions(retriever: Retriever, query: PreparedQuery, retrieved: readonly RetrievedPassage[]): Array<{ passage: RetrievedPassage; score: number }> {
   const byId = new Map(retrieved.map((passage) => [passage.paragraph.id, { passage, score: passage.score }]));
   for (const question of retrieved) {
-    const asked = ASKS.test(question.paragraph.text);
+    const asked = asks(question.paragraph.text);
     if (!asked && !ANNOUNCES.test(question.paragraph.text)) continue;
     const own = byId.get(question.paragraph.id);
     if (own !== undefined) own.score = question.score * (asked ? QUESTION_LINE_SHARE : ANNOUNCEMENT_SHARE);

@@ -1,7 +1,7 @@
 import type { Retriever } from '../search/retriever.js';
 import { withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
-import { hasAnswerShape, questionType, type QuestionType } from './question-type.js';
+import { definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
 export interface AskOptions {
@@ -43,7 +43,7 @@ export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
 /**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
- * the question (dates for when, numbers for how many, names for who).
+ * the question (dates for when, numbers for how many, names for who, the term as topic for what is).
  *
  * @example ask({ retriever }, { question: 'マイクロソフトはなぜ原発を再稼働するのか', limit: 3 })
  */
@@ -52,11 +52,12 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const { retriever } = deps;
   const prepared = retriever.prepare(question, { semantic: true });
   const type = questionType(question);
+  const term = definedTerm(question);
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
   const passages = withAnswersToQuestions(retriever, prepared, retrieved)
     .map(({ passage, score }) => ({
       passage,
-      score: score + (hasAnswerShape(type, passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
+      score: score + (hasAnswerShape(type, passage.excerpt.text, term) ? ANSWER_SHAPE_BONUS : 0),
     }))
     .sort((left, right) => right.score - left.score)
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))

@@ -64,6 +64,44 @@ describe('ask', () => {
     expect(first('日本の量子コンピュータ研究の状況は?')).toBe(8);
   });
 
+  it('takes a question word with a conjectural ending as asking (「…どういう病気なんでしょう。」)', () => {
+    const interview = stateFrom(
+      {
+        'farm.txt': [
+          '稲作の話',
+          '',
+          '聞き手: 特に怖いのはどの病気ですか。',
+          '農家: 白葉枯病ですね。',
+          '聞き手: 白葉枯病というのは、どういう病気なんでしょう。',
+          '農家: 細菌が葉の傷から入って、葉が白く枯れていく病気です。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    expect(ask(interview, { question: '白葉枯病はどんな病気ですか', limit: 3 }).results[0]?.line).toBe(6);
+  });
+
+  it('answers what a term is with the line about that term, not the answer to another question that names it', () => {
+    const panel = stateFrom(
+      {
+        'miso.txt': [
+          '味噌のトークセッション',
+          '',
+          'うちは寒造りにこだわっています。',
+          '寒造り、というのは?',
+          '寒造りというのは、冬の寒い時期に仕込んで、一年かけて熟成させる造り方のことです。',
+          '三年も寝かせるものもあります。',
+          '栄養の面から見て、寒造りと速醸造りで違いはあるんでしょうか。',
+          'そうですね、成分の面では、熟成が長いほど色素が増えることが分かっています。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const result = ask(panel, { question: '寒造りとは?', limit: 3 });
+    expect(result.questionType).toBe('definition');
+    expect(result.results[0]?.line).toBe(5);
+  });
+
   it('answers with the line an announcement leads to, above the announcement itself', () => {
     const talk = stateFrom(
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAnswerShape, questionType } from '../../src/features/question-type.js';
+import { definedTerm, hasAnswerShape, questionType } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -11,6 +11,10 @@ describe('questionType', () => {
     ['署名した社員の割合は?', 'quantity'],
     ['AlexNetを作ったのは誰?', 'person'],
     ['なぜ原発を再稼働するのか', 'other'],
+    ['天然醸造とは?', 'definition'],
+    ['「麹」って何?', 'definition'],
+    ['What is a mesh network?', 'definition'],
+    ['What does RLHF mean?', 'definition'],
   ])('%s asks for a %s', (question, type) => {
     expect(questionType(question)).toBe(type);
   });
@@ -19,5 +23,16 @@ describe('questionType', () => {
     expect(hasAnswerShape('quantity', '約80%のメンバーが署名した')).toBe(true);
     expect(hasAnswerShape('time', '2023年3月に発表された')).toBe(true);
     expect(hasAnswerShape('other', '2023年3月に発表された')).toBe(false);
+  });
+
+  it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
+    expect(definedTerm('天然醸造とは?')).toBe('天然醸造');
+    expect(definedTerm('「麹」というのは何ですか')).toBe('麹');
+    expect(definedTerm('いもち病とはどんな病気ですか')).toBe('いもち病');
+    expect(definedTerm('GPT-4はいつ出た?')).toBeNull();
+    expect(hasAnswerShape('definition', '天然醸造というのは、季節の気温のまま熟成させる造り方のことです。', '天然醸造')).toBe(true);
+    expect(hasAnswerShape('definition', '中村:いもち病は、カビの一種が原因の病気です。', 'いもち病')).toBe(true);
+    expect(hasAnswerShape('definition', 'うちは天然醸造にこだわっています。', '天然醸造')).toBe(false);
+    expect(hasAnswerShape('definition', '熟成期間が長いほど色素が増えます。', '天然醸造')).toBe(false);
   });
 });
