@@ -1,7 +1,9 @@
 import type { Retriever } from '../search/retriever.js';
 import { withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
-import { definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import type { RetrievedPassage } from '../search/retriever.js';
+import { askedAttribute, definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
 export interface AskOptions {
@@ -42,6 +44,17 @@ export const ANSWERED_STRONG_WORD_COVERAGE = 0.6;
 export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
 /**
+ * Whether a passage, or the line before it (the question it answers), names what the question asks
+ * the value of: 「小野寺さんの出身地はどこ?」 is not answered by a line about 小野寺さん that never
+ * mentions 出身地, however well the name matches.
+ */
+function mentions(passage: RetrievedPassage, attribute: string): boolean {
+  const { paragraphs } = passage.transcript;
+  const before = paragraphs[paragraphs.indexOf(passage.paragraph) - 1];
+  return normalizeForMatch(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(normalizeForMatch(attribute));
+}
+
+/**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
  * the question (dates for when, numbers for how many, names for who, the term as topic for what is).
  *
@@ -63,8 +76,10 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))
     .slice(0, options.limit);
   const top = passages[0]?.passage;
+  const attribute = askedAttribute(question);
   const answered =
     top !== undefined &&
+    (attribute === null || mentions(top, attribute)) &&
     ((top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
       (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
       (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));

@@ -20,6 +20,25 @@ const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
 /** The term a Japanese definition question asks about: 「天然醸造とは?」「麹というのは何ですか」→ the term. */
 const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)/u;
 
+/**
+ * 「XのYは何ですか」「XのYはいくら?」「XのYを教えて」: the question asks for the value of Y (of X). Y is the
+ * noun compound right before は/を教えて; when Y is only "the name" (名前, タイトル), what is named is X.
+ */
+const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{2,12})(?:は(?:何|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
+const NAME_WORD = /^(?:名前|名称|正式名称|呼び名|タイトル|題名|ニックネーム)$/u;
+/** Relations an answer states without naming them (a reason is given, not called 理由). */
+const RELATION_WORD = /^(?:理由|原因|目的|方法|手法|やり方|特徴|意味|違い|利点|欠点|長所|短所|メリット|デメリット|作業|仕事|点|ところ|仕組み|影響|効果|役割|結果|内容|考え|意見|立場|問題|課題|秘訣|コツ|ポイント|状況|現状|見通し|予測)$/u;
+
+/** What a question asks the value of (「小野寺さんの出身地はどこですか」→ 出身地), or null. */
+export function askedAttribute(question: string): string | null {
+  if (questionType(question) === 'person') return null;
+  const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
+  const [owner, attribute] = [match?.[1], match?.[2]];
+  if (attribute === undefined || RELATION_WORD.test(attribute) || RELATION_WORD.test(attribute.slice(-2))) return null;
+  if (!NAME_WORD.test(attribute)) return attribute;
+  return owner !== undefined && [...owner].length >= 2 ? owner : null;
+}
+
 export function questionType(question: string): QuestionType {
   for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
   return 'other';

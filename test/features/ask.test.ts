@@ -102,6 +102,27 @@ describe('ask', () => {
     expect(result.results[0]?.line).toBe(5);
   });
 
+  it('does not answer what a person’s attribute is with a line that only names the person', () => {
+    const panel = stateFrom(
+      {
+        'guests.txt': [
+          'トークセッション',
+          '',
+          'まず、創業百年を超える山中酒造の五代目、山中健一さんです。',
+          'もうお一人は、栄養士の川口まどかさんです。',
+          '川口さんの出身地は青森で、りんご畑に囲まれて育ったそうです。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const answer = (question: string): { answered: boolean; line: number | undefined } => {
+      const result = ask(panel, { question, limit: 3 });
+      return { answered: result.answered, line: result.results[0]?.line };
+    };
+    expect(answer('栄養士の川口まどかさんの年齢はいくつですか')).toEqual({ answered: false, line: 4 });
+    expect(answer('川口まどかさんの出身地はどこですか')).toEqual({ answered: true, line: 5 });
+  });
+
   it('answers with the line an announcement leads to, above the announcement itself', () => {
     const talk = stateFrom(
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definedTerm, hasAnswerShape, questionType } from '../../src/features/question-type.js';
+import { askedAttribute, definedTerm, hasAnswerShape, questionType } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -34,5 +34,22 @@ describe('questionType', () => {
     expect(hasAnswerShape('definition', '中村:いもち病は、カビの一種が原因の病気です。', 'いもち病')).toBe(true);
     expect(hasAnswerShape('definition', 'うちは天然醸造にこだわっています。', '天然醸造')).toBe(false);
     expect(hasAnswerShape('definition', '熟成期間が長いほど色素が増えます。', '天然醸造')).toBe(false);
+  });
+});
+
+describe('askedAttribute', () => {
+  it.each([
+    ['小野寺さやかさんの出身地はどこですか', '出身地'],
+    ['オービットスウィープの株価はいくら?', '株価'],
+    ['Llama 4のパラメータ数はいくつですか', 'パラメータ数'],
+    // Asking for a name, what must be found is what is named.
+    ['竹内俊介さんの奥さんの名前は?', '奥さん'],
+    ['コンステレーション・エナジーのCEOの名前は何ですか？', 'CEO'],
+    // A relation is stated without being named (a reason is given, not called 理由), and "who" is a person.
+    ['夜だけ遅くなる原因は何ですか', null],
+    ['ヒントン研究室の大学院生は誰ですか？', null],
+    ['なぜ原発を再稼働するのか', null],
+  ])('%s asks for %s', (question, attribute) => {
+    expect(askedAttribute(question)).toBe(attribute);
   });
 });
