@@ -19,7 +19,8 @@ const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|�
 const WH_WORD = /どう|どんな|どの|何|なに|なん[での]|いつ|どこ|誰|だれ|なぜ|いくつ|いくら|どれ/u;
 const WH_ENDING = /(?:でしょう|だろう|かな|のかしら)[。.]?[」』"”)）]?\s*$/u;
 
-function asks(text: string): boolean {
+/** Whether a line asks (a question or a request), so that it is not what answers. */
+export function asks(text: string): boolean {
   if (ASKS.test(text)) return true;
   const last = text.replace(/[。.]\s*$/u, '').split(/[。!?\uFF01\uFF1F]/u).at(-1) ?? '';
   return WH_ENDING.test(text) && WH_WORD.test(last);

@@ -5,6 +5,7 @@ import type { Paragraph } from '../corpus/types.js';
 import type { Retriever } from '../search/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { splitSentences } from '../text/split-sentences.js';
+import { asks } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
 
 export interface DefineOptions {
@@ -47,6 +48,12 @@ export interface DefineResult {
   readonly results: readonly DefineItem[];
 }
 
+/** An English term is looked up by joining its words' spellings: this many per word, this many words. */
+const SPELLINGS_PER_WORD = 3;
+const MAX_JOINED_WORDS = 4;
+/** A mention in a line that asks keeps this share of its score; the line answering it takes the other. */
+const ASKING_LINE_SHARE = 0.6;
+const ANSWER_LINE_SHARE = 0.95;
 /** How many retrieved passages are read for mentions before ranking them by how much they explain. */
 const MENTION_DEPTH = 40;
 /** Right after the term: it is the topic (は, って), named (という, と呼ぶ) or restated (、つまり, (). */
@@ -63,7 +70,7 @@ const EXPLAINING = /意味|つまり|要するに|例えば|たとえば|のよ�
  */
 export function define(deps: { readonly retriever: Retriever; readonly glossary: Glossary }, options: DefineOptions): DefineResult {
   const query = readQueryText(options.term);
-  const entry = lookupEntry(deps.glossary, query);
+  const entry = lookupEntry(deps.glossary, query) ?? entryForLatin(deps, query);
   const mode = options.mode ?? 'definitions';
   const spellings = entry === null ? [query] : [entry.term, ...entry.variants];
   const base = { command: 'define' as const, mode, query, term: entry?.term ?? null, variants: entry?.variants ?? [] };
@@ -76,6 +83,25 @@ export function define(deps: { readonly retriever: Retriever; readonly glossary:
   const skip = new Set(mode === 'mentions' && entry !== null ? entry.definitions.map((definition) => `${definition.file}:${definition.line}`) : []);
   const results = mentions(deps.retriever, spellings, entry?.term ?? query, options.limit, skip);
   return { ...base, defined: false, sideBySide: [], results };
+}
+
+/**
+ * A term typed in Latin script that the glossary holds in katakana: the words' spellings joined in
+ * order (space debris → スペース + デブリ), or one spelling search gives every word (→ スペースデブリ).
+ */
+function entryForLatin(deps: { readonly retriever: Retriever; readonly glossary: Glossary }, query: string): GlossaryEntry | null {
+  if (!/\p{Script=Latin}/u.test(query)) return null;
+  const spellingsByWord = [...deps.retriever.prepare(query).variants.values()]
+    .filter((spellings) => spellings.length > 0)
+    .map((spellings) => [...new Set(spellings)].slice(0, SPELLINGS_PER_WORD));
+  if (spellingsByWord.length === 0 || spellingsByWord.length > MAX_JOINED_WORDS) return null;
+  const joined = spellingsByWord.reduce<string[]>((heads, spellings) => heads.flatMap((head) => spellings.map((spelling) => head + spelling)), ['']);
+  const shared = spellingsByWord.flat().filter((spelling) => spellingsByWord.every((spellings) => spellings.includes(spelling)));
+  for (const spelling of [...joined, ...shared]) {
+    const entry = lookupEntry(deps.glossary, spelling);
+    if (entry !== null) return entry;
+  }
+  return null;
 }
 
 /** Best definition of each file first (by strength), then the rest, so every transcript has its say. */
@@ -126,6 +152,15 @@ function mentions(retriever: Retriever, spellings: readonly string[], term: stri
     const best = bestSentence(passage.paragraph, spellings, keys, sounds);
     return { passage, best, score: passage.score / top + best.score };
   });
+  // 「いもち病というのは、どういう病気なんでしょう。」 names the term but asks: the answer on the next
+  // line explains, so it takes nearly the question's score and the question keeps a share of its own.
+  const byId = new Map(scored.map((entry) => [entry.passage.paragraph.id, entry]));
+  for (const entry of scored.filter(({ passage }) => asks(passage.paragraph.text))) {
+    const { paragraphs } = entry.passage.transcript;
+    const next = byId.get(paragraphs[paragraphs.indexOf(entry.passage.paragraph) + 1]?.id ?? '');
+    if (next !== undefined && !asks(next.passage.paragraph.text)) next.score = Math.max(next.score, entry.score * ANSWER_LINE_SHARE);
+    entry.score *= ASKING_LINE_SHARE;
+  }
   // Only lines that hold the term (in any spelling): a line sharing some of its characters (バナナ
   // and a line about long contexts) does not explain it, and the term is then not in the material.
   return scored

@@ -251,6 +251,45 @@ describe('define', () => {
   });
 });
 
+describe('define on a panel talk and a news article', () => {
+  let talk: AppState;
+  beforeAll(() => {
+    talk = stateFrom(
+      {
+        'panel.txt': [
+          '発酵のトークセッション',
+          '',
+          '麹というのは、蒸したお米や麦に、麹菌というカビの一種を繁殖させたものです。',
+          '浸け方が足りないと、豆が固くなって麹となじみません。',
+          '聞き手: 白葉枯病というのは、どういう病気なんでしょう。',
+          '農家: 白葉枯病は、細菌が葉の傷から入って葉が白く枯れていく病気で、広がると収穫が落ちます。',
+        ].join('\n'),
+        'news.txt': [
+          '宇宙のごみを回収する',
+          '',
+          'スペースデブリとは、役目を終えた人工衛星やロケットの破片など、軌道上を漂う不要な人工物のことだ。',
+          '同社はデブリの除去を2026年に始める計画だ。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+      tokenizer,
+    );
+  });
+
+  it('takes one kanji for a term where a sentence plainly says what it is', () => {
+    expect(define(talk, { term: '麹', limit: 3 })).toMatchObject({ defined: true, term: '麹', results: [{ file: 'panel.txt', line: 3 }] });
+    expect(isTermShaped('麹')).toBe(false);
+  });
+
+  it('puts the line that explains a term above the line that asks about it', () => {
+    expect(define(talk, { term: '白葉枯病', limit: 3 }).results.map((item) => item.line)).toEqual([6, 5]);
+  });
+
+  it('finds a katakana term typed in English words', () => {
+    expect(define(talk, { term: 'space debris', limit: 3 })).toMatchObject({ defined: true, term: 'スペースデブリ', results: [{ file: 'news.txt', line: 3 }] });
+  });
+});
+
 describe('glossary', () => {
   it('pages through the terms in the order the material explains them', () => {
     const first = glossary(state, { source: null, page: 1, pageSize: 2 });

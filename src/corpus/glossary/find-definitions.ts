@@ -138,7 +138,7 @@ function tokenStartingAt(tokens: readonly Token[], offset: number): number {
 }
 
 function candidate(view: SentenceView, term: Phrase | null, kind: DefinitionKind, options: { withNext?: boolean; variants?: readonly string[]; factor?: number } = {}): DefinitionCandidate[] {
-  if (term === null || !isTermShaped(term.text)) return [];
+  if (term === null || !isTermShaped(term.text, { oneKanji: kind === 'topic' })) return [];
   const { sentence, next } = view;
   const explains = next !== undefined && EXPLAINS_PREVIOUS.test(next.text);
   const extend = next !== undefined && (options.withNext === true || explains);

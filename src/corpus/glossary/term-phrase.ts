@@ -200,11 +200,14 @@ function quotedStartingAt(sentence: string, start: number): Phrase | null {
  *
  * @example isTermShaped('セマンティック飽和') // true
  * @example isTermShaped('2028年') // false
+ * @example isTermShaped('麹', { oneKanji: true }) // true
  */
-export function isTermShaped(text: string): boolean {
+export function isTermShaped(text: string, options: { readonly oneKanji?: boolean } = {}): boolean {
   const term = text.trim();
   const length = [...term].length;
   const latin = /^[\p{Script=Latin}\p{Nd}\s.+#&'-]+$/u.test(term);
+  // 「麹というのは…」: one kanji is a term only where a sentence plainly says what it is.
+  if (options.oneKanji === true && /^\p{Script=Han}$/u.test(term)) return !NOT_TERMS.has(term);
   if (length < MIN_TERM_LENGTH || length > (latin ? MAX_LATIN_TERM_LENGTH : MAX_TERM_LENGTH)) return false;
   if (!/[\p{L}]/u.test(term) || NOT_TERMS.has(term)) return false;
   if (/[、。,!?\uFF01\uFF1F「」『』()\uFF08\uFF09]/u.test(term)) return false;
