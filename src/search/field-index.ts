@@ -2,7 +2,10 @@
  * One field's inverted index: for each term, the documents that hold it and how often, in typed
  * arrays. Built once (`add` each document in order, then `freeze`), then only read.
  *
- * Scoring is Okapi BM25 with a document's field length counted as its distinct terms.
+ * Scoring is Okapi BM25 with a document's field length counted as its distinct terms. A term of a
+ * document's context (its title) counts as saturated, up to the context's focus: a passage is about
+ * its title whether or not it repeats it, so passages sharing a title (an article's paragraphs, a
+ * transcript's) do not compete on how often each names their common subject.
  */
 
 export interface FieldScores {
@@ -17,9 +20,11 @@ export interface FieldScores {
 export interface FieldIndex {
   /**
    * Index the next document's terms; documents are numbered 0, 1, 2, … in the order added. `context`
-   * (a title many documents share) is indexed like the rest but left out of `ownFrequency`.
+   * (a title many documents share) is indexed like the rest but left out of `ownFrequency`; `focus`
+   * (0..1, default 1) is how fully a context term counts as saturated: how surely the context names
+   * what the document is about.
    */
-  add(terms: readonly string[], context?: readonly string[]): void;
+  add(terms: readonly string[], context?: readonly string[], focus?: number): void;
   /** Compact the postings into typed arrays; call once, after the last `add`. */
   freeze(): void;
   /** How many documents contain the term. */
@@ -42,6 +47,8 @@ export interface FieldIndex {
 interface Postings {
   documents: Int32Array;
   counts: Uint16Array;
+  /** 1 where the term is in the document's context. */
+  inContext: Uint8Array;
 }
 
 /**
@@ -51,16 +58,19 @@ export function createFieldIndex(): FieldIndex {
   const termIds = new Map<string, number>();
   const termList: string[] = [];
   // While building: plain arrays per term (appends are cheap); frozen into typed arrays after.
-  let building: Array<{ documents: number[]; counts: number[] }> | null = [];
+  let building: Array<{ documents: number[]; counts: number[]; inContext: number[] }> | null = [];
   let postings: Postings[] = [];
   const lengths: number[] = [];
+  const focuses: number[] = [];
   let frozenLengths = new Float64Array(0);
+  let frozenFocuses = new Float64Array(0);
   let averageLength = 0;
   // Per term number: the last document that had it, how often, and in how many it was the document's own.
   // Counting in arrays, not a Map per document, keeps indexing to one hash lookup per occurrence.
   let lastDocument = new Int32Array(1_024).fill(-1);
   let countInDocument = new Int32Array(1_024);
   let lastOwnDocument = new Int32Array(1_024).fill(-1);
+  let lastContextDocument = new Int32Array(1_024).fill(-1);
   let ownFrequencies = new Int32Array(1_024);
   const ownOrder: number[] = [];
   const distinct: number[] = [];
@@ -76,11 +86,12 @@ export function createFieldIndex(): FieldIndex {
       id = termList.length;
       termIds.set(term, id);
       termList.push(term);
-      building?.push({ documents: [], counts: [] });
+      building?.push({ documents: [], counts: [], inContext: [] });
       if (id >= lastDocument.length) {
         lastDocument = grown(lastDocument, -1);
         countInDocument = grown(countInDocument, 0);
         lastOwnDocument = grown(lastOwnDocument, -1);
+        lastContextDocument = grown(lastContextDocument, -1);
         ownFrequencies = grown(ownFrequencies, 0);
       }
     }
@@ -98,6 +109,7 @@ export function createFieldIndex(): FieldIndex {
         countInDocument[id] = 1;
         distinct.push(id);
       }
+      if (!own) lastContextDocument[id] = documentNumber;
       if (own && lastOwnDocument[id] !== documentNumber) {
         lastOwnDocument[id] = documentNumber;
         if (ownFrequencies[id] === 0) ownOrder.push(id);
@@ -107,7 +119,7 @@ export function createFieldIndex(): FieldIndex {
   }
 
   return {
-    add(terms, context = []) {
+    add(terms, context = [], focus = 1) {
       if (building === null) throw new Error('field index is frozen');
       const documentNumber = lengths.length;
       distinct.length = 0;
@@ -117,14 +129,21 @@ export function createFieldIndex(): FieldIndex {
         const list = building[id];
         list?.documents.push(documentNumber);
         list?.counts.push(Math.min(countInDocument[id] ?? 0, 0xffff));
+        list?.inContext.push(lastContextDocument[id] === documentNumber ? 1 : 0);
       }
       lengths.push(distinct.length);
+      focuses.push(Math.min(1, Math.max(0, focus)));
     },
     freeze() {
       if (building === null) return;
-      postings = building.map((list) => ({ documents: Int32Array.from(list.documents), counts: Uint16Array.from(list.counts) }));
+      postings = building.map((list) => ({
+        documents: Int32Array.from(list.documents),
+        counts: Uint16Array.from(list.counts),
+        inContext: Uint8Array.from(list.inContext),
+      }));
       building = null;
       frozenLengths = Float64Array.from(lengths);
+      frozenFocuses = Float64Array.from(focuses);
       averageLength = lengths.length === 0 ? 0 : lengths.reduce((sum, length) => sum + length, 0) / lengths.length;
     },
     frequency(term) {
@@ -170,8 +189,11 @@ export function createFieldIndex(): FieldIndex {
           const document = list.documents[i] ?? 0;
           const count = list.counts[i] ?? 0;
           const norm = k1 * (1 - b + (b * (frozenLengths[document] ?? 0)) / averageLength);
+          const frequency = (count * (k1 + 1)) / (count + norm);
+          // A context term counts as saturated (k1 + 1), as far as the context is the document's subject.
+          const focus = list.inContext[i] === 1 ? (frozenFocuses[document] ?? 0) : 0;
           if (matchedWeight[document] === 0) touched.push(document);
-          scores[document] = (scores[document] ?? 0) + weight * idf * ((count * (k1 + 1)) / (count + norm));
+          scores[document] = (scores[document] ?? 0) + weight * idf * (frequency + focus * (k1 + 1 - frequency));
           matchedWeight[document] = (matchedWeight[document] ?? 0) + weight;
         }
       }

@@ -3,10 +3,11 @@ import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, 
 import { inflectionLemma } from '../text/lexicon/english-lemma.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { BoundedMemo } from './bounded-memo.js';
-import { bestSentences, bigramWeights, sentenceGrams, type BigramWeights, type SentenceGrams } from './sentence-match.js';
+import { bestSentences, bigramWeights, sentenceGrams, type BigramWeights, type SentenceContext, type SentenceGrams } from './sentence-match.js';
 import { isMostlyLatin, translateQuery, type Translation } from './translate-query.js';
 import {
   buildLexicalIndex,
+  titleFocus,
   type IndexedDocument,
   type LexicalHit,
   type LexicalIndex,
@@ -44,7 +45,7 @@ export interface SearchEngine {
 export interface RerankOptions {
   /** How many lexical hits are rescored by their best sentence. */
   readonly depth: number;
-  /** Weight of the best sentence's coverage against the passage score (normalised to the top hit). */
+  /** Weight of the best sentence's coverage (title included) against the passage score (normalised to the top hit). */
   readonly sentenceWeight: number;
 }
 
@@ -126,6 +127,17 @@ export function createSearchEngine(
   const index = buildLexicalIndex(documents, analyzer, options);
   const rerank = { ...DEFAULT_RERANK_OPTIONS, ...options };
   const texts = new Map(documents.map((document) => [document.id, document.text]));
+  // A title's bigrams and focus, made once however many passages share it.
+  const titleContexts = new Map<string, SentenceContext>();
+  const contexts = new Map<string, SentenceContext>();
+  for (const document of documents) {
+    let context = titleContexts.get(document.title);
+    if (context === undefined) {
+      context = { grams: new Set(bigramsOf(document.title)), weight: titleFocus(document.title) };
+      titleContexts.set(document.title, context);
+    }
+    contexts.set(document.id, context);
+  }
   const sentences = new BoundedMemo<string, readonly SentenceGrams[]>(SENTENCE_MEMO_SIZE);
   const sentencesOf = (id: string): readonly SentenceGrams[] => sentences.get(id, () => sentenceGrams(texts.get(id) ?? ''));
   const bySound = new Map<string, string[]>();
@@ -277,7 +289,7 @@ export function createSearchEngine(
       const head = hits
         .slice(0, rerank.depth)
         .map((hit) => {
-          const best = bestSentences(sentencesOf(hit.id), prepared.sentenceWeights)[0]?.coverage ?? 0;
+          const best = bestSentences(sentencesOf(hit.id), prepared.sentenceWeights, contexts.get(hit.id) ?? null)[0]?.coverage ?? 0;
           return { ...hit, score: hit.score / top + rerank.sentenceWeight * best };
         })
         .sort((left, right) => right.score - left.score);
