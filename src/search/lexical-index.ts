@@ -24,6 +24,8 @@ export interface LexicalQuery {
 export interface LexicalHit {
   readonly id: string;
   readonly score: number;
+  /** The words field's part of `score`, unweighted: what the rerank weighs a passage by. */
+  readonly wordScore: number;
   /** Query words (not bigrams) the document contains. */
   readonly matchedWords: readonly string[];
 }
@@ -171,6 +173,7 @@ export function buildLexicalIndex(
       return topScores(fused, limit).map(([document, score]) => ({
         id: ids[document] ?? String(document),
         score,
+        wordScore: words.scores[document] ?? 0,
         matchedWords: [...new Set(query.words.map((word) => word.term))].filter((word) => fields.words.contains(word, document)),
       }));
     },

@@ -45,11 +45,21 @@ export interface SearchEngine {
 export interface RerankOptions {
   /** How many lexical hits are rescored by their best sentence. */
   readonly depth: number;
-  /** Weight of the best sentence's coverage (title included) against the passage score (normalised to the top hit). */
+  /**
+   * Weight of the best sentence's coverage (title included) against the passage's words score
+   * (normalised to the best of the reranked hits).
+   */
   readonly sentenceWeight: number;
 }
 
-export const DEFAULT_RERANK_OPTIONS: RerankOptions = { depth: 30, sentenceWeight: 1 };
+/**
+ * The rerank weighs a passage by its words score and its best sentence's bigram coverage: the
+ * passage's bigram score, which the fused lexical score also holds, rewards echoes of the question's
+ * characters (ラオスの首相 for ラオスの首都) and tells little once the sentence coverage counts the
+ * same bigrams where they stand together. Against the fused score and sentenceWeight 1: JSQuAD R@1
+ * 0.929 → 0.932, MRR@10 0.949 → 0.951, hard slice 0.621 → 0.636; distractor R@1 0.920 → 0.923.
+ */
+export const DEFAULT_RERANK_OPTIONS: RerankOptions = { depth: 30, sentenceWeight: 2 };
 
 /** Weight of a variant spelling found by sound key, exact or one sound apart. */
 const EXACT_SOUND_WEIGHT = 0.9;
@@ -286,14 +296,21 @@ export function createSearchEngine(
       if (top <= 0 || rerank.sentenceWeight === 0) return hits.slice(0, limit);
       // Only the top `depth` are read sentence by sentence; a deep fetch (a filtered search) keeps
       // the rest in lexical order after them.
-      const head = hits
-        .slice(0, rerank.depth)
+      const reranked = hits.slice(0, rerank.depth);
+      const wordTop = Math.max(0, ...reranked.map((hit) => hit.wordScore));
+      const head = reranked
         .map((hit) => {
           const best = bestSentences(sentencesOf(hit.id), prepared.sentenceWeights, contexts.get(hit.id) ?? null)[0]?.coverage ?? 0;
-          return { ...hit, score: hit.score / top + rerank.sentenceWeight * best };
+          // A query with no indexed word (bigrams only) is weighed by its fused score instead.
+          const passage = wordTop > 0 ? hit.wordScore / wordTop : hit.score / top;
+          return { ...hit, score: passage + rerank.sentenceWeight * best };
         })
         .sort((left, right) => right.score - left.score);
-      const tail = hits.slice(rerank.depth).map((hit) => ({ ...hit, score: hit.score / top }));
+      // The rest keep their lexical order, scaled to score below the last reranked hit.
+      const rest = hits.slice(rerank.depth);
+      const lowest = head.at(-1)?.score ?? 0;
+      const scale = Math.min(1, lowest / ((rest[0]?.score ?? top) / top));
+      const tail = rest.map((hit) => ({ ...hit, score: (hit.score / top) * scale }));
       return [...head, ...tail].slice(0, limit);
     },
   };

@@ -22,8 +22,18 @@ const ARTICLES = [
   { title: 'タイ王国', paragraphs: ['タイの通貨はバーツである。'] },
 ];
 
-function engine() {
-  const documents = ARTICLES.flatMap((article, a) =>
+/** Sibling paragraphs where one echoes the question's characters (ラオスの首…) but not its words. */
+const ECHOES = [
+  {
+    title: 'ラオス',
+    paragraphs: ['ラオスの首相はラオスの首脳会議に出た。ラオスの首相は多忙である。', '首都はヴィエンチャンで、人口は約90万人である。', '公用語はラーオ語である。'],
+  },
+  { title: '梅雨', paragraphs: ['梅雨は東アジアの雨季である。', '梅雨明けは7月ごろである。'] },
+  { title: 'タイ王国', paragraphs: ['タイの首都はバンコクである。'] },
+];
+
+function engine(articles: ReadonlyArray<{ readonly title: string; readonly paragraphs: readonly string[] }> = ARTICLES) {
+  const documents = articles.flatMap((article, a) =>
     article.paragraphs.map((text, p) => ({ id: `a${a}p${p}`, title: article.title, text })),
   );
   return createSearchEngine(documents, analyzer);
@@ -33,5 +43,10 @@ describe('createSearchEngine', () => {
   it('ranks the paragraph that answers first when it leaves its title unsaid and a sibling repeats it', () => {
     // Before titles counted as every paragraph's subject, the paragraph naming ラオス four times came first.
     expect(engine().search('ラオスの通貨は', 3)[0]?.id).toBe('a0p1');
+  });
+
+  it('weighs a passage by the words it shares with the question, not by the characters it echoes', () => {
+    // ラオスの首相 shares ラオ, オス, スの, の首 with ラオスの首都 but not the word 首都; its bigram score once won.
+    expect(engine(ECHOES).search('ラオスの首都は', 3)[0]?.id).toBe('a0p1');
   });
 });
