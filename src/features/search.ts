@@ -32,6 +32,14 @@ export interface SearchResult {
 export const MAX_SEARCH_RESULTS = 100;
 
 /**
+ * A line matches when its excerpt shows the query's words (in some spelling) holding at least this
+ * share of their weight, or one of its sentences holds this share of the query's characters (a
+ * compound or dialect the dictionary splits otherwise). A line with only the commonest word of the
+ * query (データ of データセンター), or with the word only in its transcript's title, does not count.
+ */
+const MIN_COVERAGE = 0.5;
+
+/**
  * Ranked excerpts for a query, one page at a time.
  *
  * @example search({ retriever }, { query: 'スケーリング則', page: 1, pageSize: 5, speaker: 'Ilya' })
@@ -42,14 +50,17 @@ export function search(deps: { readonly retriever: Retriever }, options: SearchO
   const speaker = options.speaker === undefined || options.speaker.trim() === '' ? null : resolveSpeaker(deps.retriever.corpus, options.speaker);
   const filter = speaker === null ? undefined : (paragraph: Paragraph): boolean => paragraph.speaker !== null && speaker.paragraphNames.has(paragraph.speaker);
   const prepared = deps.retriever.prepare(query);
-  // The retriever filters after fetching, and `count` knows no filter: a speaker's matches are
-  // fetched as deep as paging reaches, counted, and paged from that one list.
-  const filtered = filter === undefined ? null : deps.retriever.retrieve(prepared, { limit: MAX_SEARCH_RESULTS, filter });
-  const total = filtered === null ? deps.retriever.count(prepared, MAX_SEARCH_RESULTS) : filtered.length;
+  // Matches are fetched as deep as paging reaches, counted and paged from that one list, so the
+  // count is of lines that match, not of every line that shares two characters with the query.
+  const matching = deps.retriever
+    .retrieve(prepared, { limit: MAX_SEARCH_RESULTS, ...(filter === undefined ? {} : { filter }) })
+    .map((passage) => ({ passage, marks: deps.retriever.marks(passage, prepared) }))
+    .filter(({ passage, marks }) => (marks.length > 0 && passage.wordCoverage >= MIN_COVERAGE) || passage.excerpt.coverage >= MIN_COVERAGE);
+  const total = matching.length;
   const pageCount = Math.max(1, Math.ceil(total / options.pageSize));
   const page = Math.min(options.page, pageCount);
-  const results = (filtered ?? deps.retriever.retrieve(prepared, { limit: page * options.pageSize }))
+  const results = matching
     .slice((page - 1) * options.pageSize, page * options.pageSize)
-    .map((passage) => toResultItem(passage, deps.retriever.marks(passage, prepared)));
+    .map(({ passage, marks }) => toResultItem(passage, marks));
   return { command: 'search', query, page, pageCount, pageSize: options.pageSize, total, searchedAs: prepared.alternatives, speaker: speaker?.name ?? null, results };
 }
