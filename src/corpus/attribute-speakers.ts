@@ -46,6 +46,8 @@ const REACTION_MAX = 32;
  */
 const REACTION_END = /(?:(?:面白い|おもしろい|すごい|凄い|いい|良い|うれしい|嬉しい|大事|大切|難しい|意外)(?:です|でしょう)?(?:ね|よね)|、と|って、[^。]{1,20}の)[。!！]?$/u;
 const INTERJECTION_MAX = 16;
+/** A text with this many questions answered on the next line has a second voice: it is no monologue. */
+const MIN_ANSWERED_QUESTIONS = 2;
 /** A labelled name must recur this often, unless the title or introduction already names it. */
 const MIN_LABEL_COUNT = 2;
 const LABEL_NAME_MAX = 24;
@@ -83,8 +85,13 @@ const LABEL = new RegExp(
     String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ ・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,12})[)）]\s*)?[:\uFF1A]\s*)`,
   'u',
 );
-/** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`. */
-const HOST_ROLE = /^(?:司会|司会者|聞き手|インタビュアー|ホスト|MC|host|interviewer|moderator)$/iu;
+/** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`, or the label itself (`聞き手:`). */
+const HOST_ROLE = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|host|interviewer|moderator)$/iu;
+/**
+ * A role written where a name would be (`聞き手:`, `回答者:`): the label names a part in the talk, and
+ * whoever plays it is that speaker. Not shaped like a name (聞き手 mixes kanji and kana), so listed.
+ */
+const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|回答者|話し手|ゲスト|インタビュイー)$/iu;
 const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 /** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
 const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
@@ -99,6 +106,12 @@ const CONTINUATION = /^(?:そして|でも|しかし|だから|ですから|そ�
 /** The host welcoming guests or the audience. */
 const WELCOME = /(?:お迎えします|お迎えしています|お迎えしました|お話を伺|お話をうかが|お話を聞|ゲストに|ゲストとして|ようこそ|来てくれて|来てもらえて|来ていただ|ご出演|お招き|お越しいただ|ゲストは|ご紹介します|welcome)/iu;
 const THANKS = /ありがとう|thank/iu;
+const ECHO_REACTION = /^(?:えっ|え|へえ|へー|ほう|ほんと)?[、,]?\s*(?:そうなんですか|本当ですか|ほんとうですか|ほんとですか|そうなの)[?\uFF1F。!\uFF01]*$/u;
+const ECHO_QUESTION = /^([^、。,?\uFF1F]{2,12}?)[、,]?\s*(?:ですか|というのは|って)[?\uFF1F。]*$/u;
+/** A yes that confirms what the other person just echoed, before going on. */
+const AFFIRMATION = /^(?:はい|ええ|うん)[、。,!\uFF01]/u;
+/** A line closing on a concession (「あくまで一つの調査ですけどね。」) is the speaker's afterthought, not a reaction. */
+const AFTERTHOUGHT = /(?:けど|けれど|けども)(?:ね|ねえ|な)?[。!\uFF01]?$/u;
 /** Second person: the line speaks to someone rather than about them. */
 const SECOND_PERSON = /(?:あんた|あなた|君|きみ|お前|you)/iu;
 /** `これはXポッドキャストです`, `Xポッドキャストへようこそ`, `ホストのX`, `司会のX`, `Xです。` opening a show. */
@@ -106,8 +119,8 @@ const HOST_PATTERNS: readonly RegExp[] = [
   /これは(?:、)?(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ|チャンネル)(?:です|でした|へようこそ)/iu,
   /(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ)へようこそ/iu,
   // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
-  /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を務める)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
-  /^(?:こんにちは|こんばんは|どうも)[、,!\uFF01 ]*(.{2,30}?)です[。!\uFF01]/u,
+  /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を(?:務め|つとめ)(?:る|ます|させていただきます)[、,]?)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
+  /^(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)です[。!\uFF01]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
 ];
 /** Words that make a dotted katakana phrase a show's name rather than a person's. */
@@ -115,10 +128,22 @@ const SHOW_WORD = /ポッドキャスト|ラジオ|ショー|チャンネル|番
 /** Words every host pattern needs: the patterns (one has an unanchored lazy group) run only where one stands. */
 const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行|こんにちは|こんばんは|どうも|I'm|I am|this is/iu;
 /** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
-const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた)(?!ように|ような|よう|とおり|通り)/u;
+const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた|話をした|話をしました)(?!ように|ような|よう|とおり|通り)/u;
+/** Verbs a reporter credits a quotation with: 語った, 述べた, 話す, 説明した, 評価した, 笑っていた. */
+const SPEECH_VERB = '(?:語|述べ|話|説明|強調|明か|指摘|評価|答え|笑|振り返|訴え|言|意気込|力を込め|胸を張)';
+/** A person as a reporter names them: katakana (a stray space allowed), two Latin words, or kanji with an honorific. */
+const REPORTED_NAME = '([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?=氏|さん))(氏|さん)?';
+/** 「X氏は会見で「…」と語った。」: a quotation between the speaker and the verb (the news form). */
+const QUOTE_SAID = new RegExp(`${REPORTED_NAME}(?:は|が|も)[^。「」]{0,30}?「[^」]{4,}」と(?!いう|いった|の)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
+/** 「「…」とX氏は話す。」: the quotation first. */
+const QUOTE_THEN_NAME = new RegExp(`「[^」]{4,}」と、?${REPORTED_NAME}(?:は|が|も)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
+/** 「同氏は「…」と説明した。」: the person last quoted, again. */
+const QUOTE_SAME = new RegExp(`同(?:氏|さん)(?:は|が|も)[^。「」]{0,30}?「[^」]{4,}」と(?!いう|いった|の)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
+/** A quotation credited to someone, named or not (「ある担当者は「…」と話す。」). */
+const REPORTED_SPEECH = new RegExp(`」と(?!いう|いった|の)[^。「」]{0,12}?${SPEECH_VERB}[^。「」]{0,10}[。.]?\\s*$`, 'u');
 const EDITORIAL = /^(?:本|この|今回の)(?:エピソード|記事|稿|動画|回|番組)(?:は|では)/u;
 const FIRST_PERSON = /(?:私|僕|俺|わし|うち)(?:が|は|の|も|に|を|たち)/u;
-const HOST_CUE = /(?:お二人|お二方|お三方|おふたり|お二人とも|you both|both of you)/iu;
+const HOST_CUE = /(?:お二人|お二方|お三方|おふたり|お二人とも|you both|both of you|会場(?:から|の皆|のみな)|ご質問(?:は|を|が))/iu;
 /** Taking up what the previous speaker said: 「あなたが言ったように」「…と言及されましたが」. */
 const TAKES_UP = /(?:あなたが言ったように|あなたがおっしゃったように|おっしゃる通り|言及されましたが|あなたが言及した|あなたの言う通り|as you said)/iu;
 /** A person's full name in a welcome: katakana with a middle dot, capitalised Latin words, or a name with an honorific. */
@@ -129,6 +154,11 @@ const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+
  */
 const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
 const QUOTE_LINE = /^\s*[「『]/u;
+/**
+ * A guest presented by full name at the end of the host's sentence: 「…の五代目、竹内俊介さんです。」
+ * 「…管理栄養士の小野寺さやかさんです。」 (a family name alone could be anyone's, so a full name only).
+ */
+const PRESENTED = /(?:^|[、,の\s])([\p{Script=Han}々]{3,6}|[\p{Script=Han}々]{1,4}(?![のがはをにともでへやかな])[ぁ-ゖ]{2,3}|[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+)(?:さん|氏|先生)(?:です|でございます)[。!！]?$/u;
 /** A quoted line that asks something: put to the quoted person, not said by them. */
 const QUOTED_QUESTION = /[?\uFF1F]\s*[^「」]{0,30}[」』]\s*$/u;
 const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([^、。,.!?\uFF01\uFF1F\s]{1,16}?)(?:は|が|を|に|で|と|も|の|について|では|、|。|$)/gu;
@@ -166,6 +196,10 @@ interface LineCues {
   readonly selfDescribed: readonly Person[];
   /** Someone a narrator says is about to speak, or is speaking in this line's quotation. */
   readonly quoteIntro: Person | null;
+  /** The line quotes 「同氏」, the person last quoted. */
+  readonly quoteSame: boolean;
+  /** The line is mostly a quotation it credits to someone (「…」と話す), named or not: not the narrator's words. */
+  readonly reportsSpeech: boolean;
   readonly quoteLine: boolean;
   /** The one person the line's last sentence names, if exactly one. */
   readonly lastNamed: Person | null;
@@ -181,6 +215,8 @@ interface LineCues {
    * often ends by handing the floor to the person it names, so what follows may be theirs.
    */
   readonly handsOver: boolean;
+  /** The line presents a guest by full name (「…の五代目、竹内俊介さんです。」): the host's words. */
+  readonly presents: boolean;
 }
 
 interface Decision {
@@ -221,6 +257,10 @@ function discoverCast(transcript: Transcript): Person[] {
   if (host !== null) members.push({ name: host, aliases: aliasesOf(host), role: 'host' });
   for (const text of intro) {
     for (const sentence of text.normalize('NFKC').split(SENTENCE_BREAK)) {
+      const presented = PRESENTED.exec(sentence.trim())?.[1];
+      if (presented !== undefined && presented !== host && !/[者長員師士家官]$/u.test(presented)) {
+        members.push({ name: presented, aliases: aliasesOf(presented), role: 'guest' });
+      }
       if (!WELCOME.test(sentence)) continue;
       for (const match of sentence.matchAll(INTRODUCED_NAME)) {
         const name = match[0].replace(/(?:さん|氏)$/u, '');
@@ -230,19 +270,28 @@ function discoverCast(transcript: Transcript): Person[] {
     }
   }
   members.push(...findLabels(transcript.paragraphs, members));
-  for (const paragraph of transcript.paragraphs) {
-    const quoted = QUOTE_INTRO.exec(paragraph.text.normalize('NFKC'))?.[1];
-    // A lone katakana word before 話した is as often a thing (マルチモーダル, モデル) as a person:
-    // it is taken only as a full name, or when the cast already knows it.
-    const namelike = quoted !== undefined && (!/^[ァ-ヺー]+$/u.test(quoted) || members.some((member) => nameMatch(quoted, member.name) > 0));
-    if (quoted !== undefined && namelike) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' });
-  }
-  if (transcript.author !== null) members.push({ name: transcript.author, aliases: aliasesOf(transcript.author), role: 'author' });
   const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
+  for (const paragraph of transcript.paragraphs) {
+    const said = quotedSpeakerIn(paragraph.text.normalize('NFKC'));
+    if (said === null || said === 'same') continue;
+    const quoted = joinedName(said.name, body);
+    // A lone katakana word before 話した is as often a thing (マルチモーダル, モデル) as a person:
+    // it is taken only with an honorific (ウィットフィールド氏), as a full name, or when the cast already knows it.
+    const namelike = !/^[ァ-ヺー]+$/u.test(quoted) || said.titled || members.some((member) => nameMatch(quoted, member.name) > 0);
+    if (namelike) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' }, ...fullSpellings(quoted, body));
+  }
+  const author = authorName(transcript);
+  if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
+  members.push(...members.flatMap((member) => fullerName(member, body)));
   const merged = mergeCast(members).map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
   const people: Person[] = merged.map((member) => ({ member, keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2), profile: '' }));
   describeFromIntroduction(people, intro);
   return people;
+}
+
+/** The byline's name without the description a byline may bracket after it (佐藤健太郎（科学ジャーナリスト）). */
+function authorName(transcript: Transcript): string | null {
+  return transcript.author?.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '').trim() || null;
 }
 
 /**
@@ -256,10 +305,45 @@ function kanjiNameParts(name: string, text: string): string[] {
   const parts: string[] = [];
   for (let cut = 2; cut <= points.length - 1; cut += 1) {
     for (const part of [points.slice(0, cut).join(''), points.slice(cut).join('')]) {
-      if ([...part].length >= 2 && new RegExp(`${part}(?:さん|氏|先生|教授|博士|様)`, 'u').test(text.replaceAll(name, ''))) parts.push(part);
+      if ([...part].length >= 2 && new RegExp(`(?<![\\p{Script=Han}々])${part}(?:さん|氏|先生|教授|博士|様)`, 'u').test(text.replaceAll(name, ''))) parts.push(part);
     }
   }
   return [...new Set(parts)];
+}
+
+/** Honorifics and titles written after a name in kanji: 竹内氏, 中村社長. */
+const TITLE_AFTER_NAME = /^(?:殿|様|君|氏|先生|教授|博士|社長|会長|部長|課長|係長|局長|市長|町長|村長|知事|議員|大臣|代表|所長|店長|院長|校長|選手|監督|記者|委員)/u;
+/** What may follow a family name without being a given name: honorifics, titles, particles (中村さん, 中村社長, 中村のです). */
+const NOT_GIVEN_NAME = new RegExp(`${TITLE_AFTER_NAME.source}|^(?:さん|さま|くん|ちゃん)|^[のがはをにともでへやかなだ]`, 'u');
+
+/**
+ * The full name the text gives a family name that speaks alone (label `中村:`, 「石川です」): the
+ * family name followed by a given name and an honorific or です (中村真理子さん, 中村真理子です),
+ * when the text gives exactly one such name.
+ *
+ * @example fullerName({ name: '中村', … }, '…中村真理子です。') // [{ name: '中村真理子', … }]
+ */
+function fullerName(member: CastMember, body: string): CastMember[] {
+  if (!/^[\p{Script=Han}々]{1,3}$/u.test(member.name)) return [];
+  const pattern = new RegExp(`${member.name}([\\p{Script=Han}々]{1,3}|[ぁ-ゖ]{2,3})(?=さん|氏|先生|です|と申します|でございます)`, 'gu');
+  const given = new Set([...body.matchAll(pattern)].map((match) => match[1] ?? '').filter((part) => part !== '' && !NOT_GIVEN_NAME.test(part)));
+  const [part] = given;
+  if (given.size !== 1 || part === undefined) return [];
+  const name = `${member.name}${part}`;
+  // The split is known here, so the given name is an alias wherever the text calls them by it (真理子さん).
+  const called = new RegExp(`(?<![\\p{Script=Han}々])${part}(?:さん|先生|様)`, 'u').test(body);
+  return [{ name, aliases: [...aliasesOf(name), member.name, ...(called ? [part] : [])], role: member.role }];
+}
+
+/**
+ * The name that ends a self-description: the phrase itself when it is a name, else the name that
+ * closes it after kana (市の観光課の石川 → 石川, ガジェット大好きケンタ → ケンタ).
+ */
+function nameAtEnd(phrase: string | undefined): string | null {
+  if (phrase === undefined) return null;
+  if (NAME_SHAPED.test(phrase)) return phrase;
+  const run = /(?<=[ぁ-ゖ])(?:[ァ-ヺ][ァ-ヺー]+(?:[・=][ァ-ヺ][ァ-ヺー]+)*|[\p{Script=Han}々]{2,4}|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*)$/u.exec(phrase)?.[0];
+  return run !== undefined && NAME_SHAPED.test(run) ? run : null;
 }
 
 function findHost(intro: readonly string[]): string | null {
@@ -267,8 +351,8 @@ function findHost(intro: readonly string[]): string | null {
     const folded = text.normalize('NFKC');
     for (const pattern of HOST_PATTERNS) {
       for (const sentence of folded.split(SENTENCE_BREAK)) {
-        const name = pattern.exec(sentence.trim())?.[1]?.trim();
-        if (name !== undefined && NAME_SHAPED.test(name)) return name;
+        const name = nameAtEnd(pattern.exec(sentence.trim())?.[1]?.trim());
+        if (name !== null) return name;
       }
     }
   }
@@ -286,7 +370,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     if (read === null) continue;
     const { name, role } = read;
     counts.set(name, (counts.get(name) ?? 0) + 1);
-    if (role !== null && HOST_ROLE.test(role)) hosts.add(name);
+    if ((role !== null && HOST_ROLE.test(role)) || HOST_ROLE.test(name)) hosts.add(name);
     if (role !== null && role !== '') roles.set(name, (roles.get(name) ?? new Set()).add(role));
   }
   const labels: CastMember[] = [];
@@ -317,7 +401,7 @@ function readLabel(text: string): LabelRead | null {
   const match = LABEL.exec(text);
   const name = (match?.[1] ?? match?.[2])?.trim();
   if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
-  if (!QA_LABEL.test(name) && !NAME_SHAPED.test(name)) return null;
+  if (!QA_LABEL.test(name) && !ROLE_LABEL.test(name) && !NAME_SHAPED.test(name)) return null;
   return { name, role: match[3]?.trim() ?? null, length: match[0].length };
 }
 
@@ -375,21 +459,23 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   const lastMentioned = sentences.length > 1 ? mentionsIn(lastSentence, people, selfIntro) : new Set<Person>();
   const asks = sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body);
   // The name may open the line and the question close it: 「マリア、まず…教えてください。…違うんですか?」
-  const addressee = findAddressee(lastSentence, people) ?? (asks && firstSentence !== lastSentence ? findAddressee(firstSentence, people, false) : null);
+  const nominee = findNominee(lastSentence, people);
+  const addressee = findAddressee(lastSentence, people) ?? (asks && firstSentence !== lastSentence ? findAddressee(firstSentence, people, false) : null) ?? nominee;
   if (addressee !== null) mentioned.add(addressee);
-  const quoteIntro = QUOTE_INTRO.exec(body)?.[1];
+  const said = quotedSpeakerIn(body);
   return {
     label,
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,
     body,
     // A question may trail an afterthought: 「…と思ったんや? ChatGPTにつながったんや。」
-    question: asks,
+    question: asks || nominee !== null,
     // 「あなたが言ったように」 takes up the last speaker's words, unless the line names whom it answers.
     reply: REPLY_OPENER.test(body) || TAKES_UP.test(firstSentence) || (TAKES_UP.test(body) && mentioned.size === 0),
     continuation: CONTINUATION.test(body),
     interjection:
       ([...body].length <= INTERJECTION_MAX || ([...body].length <= REACTION_MAX && REACTION_END.test(body) && sentences.length === 1)) &&
       !CONTINUATION.test(body) &&
+      !AFTERTHOUGHT.test(body) &&
       !/[?\uFF1F]/u.test(body),
     welcome: WELCOME.test(body),
     // 「よろしくお願いします。呼んでいただいてありがとうございます。」: a short line of thanks answers a welcome.
@@ -398,7 +484,9 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     addressee,
     selfDescribed: selfDescribed(body, people),
     selfNamed,
-    quoteIntro: quoteIntro === undefined ? null : personNamed(people, quoteIntro),
+    quoteIntro: said === null || said === 'same' ? null : (personNamed(people, said.name) ?? personNamed(people, said.name.replace(/\s+/gu, ''))),
+    quoteSame: said === 'same',
+    reportsSpeech: REPORTED_SPEECH.test(body) && quotedShare(body) >= 0.5,
     quoteLine: QUOTE_LINE.test(body),
     lastNamed: soleNamed(lastSentence, people),
     editorial: EDITORIAL.test(body) || /である。\s*$/u.test(firstSentence),
@@ -406,6 +494,10 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     // Guests call each other by given name; a full name in the third person is the host presenting someone.
     hostCue: HOST_CUE.test(body) || people.some((person) => person.member.role === 'guest' && nameParts(person.member.name).length > 1 && containsKey(named, aliasKey(person.member.name))),
     handsOver: [...lastMentioned].some((person) => person !== selfNamed) && !asks,
+    presents: sentences.some((sentence) => {
+      const presented = PRESENTED.exec(sentence.trim())?.[1];
+      return presented !== undefined && personNamed(people, presented) !== null;
+    }),
   };
 }
 
@@ -446,9 +538,25 @@ function nameText(raw: string): NameText {
  * for Latin (`lex` is in "perplexity"), a space allowed between any two letters ("sam altman").
  */
 function containsKey(text: NameText, key: string): boolean {
+  if (KANJI_KEY.test(key)) return kanjiNameIn(text.folded, key);
   if (!/^[a-z0-9]+$/u.test(key)) return text.folded.includes(key);
   if (!text.compact.includes(key)) return false;
   return new RegExp(`(?<![a-z])${key.replace(/(?<=.)/gu, ' ?').trimEnd()}(?![a-z])`, 'u').test(text.spaced);
+}
+
+const KANJI_KEY = /^[\p{Script=Han}々]+$/u;
+
+/**
+ * Whether a kanji name stands in a text as a word of its own: not inside a longer kanji word,
+ * which is another name or a thing (竹内与兵衛, 竹内味噌醸造 do not name 竹内), titles aside (竹内氏, 竹内社長).
+ */
+function kanjiNameIn(text: string, key: string): boolean {
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+    const before = text.slice(0, at).at(-1) ?? '';
+    const after = text.slice(at + key.length);
+    if (!KANJI_KEY.test(before) && (!/^[\p{Script=Han}々]/u.test(after) || TITLE_AFTER_NAME.test(after))) return true;
+  }
+  return false;
 }
 
 function soleNamed(sentence: string, people: readonly Person[]): Person | null {
@@ -469,13 +577,35 @@ function findAddressee(sentence: string, people: readonly Person[], mustAsk = tr
   const latin = /^(?:では|じゃあ|さて)?[、,]?\s*([A-Z][a-z]+)(?:さん)?[、,]/u.exec(trimmed)?.[1];
   const named = latin === undefined ? null : personNamed(people, latin);
   if (named !== null) return named;
+  const shapes = people.flatMap((person) =>
+    person.member.aliases.map((alias) => {
+      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      return {
+        person,
+        // 「では早速ですが、竹内さん、まずは…?」: a name with an honorific and a comma after any comma is spoken to.
+        vocative: new RegExp(`^(?:では|じゃあ|さて|で)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:[、,]|は(?:どう|何|どこ|いかが))|[、,]\\s*${escaped}(?:さん|先生)[、,]`, 'u'),
+        // 「木村さんはルンバ使ってます?」「小野寺さんからも何か?」: a question opening with someone's name and honorific asks them about themselves.
+        askedAbout: new RegExp(`^(?:では|じゃあ|さて|ちなみに)?[、,]?\\s*${escaped}(?:さん|先生)(?:は|も|って|の|から)`, 'u'),
+      };
+    }),
+  );
+  // Spoken to outranks spoken about: 「石井さんの話を受けて、山田さん、どう思いますか?」 asks 山田.
+  return shapes.find((shape) => shape.vocative.test(trimmed))?.person ?? (mustAsk ? shapes.find((shape) => shape.askedAbout.test(trimmed))?.person : undefined) ?? null;
+}
+
+/**
+ * The person a sentence hands the floor to without asking a question: 「竹内さんから。」「小野寺さん、
+ * お願いします。」, or a remark opening by addressing them (「竹内さん、…と伺いました。」). Thanks are a close, not a cue.
+ */
+function findNominee(sentence: string, people: readonly Person[]): Person | null {
+  const trimmed = sentence.trim();
+  if (THANKS.test(trimmed)) return null;
   for (const person of people) {
     for (const alias of person.member.aliases) {
       const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-      const vocative = new RegExp(`^(?:では|じゃあ|さて|で)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:[、,]|は(?:どう|何|どこ|いかが))`, 'u');
-      // 「木村さんはルンバ使ってます?」: a question opening with someone's name and honorific asks them about themselves.
-      const askedAbout = new RegExp(`^(?:では|じゃあ|さて|ちなみに)?[、,]?\\s*${escaped}(?:さん|先生)(?:は|も|って)`, 'u');
-      if (vocative.test(trimmed) || (mustAsk && askedAbout.test(trimmed))) return person;
+      const nominated = new RegExp(`^(?:では|じゃあ|まず|それでは|続いて|次に)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:から(?:どうぞ|お願いします)?|[、,]\\s*(?:お願いします|お願いできますか|どうぞ))[。!\uFF01]?$`, 'u');
+      const opensBySpeakingTo = new RegExp(`^${escaped}(?:さん|先生)[、,]`, 'u');
+      if (nominated.test(trimmed) || opensBySpeakingTo.test(trimmed)) return person;
     }
   }
   return null;
@@ -505,10 +635,15 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   const labelled = cues.some((cue) => cue.label !== null || cue.qa !== null);
   // A byline's author greeting the reader (「こんにちは、山田です。」) reads like a host; with nobody else
   // speaking, it is still one voice.
-  const author = transcript.author === null ? null : personNamed(people, transcript.author);
+  const byline = authorName(transcript);
+  const author = byline === null ? null : personNamed(people, byline);
   const alone = speakers.length === 0 || (speakers.length === 1 && (speakers[0]?.member.role !== 'host' || speakers[0] === author));
-  if (!labelled && alone) {
-    return monologue(cues, people, transcript, decisions);
+  if (!labelled && alone) return monologue(cues, author, decisions);
+  // A host who introduces themselves and nobody else (「どうも、Xです。今日は…の話するで。」), in a text
+  // where questions are not answered by someone else, is talking alone.
+  const solo = speakers.length === 1 && speakers[0] !== undefined ? speakers[0] : null;
+  if (!labelled && solo !== null && !cues.slice(0, INTRO_PARAGRAPHS).some((cue) => cue.welcome) && answeredQuestions(cues) < MIN_ANSWERED_QUESTIONS) {
+    return monologue(cues, solo, decisions);
   }
   const host = hostOf(speakers, cues);
   const guests = speakers.filter((person) => person !== host);
@@ -521,15 +656,23 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   let pendingAddressee: Person | null = null;
 
   const turns: Array<{ lines: number[]; role: 'host' | 'guest' | null }> = [];
+  /** The open turn is a narrator's aside in a labelled transcript: its content names no speaker. */
+  let narration = false;
   const close = (): void => {
     if (turn.length === 0) return;
-    settleTurn(turn, current, currentRole, cues, decisions, host, guests);
-    turns.push({ lines: [...turn], role: currentRole });
+    if (!narration) {
+      settleTurn(turn, current, currentRole, cues, decisions, host, guests);
+      turns.push({ lines: [...turn], role: currentRole });
+    }
+    narration = false;
     turn = [];
   };
   /** Whether a guest has spoken yet: before that, the host's talk about the guests is an introduction. */
   let started = false;
+  /** The guest whose turn the host's current turn followed, when known. */
+  let guestBeforeHost: Person | null = null;
   const open = (decision: Decision, role: 'host' | 'guest' | null): void => {
+    if (role === 'host') guestBeforeHost = currentRole === 'guest' ? current.speaker : null;
     close();
     if (role === 'guest') started = true;
     current = decision;
@@ -553,16 +696,17 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     } else if (cue.selfNamed !== null && (cue.selfNamed === host || guests.includes(cue.selfNamed))) {
       // 「よろしくお願いします。中村です。」: the speaker says who they are.
       open({ speaker: cue.selfNamed, evidence: 'self-introduction', confidence: CONFIDENCE['self-introduction'] }, cue.selfNamed === host ? 'host' : 'guest');
-    } else if (i < INTRO_PARAGRAPHS && host !== null && current.speaker === null && !cue.editorial && introducesGuests(cue, guests)) {
+    } else if (i < INTRO_PARAGRAPHS && host !== null && ((current.speaker === null && !cue.editorial && introducesGuests(cue, guests)) || cue.presents)) {
       // The host's opening: the lines of it read so far (not an editor's summary) are the host's too.
-      const opening = turn.filter((k) => cues[k]?.editorial === false);
+      const opening = current.speaker === null ? turn.filter((k) => cues[k]?.editorial === false) : [];
       turn = turn.filter((k) => !opening.includes(k));
       open({ speaker: host, evidence: 'introduces-guests', confidence: CONFIDENCE['introduces-guests'] }, 'host');
       turn.push(...opening);
     } else if (i === 0) {
       open({ speaker: null, evidence: null, confidence: 0 }, null);
-    } else if (resume !== null && resume.decision.speaker !== null && !cue.question && !cue.reply && !cue.interjection && cue.addressee === null) {
-      // A back-channel does not take the floor: the one it interrupted goes on.
+    } else if (resume !== null && resume.decision.speaker !== null && !cue.question && (!cue.reply || AFFIRMATION.test(cue.body)) && !cue.interjection && cue.addressee === null) {
+      // A back-channel does not take the floor: the one it interrupted goes on, confirming it
+      // first when it was an echo (「三年も。」「はい。夏の暑さで…」).
       open({ ...resume.decision, confidence: resume.decision.confidence * 0.9 }, resume.role);
     } else if (cue.continuation && !(previous?.question ?? false)) {
       // Same turn.
@@ -577,7 +721,10 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       if (addressee !== null && addressee !== host) open({ speaker: addressee, evidence: 'addressed', confidence: CONFIDENCE.addressed }, 'guest');
       else if (guests.length === 1 && guests[0] !== undefined) open({ speaker: guests[0], evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] }, 'guest');
       else if (host === null && other !== null) open({ speaker: other, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] }, 'guest');
-      else open({ speaker: null, evidence: null, confidence: 0 }, 'guest');
+      else if (guestBeforeHost !== null && turn.length === 1 && turn[0] === i - 1 && previous.mentioned.size === 0 && echoes(previous.body, cues[i - 2]?.body ?? '')) {
+        // 「えっ、そうなんですか。」「生き物、ですか。」 right after a guest spoke: that guest goes on.
+        open({ speaker: guestBeforeHost, evidence: 'answers-host', confidence: CONFIDENCE.alternation }, 'guest');
+      } else open({ speaker: null, evidence: null, confidence: 0 }, 'guest');
     } else if (cue.question && currentRole !== 'host' && host !== null && cue.addressee !== host && (cue.addressee !== null || !cue.continuation)) {
       open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] }, 'host');
     } else if (started && previous !== undefined && currentRole === 'host' && !cue.continuation && previous.addressee === null && previous.lastNamed !== null && guests.includes(previous.lastNamed) && !introducesGuests(previous, guests)) {
@@ -591,8 +738,13 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       open(...handOver(currentRole, current.speaker, host, guests, cue));
       if (cue.interjection) interrupted = before;
     } else if (current.speaker !== null && cue.mentioned.has(current.speaker) && cue.addressee === null && !cue.question) {
-      // A person does not talk about themselves by name: someone else has the floor.
-      open(...handOver(currentRole, current.speaker, host, guests, cue));
+      // A person does not talk about themselves by name: someone else has the floor. Where speakers
+      // are labelled, the other one would have a label: an unlabelled line about the speaker is a
+      // narrator's (「インタビューの後、中村さんは…と笑っていた。」).
+      if (labelled) {
+        open({ speaker: null, evidence: null, confidence: 0 }, null);
+        narration = true;
+      } else open(...handOver(currentRole, current.speaker, host, guests, cue));
     }
     if (cue.addressee !== null) pendingAddressee = cue.addressee;
     else if (!cue.question) pendingAddressee = null;
@@ -675,16 +827,31 @@ function introducesGuests(cue: LineCues, guests: readonly Person[]): boolean {
   return cue.welcome || (named > 0 && cue.firstPerson && (named === guests.length || guests.length > 2));
 }
 
-/** Text with no host and no second voice: the byline's author says it, quotations aside. */
-function monologue(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript, decisions: Decision[]): Decision[] {
-  const author = transcript.author === null ? null : personNamed(people, transcript.author);
-  if (author !== null) {
-    cues.forEach((_, i) => {
-      decisions[i] = { speaker: author, evidence: 'monologue', confidence: CONFIDENCE.monologue };
+/** Text with no second voice: the narrator (the byline's author, or a host alone) says it, quotations aside. */
+function monologue(cues: readonly LineCues[], narrator: Person | null, decisions: Decision[]): Decision[] {
+  if (narrator !== null) {
+    cues.forEach((cue, i) => {
+      // 「ある担当者は「…」と話す。」: the narrator reports someone else's words.
+      if (!cue.reportsSpeech) decisions[i] = { speaker: narrator, evidence: 'monologue', confidence: CONFIDENCE.monologue };
     });
   }
   applyQuotes(cues, decisions);
   return decisions;
+}
+
+/**
+ * A question that only reacts to or echoes the line before (「えっ、そうなんですか。」「生き物、ですか。」
+ * 「天然醸造、というのは?」): it asks the one who said it to go on.
+ */
+function echoes(question: string, before: string): boolean {
+  if (ECHO_REACTION.test(question)) return true;
+  const echoed = ECHO_QUESTION.exec(question)?.[1];
+  return echoed !== undefined && before.normalize('NFKC').includes(echoed);
+}
+
+/** Questions answered on the next line (「はい、…」「そうですね…」): a second voice. */
+function answeredQuestions(cues: readonly LineCues[]): number {
+  return cues.filter((cue, i) => i > 0 && cues[i - 1]?.question === true && cue.reply && !cue.question).length;
 }
 
 /**
@@ -818,7 +985,11 @@ function carriesOn(cues: readonly LineCues[], from: number, to: number): boolean
 function applyQuotes(cues: readonly LineCues[], decisions: Decision[]): void {
   let speaker: Person | null = null;
   let open = false;
+  /** Who 「同氏」 is: the person a quotation was last credited to. */
+  let lastQuoted: Person | null = null;
   cues.forEach((cue, i) => {
+    const intro = cue.quoteIntro ?? (cue.quoteSame ? lastQuoted : null);
+    if (intro !== null) lastQuoted = intro;
     // A line that only opens with a quoted phrase (「その夢は死につつある」は大きな発言ですよ) comments
     // on the quotation; it is the quoted person's only when it is mostly quotation.
     const quoted = (cue.quoteLine && (quotedShare(cue.body) >= 0.5 || /[」』]\s*$/u.test(cue.body) || opensQuote(cue.body, false))) || open;
@@ -828,13 +999,46 @@ function applyQuotes(cues: readonly LineCues[], decisions: Decision[]): void {
       return;
     }
     open = false;
-    speaker = cue.quoteIntro !== null && /[。:\uFF1A]\s*$/u.test(cue.body) ? cue.quoteIntro : null;
+    speaker = intro !== null && /[。:\uFF1A]\s*$/u.test(cue.body) && !cue.reportsSpeech ? intro : null;
     // A line that introduces the speaker and then is mostly their quotation is theirs too.
-    if (cue.quoteIntro !== null && quotedShare(cue.body) >= 0.5) {
-      decisions[i] = { speaker: cue.quoteIntro, evidence: 'quoted-by-narrator', confidence: CONFIDENCE['quoted-by-narrator'] };
-      speaker = /[」』]\s*$/u.test(cue.body) ? cue.quoteIntro : null;
+    if (intro !== null && quotedShare(cue.body) >= 0.5) {
+      decisions[i] = { speaker: intro, evidence: 'quoted-by-narrator', confidence: CONFIDENCE['quoted-by-narrator'] };
+      speaker = /[」』]\s*$/u.test(cue.body) ? intro : null;
     }
   });
+}
+
+/**
+ * Who a line says is speaking its quotation: the narrator's introduction (「Xが出てきて…話した。」),
+ * the news forms (「X氏は「…」と語った。」「「…」とX氏は話す。」), or `'same'` for 「同氏は「…」と述べた。」.
+ * `titled` when an honorific marks the name as a person's.
+ */
+function quotedSpeakerIn(text: string): { readonly name: string; readonly titled: boolean } | 'same' | null {
+  const introduced = QUOTE_INTRO.exec(text);
+  if (introduced?.[1] !== undefined) return { name: introduced[1], titled: /(?:氏|さん)$/u.test(introduced[1]) || /^(?:氏|さん)/u.test(text.slice(introduced.index + introduced[1].length)) };
+  const news = QUOTE_SAID.exec(text) ?? QUOTE_THEN_NAME.exec(text);
+  // Without the narrator's framing, a lone katakana word before 「…」と is as likely a thing (リソースは「…」と言える).
+  if (news?.[1] !== undefined && (news[2] !== undefined || !/^[ァ-ヺー]+$/u.test(news[1]))) return { name: news[1], titled: news[2] !== undefined };
+  return QUOTE_SAME.test(text) ? 'same' : null;
+}
+
+/** A name written with a stray space (ウィッ トフィールド), as the text writes it elsewhere without one. */
+function joinedName(name: string, body: string): string {
+  const joined = name.replace(/(?<=[ァ-ヺー]) (?=[ァ-ヺー])/gu, '');
+  return joined !== name && body.includes(joined) ? joined : name;
+}
+
+/**
+ * The fuller spellings the text gives a family name: a katakana full name ending in it
+ * (クレア・ウィットフィールド for ウィットフィールド) and the Latin spelling in brackets right after
+ * that (`(Claire Whitfield)`).
+ */
+function fullSpellings(name: string, body: string): CastMember[] {
+  if (!/^[ァ-ヺー]{2,}$/u.test(name)) return [];
+  const found = new RegExp(`[ァ-ヺ][ァ-ヺー]*[・=]${name}(?![ァ-ヺー])(?:\\s*[(（]([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+)[)）])?`, 'u').exec(body);
+  if (found === null) return [];
+  const full = found[0].replace(/\s*[(（].*$/u, '');
+  return [{ name: full, aliases: [...aliasesOf(full), ...(found[1] === undefined ? [] : aliasesOf(found[1]))], role: 'quoted' }];
 }
 
 /** Whether a quotation is still open at the end of a line (an opening bracket not yet closed). */

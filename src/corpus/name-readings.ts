@@ -8,6 +8,12 @@ import type { CastMember } from './speaker-aliases.js';
 import type { Corpus } from './types.js';
 
 const KANJI_NAME = /^[\p{Script=Han}々]{2,8}$/u;
+const KANA_GIVEN_NAME = /^([\p{Script=Han}々]{2,4})([ぁ-ゖ]{2,4})$/u;
+
+/** Hiragana as katakana, the script readings are written in. */
+function toKatakana(text: string): string {
+  return text.replace(/[ぁ-ゖ]/gu, (char) => String.fromCodePoint((char.codePointAt(0) ?? 0) + 0x60));
+}
 
 /**
  * The corpus with each kanji cast member's reading added to its aliases, family and given name
@@ -17,10 +23,13 @@ const KANJI_NAME = /^[\p{Script=Han}々]{2,8}$/u;
  */
 export function withNameReadings(corpus: Corpus, tokenizer: Tokenizer): Corpus {
   const read = (member: CastMember): CastMember => {
-    if (!KANJI_NAME.test(member.name)) return member;
-    const parts = tokenizer.tokenize(member.name).map((morpheme) => morpheme.reading);
+    // A given name in hiragana (小野寺さやか) reads as written: only the family name needs the dictionary.
+    const kana = KANA_GIVEN_NAME.exec(member.name);
+    const kanji = kana?.[1] ?? member.name;
+    if (!KANJI_NAME.test(kanji)) return member;
+    const parts = tokenizer.tokenize(kanji).map((morpheme) => morpheme.reading);
     if (parts.length === 0 || parts.some((reading) => reading === null || reading === '')) return member;
-    const readings = parts as string[];
+    const readings = [...(kana === null ? (parts as string[]) : [parts.join('')]), ...(kana?.[2] === undefined ? [] : [toKatakana(kana[2])])];
     const spelled = [readings.join('・'), ...(readings.length > 1 ? [[...readings].reverse().join('・')] : [])];
     return { ...member, aliases: [...new Set([...member.aliases, ...spelled])] };
   };

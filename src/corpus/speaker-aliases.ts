@@ -32,10 +32,13 @@ const MIN_PART_LENGTH = 2;
  * @example nameParts('Sam Altman') // ['Sam', 'Altman']
  */
 export function nameParts(name: string): string[] {
-  return withoutHonorific(name.normalize('NFKC').trim())
-    .split(NAME_PARTS)
-    .filter((part) => [...part].length >= MIN_PART_LENGTH);
+  const bare = withoutHonorific(name.normalize('NFKC').trim());
+  // A kanji family name and a given name in hiragana (小野寺さやか) split where the script changes.
+  const kana = KANA_GIVEN_NAME.exec(bare);
+  return (kana === null ? bare : `${kana[1] ?? ''} ${kana[2] ?? ''}`).split(NAME_PARTS).filter((part) => [...part].length >= MIN_PART_LENGTH);
 }
+
+const KANA_GIVEN_NAME = /^([\p{Script=Han}々]{1,4})([ぁ-ゖ]{2,4})$/u;
 
 /** A name without a trailing honorific: `サム・アルマン氏` → `サム・アルマン`. */
 export function withoutHonorific(name: string): string {
@@ -70,7 +73,9 @@ function partSounds(part: string): string[] {
   // Chinese names in Latin spell as katakana hears them: Huang → ファン, Zhang → チャン.
   const latin = folded.replace(/^hu(?=[aeo])/u, 'f').replace(/ng$/u, 'n');
   const padded = /^[a-z]+$/u.test(latin) ? `${latin}k` : /^[\u30a1-\u30fa\u30fc]+$/u.test(folded) ? `${folded}ク` : null;
-  return padded === null ? [] : soundKeys(padded);
+  if (padded === null) return [];
+  // ウィ, ウェ, ウォ open on a w, not a vowel: ウィットフィールド and ホイットフィールド are both Whitfield.
+  return /^ウ[ィェォ]/u.test(padded) ? soundKeys(padded).flatMap((key) => [key, key.replace(/^_/u, '')]) : soundKeys(padded);
 }
 
 /**

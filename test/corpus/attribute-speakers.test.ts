@@ -342,6 +342,156 @@ describe('attributeSpeakers', () => {
     }
   });
 
+  it('reads role labels (聞き手:) as the host, and joins a family-name label to the full name the guest gives', () => {
+    const transcript = attributeSpeakers(
+      parseTranscript(
+        't.txt',
+        lines(
+          '【対談】町の本屋を続ける',
+          '',
+          '聞き手:今日はよろしくお願いします。自己紹介をお願いできますか。',
+          '森:はい、駅前で書店をやっております、森由紀子です。',
+          '聞き手:由紀子さんは、いつからお店に?',
+          '森:2010年からです。父の店を継ぎました。',
+          '聞き手:森由紀子さん、ありがとうございました。',
+          '森:こちらこそ。',
+          '取材の後、由紀子さんは店の前まで見送ってくれた。',
+        ),
+      ),
+    );
+    const speakers = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    expect(speakers).toEqual({ 3: '聞き手', 4: '森由紀子', 5: '聞き手', 6: '森由紀子', 7: '聞き手', 8: '森由紀子', 9: null });
+    expect(transcript.cast.find((member) => member.name === '聞き手')?.role).toBe('host');
+    const guest = transcript.cast.find((member) => member.name === '森由紀子');
+    expect(guest?.aliases).toEqual(expect.arrayContaining(['森', '由紀子']));
+    // 「由紀子さん」 does not make the tail of the given name (紀子) another name for her.
+    expect(guest?.aliases).not.toContain('紀子');
+    // Nor does a long talk, where each voice is known, lend the narrator's aside to the interviewer's voice.
+    const exchanges = Array.from({ length: 16 }, (_, k) => [
+      `聞き手:${k + 1}年目のお店では、どんな本がよく売れていましたか。お客さんの顔ぶれは変わりましたか?`,
+      `森:${k + 1}年目は絵本がよく売れました。近所の小学校の先生がよく来てくださって、まとめて注文してくれたんです。`,
+    ]).flat();
+    const long = attributeSpeakers(parseTranscript('t.txt', lines('【対談】町の本屋', '', '聞き手:自己紹介をお願いします。', '森:駅前で書店をやっております、森由紀子です。', ...exchanges, '取材の後、由紀子さんは店の前まで見送ってくれた。次に来るときは、新しくできた児童書の棚を案内してくれるそうだ。')));
+    expect(long.paragraphs.at(-1)?.speaker).toBeNull();
+  });
+
+  it('gives a talk to the host who introduces only themselves (「どうもー、…ユウキです。」), but not a talk whose questions are answered', () => {
+    const alone = speakersOf(lines('【解説】電池を長持ちさせるコツ', '', 'どうもー、家電大好きユウキです。今日は電池の話するで。', 'リチウムイオン電池は熱に弱いねん。', '充電は80%くらいで止めとくのがええで。'));
+    expect(alone).toEqual({ 3: 'ユウキ', 4: 'ユウキ', 5: 'ユウキ' });
+    expect(speakersOf(lines('電池の話', '', 'どうもー、ユウキです。今日は電池の話するで。', '電池は熱に弱いねん。'))).toEqual({ 3: 'ユウキ', 4: 'ユウキ' });
+    const answered = speakersOf(
+      lines('電池の話', '', 'こんにちは、ユウキです。', '電池は何年もちますか?', 'はい、だいたい三年です。', '寒いとどうなりますか?', 'そうですね、減りが早くなります。'),
+    );
+    expect(answered[5]).not.toBe('ユウキ');
+    expect(answered[7]).not.toBe('ユウキ');
+  });
+
+  it('follows an unlabelled panel: the host presents guests by name, turns to them mid-sentence, nominates them, and echoes them', () => {
+    const speakers = speakersOf(
+      lines(
+        'パン作りトークショー',
+        '',
+        '皆さんこんばんは。本日の進行を務めます、商工会の松田です。',
+        '今夜は、お二人のゲストにお越しいただきました。まず、老舗ベーカリーの三代目、木下雄一さんです。',
+        'どうも、木下です。よろしくお願いします。',
+        'そしてもうお一方、料理研究家の藤井みのりさんです。',
+        '藤井です。よろしくお願いします。',
+        'ありがとうございます。では最初に、木下さん、お店の始まりから伺えますか。',
+        'はい。店は昭和30年の創業です。祖父の木下正男が屋台から始めました。',
+        'えっ、そうなんですか。',
+        'はい。最初はリヤカーでパンを売っていたそうです。',
+        '藤井さん、家庭でパンを焼くコツは何でしょうか。',
+        'はい。一番は発酵の温度ですね。',
+        '発酵、というのは?',
+        '生地を膨らませる工程のことです。だいたい二時間かけます。',
+        '二時間も。',
+        'はい。急ぐと生地の味が落ちてしまうんです。',
+        'あくまで私のやり方ですけどね。',
+        '時間も限られていますので、会場からの質問を受けたいと思います。',
+        '木下さん、店では新作も出されると伺いました。',
+        'はい。来月から米粉のパンを出します。',
+        'では最後に、お二人から一言ずついただけますか。木下さんから。',
+        'パンは毎日食べるものなので、これからも続けます。',
+        '藤井さん、お願いします。',
+        'ぜひ家でも焼いてみてください。',
+        '藤井さんからも何かありますか。',
+        'パンは冷凍しておくと、焼きたての味が長持ちします。',
+      ),
+    );
+    expect(speakers).toEqual({
+      3: '松田',
+      4: '松田',
+      5: '木下雄一',
+      // The host presenting the second guest, not the first guest going on.
+      6: '松田',
+      7: '藤井みのり',
+      // 「では最初に、木下さん、…伺えますか。」: spoken to after a comma.
+      8: '松田',
+      // 木下正男 is another person: the line does not speak of 木下 in the third person.
+      9: '木下雄一',
+      10: '松田',
+      // A reaction put to nobody by name, right after a guest: that guest goes on.
+      11: '木下雄一',
+      12: '松田',
+      13: '藤井みのり',
+      14: '松田',
+      15: '藤井みのり',
+      16: null,
+      // 「はい。」 confirming the echo, and a closing concession, are the guest's.
+      17: '藤井みのり',
+      18: '藤井みのり',
+      // Taking questions from the floor is the host's job.
+      19: '松田',
+      // A remark that opens by speaking to a guest hands them the floor, as does 「木下さんから。」.
+      20: '松田',
+      21: '木下雄一',
+      22: '松田',
+      23: '木下雄一',
+      24: '松田',
+      25: '藤井みのり',
+      // 「藤井さんからも…?」 asks her.
+      26: '松田',
+      27: '藤井みのり',
+    });
+  });
+
+  it('credits a news article’s quotations to the people it quotes, and leaves an unnamed source’s to nobody', () => {
+    const transcript = attributeSpeakers(
+      parseTranscript(
+        'n.md',
+        lines(
+          '# 海の清掃ロボット、国内で実証へ',
+          '文:山本 花子(環境ライター)',
+          '2025年3月1日 公開',
+          '',
+          '海洋ごみを回収する米国のスタートアップが日本で実証試験を始める。創業者のエマ・ウィットニー(Emma Whitney)氏が会見を開いた。',
+          'ウィットニー氏は会見で「海のごみは、集めれば資源になる。私たちはそれを証明したい」と語った。',
+          'この点について同氏は「まずは港の中から始め、次に沖合へ広げる」と説明した。',
+          '「日本の漁業者は、海の変化に誰より敏感だ」とホイットニー氏は話す。',
+          'ある漁協の担当者は「網にかかるごみが減れば、漁の効率も上がる」と話す。',
+          'ウィッ トニー氏は最後に、子どもの頃の話をした。「海で拾った瓶が、私の最初の宝物だった。あの瓶がなければ、この会社もなかった」',
+          '日本法人の代表には、商社出身の石田孝之氏が就く。',
+          '石田氏は「地元の漁協と一緒に進めたい」と述べた。',
+          '同社は2027年までに、ロボットを100台に増やす計画だ。',
+        ),
+      ),
+    );
+    const speakers = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    expect(speakers).toMatchObject({
+      6: 'エマ・ウィットニー',
+      // 同氏: the person quoted last.
+      7: 'エマ・ウィットニー',
+      // The quotation first, the speaker after it; another spelling of the same name.
+      8: 'エマ・ウィットニー',
+      9: null,
+      // A stray space inside the name, and the quotation after 「…の話をした。」.
+      10: 'エマ・ウィットニー',
+      12: '石田孝之',
+      13: '山本 花子',
+    });
+    expect(transcript.cast.find((member) => member.name === 'エマ・ウィットニー')?.aliases).toEqual(expect.arrayContaining(['Emma Whitney', 'ホイットニー']));
+  });
+
   it('lists the cast with the aliases the text gives them', () => {
     const transcript = attributeSpeakers(parseTranscript('t.txt', lines(...PODCAST_INTRO, 'スズキ、どう思いますか?', '翻訳はもう十分に実用的です。')));
     const suzuki = transcript.cast.find((member) => member.name === 'スズキ・ハナコ');

@@ -26,6 +26,14 @@ describe('withNameReadings', () => {
     expect(() => resolveSpeaker(corpus, 'Takahashi')).toThrow(UserError);
   });
 
+  it('reads a hiragana given name as written, after the kanji family name', () => {
+    const text = ['料理の話', '', '本日の進行を務めます、山口です。ゲストは料理研究家の藤井みのりさんです。', '藤井です。よろしくお願いします。'].join('\n');
+    const kana: Corpus = { transcripts: [attributeSpeakers(parseTranscript('f.txt', text))], skipped: [] };
+    const read = withNameReadings(kana, tokenizer);
+    expect(resolveSpeaker(read, 'Fujii').name).toBe('藤井みのり');
+    expect(resolveSpeaker(read, 'Minori Fujii').name).toBe('藤井みのり');
+  });
+
   it('leaves names that are not kanji as they are', () => {
     const katakana: Corpus = { transcripts: [attributeSpeakers(parseTranscript('k.txt', ['対談', '', 'アリス: 今日は。', 'ボブ: どうも。', 'アリス: では。', 'ボブ: はい。'].join('\n')))], skipped: [] };
     expect(withNameReadings(katakana, tokenizer).transcripts[0]?.cast).toEqual(katakana.transcripts[0]?.cast);

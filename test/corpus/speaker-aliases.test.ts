@@ -14,6 +14,8 @@ describe('aliasesOf', () => {
     ['サム・アルマン氏', ['サム・アルマン', 'サム', 'アルマン']],
     // A one-word name has no parts to add.
     ['ジェンセン', ['ジェンセン']],
+    // A kanji family name and a hiragana given name split where the script changes.
+    ['藤井みのり', ['藤井みのり', '藤井', 'みのり']],
   ])('gives %j the aliases %j', (name, aliases) => {
     expect(aliasesOf(name)).toEqual(aliases);
   });
@@ -40,6 +42,9 @@ describe('nameMatch', () => {
     ['Jensen Huang', 'ジェンセン・ファン', 0.9],
     // A Latin-only name typed in katakana.
     ['レックス', 'Lex Fridman', 0.9],
+    // ウィ opens on a w: a Latin Wh- name matches both katakana spellings, and they match each other.
+    ['Whitney', 'エマ・ウィットニー', 0.9],
+    ['ホイットニー', 'エマ・ウィットニー', 0.9],
     // Different people.
     ['Sam Altman', 'イリヤ・サツキーバー', 0],
     ['アルトマン', 'Fridman', 0],
