@@ -74,7 +74,8 @@ function readByline(text: string): LineMetadata | null {
   if (rest === undefined || rest === '') return null;
   const on = /\s+on\s+/iu.exec(rest);
   const cut = on ?? BYLINE_SEPARATOR.exec(rest);
-  const name = (cut === null ? rest : rest.slice(0, cut.index)).trim();
+  // 「佐藤 健太郎(科学ジャーナリスト)」: the role in brackets describes the author; it is not the name.
+  const name = (cut === null ? rest : rest.slice(0, cut.index)).replace(/\s*\([^()]{1,30}\)$/u, '').trim();
   const tail = cut === null ? '' : rest.slice(cut.index + cut[0].length);
   if (!isName(name)) return null;
   return { author: name, date: findDate(tail)?.date ?? null, speakers: [] };

@@ -15,6 +15,9 @@ describe('readMetadataLine', () => {
     // Japanese byline labels.
     ['文:山田太郎', '山田太郎', null],
     ['著者:セバスチャン・ラシュカ', 'セバスチャン・ラシュカ', null],
+    // A role in brackets after the name is not part of it.
+    ['文:佐藤 健太郎(科学ジャーナリスト)', '佐藤 健太郎', null],
+    ['By Jane Doe (Staff Writer)', 'Jane Doe', null],
     // A date line alone, in each written form.
     ['2024.12.15', null, '2024-12-15'],
     ['2024年3月20日 12:34', null, '2024-03-20'],
