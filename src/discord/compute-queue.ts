@@ -44,11 +44,11 @@ export class ComputeQueue {
   }
 
   /**
-   * How long a job queued now would take to finish: the jobs ahead of it and itself, at the running
-   * average of the latest jobs' times. Lets a handler see a backlog coming and defer at once.
+   * How long a job queued now would wait for the jobs ahead of it, at the running average of the
+   * latest jobs' times. Lets a handler see a backlog coming and defer at once.
    */
-  expectedWaitMs(): number {
-    return (this.#jobs.length + 1) * this.#jobMs;
+  backlogMs(): number {
+    return this.#jobs.length * this.#jobMs;
   }
 
   /** An interaction arrived: jobs wait until the returned release is called (once is enough). */

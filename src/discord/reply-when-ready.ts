@@ -9,12 +9,12 @@ import type { DiscordReply } from '../render/discord.js';
 export const DEFER_AFTER_MS = 1_500;
 
 /**
- * A reply expected to be ready later than this after its interaction arrived is deferred at once
- * (see ComputeQueue.expectedWaitMs): under a burst of interactions the users see "thinking…" within
- * a fraction of a second and Discord gets its response in time, instead of every answer waiting
- * behind the backlog. Replies expected sooner go out as the response itself, with no deferral.
+ * An interaction that finds more than this much work queued ahead of its own is deferred at once
+ * (see ComputeQueue.backlogMs): under a burst the users see "thinking…" within a fraction of a second
+ * and Discord gets its responses in time, instead of every response waiting behind the backlog. One
+ * that finds the queue (nearly) empty is answered in its first response, with no deferral.
  */
-export const ANSWER_WITHIN_MS = 50;
+export const BACKLOG_DEFER_MS = 10;
 
 export interface ReplyTiming {
   /** `performance.now()` when the interaction arrived. */

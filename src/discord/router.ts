@@ -16,8 +16,8 @@ export interface RouterOptions {
   readonly queue: ComputeQueue;
   /** How long a reply may take before its interaction is deferred (DEFER_AFTER_MS; 0 defers first). */
   readonly deferAfterMs: number;
-  /** A reply the queue's backlog would delay past this is deferred at once (ANSWER_WITHIN_MS). */
-  readonly answerWithinMs: number;
+  /** An interaction finding more work than this queued ahead is deferred at once (BACKLOG_DEFER_MS). */
+  readonly backlogDeferMs: number;
   /** Replies made by `answer` with a key (by command and key), for the next interaction that asks the same. */
   readonly replies: BoundedMemo<string, Promise<DiscordReply>>;
   readonly cooldown: Cooldown;
@@ -97,6 +97,8 @@ async function remembered(replies: BoundedMemo<string, Promise<DiscordReply>>, k
  */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const { log } = options;
+  /** How many interactions are being answered now, per reply key: the same question asked again. */
+  const answering = new Map<string, number>();
   return async (interaction) => {
     const started = performance.now();
     // Held until the handler asks for compute time (it has deferred by then) or ends.
@@ -108,15 +110,26 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
     const answer = async (job: () => DiscordReply, key?: string): Promise<void> => {
       if (!interaction.isRepliable()) throw new Error('answer() needs an interaction that can be replied to');
       const remembers = key === undefined ? undefined : `${interaction.isCommand() ? interaction.commandName : ''}\u0000${key}`;
-      // A remembered reply skips the queue: only work that waits behind the backlog is deferred at once.
-      const backlogged = (remembers === undefined || !options.replies.has(remembers)) && options.queue.expectedWaitMs() > options.answerWithinMs;
+      // Only work that waits behind the backlog is deferred at once: a reply remembered, or being made
+      // for someone who asked the same a moment ago, skips the queue.
+      const shared = remembers !== undefined && (options.replies.has(remembers) || (answering.get(remembers) ?? 0) > 0);
+      const backlogged = !shared && options.queue.backlogMs() > options.backlogDeferMs;
       const timing = { arrivedAt: started, deferAfterMs: backlogged ? 0 : options.deferAfterMs, holdQueue: () => options.queue.arrived() };
       const make = (): Promise<DiscordReply> => {
         // A remembered reply skips the queue, so it must release this interaction's hold itself.
         acknowledged();
         return remembers === undefined ? compute(job) : remembered(options.replies, remembers, () => compute(job));
       };
-      await replyWhenReady(interaction, make, timing);
+      if (remembers !== undefined) answering.set(remembers, (answering.get(remembers) ?? 0) + 1);
+      try {
+        await replyWhenReady(interaction, make, timing);
+      } finally {
+        if (remembers !== undefined) {
+          const left = (answering.get(remembers) ?? 1) - 1;
+          if (left > 0) answering.set(remembers, left);
+          else answering.delete(remembers);
+        }
+      }
     };
     try {
       await dispatch(interaction, options, { ...options.context, compute, answer });

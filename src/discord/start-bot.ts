@@ -12,7 +12,7 @@ import { ComputeQueue } from './compute-queue.js';
 import { Cooldown } from './cooldown.js';
 import { errorForLog } from './error-for-log.js';
 import { loadCommands } from './load-commands.js';
-import { ANSWER_WITHIN_MS, DEFER_AFTER_MS } from './reply-when-ready.js';
+import { BACKLOG_DEFER_MS, DEFER_AFTER_MS } from './reply-when-ready.js';
 import { createRouter } from './router.js';
 
 export interface BotOptions {
@@ -28,8 +28,8 @@ export interface BotOptions {
   readonly digest?: DigestServiceOptions;
   /** How long a reply may take before its interaction is deferred; default DEFER_AFTER_MS, 0 defers first. */
   readonly deferAfterMs?: number;
-  /** A reply the backlog would delay past this is deferred at once; default ANSWER_WITHIN_MS. */
-  readonly answerWithinMs?: number;
+  /** An interaction finding more work than this queued ahead is deferred at once; default BACKLOG_DEFER_MS. */
+  readonly backlogDeferMs?: number;
 }
 
 /** A running bot. `stop()` finishes within {@link STOP_TIMEOUT_MS} even if Discord does not answer. */
@@ -87,7 +87,7 @@ export async function startBot(config: Config, state: AppState, log: Logger, opt
   const commands = options.commands ?? (await loadCommands());
   const client = new Client(clientOptions(config, options));
   const digests = createDigestService(client, state, options.digestStore ?? openDigestStore(config.dataDir, log), log, options.digest);
-  const route = createRouter({ commands, context: { state, log, digests }, queue: new ComputeQueue(), deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS, answerWithinMs: options.answerWithinMs ?? ANSWER_WITHIN_MS, replies: new BoundedMemo(REMEMBERED_REPLIES), cooldown: new Cooldown(config.cooldownSeconds * 1_000, options.now), log });
+  const route = createRouter({ commands, context: { state, log, digests }, queue: new ComputeQueue(), deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS, backlogDeferMs: options.backlogDeferMs ?? BACKLOG_DEFER_MS, replies: new BoundedMemo(REMEMBERED_REPLIES), cooldown: new Cooldown(config.cooldownSeconds * 1_000, options.now), log });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 

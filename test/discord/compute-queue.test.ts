@@ -26,22 +26,21 @@ describe('ComputeQueue', () => {
   it('expects a queued job to wait for the jobs ahead of it, at the pace jobs have been running', async () => {
     let clock = 0;
     const queue = new ComputeQueue(() => clock);
-    const idle = queue.expectedWaitMs();
+    expect(queue.backlogMs()).toBe(0);
     const slowJob = (): void => {
       clock += 40;
     };
     for (let i = 0; i < 10; i += 1) await queue.run(slowJob);
-    const afterSlowJobs = queue.expectedWaitMs();
-    // One job's time, near the 40 ms the last jobs took.
-    expect(afterSlowJobs).toBeGreaterThan(30);
-    expect(afterSlowJobs).toBeLessThanOrEqual(40);
-    expect(idle).toBeLessThan(afterSlowJobs);
+    // Nothing queued: no wait, however slow the jobs have been.
+    expect(queue.backlogMs()).toBe(0);
 
     const release = queue.arrived();
     const waiting = [queue.run(slowJob), queue.run(slowJob)];
-    expect(queue.expectedWaitMs()).toBeCloseTo(3 * afterSlowJobs);
+    // Two jobs ahead, each near the 40 ms the last jobs took.
+    expect(queue.backlogMs()).toBeGreaterThan(2 * 30);
+    expect(queue.backlogMs()).toBeLessThanOrEqual(2 * 40);
     release();
     await Promise.all(waiting);
-    expect(queue.expectedWaitMs()).toBeGreaterThan(afterSlowJobs);
+    expect(queue.backlogMs()).toBe(0);
   });
 });

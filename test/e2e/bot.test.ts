@@ -416,7 +416,7 @@ describe('a reply not ready in time', () => {
       const until = performance.now() + ms;
       while (performance.now() < until);
     };
-    commands.set('ask', { ...real, execute: (interaction, context) => real.execute(interaction, { ...context, answer: (job) => context.answer(() => (busy(), job())) }) });
+    commands.set('ask', { ...real, execute: (interaction, context) => real.execute(interaction, { ...context, answer: (job, key) => context.answer(() => (busy(), job()), key) }) });
     return commands;
   }
 
@@ -431,7 +431,7 @@ describe('a reply not ready in time', () => {
 
   it('is deferred when its time is up, then the deferral is edited once', async () => {
     await restartBot({ deferAfterMs: 150, commands: await slowAsk(100) });
-    const records = Array.from({ length: 4 }, () => server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() }));
+    const records = Array.from({ length: 4 }, (_, i) => server.sendCommand({ name: 'ask', options: { question: `${QUESTION} [${i}]` }, locale: 'ja', userId: newUser() }));
     const replies = await Promise.all(records.map((record) => record.waitForReply({ timeoutMs: 20_000 })));
 
     for (const record of records) expectAnsweredOnce(record);
@@ -440,10 +440,10 @@ describe('a reply not ready in time', () => {
     for (const reply of replies) expect(reply.embeds[0]?.description).toContain(messages('ja').answerFound);
   });
 
-  it('is deferred at once when the backlog ahead of it would make it late, the first ones answered directly', async () => {
+  it('is deferred at once when it finds a backlog ahead of it, the first one answered directly', async () => {
     // The deferral timer is far off: only the backlog can make the bot defer.
-    await restartBot({ deferAfterMs: 60_000, answerWithinMs: 20, commands: await slowAsk(30) });
-    const records = Array.from({ length: 8 }, () => server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() }));
+    await restartBot({ deferAfterMs: 60_000, backlogDeferMs: 20, commands: await slowAsk(30) });
+    const records = Array.from({ length: 8 }, (_, i) => server.sendCommand({ name: 'ask', options: { question: `${QUESTION} (${i})` }, locale: 'ja', userId: newUser() }));
     await Promise.all(records.map((record) => record.waitForReply({ timeoutMs: 20_000 })));
 
     for (const record of records) expectAnsweredOnce(record);
@@ -453,6 +453,19 @@ describe('a reply not ready in time', () => {
     // A deferral goes out before the answers ahead of it are computed, not after them.
     const last = records.at(-1);
     expect(last?.acknowledgements[0]?.elapsedMs).toBeLessThan(7 * 30);
+  });
+
+  it('is not deferred for a backlog when the same question is being answered already', async () => {
+    await restartBot({ deferAfterMs: 60_000, backlogDeferMs: 20, commands: await slowAsk(30) });
+    // Other questions first, so that the first asker of the repeated one finds a backlog and defers.
+    const others = Array.from({ length: 8 }, (_, i) => server.sendCommand({ name: 'ask', options: { question: `${QUESTION} <${i}>` }, locale: 'ja', userId: newUser() }));
+    const same = Array.from({ length: 4 }, () => server.sendCommand({ name: 'ask', options: { question: `${QUESTION} (same)` }, locale: 'ja', userId: newUser() }));
+    await Promise.all([...others, ...same].map((record) => record.waitForReply({ timeoutMs: 20_000 })));
+
+    for (const record of [...others, ...same]) expectAnsweredOnce(record);
+    const [first, ...rest] = same.map((record) => record.acknowledgements[0]?.type);
+    expect(first).toBe(5);
+    expect(rest).toEqual([4, 4, 4]);
   });
 
   describe('when every reply is deferred first', () => {
