@@ -56,6 +56,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'subtitle-cue', pattern: /^\d+$|^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?(?:\s*-->\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?.*)?$|^WEBVTT\b/u },
   // A stage direction on a line of its own: `[拍手]`, `(会場笑い)`, `〔音声不明瞭〕`. (A 【label】 is a speaker.)
   { name: 'stage-direction', pattern: /^(?:\[[^\[\]]{1,30}\]|\([^()]{1,30}\)|〔[^〔〕]{1,30}〕|<[^<>]{1,30}>)$/u },
+  // Reprint notices: `この文字起こしは学習用です。無断転載を禁じます。`, `無断転載・複製を禁止します`.
+  { name: 'reprint-notice', pattern: /無断(?:で)?(?:転載|複製|転用|使用|引用)(?:[・、](?:転載|複製|転用|使用|引用))*(?:を|は)?(?:禁じ|禁止|固く禁|お断り|ご遠慮)[^。]{0,12}[。.]?$/u },
+  // A contact line: `お問い合わせ：株式会社… IR室 ir@…`.
+  { name: 'contact', pattern: /^(?:お問い合わせ|お問合せ|お問合わせ|問い合わせ先|お問い合わせ先|contact(?: us)?)\s*[:]\s*[^。]{1,70}$/iu },
   // Copyright footers: `© 2024 Example Inc. All rights reserved.`
   { name: 'copyright', pattern: /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/iu },
 ];

@@ -13,13 +13,18 @@ export interface LineMetadata {
 /** `By Jane Doe · 2021-04-01`, `Updated by Taro Yamada on April 1, 2021, 9:30 am JST`. */
 const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s+)?by\s+(.+)$/iu;
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
-const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|author|writer)\s*[:\uFF1A/]\s*(.+)$/iu;
+const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
 const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|speakers?|guests?|participants?|panelists?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
-const DATE_LABEL = /^(?:公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
-const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行)$/u;
+const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
+/** `2024年9月配信`, `2024年9月配信・文字起こし`: the date of a release, with what was released. */
+const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行|収録|放送)(?:\s*[・/、,]\s*[^。!?]{1,40})?$/u;
+/** `(金)`, `(金曜日)`, `(Fri)` after a date. */
+const WEEKDAY = /\((?:[月火水木金土日](?:曜日?)?|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iu;
+/** `16:00〜17:00`, `9:30-10:15`. */
+const TIME_RANGE = /\d{1,2}:\d{2}\s*[〜~\-–]\s*\d{1,2}:\d{2}/u;
 /** Where a dated recording took place: `2023年11月3日 市民文化ホール 小ホールにて`, `…、東京都内で収録`. */
 const PLACE_TRAILER = /^[^。!?、]{1,30}(?:にて|にて収録|で収録|で開催|会場)$/u;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?/iu;
@@ -34,18 +39,23 @@ const MAX_NAME_WORDS = 5;
  * @example readMetadataLine('By Jane Doe · 2021-04-01') // { author: 'Jane Doe', date: '2021-04-01', speakers: [] }
  */
 export function readMetadataLine(line: string): LineMetadata | null {
-  const text = line.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  return readField(text) ?? readFields(text);
+  // A full-width space or a run of spaces separates fields (「開催日時：…　形式：オンライン」): kept apart.
+  const text = line.replace(/\u3000|\s{2,}/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  const unbracketed = /^\((.+)\)$/u.exec(text)?.[1] ?? text;
+  return readField(unbracketed) ?? readFields(unbracketed);
 }
 
 function readField(text: string): LineMetadata | null {
   return readByline(text) ?? readSpeakerList(text) ?? readDateLine(text) ?? readRecordingField(text);
 }
 
-/** Fields on one line: `収録日:2024年6月12日 / 聞き手:編集部`, `文:山田 | 2024.3.1`. Every part must be one. */
+/**
+ * Fields on one line: `収録日:2024年6月12日 / 聞き手:編集部`, `文:山田 | 2024.3.1`. Every part must be
+ * one, but a note after the fields (`※学生アルバイトによる書き起こし。`) is left aside.
+ */
 function readFields(text: string): LineMetadata | null {
-  const parts = text.split(FIELD_SEPARATOR);
-  if (parts.length < 2) return null;
+  const parts = text.split(FIELD_SEPARATOR).filter((part, i) => i === 0 || !NOTE.test(part));
+  if (parts.length < 2 && parts.length === text.split(FIELD_SEPARATOR).length) return null;
   const fields = parts.map(readField);
   if (fields.some((field) => field === null)) return null;
   const found = fields.filter((field) => field !== null);
@@ -57,6 +67,8 @@ function readFields(text: string): LineMetadata | null {
 }
 
 const FIELD_SEPARATOR = /\s+[/|]\s+/u;
+/** `※…`: an editor's note riding on a header line. */
+const NOTE = /^※/u;
 
 /**
  * `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the
@@ -78,13 +90,13 @@ function readByline(text: string): LineMetadata | null {
   const name = (cut === null ? rest : rest.slice(0, cut.index)).replace(/\s*\([^()]{1,30}\)$/u, '').trim();
   const tail = cut === null ? '' : rest.slice(cut.index + cut[0].length);
   if (!isName(name)) return null;
-  return { author: name, date: findDate(tail)?.date ?? null, speakers: [] };
+  return { author: withoutTitles(name), date: findDate(tail)?.date ?? null, speakers: [] };
 }
 
 function readSpeakerList(text: string): LineMetadata | null {
   const list = SPEAKER_LIST.exec(text)?.[1];
   if (list === undefined) return null;
-  const speakers = list.split(SPEAKER_SEPARATOR).map((name) => name.trim()).filter(isName);
+  const speakers = list.split(SPEAKER_SEPARATOR).map((name) => withoutTitles(name.trim())).filter(isName);
   return speakers.length === 0 ? null : { author: null, date: null, speakers };
 }
 
@@ -94,11 +106,27 @@ function readDateLine(text: string): LineMetadata | null {
   const found = findDate(unlabelled);
   if (found === null) return null;
   const residue = (unlabelled.slice(0, found.index) + ' ' + unlabelled.slice(found.index + found.length))
+    .replace(WEEKDAY, ' ')
+    .replace(TIME_RANGE, ' ')
     .replace(TIME, ' ')
     .replace(/[\s,.·|()[\]]+/gu, ' ')
     .trim();
   if (residue !== '' && !DATE_TRAILER.test(residue) && !PLACE_TRAILER.test(residue)) return null;
   return { author: null, date: found.date, speakers: [] };
+}
+
+/** A job title written as its own word before or after a name: 代表取締役社長CEO, 執行役員, 准教授. */
+const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|フェロー|アナリスト|記者|編集長|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
+
+/**
+ * `代表取締役社長CEO 山本 健一` → `山本 健一`, `森田 恵介 准教授` → `森田 恵介`: the words of a name
+ * without the job titles around it (a title joined to the name, 山本社長, stays).
+ */
+function withoutTitles(name: string): string {
+  const words = name.split(' ');
+  while (words.length > 1 && JOB_TITLE.test(words[0] ?? '')) words.shift();
+  while (words.length > 1 && JOB_TITLE.test(words.at(-1) ?? '')) words.pop();
+  return words.join(' ');
 }
 
 function isName(name: string): boolean {

@@ -32,8 +32,23 @@ describe('readMetadataLine', () => {
     ['文:山田太郎 | 2024.3.1', '山田太郎', '2024-03-01'],
     // A dateline with the place of the recording.
     ['2023年11月3日 市民文化ホール 小ホールにて', null, '2023-11-03'],
+    // A weekday, a time range and a second field after a full-width space; a note after the date.
+    ['開催日時：2024年11月8日（金）16:00〜17:00　形式：オンライン（Zoomウェビナー）', null, '2024-11-08'],
+    ['収録日：2024年10月21日　※学生アルバイトによる書き起こし。聞き取れない箇所は（不明）としています。', null, '2024-10-21'],
+    // A release date in brackets, with what was released.
+    ['（2024年9月配信・文字起こし／自動文字起こしを手直ししたものです）', null, '2024-09'],
+    // A lecturer named with their title and faculty.
+    ['担当：森田 恵介 准教授（情報理工学部）', '森田 恵介', null],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
+  });
+
+  it('reads a list of speakers without their job titles', () => {
+    expect(readMetadataLine('登壇者：代表取締役社長CEO 山本 健一／取締役CFO 佐々木 美和／執行役員 プロダクト本部長 David Chen')?.speakers).toEqual([
+      '山本 健一',
+      '佐々木 美和',
+      'David Chen',
+    ]);
   });
 
   it('reads a list of speakers', () => {
@@ -167,6 +182,11 @@ describe('isBoilerplate', () => {
     ['この記事をシェアする', true],
     ['関連記事:月面着陸船、2度目の挑戦へ/衛星コンステレーションは夜空を変えるか', true],
     ['コメント(12)', true],
+    // Copyright and reprint notices, contact lines.
+    ['この文字起こしは受講生の学習用です。無断転載を禁じます。', true],
+    ['本記事の無断転載・複製を禁止します', true],
+    ['お問い合わせ：株式会社ヒカリ IR室 ir@example.co.jp', true],
+    ['問い合わせ先は広報部までお願いします。私たちも驚きました。', false],
     // Speech about an advertisement or a correction is content.
     ['広告の出し方を変えたら売上が伸びたんです。', false],
     ['※ここからは個人の感想です。', false],
