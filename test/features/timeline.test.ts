@@ -56,20 +56,22 @@ describe('buildTimeline with two dates in a sentence', () => {
 });
 
 describe('buildTimeline in a labelled interview', () => {
-  it('quotes events without the speaker label, and leaves greetings and the occasion itself out', () => {
+  it('quotes events without the speaker label, and leaves greetings, the occasion itself, sign-offs and fiscal periods out', () => {
     const transcript = parseTranscript('i.txt', [
       'インタビュー',
       '作成日時: 2025/04/18 14:02',
       '[00:00:05] 佐藤（司会）: 本日はお忙しいところありがとうございます。',
       '[00:00:20] 佐藤（司会）: 本日の司会を務めます、佐藤です。本日はゲストに高橋さんをお迎えしました。',
       '[00:00:40] 佐藤（司会）: 今日は量子コンピュータの話をします。',
+      '[00:00:50] 佐藤（司会）: 本日は、まず高橋さんより概況をご説明いただきます。2026年3月期の計画も伺います。',
       '[00:02:10] 高橋（ゲスト）: 2023年3月に理研が国産初の量子コンピュータを公開しました。',
       '[00:05:00] 高橋（ゲスト）: 来年には新しいチップを試作する予定です。',
+      '[00:09:00] 佐藤（司会）: じゃあ今日はここまで。ではまた来月。',
     ].join('\n'));
     const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
     expect(events.map((event) => [event.line, event.date, event.kind, event.event])).toEqual([
-      [6, '2023-03', 'event', '2023年3月に理研が国産初の量子コンピュータを公開しました。'],
-      [7, '2026', 'plan', '来年には新しいチップを試作する予定です。'],
+      [7, '2023-03', 'event', '2023年3月に理研が国産初の量子コンピュータを公開しました。'],
+      [8, '2026', 'plan', '来年には新しいチップを試作する予定です。'],
     ]);
   });
 });

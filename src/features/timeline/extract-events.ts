@@ -67,7 +67,11 @@ const GREETING = /(?:ありがとうございます|ありがとうございま�
 
 /** 今日/本日 in a clause about the occasion itself (司会, guests, the talk starting or ending): no event either. */
 const TODAY = /^(?:本日|今日|きょう)/u;
-const OCCASION = /司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき)|お話しし|紹介(?:します|したい|していき)|テーマ|お送りします/u;
+const OCCASION = /司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|会|いただ)|テーマ|お送りします|ここまで|おしまい/u;
+/** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
+const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
+/** 「2025年3月期」: a fiscal period's name, not the date of an event. */
+const FISCAL_PERIOD = /^\s*期/u;
 
 /** 今年, 去年, 来年: dropped where the sentence also states a year outright, which is more reliable. */
 const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
@@ -116,6 +120,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         if (mention.kind === 'relative' && GREETING.test(clause.text)) continue;
         // 「本日の司会を務めます、石川です。」「今日はWi-Fiの話するで。」: the occasion, not an event told.
         if (mention.kind === 'relative' && TODAY.test(mention.text) && OCCASION.test(clause.text)) continue;
+        if (mention.kind === 'relative' && SIGN_OFF.test(clause.text)) continue;
+        if (FISCAL_PERIOD.test(sentence.text.slice(mention.index + mention.length))) continue;
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
           continue;
