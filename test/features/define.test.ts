@@ -158,6 +158,27 @@ describe('findDefinitions', () => {
   });
 });
 
+describe('findDefinitions: one term in several scripts', () => {
+  it.each([
+    ['過学習、オーバーフィッティングというのは、訓練データに合わせすぎる状態のことです。', '過学習', ['オーバーフィッティング']],
+    ['一つの答えが正則化、英語で regularization、レギュラリゼーションです。', '正則化', ['regularization', 'レギュラリゼーション']],
+    ['ここで使うのが交差検証、クロスバリデーション、cross-validation です。', '交差検証', ['クロスバリデーション', 'cross-validation']],
+  ])('joins the spellings side by side in %s', (sentence, term, variants) => {
+    const found = findDefinitions(paragraphOf(sentence), tokenizer).find((candidate) => candidate.term === term);
+    expect(found).toMatchObject({ term, kind: 'restatement', variants });
+  });
+
+  it.each([
+    // A list of different things in different scripts.
+    ['能力、エラー率、スピードのどれも上がったんです。'],
+    ['ブラウザ、Chromeみたいなやつです。'],
+    // Katakana and Latin that do not sound alike.
+    ['推論、GPU、コストです。'],
+  ])('joins nothing in %s', (sentence) => {
+    expect(findDefinitions(paragraphOf(sentence), tokenizer).filter((candidate) => candidate.kind === 'restatement' && candidate.variants.length > 0)).toEqual([]);
+  });
+});
+
 describe('isTermShaped', () => {
   it.each([
     ['セマンティック飽和', true],

@@ -116,6 +116,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
   const found: DefinitionCandidate[] = [];
   const sentences = paragraph.sentences;
   sentences.forEach((sentence, i) => {
+    found.push(...scriptSpellings(sentence));
     if (!CUE.test(sentence.text) && !KIND_OF_CUE.test(sentence.text)) return;
     const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
     found.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
@@ -309,6 +310,49 @@ function translatedAs(view: SentenceView): DefinitionCandidate[] {
     const name = (match[1] ?? '').trim();
     const topic = topicOf(view, match.index ?? 0);
     if (topic !== null && isTermShaped(name) && name !== topic.text) out.push(...candidate(view, topic, 'restatement', { variants: [name] }));
+  }
+  return out;
+}
+
+/**
+ * 「過学習、オーバーフィッティングというのは」「交差検証、クロスバリデーション、cross-validation です」
+ * 「正則化、英語で regularization」: one term written side by side in two or three scripts (kanji,
+ * katakana, Latin) is one term with several spellings. Items in one script are a list, not spellings.
+ */
+const SCRIPT_RUN = /(?<![\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9])((?:[\p{sc=Han}\p{sc=Katakana}ー・A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*\s*、\s*(?:英語で|英語では|英語だと)?\s*){1,2}[\p{sc=Han}\p{sc=Katakana}ー・A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*)(?=(\s*(?:というのは|っていうのは|とは|(?:です|でした|だ|や)[。.!]?\s*$)))/gu;
+/** Side by side is not enough (「能力、エラー」 is a list): a cue says the spellings are one term. */
+const ENGLISH_CUE = /英語(?:で|では|だと)/u;
+const TOPIC_AFTER = /^\s*(?:というのは|っていうのは|とは)/u;
+
+function scriptOf(item: string): 'han' | 'katakana' | 'latin' | null {
+  if (/^[\p{sc=Katakana}ー・]+$/u.test(item)) return 'katakana';
+  if (/^[A-Za-z][A-Za-z0-9 -]*$/u.test(item)) return 'latin';
+  if (/\p{sc=Han}/u.test(item) && !/[A-Za-z]/u.test(item)) return 'han';
+  return null;
+}
+
+function scriptSpellings(sentence: Sentence): DefinitionCandidate[] {
+  const out: DefinitionCandidate[] = [];
+  for (const match of sentence.text.matchAll(SCRIPT_RUN)) {
+    const items = (match[1] ?? '').split('、').map((item) => item.replace(/^\s*(?:英語で|英語では|英語だと)\s*/u, '').trim());
+    const scripts = items.map(scriptOf);
+    if (scripts.some((script) => script === null) || new Set(scripts).size !== items.length || !items.every((item) => isTermShaped(item))) continue;
+    // Katakana and Latin side by side must sound alike (クロスバリデーション, cross-validation).
+    const katakana = items[scripts.indexOf('katakana')];
+    const latin = items[scripts.indexOf('latin')];
+    const soundsAlike = katakana !== undefined && latin !== undefined && termSoundKey(katakana) !== null && termSoundKey(katakana) === termSoundKey(latin);
+    if (katakana !== undefined && latin !== undefined && !soundsAlike) continue;
+    // A topic being defined, an English name given, or three spellings (or a transliteration) named.
+    if (!TOPIC_AFTER.test(match[2] ?? '') && !ENGLISH_CUE.test(match[1] ?? '') && !(items.length === 3 || soundsAlike)) continue;
+    const term = items[scripts.indexOf('han')] ?? items[0] ?? '';
+    out.push({
+      term,
+      variants: items.filter((item) => item !== term),
+      kind: 'restatement',
+      strength: STRENGTH.restatement,
+      start: sentence.start,
+      end: sentence.end,
+    });
   }
   return out;
 }
