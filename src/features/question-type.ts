@@ -24,7 +24,7 @@ const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何
  * 「XのYは何ですか」「XのYはいくら?」「XのYを教えて」: the question asks for the value of Y (of X). Y is the
  * noun compound right before は/を教えて; when Y is only "the name" (名前, タイトル), what is named is X.
  */
-const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{2,12})(?:は(?:何|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
+const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{2,12})(?:は(?:何(?:[人分歳年回個円%時間日月倍割社台件]|時間|ドル|パーセント)?|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ|どのくらい|どれくらい)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
 const NAME_WORD = /^(?:名前|名称|正式名称|呼び名|タイトル|題名|ニックネーム)$/u;
 /** Relations an answer states without naming them (a reason is given, not called 理由). */
 const RELATION_WORD = /^(?:理由|原因|目的|方法|手法|やり方|特徴|意味|違い|利点|欠点|長所|短所|メリット|デメリット|作業|仕事|点|ところ|仕組み|影響|効果|役割|結果|内容|考え|意見|立場|問題|課題|秘訣|コツ|ポイント|状況|現状|見通し|予測)$/u;
