@@ -85,11 +85,20 @@ function partSounds(part: string): string[] {
 function partsSoundAlike(left: string, right: string): boolean {
   const a = partSounds(left);
   const b = partSounds(right);
+  // A key of one consonant says nothing of how the name opens, and ワ, a w or a vowel leave no
+  // trace in it: ナオ and ワン (Wang) both key as n. Such short names must open alike too.
+  const short = [...a, ...b].some((key) => key.replace(/_/gu, '').length <= 2);
+  if (short && opensOnVowel(left) !== opensOnVowel(right)) return false;
   if (a.some((key) => b.includes(key))) return true;
   const [first, second] = [a[0], b[0]];
   if (first === undefined || second === undefined) return false;
   // One dropped or changed sound inside a long name (アルマン / Altman), never at its start.
   return Math.min(first.length, second.length) >= 4 && first[0] === second[0] && boundedEditDistance(first, second, 1) <= 1;
+}
+
+/** Whether a name part opens on a vowel, a w or a y, in either script (ワン, Wang, イリヤ, Ilya). */
+function opensOnVowel(part: string): boolean {
+  return /^[aeiouwyアイウエオワヲヴヤユヨァィゥェォ]/iu.test(part.normalize('NFKC'));
 }
 
 /**

@@ -49,6 +49,10 @@ describe('nameMatch', () => {
     ['Sam Altman', 'イリヤ・サツキーバー', 0],
     ['アルトマン', 'Fridman', 0],
     ['Nathan', 'セバスチャン・ラシュカ', 0],
+    // Short names key to one consonant, and a w leaves no trace in it: they must also open alike.
+    ['ワン', 'Wan', 0.9],
+    ['ニア', 'Wan', 0],
+    ['ニア', 'ワン', 0],
   ])('scores %j against %j as %d', (typed, spelling, score) => {
     expect(nameMatch(typed, spelling)).toBe(score);
   });
