@@ -34,6 +34,14 @@ describe('withNameReadings', () => {
     expect(resolveSpeaker(read, 'Minori Fujii').name).toBe('藤井みのり');
   });
 
+  it('reads a kanji name a list of speakers writes with a space', () => {
+    const text = ['出演：田中 太郎、鈴木', '', '鈴木: 今日は。', '田中: どうも。', '鈴木: では。', '田中: はい。'].join('\n');
+    const spaced: Corpus = { transcripts: [attributeSpeakers(parseTranscript('s.txt', text))], skipped: [] };
+    const read = withNameReadings(spaced, tokenizer);
+    expect(resolveSpeaker(read, 'Tanaka').name).toBe('田中 太郎');
+    expect(resolveSpeaker(read, 'Taro Tanaka').name).toBe('田中 太郎');
+  });
+
   it('leaves names that are not kanji as they are', () => {
     const katakana: Corpus = { transcripts: [attributeSpeakers(parseTranscript('k.txt', ['対談', '', 'アリス: 今日は。', 'ボブ: どうも。', 'アリス: では。', 'ボブ: はい。'].join('\n')))], skipped: [] };
     expect(withNameReadings(katakana, tokenizer).transcripts[0]?.cast).toEqual(katakana.transcripts[0]?.cast);
