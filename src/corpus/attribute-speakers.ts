@@ -78,11 +78,12 @@ const VOICE_MARGIN = 0.3;
 
 /**
  * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, after an optional timestamp
- * (`[00:01:23] 佐藤:`) and with an optional role (`佐藤（司会）:`, group 3). `Q.` is not one (it needs a colon).
+ * (`[00:01:23] 佐藤:`) and with an optional role or affiliation (`佐藤（司会）:`, `藤原（○○証券）:`,
+ * group 3). `Q.` is not one (it needs a colon).
  */
 const LABEL = new RegExp(
   String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
-    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ ・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,12})[)）]\s*)?[:\uFF1A]\s*)`,
+    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ ・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
   'u',
 );
 /** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`, or the label itself (`聞き手:`). */
@@ -92,6 +93,12 @@ const HOST_ROLE = /^(?:司会|司会者|聞き手|質問者|記者|編集部|イ
  * whoever plays it is that speaker. Not shaped like a name (聞き手 mixes kanji and kana), so listed.
  */
 const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|回答者|話し手|ゲスト|インタビュイー)$/iu;
+/**
+ * A bracket after a label's name that says where the speaker is from, not what part they play
+ * (藤原（○○証券）, Wang (Morgan Stanley)): not another name for them. Latin, digits, a dot or an
+ * organisation's word.
+ */
+const AFFILIATION = /[A-Za-z0-9・]|(?:証券|銀行|大学|新聞|会社|社|研究所|財団|協会|省|庁|事務所|グループ|ホールディングス|法人|機構|センター|病院|テレビ|放送)$/u;
 const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 /** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
 const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
@@ -119,8 +126,9 @@ const HOST_PATTERNS: readonly RegExp[] = [
   /これは(?:、)?(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ|チャンネル)(?:です|でした|へようこそ)/iu,
   /(.{2,40}?)(?:の)?(?:ポッドキャスト|podcast|ショー|ラジオ)へようこそ/iu,
   // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
-  /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を(?:務め|つとめ)(?:る|ます|させていただきます)[、,]?)\s*(.{2,30}?)(?:です|が|さん|氏|[、。,]|$)/iu,
-  /^(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)です[。!\uFF01]/u,
+  // 「本日司会を務めます、IR室の井上でございます。」: でございます and と申します introduce as politely as です.
+  /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を(?:務め|つとめ)(?:る|ます|させていただきます)[、,]?)\s*(.{2,30}?)(?:でございます|と申します|です|が|さん|氏|[、。,]|$)/iu,
+  /^(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)(?:でございます|と申します|です)[。!\uFF01]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
 ];
 /** Words that make a dotted katakana phrase a show's name rather than a person's. */
@@ -165,8 +173,13 @@ const SELF_REFERENCE = /(?:私|僕|俺|わし|うち|自分)(?:たち|ら)?の([
 const SELF_INTRO = /(?:私|僕|俺|わし)は(.{2,30}?)です/u;
 /** Where a sentence ends: after 。 ! ? in either width. */
 const SENTENCE_BREAK = /(?<=[。!?\uFF01\uFF1F])/u;
-/** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」). */
-const SELF_NAMED = /^(?:どうも|はい)?[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|です)[。!！]?$/u;
+/** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」「山田でございます。」). */
+const SELF_NAMED = /^(?:どうも|はい)?[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|でございます|です)[。!！]?$/u;
+/**
+ * A speaker's name closing a sentence of their own line, after who they are with: 「○○証券の藤原です。」
+ * 「プロダクト本部のデイビッド・チェンです。」「Thank you. ○○のEmily Wangです。」 (group 1).
+ */
+const OWN_NAME = /(?:^|[のは、,]\s*)([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[^\s、。,のはがを「」]{2,24}?)(?:と申します|でございます|です)[。!！]?$/u;
 
 /** A cast member as attribution sees them: matching keys and what the introduction said about them. */
 interface Person {
@@ -251,10 +264,14 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
 // ── Cast ───────────────────────────────────────────────────────────────────
 
 function discoverCast(transcript: Transcript): Person[] {
-  const members: CastMember[] = transcript.speakers.map((name) => ({ name, aliases: aliasesOf(name), role: 'guest' }));
+  const members: CastMember[] = transcript.speakers.map(listedSpeaker);
   const intro = transcript.paragraphs.slice(0, INTRO_PARAGRAPHS).map((paragraph) => paragraph.text);
-  const host = findHost(intro);
-  if (host !== null) members.push({ name: host, aliases: aliasesOf(host), role: 'host' });
+  const found = findHost(intro);
+  const host = found?.name ?? null;
+  // 「司会：…司会を務めます、IR室の井上でございます。」: the role label is the host who names themselves under it.
+  const hostLabel = found === null ? null : readLabel(found.text.normalize('NFKC'));
+  const hostRole = hostLabel !== null && ROLE_LABEL.test(hostLabel.name) ? hostLabel.name : null;
+  if (host !== null) members.push({ name: host, aliases: [...aliasesOf(host), ...(hostRole === null ? [] : [hostRole])], role: 'host' });
   for (const text of intro) {
     for (const sentence of text.normalize('NFKC').split(SENTENCE_BREAK)) {
       const presented = PRESENTED.exec(sentence.trim())?.[1];
@@ -269,7 +286,7 @@ function discoverCast(transcript: Transcript): Person[] {
       }
     }
   }
-  members.push(...findLabels(transcript.paragraphs, members));
+  members.push(...findLabels(transcript.paragraphs, members).filter((label) => label.name !== hostRole));
   const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
   for (const paragraph of transcript.paragraphs) {
     const said = quotedSpeakerIn(paragraph.text.normalize('NFKC'));
@@ -346,17 +363,30 @@ function nameAtEnd(phrase: string | undefined): string | null {
   return run !== undefined && NAME_SHAPED.test(run) ? run : null;
 }
 
-function findHost(intro: readonly string[]): string | null {
+/** The host's name from their self-introduction, with the line that gives it. */
+function findHost(intro: readonly string[]): { readonly name: string; readonly text: string } | null {
   for (const text of intro) {
     const folded = text.normalize('NFKC');
     for (const pattern of HOST_PATTERNS) {
       for (const sentence of folded.split(SENTENCE_BREAK)) {
         const name = nameAtEnd(pattern.exec(sentence.trim())?.[1]?.trim());
-        if (name !== null) return name;
+        if (name !== null) return { name, text };
       }
     }
   }
   return null;
+}
+
+/**
+ * A name from a header's list of speakers, as a cast member: a Latin spelling in brackets after it
+ * is another name for them (サラ・コリンズ（Sarah Collins）), anything else bracketed is a description.
+ */
+function listedSpeaker(listed: string): CastMember {
+  const bracketed = /^(.+?)\s*[(（]([^()（）]+)[)）]$/u.exec(listed.normalize('NFKC').trim());
+  const name = bracketed?.[1]?.trim() ?? listed;
+  const spelled = bracketed?.[2]?.trim();
+  const latin = spelled !== undefined && /^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+$/u.test(spelled) ? aliasesOf(spelled) : [];
+  return { name, aliases: [...aliasesOf(name), ...latin], role: 'guest' };
 }
 
 /** Label names that recur (or that the title names), each once. Q/A labels stay roles, not people. */
@@ -365,22 +395,37 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   const hosts = new Set<string>();
   /** The role each label carries (佐藤（司会）, 高橋（ゲスト）): another name users call them by. */
   const roles = new Map<string, Set<string>>();
+  /** Labels written with a bracket (a role or an affiliation): a heading never carries one. */
+  const bracketed = new Set<string>();
+  /** Fuller names a label's own lines give its speaker (「プロダクト本部のデイビッド・チェンです。」 under `チェン:`). */
+  const fuller = new Map<string, Set<string>>();
   for (const paragraph of paragraphs) {
-    const read = readLabel(paragraph.text.normalize('NFKC'));
+    const text = paragraph.text.normalize('NFKC');
+    const read = readLabel(text);
     if (read === null) continue;
     const { name, role } = read;
     counts.set(name, (counts.get(name) ?? 0) + 1);
     if ((role !== null && HOST_ROLE.test(role)) || HOST_ROLE.test(name)) hosts.add(name);
-    if (role !== null && role !== '') roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    if (role !== null && role !== '') bracketed.add(name);
+    if (role !== null && role !== '' && (ROLE_LABEL.test(role) || HOST_ROLE.test(role) || !AFFILIATION.test(role))) roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    for (const sentence of text.slice(read.length).split(SENTENCE_BREAK)) {
+      const own = OWN_NAME.exec(sentence.trim())?.[1]?.trim();
+      if (own !== undefined && own !== name && nameMatch(name, own) > 0) fuller.set(name, (fuller.get(name) ?? new Set()).add(own));
+    }
   }
   const labels: CastMember[] = [];
   const roleNames = [...roles.values()].flatMap((set) => [...set]);
+  // Among labels that recur, a name labelled once is a speaker too when the label or the line vouches
+  // for it: a bracket after it, or the line giving the speaker's name (「…のデイビッド・チェンです。」).
+  const dialogue = [...counts.entries()].filter(([name, count]) => count >= MIN_LABEL_COUNT && !QA_LABEL.test(name)).length >= 2;
   for (const [name, count] of counts) {
     const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
-    if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named)) continue;
+    const vouched = dialogue && (bracketed.has(name) || fuller.has(name));
+    if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named && !vouched)) continue;
     // A role is an alias only when one label carries it: two 「ゲスト」 would make it ambiguous.
     const own = [...(roles.get(name) ?? [])].filter((role) => roleNames.filter((other) => other === role).length === 1);
-    labels.push({ name, aliases: [...aliasesOf(name), ...own], role: hosts.has(name) ? 'host' : 'guest' });
+    const spelled = [...(fuller.get(name) ?? [])].flatMap(aliasesOf);
+    labels.push({ name, aliases: [...aliasesOf(name), ...own, ...spelled], role: hosts.has(name) ? 'host' : 'guest' });
   }
   // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
   // speaker: a dialogue has at least two voices, unless the material names the one labelled.

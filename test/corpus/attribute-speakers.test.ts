@@ -492,6 +492,43 @@ describe('attributeSpeakers', () => {
     expect(transcript.cast.find((member) => member.name === 'エマ・ウィットニー')?.aliases).toEqual(expect.arrayContaining(['Emma Whitney', 'ホイットニー']));
   });
 
+  it('reads a briefing: a label once with an affiliation or a self-introduction, the host under 司会 naming themselves', () => {
+    const text = lines(
+      'オンライン説明会',
+      '',
+      '司会：それでは始めます。本日司会を務めます、広報部の小川でございます。',
+      '司会：まず社長の松田よりご説明します。',
+      '松田：今期は増収となりました。',
+      '松田：来期も成長を見込んでいます。',
+      '司会：質疑に移ります。東西証券のリサ・パーク様、お願いします。',
+      'パーク（東西アセットマネジメント証券）：Thank you. 東西のLisa Parkです。海外の売上はどうですか。',
+      '松田：海外は二割伸びました。',
+      'ホアン：営業本部のケビン・ホアンです。アジアでは新しい代理店と契約しました。',
+      'パーク（東西アセットマネジメント証券）：ありがとうございました。',
+      '岡本（北南証券）：配当の方針を教えてください。',
+      '松田：配当は据え置きます。',
+      '司会：以上で終了します。',
+    );
+    const transcript = attributeSpeakers(parseTranscript('t.txt', text));
+    // A label seen once, among labels that recur, is a speaker when its line gives the speaker's name
+    // or the label brackets an affiliation.
+    expect(speakersOf(text)).toMatchObject({ 3: '小川', 4: '小川', 7: '小川', 8: 'パーク', 9: '松田', 10: 'ホアン', 11: 'パーク', 12: '岡本', 13: '松田', 14: '小川' });
+    const cast = (name: string): readonly string[] | undefined => transcript.cast.find((member) => member.name === name)?.aliases;
+    // 〜でございます introduces the host, and the role label they speak under is another name for them.
+    expect(transcript.cast.find((member) => member.role === 'host')?.name).toBe('小川');
+    expect(cast('小川')).toContain('司会');
+    // The name a speaker gives under their label joins it; the affiliation in the bracket does not.
+    expect(cast('パーク')).toEqual(expect.arrayContaining(['Lisa Park']));
+    expect(cast('パーク')).not.toContain('東西アセットマネジメント証券');
+    expect(cast('ホアン')).toEqual(expect.arrayContaining(['ケビン・ホアン']));
+  });
+
+  it('takes a Latin spelling in brackets in the list of speakers as another name for the person', () => {
+    const text = lines('出演：マリア・ロペス（Maria Lopez）、ケン・ウッド', '', 'ウッド：今日は旅の話です。ロペスさん、最近どこへ?', 'ロペス：先月は山へ行きました。', 'ウッド：いいですね。', 'ロペス：とても静かでした。');
+    const lopez = attributeSpeakers(parseTranscript('t.txt', text)).cast.find((member) => member.name === 'マリア・ロペス');
+    expect(lopez?.aliases).toEqual(expect.arrayContaining(['Maria Lopez', 'ロペス']));
+  });
+
   it('lists the cast with the aliases the text gives them', () => {
     const transcript = attributeSpeakers(parseTranscript('t.txt', lines(...PODCAST_INTRO, 'スズキ、どう思いますか?', '翻訳はもう十分に実用的です。')));
     const suzuki = transcript.cast.find((member) => member.name === 'スズキ・ハナコ');
