@@ -11,8 +11,8 @@ import type { PreparedQuery } from '../search/search-engine.js';
  * In an interview a line that asks the user's question is not the answer; the line after it is.
  * A question line keeps this share of its score, and the line answering it takes `ANSWER_SHARE`.
  */
-const QUESTION_LINE_SHARE = 0.6;
-const ANSWER_SHARE = 0.95;
+export const QUESTION_LINE_SHARE = 0.6;
+export const ANSWER_SHARE = 0.95;
 /** A line that asks: a question mark, or a polite question or request without one (「…きっかけを教えてください。」). */
 const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|てください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
 /** 「…どういう病気なんでしょう。」: a question word and a conjectural ending ask too, in the line's last sentence. */

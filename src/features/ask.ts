@@ -48,7 +48,7 @@ export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
  * the value of: 「小野寺さんの出身地はどこ?」 is not answered by a line about 小野寺さん that never
  * mentions 出身地, however well the name matches.
  */
-function mentions(passage: RetrievedPassage, attribute: string): boolean {
+function mentionedAround(passage: RetrievedPassage, attribute: string): boolean {
   const { paragraphs } = passage.transcript;
   const before = paragraphs[paragraphs.indexOf(passage.paragraph) - 1];
   return normalizeForMatch(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(normalizeForMatch(attribute));
@@ -79,7 +79,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const attribute = askedAttribute(question);
   const answered =
     top !== undefined &&
-    (attribute === null || mentions(top, attribute)) &&
+    (attribute === null || mentionedAround(top, attribute)) &&
     ((top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
       (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
       (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));

@@ -5,7 +5,7 @@ import type { Paragraph } from '../corpus/types.js';
 import type { Retriever } from '../search/retriever.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { splitSentences } from '../text/split-sentences.js';
-import { asks } from './answer-lines.js';
+import { ANSWER_SHARE, asks, QUESTION_LINE_SHARE } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
 
 export interface DefineOptions {
@@ -51,9 +51,6 @@ export interface DefineResult {
 /** An English term is looked up by joining its words' spellings: this many per word, this many words. */
 const SPELLINGS_PER_WORD = 3;
 const MAX_JOINED_WORDS = 4;
-/** A mention in a line that asks keeps this share of its score; the line answering it takes the other. */
-const ASKING_LINE_SHARE = 0.6;
-const ANSWER_LINE_SHARE = 0.95;
 /** How many retrieved passages are read for mentions before ranking them by how much they explain. */
 const MENTION_DEPTH = 40;
 /** Right after the term: it is the topic (は, って), named (という, と呼ぶ) or restated (、つまり, (). */
@@ -158,8 +155,8 @@ function mentions(retriever: Retriever, spellings: readonly string[], term: stri
   for (const entry of scored.filter(({ passage }) => asks(passage.paragraph.text))) {
     const { paragraphs } = entry.passage.transcript;
     const next = byId.get(paragraphs[paragraphs.indexOf(entry.passage.paragraph) + 1]?.id ?? '');
-    if (next !== undefined && !asks(next.passage.paragraph.text)) next.score = Math.max(next.score, entry.score * ANSWER_LINE_SHARE);
-    entry.score *= ASKING_LINE_SHARE;
+    if (next !== undefined && !asks(next.passage.paragraph.text)) next.score = Math.max(next.score, entry.score * ANSWER_SHARE);
+    entry.score *= QUESTION_LINE_SHARE;
   }
   // Only lines that hold the term (in any spelling): a line sharing some of its characters (バナナ
   // and a line about long contexts) does not explain it, and the term is then not in the material.
