@@ -61,6 +61,9 @@ const STOP_BASES = new Set([
   'with', 'by', 'as', 'from', 'about', 'into', 'than', 'then', 'there', 'their', 'they', 'he', 'she', 'his',
   'her', 'we', 'you', 'i', 'me', 'my', 'our', 'your', 'not', 'no', 'can', 'will', 'would', 'should', 'has',
   'have', 'had', 'say', 'said', 'says', 'many', 'much',
+  // The frame of a question about talk (What did X ask about? What did Y mention?), not its topic.
+  'ask', 'asks', 'asked', 'tell', 'tells', 'told', 'talk', 'talks', 'talked', 'mention', 'mentions', 'mentioned',
+  'according', 'explain', 'explains', 'explained', 'describe', 'describes', 'described',
 ]);
 
 /**

@@ -21,6 +21,7 @@ describe('analyzer.analyze words', () => {
     ['そんなんあかんかった', ['駄目'], 'a Kansai word the dictionary misreads is found on the surface, as its standard word'],
     ['ほんまにおもろい話', ['おもろい', '話', '面白い'], 'a Kansai content word brings its standard form; intensifiers (ほんま) are not topics'],
     ['Who is the CEO of Microsoft?', ['ceo', 'microsoft'], 'English question words and function words are dropped'],
+    ['What did Morgan Stanley ask about?', ['morgan', 'stanley'], 'the frame of a question about talk (ask, mention) is dropped too'],
   ])('%s → %j (%s)', (text, expected) => {
     expect(analyzer.analyze(text).words).toEqual(expected);
   });
