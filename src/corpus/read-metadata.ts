@@ -39,10 +39,11 @@ const MAX_NAME_WORDS = 5;
  * @example readMetadataLine('By Jane Doe · 2021-04-01') // { author: 'Jane Doe', date: '2021-04-01', speakers: [] }
  */
 export function readMetadataLine(line: string): LineMetadata | null {
-  // A full-width space or a run of spaces separates fields (「開催日時：…　形式：オンライン」): kept apart.
-  const text = line.replace(/\u3000|\s{2,}/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  const unbracketed = /^\((.+)\)$/u.exec(text)?.[1] ?? text;
-  return readField(unbracketed) ?? readFields(unbracketed);
+  const unbracketed = (text: string): string => /^\((.+)\)$/u.exec(text)?.[1] ?? text;
+  const whole = unbracketed(line.normalize('NFKC').replace(/\s+/gu, ' ').trim());
+  // A full-width space or a run of spaces may separate fields (「開催日時：…　形式：オンライン」).
+  const spaced = unbracketed(line.replace(/\u3000|\s{2,}/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
+  return readField(whole) ?? readFields(whole) ?? readFields(spaced);
 }
 
 function readField(text: string): LineMetadata | null {

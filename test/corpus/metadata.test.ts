@@ -21,6 +21,7 @@ describe('readMetadataLine', () => {
     // A date line alone, in each written form.
     ['2024.12.15', null, '2024-12-15'],
     ['2024年3月20日 12:34', null, '2024-03-20'],
+    ['2024年3月20日　12:34', null, '2024-03-20'],
     ['公開日:2024/3/20', null, '2024-03-20'],
     ['Posted on 15 December 2024', null, '2024-12-15'],
     ['2024.12.15 更新', null, '2024-12-15'],
