@@ -55,7 +55,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // timestamp (`[00:12:34]`), the `WEBVTT` header.
   { name: 'subtitle-cue', pattern: /^\d+$|^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?(?:\s*-->\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?.*)?$|^WEBVTT\b/u },
   // A stage direction on a line of its own: `[拍手]`, `(会場笑い)`, `〔音声不明瞭〕`. (A 【label】 is a speaker.)
-  { name: 'stage-direction', pattern: /^(?:\[[^\[\]]{1,30}\]|\([^()]{1,30}\)|〔[^〔〕]{1,30}〕|<[^<>]{1,30}>)$/u },
+  // No digits inside: `（2024年9月配信）` is a date line.
+  { name: 'stage-direction', pattern: /^(?:\[[^\[\]\d]{1,30}\]|\([^()\d]{1,30}\)|〔[^〔〕\d]{1,30}〕|<[^<>\d]{1,30}>)$/u },
   // Reprint notices: `この文字起こしは学習用です。無断転載を禁じます。`, `無断転載・複製を禁止します`.
   { name: 'reprint-notice', pattern: /無断(?:で)?(?:転載|複製|転用|使用|引用)(?:[・、](?:転載|複製|転用|使用|引用))*(?:を|は)?(?:禁じ|禁止|固く禁|お断り|ご遠慮)[^。]{0,12}[。.]?$/u },
   // A contact line: `お問い合わせ：株式会社… IR室 ir@…`.

@@ -174,6 +174,7 @@ describe('isBoilerplate', () => {
     ['（会場笑い）', true],
     ['〔音声不明瞭〕', true],
     ['【田中】', false],
+    ['（2024年9月配信）', false],
     ['[記事はこちら](https://example.com/a)', false],
     // Marked advertisements, editors' notes, share buttons, link lists, comment counters.
     ['【広告】宇宙ビジネスの最新動向がわかる無料セミナー、受付中', true],
