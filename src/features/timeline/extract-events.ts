@@ -67,11 +67,11 @@ const GREETING = /(?:ありがとうございます|ありがとうございま�
 
 /** 今日/本日 in a clause about the occasion itself (司会, guests, the talk starting or ending): no event either. */
 const TODAY = /^(?:本日|今日|きょう)/u;
-const OCCASION = /司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|会|いただ)|テーマ|お送りします|ここまで|おしまい/u;
+const OCCASION = /司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
 const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
 /** 「2025年3月期」: a fiscal period's name, not the date of an event. */
-const FISCAL_PERIOD = /^\s*期/u;
+const FISCAL_PERIOD = /^\s*期(?![待間限日])/u;
 
 /** 今年, 去年, 来年: dropped where the sentence also states a year outright, which is more reliable. */
 const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
