@@ -100,7 +100,8 @@ export function parseTranscript(file: string, text: string): Transcript {
     headings.push({ index: echo, name: title });
   }
   headings.push(...claimMarkdownHeadings(lines, kinds));
-  if (toc === null && punctuated) headings.push(...claimPlainHeadings(lines, kinds, speakers));
+  // In a subtitle file a short line is a cue's first line of two, not a heading.
+  if (toc === null && punctuated && !isSubtitleFile(lines)) headings.push(...claimPlainHeadings(lines, kinds, speakers));
 
   markDuplicates(lines, kinds, header.titleIndex, echo);
   markSubsumed(lines, kinds);
@@ -130,6 +131,13 @@ export function parseTranscript(file: string, text: string): Transcript {
 
   return { file, title, author: header.author, speakers, cast: [], date: header.date, sections, lines: sourceLines, paragraphs };
 }
+
+/** A file of subtitle cues: timing lines (`00:00:01,000 --> 00:00:04,000`) recur. */
+function isSubtitleFile(lines: readonly Line[]): boolean {
+  return lines.filter((line) => CUE_TIMING.test(line.raw)).length >= MIN_CUES;
+}
+const CUE_TIMING = /^\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\s*-->\s*\d{1,2}:\d{2}/u;
+const MIN_CUES = 2;
 
 /** Lines as an editor numbers them: CRLF, CR and LF all end a line; a final line ending adds no line. */
 function splitLines(text: string): string[] {

@@ -15,7 +15,7 @@ const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
 const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
-const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|speakers?|guests?|participants?|panelists?)\s*[:\uFF1A]\s*(.+)$/iu;
+const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|出席者|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
 const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
@@ -97,7 +97,7 @@ function readByline(text: string): LineMetadata | null {
 function readSpeakerList(text: string): LineMetadata | null {
   const list = SPEAKER_LIST.exec(text)?.[1];
   if (list === undefined) return null;
-  const speakers = list.split(SPEAKER_SEPARATOR).map((name) => withoutTitles(name.trim())).filter(isName);
+  const speakers = outsideBrackets(list, SPEAKER_SEPARATOR).map((name) => withoutTitles(name.trim())).filter(isName);
   return speakers.length === 0 ? null : { author: null, date: null, speakers };
 }
 
@@ -114,6 +114,29 @@ function readDateLine(text: string): LineMetadata | null {
     .trim();
   if (residue !== '' && !DATE_TRAILER.test(residue) && !PLACE_TRAILER.test(residue)) return null;
   return { author: null, date: found.date, speakers: [] };
+}
+
+/** `text` split at `separator`, except inside brackets: 「ハン(デザイン担当、外部)、松井(記録)」 is two names. */
+function outsideBrackets(text: string, separator: RegExp): string[] {
+  const anchored = new RegExp(`^(?:${separator.source})`, 'u');
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i] ?? '';
+    if (char === '(') depth += 1;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const match = anchored.exec(text.slice(i));
+      if (match !== null && match[0] !== '') {
+        parts.push(text.slice(start, i));
+        start = i + match[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
 }
 
 /** A job title written as its own word before or after a name: 代表取締役社長CEO, 執行役員, 准教授. */

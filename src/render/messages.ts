@@ -112,7 +112,8 @@ const TEXT = {
       unknown_file: (d: Details) => `「${d.file ?? ''}」というファイルはありません。あるのは: ${d.known ?? ''}`,
       line_out_of_range: (d: Details) => `${d.file ?? ''} は1〜${d.max ?? ''}行です(${d.line ?? ''}行目はありません)。`,
       bad_option: (d: Details) => `オプション「${d.option ?? ''}」の値が正しくありません。`,
-      unknown_speaker: (d: Details) => `「${d.speaker ?? ''}」という話者は資料にいません。わかっている話者: ${d.known ?? ''}`,
+      unknown_speaker: (d: Details) =>
+        d.known === undefined || d.known === '' ? `「${d.speaker ?? ''}」という話者は資料にいません。この資料では話者がわかっていません。` : `「${d.speaker ?? ''}」という話者は資料にいません。わかっている話者: ${d.known}`,
       not_in_server: () => 'このコマンドはサーバーの中でだけ使えます。',
       not_manager: () => 'このコマンドは「サーバーの管理」権限のある人だけが使えます。',
       bad_time: (d: Details) => `「${d.value ?? ''}」は時刻として読めません。09:00 のように HH:MM でどうぞ。`,
@@ -227,7 +228,8 @@ const TEXT = {
       unknown_file: (d: Details) => `There is no file "${d.file ?? ''}". Known files: ${d.known ?? ''}`,
       line_out_of_range: (d: Details) => `${d.file ?? ''} has lines 1–${d.max ?? ''} (there is no line ${d.line ?? ''}).`,
       bad_option: (d: Details) => `The value of option "${d.option ?? ''}" is not valid.`,
-      unknown_speaker: (d: Details) => `No speaker "${d.speaker ?? ''}" in the material. Known speakers: ${d.known ?? ''}`,
+      unknown_speaker: (d: Details) =>
+        d.known === undefined || d.known === '' ? `No speaker "${d.speaker ?? ''}" in the material; no speakers are known in it.` : `No speaker "${d.speaker ?? ''}" in the material. Known speakers: ${d.known}`,
       not_in_server: () => 'This command works only inside a server.',
       not_manager: () => 'Only members who can manage the server can use this command.',
       bad_time: (d: Details) => `"${d.value ?? ''}" is not a time of day. Please use HH:MM, e.g. 09:00.`,

@@ -44,6 +44,10 @@ describe('readMetadataLine', () => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
   });
 
+  it('reads a list of attendees with roles in brackets, a bracket holding a comma', () => {
+    expect(readMetadataLine('出席者：山口（営業部長）、ハン（デザイン担当、外部）、松井（記録）')?.speakers).toEqual(['山口(営業部長)', 'ハン(デザイン担当、外部)', '松井(記録)']);
+  });
+
   it('reads a list of speakers without their job titles', () => {
     expect(readMetadataLine('登壇者：代表取締役社長CEO 山本 健一／取締役CFO 佐々木 美和／執行役員 プロダクト本部長 David Chen')?.speakers).toEqual([
       '山本 健一',

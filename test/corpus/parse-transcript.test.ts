@@ -341,6 +341,62 @@ describe('parseTranscript', () => {
     expect(kindsOf(transcript).slice(0, 5)).toEqual(['title', 'metadata', 'metadata', 'content', 'boilerplate']);
   });
 
+  it('takes no cue line of a subtitle file for a heading', () => {
+    // Two-line cues: the first line is short and unpunctuated, as a heading would be.
+    const transcript = parseTranscript(
+      's.txt',
+      lines(
+        '1',
+        '00:00:01,000 --> 00:00:04,500',
+        '皆さんこんにちは。「職人の時間」です。',
+        '',
+        '2',
+        '00:00:04,600 --> 00:00:09,200',
+        '今日のゲストは、宮大工の佐伯健一さんです。',
+        '佐伯さん、よろしくお願いします。',
+        '',
+        '3',
+        '00:00:09,300 --> 00:00:12,800',
+        'よろしくお願いします。',
+        '佐伯です。',
+        '',
+        '4',
+        '00:00:13,000 --> 00:00:17,400',
+        '佐伯さんはいつから宮大工の',
+        '仕事をされているんですか？',
+        '',
+        '5',
+        '00:00:17,500 --> 00:00:23,900',
+        '18歳で奈良の工務店に弟子入りしたのが',
+        '1986年ですから、もう40年近くになりますね。',
+        '',
+        '6',
+        '00:00:24,000 --> 00:00:28,300',
+        '宮大工というのは、普通の大工さんと',
+        'どう違うんでしょうか。',
+        '',
+        '7',
+        '00:00:28,400 --> 00:00:35,100',
+        '宮大工は、神社やお寺の建物を',
+        '建てたり修理したりする大工のことです。',
+        '',
+        '8',
+        '00:00:35,200 --> 00:00:41,600',
+        '釘をほとんど使わずに、木と木を組み合わせる',
+        '「継手」や「仕口」という技術で建てるんです。',
+        '',
+        '9',
+        '00:00:41,700 --> 00:00:46,000',
+        'これまでで一番大変だった仕事は何ですか？',
+        '',
+        '10',
+        '00:00:46,100 --> 00:00:53,800',
+      ),
+    );
+    expect(transcript.sections).toEqual([]);
+    expect(kindsOf(transcript)).not.toContain('heading');
+  });
+
   it('keeps only the speech of a subtitle file', () => {
     const transcript = parseTranscript('s.srt.txt', lines('1', '00:00:01,000 --> 00:00:04,000', 'こんにちは、今日はAIの話をします。', '', '2', '00:00:04,500 --> 00:00:08,000', 'よろしくお願いします。'));
     expect(kindsOf(transcript)).toEqual(['boilerplate', 'boilerplate', 'content', 'blank', 'boilerplate', 'boilerplate', 'content']);

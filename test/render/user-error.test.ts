@@ -11,4 +11,13 @@ describe('userErrorMessage', () => {
     expect([...message].length).toBeLessThan(400);
     expect(message).toContain('…');
   });
+
+  it('says no speakers are known rather than listing none', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      const message = userErrorMessage(new UserError('unknown_speaker', { speaker: '森田', known: '' }), locale);
+      expect(message).toContain('森田');
+      expect(message).not.toMatch(/[:：]\s*$/u);
+    }
+    expect(userErrorMessage(new UserError('unknown_speaker', { speaker: '森田', known: '佐伯健一' }), 'ja')).toContain('佐伯健一');
+  });
 });
