@@ -300,6 +300,8 @@ describe('define on a panel talk and a news article', () => {
   it('takes one kanji for a term where a sentence plainly says what it is', () => {
     expect(define(talk, { term: '麹', limit: 3 })).toMatchObject({ defined: true, term: '麹', results: [{ file: 'panel.txt', line: 3 }] });
     expect(isTermShaped('麹')).toBe(false);
+    // A kanji the dictionary cut off a compound (採 + 蜜) is not the term.
+    expect(findDefinitions(paragraphOf('採蜜っていうのは、巣から蜜を取ることです。'), tokenizer).map((candidate) => candidate.term)).not.toContain('蜜');
   });
 
   it('puts the line that explains a term above the line that asks about it', () => {

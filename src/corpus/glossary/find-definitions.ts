@@ -139,7 +139,11 @@ function tokenStartingAt(tokens: readonly Token[], offset: number): number {
 }
 
 function candidate(view: SentenceView, term: Phrase | null, kind: DefinitionKind, options: { withNext?: boolean; variants?: readonly string[]; factor?: number } = {}): DefinitionCandidate[] {
-  if (term === null || !isTermShaped(term.text, { oneKanji: kind === 'topic' })) return [];
+  // One kanji stands for a term only when it is a word of its own, not the end of a compound the
+  // dictionary cut (採蜜 read as 採 + 蜜).
+  const before = term === null ? '' : view.sentence.text.slice(Math.max(0, term.start - 1), term.start);
+  const oneKanji = kind === 'topic' && !/[\p{sc=Han}\p{sc=Katakana}A-Za-z0-9ー]/u.test(before);
+  if (term === null || !isTermShaped(term.text, { oneKanji })) return [];
   const { sentence, next } = view;
   const explains = next !== undefined && EXPLAINS_PREVIOUS.test(next.text);
   const extend = next !== undefined && (options.withNext === true || explains);
