@@ -130,11 +130,13 @@ const HOST_PATTERNS: readonly RegExp[] = [
   /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を(?:務め|つとめ)(?:る|ます|させていただきます)[、,]?)\s*(.{2,30}?)(?:でございます|と申します|です|が|さん|氏|[、。,]|$)/iu,
   /^(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)(?:でございます|と申します|です)[。!\uFF01]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
+  // 「えー私は長野県の伊那市で養蜂をやっております森田と申します」: a speaker naming themselves formally.
+  /(?:私|わたし|わたくし|僕|ぼく)(?:は|、)[^。!?\uFF01\uFF1F]{0,40}?([\p{sc=Han}\p{sc=Katakana}ー]{2,8})(?:と申します|でございます)/u,
 ];
 /** Words that make a dotted katakana phrase a show's name rather than a person's. */
 const SHOW_WORD = /ポッドキャスト|ラジオ|ショー|チャンネル|番組|ニュース|ポッド/u;
 /** Words every host pattern needs: the patterns (one has an unanchored lazy group) run only where one stands. */
-const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行|こんにちは|こんばんは|どうも|I'm|I am|this is/iu;
+const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行|こんにちは|こんばんは|どうも|申します|ございます|I'm|I am|this is/iu;
 /** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
 const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた|話をした|話をしました)(?!ように|ような|よう|とおり|通り)/u;
 /** Verbs a reporter credits a quotation with: 語った, 述べた, 話す, 説明した, 評価した, 笑っていた. */

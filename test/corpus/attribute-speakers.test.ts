@@ -386,6 +386,14 @@ describe('attributeSpeakers', () => {
     expect(answered[7]).not.toBe('ユウキ');
   });
 
+  it('gives an unpunctuated talk to the speaker who names themselves formally (「えー私は…山本と申します」)', () => {
+    const talk = speakersOf(
+      lines('えー皆さんこんにちは', 'あの本日はお招きいただきありがとうございます', 'えー私は静岡で茶畑をやっております山本と申します', 'えーまずお茶の木は寒さに弱いんですね', 'あの霜が降りると新芽がだめになるんです'),
+    );
+    expect(talk[4]).toBe('山本');
+    expect(talk[5]).toBe('山本');
+  });
+
   it('follows an unlabelled panel: the host presents guests by name, turns to them mid-sentence, nominates them, and echoes them', () => {
     const speakers = speakersOf(
       lines(
