@@ -11,7 +11,8 @@
  * 4. the first echo of the title, markdown headings, and — only when there is no table of contents
  *    and the text is punctuated — short unpunctuated lines that open a block of content;
  * 5. a line seen before (same key) is a duplicate, and so is a long line contained whole in another;
- * 6. everything else is content, one paragraph per line.
+ * 6. everything else is content, one paragraph per line — or per sentence, where a line stops
+ *    mid-sentence and the next finishes it (`sentenceEnd`).
  */
 import type { LineKind, Paragraph, SourceLine, Transcript } from './types.js';
 import { isBoilerplate } from './boilerplate.js';
@@ -19,6 +20,7 @@ import { dateAtEnd } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { readMetadataLine } from './read-metadata.js';
+import { labelLength } from './attribute-speakers.js';
 import { splitSentences } from '../text/split-sentences.js';
 
 /** How many non-blank lines from the top may hold the title and metadata. */
@@ -108,18 +110,24 @@ export function parseTranscript(file: string, text: string): Transcript {
 
   const sectionOf = new Map(headings.map((heading) => [heading.index, heading.name]));
   const paragraphs: Paragraph[] = [];
+  const subtitles = isSubtitleFile(lines);
   let section: string | null = null;
+  let joinedUpTo = -1;
   lines.forEach((line, i) => {
     const name = sectionOf.get(i);
     if (name !== undefined) section = name;
-    if (kinds[i] !== null) return;
+    if (kinds[i] !== null || i <= joinedUpTo) return;
+    const last = sentenceEnd(lines, kinds, i, subtitles);
+    joinedUpTo = last;
+    const text = joinLines(lines.slice(i, last + 1).map((part) => part.raw));
     paragraphs.push({
       id: `${file}:${line.number}`,
       file,
       line: line.number,
-      text: line.raw,
+      ...(last > i ? { lineEnd: line.number + last - i } : {}),
+      text,
       section,
-      sentences: splitSentences(line.raw, listMarker(line.raw).length),
+      sentences: splitSentences(text, listMarker(text).length),
       speaker: null,
       speakerConfidence: 0,
       speakerEvidence: null,
@@ -130,6 +138,51 @@ export function parseTranscript(file: string, text: string): Transcript {
   const sections = unique([...headings].sort((a, b) => a.index - b.index).map((heading) => heading.name));
 
   return { file, title, author: header.author, speakers, cast: [], date: header.date, sections, lines: sourceLines, paragraphs };
+}
+
+/**
+ * The last line of the sentence that starts on line `i`: a line that stops mid-sentence (a comma, a
+ * particle that cannot end one, or in a subtitle file any unpunctuated line of a cue) is finished by
+ * the content line right under it, so a two-line cue or a wrapped line of speech-to-text is one
+ * paragraph. Never past a blank line, a label, a list item or a section break, and at most
+ * `MAX_JOINED_LINES` lines of `MAX_JOINED_LENGTH` in all.
+ */
+function sentenceEnd(lines: readonly Line[], kinds: Kinds, i: number, subtitles: boolean): number {
+  let last = i;
+  let length = lines[i]?.raw.length ?? 0;
+  for (;;) {
+    const line = lines[last];
+    const next = lines[last + 1];
+    if (line === undefined || next === undefined || kinds[last + 1] !== null || last - i + 1 >= MAX_JOINED_LINES) return last;
+    if (line.listItem || next.listItem || labelLength(next.raw) > 0) return last;
+    if (!stopsMidSentence(line.shape, subtitles)) return last;
+    length += next.raw.length;
+    if (length > MAX_JOINED_LENGTH) return last;
+    last += 1;
+  }
+}
+const MAX_JOINED_LINES = 3;
+const MAX_JOINED_LENGTH = 200;
+/**
+ * Endings no sentence has: a comma, or a particle that asks for more (を, が, へ, から, ので, けど,
+ * のに, ながら, たら, れば, 〜くて, a topic は). Not て/で or の: 「待って」「ほんまやで」「行くの」 end a
+ * spoken sentence as often as they continue one.
+ */
+const MID_SENTENCE = /(?:[、,]|[をがへ]|(?<!こんにち|こんばん)は|から|ので|けど|けれど|のに|ながら|たら|れば|くて)$/u;
+
+function stopsMidSentence(shape: string, subtitles: boolean): boolean {
+  if (MID_SENTENCE.test(shape)) return true;
+  // A subtitle cue breaks its sentence wherever the line is full.
+  return subtitles && !SENTENCE_END.test(shape) && !/[）)♪】]$/u.test(shape);
+}
+
+/** Lines of one sentence as one text: Latin words keep a space between them, Japanese needs none. */
+function joinLines(parts: readonly string[]): string {
+  return parts.reduce((text, part) => {
+    const left = text.trimEnd();
+    const right = part.trimStart();
+    return /[A-Za-z0-9]$/u.test(left) && /^[A-Za-z0-9]/u.test(right) ? `${left} ${right}` : `${left}${right}`;
+  });
 }
 
 /** A file of subtitle cues: timing lines (`00:00:01,000 --> 00:00:04,000`) recur. */

@@ -19,7 +19,12 @@ export interface Paragraph {
   readonly file: string;
   /** 1-based line number in the source file. */
   readonly line: number;
-  /** The line as the user supplied it (BOM and line ending removed), for display and citations. */
+  /** The last line, when a sentence runs on over the lines below (a two-line subtitle cue). */
+  readonly lineEnd?: number;
+  /**
+   * The line as the user supplied it (BOM and line ending removed), for display and citations; the
+   * lines up to `lineEnd` joined, when there are several.
+   */
   readonly text: string;
   /** Heading of the section this paragraph belongs to, or null before the first heading. */
   readonly section: string | null;

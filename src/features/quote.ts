@@ -25,6 +25,8 @@ export interface QuoteContext {
 export interface QuoteItem {
   readonly file: string;
   readonly line: number;
+  /** The last line the quoted sentence runs on to, when it spans lines. */
+  readonly lineEnd?: number;
   readonly speaker: string;
   /** Verbatim text of the line (without its speaker label), or the best sentences of it for the topic. */
   readonly quote: string;
@@ -155,6 +157,7 @@ function quoteItem(paragraph: Paragraph, transcript: Transcript, span: { start: 
   return {
     file: paragraph.file,
     line: paragraph.line,
+    ...(paragraph.lineEnd === undefined ? {} : { lineEnd: paragraph.lineEnd }),
     speaker: paragraph.speaker ?? '',
     quote: paragraph.text.slice(start, end).trim(),
     cutBefore: start > labelEnd,

@@ -4,6 +4,8 @@ import type { RetrievedPassage } from '../search/retriever.js';
 export interface ResultItem {
   readonly file: string;
   readonly line: number;
+  /** The last line the excerpt's paragraph runs on to, when it spans lines. */
+  readonly lineEnd?: number;
   readonly excerpt: string;
   /** Matched spans in `excerpt`, as UTF-16 offsets. */
   readonly marks: ReadonlyArray<readonly [number, number]>;
@@ -24,6 +26,7 @@ export function toResultItem(passage: RetrievedPassage, marks: ReadonlyArray<rea
   return {
     file: paragraph.file,
     line: paragraph.line,
+    ...(paragraph.lineEnd === undefined ? {} : { lineEnd: paragraph.lineEnd }),
     excerpt: excerpt.text,
     marks,
     cutBefore: excerpt.start > 0,

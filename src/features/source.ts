@@ -65,7 +65,7 @@ export function source(deps: { readonly retriever: Retriever }, options: SourceO
       line: line.line,
       text: line.text,
       kind: line.kind,
-      cited: line.line === options.line,
+      cited: cited === null ? line.line === options.line : line.line >= cited.line && line.line <= (cited.lineEnd ?? cited.line),
     })),
   };
 }

@@ -25,11 +25,12 @@ export function markedExcerpt(item: Pick<ResultItem, 'excerpt' | 'marks' | 'cutB
 }
 
 /** `title · section · line N · speaker` — the citation under every excerpt. */
-export function citation(item: Pick<ResultItem, 'title' | 'section' | 'line' | 'file' | 'speaker'>, locale: Locale): string {
+export function citation(item: Pick<ResultItem, 'title' | 'section' | 'line' | 'lineEnd' | 'file' | 'speaker'>, locale: Locale): string {
   const text = messages(locale);
   const parts = [item.title];
   if (item.section !== null && item.section !== item.title) parts.push(item.section);
-  parts.push(locale === 'ja' ? `${item.file} ${item.line}${text.line}` : `${item.file} ${text.line} ${item.line}`);
+  const lines = item.lineEnd === undefined ? `${item.line}` : `${item.line}–${item.lineEnd}`;
+  parts.push(locale === 'ja' ? `${item.file} ${lines}${text.line}` : `${item.file} ${item.lineEnd === undefined ? text.line : text.lines} ${lines}`);
   if (item.speaker !== null) parts.push(`${text.speaker}: ${item.speaker}`);
   return parts.join(' · ');
 }

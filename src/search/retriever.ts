@@ -96,6 +96,12 @@ export function buildRetriever(
   for (const transcript of corpus.transcripts) {
     for (const paragraph of transcript.paragraphs) entries.set(paragraph.id, { paragraph, transcript });
   }
+  /** The lines a sentence run on from its first line (`lineEnd`) find the paragraph they belong to. */
+  const continuations = new Map<string, { paragraph: Paragraph; transcript: Transcript }>();
+  for (const entry of entries.values()) {
+    const { paragraph } = entry;
+    for (let line = paragraph.line + 1; line <= (paragraph.lineEnd ?? paragraph.line); line += 1) continuations.set(`${paragraph.file}:${line}`, entry);
+  }
   const positions = new Map([...entries.keys()].map((id, position) => [id, position]));
   const texts = [...entries.values()].map(({ paragraph }) => paragraph.text);
   const analysed = analyses.length === texts.length ? analyses : texts.map((text) => analyzer.analyze(text));
@@ -217,7 +223,7 @@ export function buildRetriever(
       return keys.size;
     },
     paragraphAt(file, line) {
-      return entries.get(`${file}:${line}`) ?? null;
+      return entries.get(`${file}:${line}`) ?? continuations.get(`${file}:${line}`) ?? null;
     },
     passageFor(paragraph, query) {
       const entry = entries.get(paragraph.id);

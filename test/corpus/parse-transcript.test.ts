@@ -403,6 +403,85 @@ describe('parseTranscript', () => {
     expect(transcript.title).toBe('こんにちは、今日はAIの話をします');
   });
 
+  describe('a sentence run on over lines', () => {
+    const spans = (transcript: Transcript): Array<[number, number | undefined, string]> =>
+      transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.lineEnd, paragraph.text]);
+
+    it('joins the lines of a subtitle cue that break a sentence, and cites the first and last line', () => {
+      const transcript = parseTranscript(
+        's.txt',
+        lines(
+          '1',
+          '00:00:00,500 --> 00:00:01,000',
+          '皆さんこんにちは。',
+          '',
+          '2',
+          '00:00:01,000 --> 00:00:04,500',
+          '18歳で奈良の工務店に弟子入りしたのが',
+          '1986年ですから、もう40年近くになりますね。',
+          '',
+          '3',
+          '00:00:04,600 --> 00:00:09,200',
+          '今日のゲストは佐伯さんです。',
+          'よろしくお願いします。',
+          '',
+          '4',
+          '00:00:09,300 --> 00:00:12,000',
+          'The temple was rebuilt',
+          'in 2011.',
+        ),
+      );
+      expect(spans(transcript).slice(1)).toEqual([
+        [7, 8, '18歳で奈良の工務店に弟子入りしたのが1986年ですから、もう40年近くになりますね。'],
+        [12, undefined, '今日のゲストは佐伯さんです。'],
+        [13, undefined, 'よろしくお願いします。'],
+        [17, 18, 'The temple was rebuilt in 2011.'],
+      ]);
+      expect(transcript.paragraphs[1]?.sentences.map((sentence) => sentence.text)).toEqual(['18歳で奈良の工務店に弟子入りしたのが1986年ですから、もう40年近くになりますね。']);
+      expect(transcript.lines.map((line) => line.kind).slice(6, 8)).toEqual(['content', 'content']);
+    });
+
+    it('joins a line of unpunctuated speech that stops on a particle asking for more, and nothing else', () => {
+      const transcript = parseTranscript(
+        'stt.txt',
+        lines(
+          'えー皆さんこんにちは',
+          'まず私が養蜂を始めたのは2009年なんですけど',
+          'あの当時は会社員をしながら週末だけ巣箱を置いてたんですね',
+          'これにやられると群れが弱ってしまって',
+          '冬を越せなくなるんです',
+          'なんで行くの',
+          'だって暑いから',
+        ),
+      );
+      expect(spans(transcript).map(([line, lineEnd]) => [line, lineEnd])).toEqual([
+        [1, undefined],
+        [2, 3],
+        [4, undefined],
+        [5, undefined],
+        [6, undefined],
+        [7, undefined],
+      ]);
+      expect(transcript.paragraphs[1]?.text).toBe('まず私が養蜂を始めたのは2009年なんですけどあの当時は会社員をしながら週末だけ巣箱を置いてたんですね');
+    });
+
+    it('never joins across a blank line, a speaker label or a list item', () => {
+      const transcript = parseTranscript(
+        'p.txt',
+        lines('対談', '', '田中: 昨日の会議では、', '佐藤: はい、聞いています。', '- 予算は、', '- 人員は、', '最後に、', '', '終わります。', '結論から言うと、', '来年です。'),
+      );
+      expect(spans(transcript).map(([line, lineEnd]) => [line, lineEnd])).toEqual([
+        [3, undefined],
+        [4, undefined],
+        [5, undefined],
+        [6, undefined],
+        [7, undefined],
+        [9, undefined],
+        [10, 11],
+      ]);
+    });
+  });
+
   describe('duplicates', () => {
     it.each([
       // The second identical line is a duplicate.
