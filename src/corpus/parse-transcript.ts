@@ -267,13 +267,26 @@ function isTitleShaped(line: Line): boolean {
 
 /** When no line is a title: the first sentence of the first content line, which usually says what this is. */
 function derivedTitle(lines: readonly Line[], kinds: Kinds): string | null {
-  const first = lines.find((_, i) => kinds[i] === null);
-  if (first === undefined) return null;
-  const text = stripMarkup(first.raw);
-  const sentence = splitSentences(text)[0]?.text.replace(/[。.!?\uFF01\uFF1F]+$/u, '') ?? text;
+  const opening = lines.filter((_, i) => kinds[i] === null).slice(0, DERIVED_TITLE_LINES);
+  const sentences = opening.flatMap((line) => {
+    const text = stripMarkup(line.raw);
+    const split = splitSentences(text).map((sentence) => sentence.text.trim());
+    return split.length > 0 ? split : [text];
+  });
+  // A talk opens with a greeting; what it is about comes after 「皆さんこんにちは」 and the thanks.
+  const chosen = sentences.find((sentence) => !GREETING.test(sentence.normalize('NFKC'))) ?? sentences[0];
+  if (chosen === undefined) return null;
+  const sentence = chosen.replace(/[。.!?\uFF01\uFF1F]+$/u, '').replace(LEADING_FILLER, '') || chosen;
   const chars = [...sentence];
   return chars.length <= DERIVED_TITLE_MAX_LENGTH ? sentence : `${chars.slice(0, DERIVED_TITLE_MAX_LENGTH).join('')}…`;
 }
+/** Content lines read for a title when the file has no title line. */
+const DERIVED_TITLE_LINES = 3;
+/** Hesitations a speaker opens with: not part of a title. */
+const LEADING_FILLER = /^(?:(?:えー+|えっと|えーと|あのー*|まあ|はい|では)[、,\s]*)+/u;
+/** A sentence that only greets or thanks (「はいどうもこんにちは」「本日はお招きいただきありがとうございます」). */
+const GREETING =
+  /^[^。!?]{0,24}(?:こんにちは|こんばんは|おはようございます|はじめまして|初めまして|よろしくお願いします|よろしくお願いいたします|ありがとうございます|ありがとうございました)[ー〜~!。.\s]*$/u;
 
 interface TableOfContents {
   /** The label (`目次`) and entry lines. */

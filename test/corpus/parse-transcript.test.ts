@@ -82,7 +82,16 @@ describe('parseTranscript', () => {
     it('finds no title line in unpunctuated speech-to-text, where every line looks like one', () => {
       const transcript = parseTranscript('a.txt', lines('はいどうもこんにちは', '今日はAIの話をします', 'よろしくお願いします'));
       expect(kindsOf(transcript)).toEqual(['content', 'content', 'content']);
-      expect(transcript.title).toBe('はいどうもこんにちは');
+      expect(transcript.title).toBe('今日はAIの話をします');
+    });
+
+    it('takes no greeting or thanks for a derived title, nor the hesitation a talk opens with', () => {
+      const talk = parseTranscript('a.txt', lines('えー皆さんこんにちは', 'あの本日はお招きいただきありがとうございます', 'えー私は長野県で養蜂をやっております森田と申します'));
+      expect(talk.title).toBe('私は長野県で養蜂をやっております森田と申します');
+      const show = parseTranscript('b.txt', lines('皆さんこんにちは。「職人の時間」です。', '今日のゲストは宮大工の佐伯さんです。'));
+      expect(show.title).toBe('「職人の時間」です');
+      // Only greetings: the first of them, rather than nothing.
+      expect(parseTranscript('c.txt', lines('こんにちは', 'よろしくお願いします')).title).toBe('こんにちは');
     });
   });
 
