@@ -110,16 +110,16 @@ export function parseTranscript(file: string, text: string): Transcript {
 
   const sectionOf = new Map(headings.map((heading) => [heading.index, heading.name]));
   const paragraphs: Paragraph[] = [];
-  const subtitles = isSubtitleFile(lines);
+  const breaks = lineBreaks(lines, kinds);
   let section: string | null = null;
   let joinedUpTo = -1;
   lines.forEach((line, i) => {
     const name = sectionOf.get(i);
     if (name !== undefined) section = name;
     if (kinds[i] !== null || i <= joinedUpTo) return;
-    const last = sentenceEnd(lines, kinds, i, subtitles);
+    const last = sentenceEnd(lines, kinds, i, breaks);
     joinedUpTo = last;
-    const text = joinLines(lines.slice(i, last + 1).map((part) => part.raw));
+    const text = joinLines(lines.slice(i, last + 1).map((part) => part.raw), breaks);
     paragraphs.push({
       id: `${file}:${line.number}`,
       file,
@@ -141,27 +141,51 @@ export function parseTranscript(file: string, text: string): Transcript {
 }
 
 /**
- * The last line of the sentence that starts on line `i`: a line that stops mid-sentence (a comma, a
- * particle that cannot end one, or in a subtitle file any unpunctuated line of a cue) is finished by
- * the content line right under it, so a two-line cue or a wrapped line of speech-to-text is one
- * paragraph. Never past a blank line, a label, a list item or a section break, and at most
- * `MAX_JOINED_LINES` lines of `MAX_JOINED_LENGTH` in all.
+ * How a file breaks its sentences over lines: `lines` — a line is a paragraph unless it stops on a
+ * comma or a particle; `cues` — subtitle cues, whose unpunctuated lines break wherever they are full;
+ * `captions` — auto-captions, a timestamp and a few words per line, where only a sentence-final
+ * ending closes a sentence.
  */
-function sentenceEnd(lines: readonly Line[], kinds: Kinds, i: number, subtitles: boolean): number {
+type Breaks = 'lines' | 'cues' | 'captions';
+
+function lineBreaks(lines: readonly Line[], kinds: Kinds): Breaks {
+  if (isSubtitleFile(lines)) return 'cues';
+  const candidates = lines.filter((_, i) => kinds[i] === null);
+  const stamped = candidates.filter((line) => TIMESTAMP.test(line.shape));
+  if (stamped.length < MIN_CAPTION_LINES || stamped.length < candidates.length * CAPTION_SHARE) return 'lines';
+  const lengths = stamped.map((line) => [...line.shape.replace(TIMESTAMP, '')].length).sort((a, b) => a - b);
+  return (lengths[Math.floor(lengths.length / 2)] ?? 0) <= CAPTION_MEDIAN_LENGTH ? 'captions' : 'lines';
+}
+/** `0:13 `, `12:34:56 `, `[01:02] ` at the start of a line. */
+const TIMESTAMP = /^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*/u;
+const MIN_CAPTION_LINES = 10;
+const CAPTION_SHARE = 0.6;
+/** Caption lines carry a few words each: half of them at most this many code points after the timestamp. */
+const CAPTION_MEDIAN_LENGTH = 16;
+
+/**
+ * The last line of the sentence that starts on line `i`: a line that stops mid-sentence is finished
+ * by the content line right under it, so a two-line cue or a wrapped line of speech-to-text is one
+ * paragraph. Never past a blank line, a label or a list item (a caption's timestamp aside), and at
+ * most `MAX_JOINED_LINES` lines of `MAX_JOINED_LENGTH` in all.
+ */
+function sentenceEnd(lines: readonly Line[], kinds: Kinds, i: number, breaks: Breaks): number {
   let last = i;
   let length = lines[i]?.raw.length ?? 0;
+  const maxLines = breaks === 'captions' ? MAX_CAPTION_LINES : MAX_JOINED_LINES;
   for (;;) {
     const line = lines[last];
     const next = lines[last + 1];
-    if (line === undefined || next === undefined || kinds[last + 1] !== null || last - i + 1 >= MAX_JOINED_LINES) return last;
-    if (line.listItem || next.listItem || labelLength(next.raw) > 0) return last;
-    if (!stopsMidSentence(line.shape, subtitles)) return last;
+    if (line === undefined || next === undefined || kinds[last + 1] !== null || last - i + 1 >= maxLines) return last;
+    if (breaks === 'captions' ? !TIMESTAMP.test(next.shape) : line.listItem || next.listItem) return last;
+    if (labelLength(next.raw) > 0 || !stopsMidSentence(line.shape, breaks)) return last;
     length += next.raw.length;
     if (length > MAX_JOINED_LENGTH) return last;
     last += 1;
   }
 }
 const MAX_JOINED_LINES = 3;
+const MAX_CAPTION_LINES = 8;
 const MAX_JOINED_LENGTH = 200;
 /**
  * Endings no sentence has: a comma, or a particle that asks for more (を, が, へ, から, ので, けど,
@@ -169,17 +193,28 @@ const MAX_JOINED_LENGTH = 200;
  * spoken sentence as often as they continue one.
  */
 const MID_SENTENCE = /(?:[、,]|[をがへ]|(?<!こんにち|こんばん)は|から|ので|けど|けれど|のに|ながら|たら|れば|くて)$/u;
+/** How a spoken sentence ends (です, ました, ください, ね, よ, か, だ, …), or a caption that is only a response or a greeting. */
+const SPOKEN_END = /(?:[。.!?」』)…‥]|です|ます|でした|ました|ません|ください|ましょう|でしょう|ない|(?<!だい)たい|[ねよかなわぞぜだたう]|ok|OK)$/u;
+const INTERJECTION = /^(?:はい|えー*|あー*|うん|よし|さて|どうも|はいどうも|こんにちは|みなさんこんにちは|皆さんこんにちは|ありがとうございます)$/u;
 
-function stopsMidSentence(shape: string, subtitles: boolean): boolean {
+function stopsMidSentence(shape: string, breaks: Breaks): boolean {
+  if (breaks === 'captions') {
+    const words = shape.replace(TIMESTAMP, '');
+    return !SPOKEN_END.test(words) && !INTERJECTION.test(words);
+  }
   if (MID_SENTENCE.test(shape)) return true;
   // A subtitle cue breaks its sentence wherever the line is full.
-  return subtitles && !SENTENCE_END.test(shape) && !/[）)♪】]$/u.test(shape);
+  return breaks === 'cues' && !SENTENCE_END.test(shape) && !/[）)♪】]$/u.test(shape);
 }
 
-/** Lines of one sentence as one text: Latin words keep a space between them, Japanese needs none. */
-function joinLines(parts: readonly string[]): string {
+/**
+ * Lines of one sentence as one text: Latin words keep a space between them, Japanese needs none;
+ * a caption keeps its first timestamp, and its fragments a space between them, as the pauses were.
+ */
+function joinLines(parts: readonly string[], breaks: Breaks): string {
   return parts.reduce((text, part) => {
     const left = text.trimEnd();
+    if (breaks === 'captions') return `${left} ${part.replace(TIMESTAMP, '').trim()}`;
     const right = part.trimStart();
     return /[A-Za-z0-9]$/u.test(left) && /^[A-Za-z0-9]/u.test(right) ? `${left} ${right}` : `${left}${right}`;
   });

@@ -474,6 +474,40 @@ describe('parseTranscript', () => {
       expect(transcript.paragraphs[1]?.text).toBe('まず私が養蜂を始めたのは2009年なんですけどあの当時は会社員をしながら週末だけ巣箱を置いてたんですね');
     });
 
+    it('joins auto-caption fragments, a timestamp and a few words each, up to a sentence-final ending', () => {
+      const captions = [
+        '0:00 はいどうも',
+        '0:01 みなさんこんにちは',
+        '0:13 パン好き会社員の',
+        '0:14 こばやし',
+        '0:15 ゆうきです',
+        '0:46 はい',
+        '0:47 元種っていうのは',
+        '0:48 酵母を粉と水で',
+        '0:50 何回か継ぎ足して',
+        '0:52 育てたもののことです',
+        '1:56 一次発酵は',
+        '1:57 だいたい',
+        '1:58 8時間から10時間',
+        '2:04 OKです',
+      ];
+      const transcript = parseTranscript('c.txt', lines('パンを焼いてみた', ...captions));
+      expect(spans(transcript)).toEqual([
+        [2, undefined, '0:00 はいどうも'],
+        [3, undefined, '0:01 みなさんこんにちは'],
+        [4, 6, '0:13 パン好き会社員の こばやし ゆうきです'],
+        [7, undefined, '0:46 はい'],
+        [8, 11, '0:47 元種っていうのは 酵母を粉と水で 何回か継ぎ足して 育てたもののことです'],
+        [12, 15, '1:56 一次発酵は だいたい 8時間から10時間 OKです'],
+      ]);
+      // The same fragments with no timestamps are unpunctuated speech: joined only on a particle (は).
+      const bare = parseTranscript('d.txt', lines('パンを焼いてみた', ...captions.map((caption) => caption.replace(/^\S+ /u, ''))));
+      expect(bare.paragraphs.filter((paragraph) => paragraph.lineEnd !== undefined).map((paragraph) => [paragraph.line, paragraph.lineEnd])).toEqual([
+        [8, 9],
+        [12, 13],
+      ]);
+    });
+
     it('never joins across a blank line, a speaker label or a list item', () => {
       const transcript = parseTranscript(
         'p.txt',
