@@ -16,7 +16,10 @@
  * - a turn whose speaker the order leaves open is settled by its content: a person it names in the
  *   third person (「ネイサンが言ったように」) did not say it, and a self-description (「私の本」)
  *   points at the person the introduction described with it;
- * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」) is X's.
+ * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」) is X's;
+ * - a text with no labels and no named host that presents one guest, speaks to them by name (or has
+ *   them say who they are) and answers a run of short questions is an interview: the answers are
+ *   the guest's, the host's lines stay unknown.
  * Where the evidence is weak the paragraph stays unknown (speaker null): a wrong name is worse than
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
@@ -25,6 +28,11 @@ import { aliasKey, aliasesOf, mergeCast, nameMatch, nameParts, type CastMember }
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
 export const MIN_SPEAKER_CONFIDENCE = 0.5;
+/**
+ * Kept of the confidence of a line given to the one guest only because it follows a question, when
+ * the host is unnamed: that there are just two voices is itself inferred from the order.
+ */
+const UNNAMED_HOST_FACTOR = 0.9;
 /** Confidence lost per line as a turn goes on without a cue. */
 const TURN_DECAY = 0.985;
 /**
@@ -48,6 +56,13 @@ const REACTION_END = /(?:(?:面白い|おもしろい|すごい|凄い|いい|�
 const INTERJECTION_MAX = 16;
 /** A text with this many questions answered on the next line has a second voice: it is no monologue. */
 const MIN_ANSWERED_QUESTIONS = 2;
+/**
+ * Questions standing alone as a line, each followed by a line that is no question, that make an
+ * unlabelled text presenting one guest an interview (see `interviewsGuest`).
+ */
+const MIN_INTERVIEW_QUESTIONS = 3;
+/** A question line of an interview: its own short turn (sentences). */
+const QUESTION_LINE_SENTENCES = 2;
 /** A labelled name must recur this often, unless the title or introduction already names it. */
 const MIN_LABEL_COUNT = 2;
 const LABEL_NAME_MAX = 24;
@@ -117,8 +132,11 @@ const ECHO_REACTION = /^(?:えっ|え|へえ|へー|ほう|ほんと)?[、,]?\s*
 const ECHO_QUESTION = /^([^、。,?\uFF1F]{2,12}?)[、,]?\s*(?:ですか|というのは|って)[?\uFF1F。]*$/u;
 /** A yes that confirms what the other person just echoed, before going on. */
 const AFFIRMATION = /^(?:はい|ええ|うん)[、。,!\uFF01]/u;
-/** A line closing on a concession (「あくまで一つの調査ですけどね。」) is the speaker's afterthought, not a reaction. */
-const AFTERTHOUGHT = /(?:けど|けれど|けども)(?:ね|ねえ|な)?[。!\uFF01]?$/u;
+/**
+ * A line closing on a concession or a reason (「あくまで一つの調査ですけどね。」「同じものは二つとありませんから。」)
+ * is the speaker's afterthought on what they just said, not a reaction.
+ */
+const AFTERTHOUGHT = /(?:けど|けれど|けども|から|ので)(?:ね|ねえ|な)?[。!\uFF01]?$/u;
 /** Second person: the line speaks to someone rather than about them. */
 const SECOND_PERSON = /(?:あんた|あなた|君|きみ|お前|you)/iu;
 /** `これはXポッドキャストです`, `Xポッドキャストへようこそ`, `ホストのX`, `司会のX`, `Xです。` opening a show. */
@@ -189,6 +207,8 @@ interface Person {
   readonly keys: readonly string[];
   /** Normalised text the introduction says about this person alone. */
   profile: string;
+  /** The host of an interview whose text never names them: their lines are told apart, but shown as unknown. */
+  readonly unnamed?: boolean;
 }
 
 interface LineCues {
@@ -200,6 +220,8 @@ interface LineCues {
   readonly question: boolean;
   readonly reply: boolean;
   readonly continuation: boolean;
+  /** The line closes asking the other person for something (「最後に、…一言お願いします。」), whatever its opening. */
+  readonly requests: boolean;
   readonly interjection: boolean;
   readonly welcome: boolean;
   readonly thanks: boolean;
@@ -253,7 +275,7 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
   const decisions = decide(cues, people, transcript);
   paragraphs.forEach((paragraph, i) => {
     const decision = decisions[i];
-    const confident = decision !== undefined && decision.speaker !== null && decision.confidence >= MIN_SPEAKER_CONFIDENCE;
+    const confident = decision !== undefined && decision.speaker !== null && decision.speaker.unnamed !== true && decision.confidence >= MIN_SPEAKER_CONFIDENCE;
     paragraph.speaker = confident ? decision.speaker?.member.name ?? null : null;
     paragraph.speakerConfidence = confident ? Number(decision.confidence.toFixed(3)) : 0;
     paragraph.speakerEvidence = confident ? decision.evidence : null;
@@ -519,8 +541,11 @@ function readCues(text: string, people: readonly Person[]): LineCues {
     // 「あなたが言ったように」 takes up the last speaker's words, unless the line names whom it answers.
     reply: REPLY_OPENER.test(body) || TAKES_UP.test(firstSentence) || (TAKES_UP.test(body) && mentioned.size === 0),
     continuation: CONTINUATION.test(body),
+    requests: REQUEST.test(lastSentence),
+    // A short line calling someone by name (「Xさん、よろしくお願いします。」) hands them the floor; it is no back-channel.
     interjection:
       ([...body].length <= INTERJECTION_MAX || ([...body].length <= REACTION_MAX && REACTION_END.test(body) && sentences.length === 1)) &&
+      addressee === null &&
       !CONTINUATION.test(body) &&
       !AFTERTHOUGHT.test(body) &&
       !/[?\uFF1F]/u.test(body),
@@ -685,7 +710,11 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   const byline = authorName(transcript);
   const author = byline === null ? null : personNamed(people, byline);
   const alone = speakers.length === 0 || (speakers.length === 1 && (speakers[0]?.member.role !== 'host' || speakers[0] === author));
-  if (!labelled && alone) return monologue(cues, author, decisions);
+  // One guest presented, spoken to (or saying who they are) and answering a run of questions: an
+  // interview whose host the text never names. The host is told apart from the guest but stays unknown.
+  const interviewed = !labelled && speakers.length === 1 && speakers[0] !== undefined && speakers[0] !== author && interviewsGuest(cues, speakers[0]) ? speakers[0] : null;
+  if (interviewed !== null) speakers.push({ member: { name: '', aliases: [], role: 'host' }, keys: [], profile: '', unnamed: true });
+  if (!labelled && alone && interviewed === null) return monologue(cues, author, decisions);
   // A host who introduces themselves and nobody else (「どうも、Xです。今日は…の話するで。」), in a text
   // where questions are not answered by someone else, is talking alone.
   const solo = speakers.length === 1 && speakers[0] !== undefined ? speakers[0] : null;
@@ -755,7 +784,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       // A back-channel does not take the floor: the one it interrupted goes on, confirming it
       // first when it was an echo (「三年も。」「はい。夏の暑さで…」).
       open({ ...resume.decision, confidence: resume.decision.confidence * 0.9 }, resume.role);
-    } else if (cue.continuation && !(previous?.question ?? false)) {
+    } else if (cue.continuation && !cue.requests && !(previous?.question ?? false)) {
       // Same turn.
     } else if (previous?.question === true && host !== null && previous.addressee === host && !cue.question) {
       // 「木村さんはルンバ使ってます?」: a guest asking the host; the host answers.
@@ -772,7 +801,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
         // 「えっ、そうなんですか。」「生き物、ですか。」 right after a guest spoke: that guest goes on.
         open({ speaker: guestBeforeHost, evidence: 'answers-host', confidence: CONFIDENCE.alternation }, 'guest');
       } else open({ speaker: null, evidence: null, confidence: 0 }, 'guest');
-    } else if (cue.question && currentRole !== 'host' && host !== null && cue.addressee !== host && (cue.addressee !== null || !cue.continuation)) {
+    } else if (cue.question && currentRole !== 'host' && host !== null && cue.addressee !== host && (cue.addressee !== null || !cue.continuation || cue.requests)) {
       open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] }, 'host');
     } else if (started && previous !== undefined && currentRole === 'host' && !cue.continuation && previous.addressee === null && previous.lastNamed !== null && guests.includes(previous.lastNamed) && !introducesGuests(previous, guests)) {
       // 「ですからネイサンは、近いうちに…本が出ます。」: the guest the host just talked about takes it up.
@@ -799,6 +828,9 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   });
   close();
   settleByVoice(turns, cues, decisions, host, guests);
+  if (host?.unnamed === true) {
+    for (const decision of decisions) if (decision.evidence === 'answers-host' || decision.evidence === 'alternation') decision.confidence *= UNNAMED_HOST_FACTOR;
+  }
   applyQuotes(cues, decisions);
   return decisions;
 }
@@ -872,6 +904,28 @@ function settleByVoice(
 function introducesGuests(cue: LineCues, guests: readonly Person[]): boolean {
   const named = guests.filter((guest) => cue.mentioned.has(guest)).length;
   return cue.welcome || (named > 0 && cue.firstPerson && (named === guests.length || guests.length > 2));
+}
+
+/**
+ * Whether an unlabelled text with one guest is an interview of that guest: someone speaks to the
+ * guest by name (「Xさん、…」) or the guest says who they are (「Xです。」), and at least
+ * `MIN_INTERVIEW_QUESTIONS` short question lines are each followed by a line that asks nothing. A
+ * narrator's rhetorical questions do not make one: a narrator neither calls the person they write
+ * about by name nor gives way to them.
+ */
+function interviewsGuest(cues: readonly LineCues[], guest: Person): boolean {
+  if (guest.member.role !== 'guest') return false;
+  const spokenTo = cues.some((cue) => cue.selfNamed === guest || (cue.addressee === guest && guest.member.aliases.some((alias) => new RegExp(`^${escapeRegExp(alias)}(?:さん|先生|氏)?[、,]`, 'u').test(cue.body))));
+  if (!spokenTo) return false;
+  const asked = cues.filter((cue, i) => {
+    const next = cues[i + 1];
+    return cue.question && cue.body.split(SENTENCE_BREAK).filter((part) => part.trim() !== '').length <= QUESTION_LINE_SENTENCES && next !== undefined && !next.question;
+  });
+  return asked.length >= MIN_INTERVIEW_QUESTIONS;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** Text with no second voice: the narrator (the byline's author, or a host alone) says it, quotations aside. */

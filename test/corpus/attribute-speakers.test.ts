@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSpeakers, labelLength, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import type { Paragraph } from '../../src/corpus/types.js';
 import { ROLE_LABELLED_INTERVIEW } from '../support/interview-fixture.js';
 
 const lines = (...text: string[]): string => text.join('\n');
@@ -529,6 +530,49 @@ describe('attributeSpeakers', () => {
     expect(cast('パーク')).toEqual(expect.arrayContaining(['Lisa Park']));
     expect(cast('パーク')).not.toContain('東西アセットマネジメント証券');
     expect(cast('ホアン')).toEqual(expect.arrayContaining(['ケビン・ホアン']));
+  });
+
+  it('gives an unlabelled interview with one presented guest and an unnamed host the guest’s answers, not the questions', () => {
+    // Subtitle cues: a number, a time range, the text (a sentence may run over two lines).
+    const cue = (n: number, ...text: string[]): string => lines(String(n), `00:00:${String(n * 5).padStart(2, '0')},000 --> 00:00:${String(n * 5 + 4).padStart(2, '0')},000`, ...text, '');
+    const text = lines(
+      cue(1, 'こんばんは。「まちの仕事人」の時間です。'),
+      cue(2, '本日のゲストは、陶芸家の村井和子さんです。', '村井さん、よろしくお願いします。'),
+      cue(3, 'よろしくお願いします。', '村井です。'),
+      cue(4, '陶芸を始めたきっかけは', '何だったんですか？'),
+      cue(5, '祖父が窯元で、子どもの頃から', '土に触っていました。'),
+      cue(6, '作品づくりで一番大切にしていることは何でしょうか。'),
+      cue(7, '土の声を聞くことです。', '同じ土は二つとありませんから。'),
+      cue(8, '窯の温度はどのくらいですか？'),
+      cue(9, 'およそ千二百五十度まで上げます。'),
+      cue(10, '最後に、陶芸に興味がある方に', '一言お願いします。'),
+      cue(11, 'まずは手で土に触ってみてください。'),
+      cue(12, '村井和子さん、ありがとうございました。'),
+    );
+    const transcript = attributeSpeakers(parseTranscript('t.srt.txt', text));
+    const said = (start: string): Paragraph | undefined => transcript.paragraphs.find((paragraph) => paragraph.text.startsWith(start));
+    for (const answer of ['よろしくお願いします。', '村井です。', '祖父が窯元で', '土の声を', '同じ土は', 'およそ', 'まずは手で']) expect(said(answer)?.speaker, answer).toBe('村井和子');
+    // The host is never named: the opening, the questions and the thanks stay unknown rather than the guest's.
+    for (const host of ['こんばんは', '本日のゲスト', '村井さん、', '陶芸を始めた', '作品づくり', '窯の温度', '最後に', '村井和子さん、']) expect(said(host)?.speaker, host).toBeNull();
+    // Taken from the order alone, an answer is less sure than the guest saying who they are.
+    expect(said('およそ')?.speakerConfidence).toBeLessThan(said('村井です。')?.speakerConfidence ?? 0);
+    expect(said('およそ')?.speakerConfidence).toBeGreaterThanOrEqual(MIN_SPEAKER_CONFIDENCE);
+    expect(transcript.cast.find((member) => member.name === '村井和子')?.aliases).toContain('村井');
+  });
+
+  it('leaves a narrator’s piece about one presented person, rhetorical questions and all, to nobody', () => {
+    const text = lines(
+      '工房をたずねて',
+      '',
+      '今回たずねたのは、陶芸家の村井和子さんです。',
+      '村井さんはなぜ土にこだわるのでしょうか。',
+      '答えは工房の裏山にありました。',
+      'では、どんな土なのでしょうか。',
+      '鉄分の多い赤土です。',
+      '窯の温度は何度ですか？',
+      'およそ千二百五十度です。',
+    );
+    expect(Object.values(speakersOf(text)).filter((speaker) => speaker !== null)).toEqual([]);
   });
 
   it('takes a Latin spelling in brackets in the list of speakers as another name for the person', () => {
