@@ -18,8 +18,8 @@ const REQUEST_END = '(?:お願いします|お願いいたします|お願いね
 const REQUEST_START = '(?:ぜひ|是非)?(?:チャンネル登録|高評価|グッドボタン|いいね|フォロー|コメント)';
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
-  // Article length shown by note-style platforms: `3,210 文字`, `1200字`, `850 words`.
-  { name: 'character-count', pattern: /^\d[\d,.]*\s*(?:文字|字|characters?|chars|words?|語)$/iu },
+  // Article length shown by note-style platforms: `3,210 文字`, `1200字`, `約3200文字`, `850 words`.
+  { name: 'character-count', pattern: /^(?:約|およそ|about\s+|~)?\d[\d,.]*\s*(?:文字|字|characters?|chars|words?|語)$/iu },
   // Alt text or placeholder of a header image: `見出し画像`.
   { name: 'image-placeholder', pattern: /^(?:見出し画像|ヘッダー画像|トップ画像|アイキャッチ画像|サムネイル|画像|写真|image|photo|thumbnail)$/iu },
   // note.com's support prompt: `この記事が気に入ったらサポートをしてみませんか?`.

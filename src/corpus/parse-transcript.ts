@@ -19,7 +19,7 @@ import { isBoilerplate } from './boilerplate.js';
 import { dateAtEnd } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
-import { readMetadataLine } from './read-metadata.js';
+import { readMetadataLine, readSiteByline } from './read-metadata.js';
 import { labelLength } from './attribute-speakers.js';
 import { splitSentences } from '../text/split-sentences.js';
 
@@ -271,7 +271,7 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): 
     const line = lines[i];
     if (line === undefined || kinds[i] !== null) continue;
     seen += 1;
-    const metadata = readMetadataLine(line.raw);
+    const metadata = readMetadataLine(line.raw) ?? (titleIndex === null ? null : readSiteByline(line.raw));
     if (metadata !== null) {
       kinds[i] = 'metadata';
       author ??= metadata.author;

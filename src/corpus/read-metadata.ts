@@ -28,6 +28,8 @@ const TIME_RANGE = /\d{1,2}:\d{2}\s*[〜~\-–]\s*\d{1,2}:\d{2}/u;
 /** Where a dated recording took place: `2023年11月3日 市民文化ホール 小ホールにて`, `…、東京都内で収録`. */
 const PLACE_TRAILER = /^[^。!?、]{1,30}(?:にて|にて収録|で収録|で開催|会場)$/u;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?/iu;
+/** `深夜1時〜`, `午後2時半から`, `19時〜21時`: a time of day in words. */
+const JAPANESE_TIME = /(?:午前|午後|深夜|夜|朝|昼)?\d{1,2}時(?:\d{1,2}分|半)?(?:\s*[〜~\-–]\s*(?:(?:午前|午後|深夜|夜)?\d{1,2}時(?:\d{1,2}分|半)?)?|から|まで)?/u;
 /** Separators between a name and the rest of a byline: `·`, `|`, ` - `, `,` (`By Jane Doe, Staff`). */
 const BYLINE_SEPARATOR = /\s+[·•|–—-]\s+|\s*[·•|、,]\s*/u;
 const MAX_NAME_LENGTH = 60;
@@ -43,7 +45,29 @@ export function readMetadataLine(line: string): LineMetadata | null {
   const whole = unbracketed(line.normalize('NFKC').replace(/\s+/gu, ' ').trim());
   // A full-width space or a run of spaces may separate fields (「開催日時：…　形式：オンライン」).
   const spaced = unbracketed(line.replace(/\u3000|\s{2,}/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
-  return readField(whole) ?? readFields(whole) ?? readFields(spaced);
+  return readField(whole) ?? readFields(whole) ?? readFields(spaced) ?? readDatedField(whole);
+}
+
+/**
+ * Under a title, `Haruka｜ゆるっと朝活ラジオ`: who wrote it, then where it appeared (a note- or blog-style
+ * byline). Only below the title: a title line itself often reads `記事タイトル｜サイト名`.
+ *
+ * @example readSiteByline('Haruka｜ゆるっと朝活ラジオ') // { author: 'Haruka', date: null, speakers: [] }
+ */
+export function readSiteByline(line: string): LineMetadata | null {
+  const match = /^([^|。!?]{1,30}?)\s*\|\s*([^|。!?]{1,40})$/u.exec(line.normalize('NFKC').trim());
+  const name = match?.[1]?.trim();
+  if (match === undefined || match === null || name === undefined) return null;
+  return { author: isName(name) ? withoutTitles(name) : null, date: findDate(match[0])?.date ?? null, speakers: [] };
+}
+
+/** A date, then a field after it: `2025/4/22 担当:岡田准教授(情報科学研究科)`. */
+function readDatedField(text: string): LineMetadata | null {
+  const found = findDate(text);
+  if (found === null || found.index !== 0) return null;
+  const rest = text.slice(found.length).trim();
+  const field = rest === '' ? null : readField(rest);
+  return field === null ? null : { ...field, date: found.date };
 }
 
 function readField(text: string): LineMetadata | null {
@@ -75,7 +99,7 @@ const NOTE = /^※/u;
  * `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the
  * text; `聞き手:編集部`, `撮影:田中`: the crew, named in a header, not speakers of the text.
  */
-const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
+const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
 
 function readRecordingField(text: string): LineMetadata | null {
   return RECORDING_FIELD.test(text) ? { author: null, date: null, speakers: [] } : null;
@@ -97,7 +121,10 @@ function readByline(text: string): LineMetadata | null {
 function readSpeakerList(text: string): LineMetadata | null {
   const list = SPEAKER_LIST.exec(text)?.[1];
   if (list === undefined) return null;
-  const speakers = outsideBrackets(list, SPEAKER_SEPARATOR).map((name) => withoutTitles(name.trim())).filter(isName);
+  const speakers = outsideBrackets(list, SPEAKER_SEPARATOR)
+    .flatMap(castNames)
+    .map((name) => withoutTitles(name.trim()))
+    .filter(isName);
   return speakers.length === 0 ? null : { author: null, date: null, speakers };
 }
 
@@ -110,10 +137,21 @@ function readDateLine(text: string): LineMetadata | null {
     .replace(WEEKDAY, ' ')
     .replace(TIME_RANGE, ' ')
     .replace(TIME, ' ')
+    .replace(JAPANESE_TIME, ' ')
     .replace(/[\s,.·|()[\]]+/gu, ' ')
     .trim();
   if (residue !== '' && !DATE_TRAILER.test(residue) && !PLACE_TRAILER.test(residue)) return null;
   return { author: null, date: found.date, speakers: [] };
+}
+
+/**
+ * The people an entry of a speaker list names: a group with its members in brackets, each after a
+ * role (`コンビ名(ボケ:山本ケンジ/ツッコミ:西川アユミ)`), names the members; anything else names itself.
+ */
+function castNames(entry: string): string[] {
+  const members = /^[^()]*\(([^()]*:[^()]*)\)$/u.exec(entry.trim())?.[1];
+  if (members === undefined) return [entry];
+  return members.split(/\s*[/、,]\s*/u).map((member) => member.slice(member.indexOf(':') + 1).trim());
 }
 
 /** `text` split at `separator`, except inside brackets: 「ハン(デザイン担当、外部)、松井(記録)」 is two names. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isBoilerplate } from '../../src/corpus/boilerplate.js';
 import { dateAtEnd, findDate } from '../../src/corpus/find-date.js';
 import { findSpeakers } from '../../src/corpus/find-speakers.js';
-import { readMetadataLine } from '../../src/corpus/read-metadata.js';
+import { readMetadataLine, readSiteByline } from '../../src/corpus/read-metadata.js';
 
 describe('readMetadataLine', () => {
   it.each([
@@ -40,6 +40,10 @@ describe('readMetadataLine', () => {
     ['（2024年9月配信・文字起こし／自動文字起こしを手直ししたものです）', null, '2024-09'],
     // A lecturer named with their title and faculty.
     ['担当：森田 恵介 准教授（情報理工学部）', '森田 恵介', null],
+    // A broadcast date with its time of day in words; a date and then a field; the person who took notes.
+    ['放送日：2024年11月8日（金）深夜1時〜', null, '2024-11-08'],
+    ['2025/4/22 担当：岡田准教授（情報科学研究科）', '岡田准教授', '2025-04-22'],
+    ['記録：TA 松本', null, null],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
   });
@@ -54,6 +58,15 @@ describe('readMetadataLine', () => {
       '佐々木 美和',
       'David Chen',
     ]);
+  });
+
+  it('reads the members of a group with their roles in brackets as the speakers', () => {
+    expect(readMetadataLine('出演：たこやきパンチ（ボケ：山本ケンジ／ツッコミ：西川アユミ）')?.speakers).toEqual(['山本ケンジ', '西川アユミ']);
+  });
+
+  it('reads a note-style byline, the author then the publication, and nothing else of that shape', () => {
+    expect(readSiteByline('Haruka｜ゆるっと朝活ラジオ')).toEqual({ author: 'Haruka', date: null, speakers: [] });
+    expect(readSiteByline('今日はキャンプの話をします。｜第17回')).toBeNull();
   });
 
   it('reads a list of speakers', () => {
@@ -76,6 +89,9 @@ describe('readMetadataLine', () => {
     // Parts that are not all fields make no field line; a sentence with a place is content.
     ['収録日:2024年6月12日 / 今日はドローンの話です'],
     ['2023年11月3日に市民文化ホールで講演した'],
+    // A sentence that opens with a date is not a date and a field.
+    ['2025/4/22 今日は形態素解析の話です'],
+    ['2025年5月14日 新工場が稼働しました。'],
   ])('returns null for %j', (line) => {
     expect(readMetadataLine(line)).toBeNull();
   });
@@ -136,6 +152,7 @@ describe('isBoilerplate', () => {
   it.each([
     // note.com character counts, with and without a thousands separator.
     ['5,497 文字', true],
+    ['約3200文字', true],
     ['850文字', true],
     // Header-image alt text.
     ['見出し画像', true],
