@@ -1,8 +1,9 @@
 import type { Retriever } from '../search/retriever.js';
-import { withAnswersToQuestions } from './answer-lines.js';
+import { asks, withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { RetrievedPassage } from '../search/retriever.js';
+import type { PreparedQuery } from '../search/search-engine.js';
 import { askedAttribute, definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
@@ -55,6 +56,41 @@ function mentionedAround(passage: RetrievedPassage, attribute: string): boolean 
 }
 
 /**
+ * In talk the value asked for often comes a line later: 「京都いうたら湯豆腐やもんな。」 /
+ * 「一人前三千八百円やってん。」. For a when or how-much question, a candidate without a date or a
+ * number lends the line right under it, when that line has one, `NEIGHBOUR_SHARE` of its score and
+ * its evidence for the question (added when the search did not reach it).
+ */
+function withNeighbouringAnswers(
+  retriever: Retriever,
+  query: PreparedQuery,
+  candidates: ReadonlyArray<{ passage: RetrievedPassage; score: number }>,
+  type: QuestionType,
+): Array<{ passage: RetrievedPassage; score: number }> {
+  if (type !== 'time' && type !== 'quantity') return [...candidates];
+  const byId = new Map(candidates.map((entry) => [entry.passage.paragraph.id, entry]));
+  for (const { passage, score } of [...candidates].sort((left, right) => right.score - left.score).slice(0, RERANK_DEPTH)) {
+    if (hasAnswerShape(type, passage.excerpt.text) || asks(passage.paragraph.text)) continue;
+    const { paragraphs } = passage.transcript;
+    const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
+    if (next === undefined || next.line - (passage.paragraph.lineEnd ?? passage.paragraph.line) > NEIGHBOUR_MAX_GAP) continue;
+    if (asks(next.text) || !hasAnswerShape(type, next.text)) continue;
+    const found = byId.get(next.id);
+    const answer = found?.passage ?? retriever.passageFor(next, query);
+    if (answer === null) continue;
+    const lent = score * NEIGHBOUR_SHARE;
+    if (found !== undefined && found.score >= lent) continue;
+    const evidence = { wordCoverage: Math.max(answer.wordCoverage, passage.wordCoverage), excerpt: { ...answer.excerpt, coverage: Math.max(answer.excerpt.coverage, passage.excerpt.coverage) } };
+    byId.set(next.id, { passage: { ...answer, ...evidence }, score: lent });
+  }
+  return [...byId.values()];
+}
+/** The share of a line's score the line under it takes when it holds the date or number asked for. */
+const NEIGHBOUR_SHARE = 0.9;
+/** How far under the line (in source lines) its neighbour may start: a blank line between is fine. */
+const NEIGHBOUR_MAX_GAP = 2;
+
+/**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
  * the question (dates for when, numbers for how many, names for who, the term as topic for what is).
  *
@@ -67,7 +103,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const type = questionType(question);
   const term = definedTerm(question);
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
-  const passages = withAnswersToQuestions(retriever, prepared, retrieved)
+  const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type)
     .map(({ passage, score }) => ({
       passage,
       score: score + (hasAnswerShape(type, passage.excerpt.text, term) ? ANSWER_SHAPE_BONUS : 0),

@@ -123,6 +123,29 @@ describe('ask', () => {
     expect(answer('川口まどかさんの出身地はどこですか')).toEqual({ answered: true, line: 5 });
   });
 
+  it('answers how much with the line under the one that matches, when only that line has the number', () => {
+    const dialogue = (price: string): AppState =>
+      stateFrom(
+        {
+          'radio.txt': [
+            'ラジオ書き起こし',
+            '',
+            'ケンジ：でな、お腹すいたから湯豆腐食べようと思てん。',
+            'アユミ：ええやん、京都いうたら湯豆腐やもんな。',
+            `ケンジ：${price}`,
+            'アユミ：高っ！豆腐やで？',
+          ].join('\n'),
+        },
+        state.retriever.analyzer,
+      );
+    const priced = ask(dialogue('一人前三千八百円やってん。'), { question: '京都の湯豆腐はいくらでしたか', limit: 3 });
+    expect(priced.results[0]?.line).toBe(5);
+    expect(priced.answered).toBe(true);
+    // No number under it: the line that matches stays first.
+    const unpriced = ask(dialogue('めっちゃ高かってん。'), { question: '京都の湯豆腐はいくらでしたか', limit: 3 });
+    expect(unpriced.results[0]?.line).toBe(4);
+  });
+
   it('answers with the line an announcement leads to, above the announcement itself', () => {
     const talk = stateFrom(
       {
