@@ -78,6 +78,33 @@ describe('buildTimeline in a labelled interview', () => {
   });
 });
 
+describe('buildTimeline remarks that date nothing', () => {
+  it('keeps a date offered in a question, and leaves out a year passing, the session itself and a bare 今日は', () => {
+    const transcript = parseTranscript('s.txt', [
+      '勉強会の記録',
+      '2025年3月10日',
+      '平成31年も半分が過ぎましたね。',
+      '今日は機械翻訳の評価方法を扱います。',
+      'えー今日はですね',
+      'というわけで、本日は評価指標を三つ比べました。',
+      'じゃあ次の勉強会、2025/4/19の土曜日とかどう？',
+      '2024年はどうなると思いましたか？',
+      '今日、新しい論文が公開されました。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date, event.kind, event.dateText])).toEqual([
+      [9, '2025-03-10', 'event', '今日'],
+      [7, '2025-04-19', 'plan', '2025/4/19'],
+    ]);
+  });
+
+  it('leaves out a relative date in a line cut off mid-phrase', () => {
+    const transcript = parseTranscript('c.txt', ['勉強会の記録', '2025年3月10日', '今日は駅前のパン屋の', '今日、新しい論文が公開されました。'].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date])).toEqual([[4, '2025-03-10']]);
+  });
+});
+
 describe('buildTimeline relative dates', () => {
   it('counts 3年前 from the document unless its paragraph points back to a year told before', () => {
     const transcript = parseTranscript('r.txt', [

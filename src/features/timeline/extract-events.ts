@@ -9,7 +9,7 @@ import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Preci
 import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
 import { findTemporal, foldWidth, type TemporalMention } from '../../text/dates/find-temporal.js';
 import { resolveTemporal } from '../../text/dates/resolve-temporal.js';
-import { eventClause, eventKind, type EventKind } from './event-clause.js';
+import { eventClause, eventKind, type EventClause, type EventKind } from './event-clause.js';
 
 export interface Citation {
   readonly file: string;
@@ -62,12 +62,37 @@ export interface TranscriptDates {
 /** A question asking about a date (2025年はどう思いますか?) states no event. */
 const INTERROGATIVE = /どの|誰|だれ|何|なに|どう|いつ|どこ|なぜ|どれ|どんな|どちら|いくつ|いくら/u;
 const QUESTION_END = /(?:[?\uFF1F]|か[。.]?)[」』)\s]*$/u;
+/**
+ * 「6月14日の土曜日とかどう？」「来月はいかがですか」: a question offering a date asks about a plan, not
+ * about the date, so the date offered stays (what follows it: a weekday or time of day, a particle, どう/いかが).
+ */
+const PROPOSED = /^\s*(?:の\s*(?:[月火水木金土日]曜日?|週末|午前|午後|朝|夜|夕方)\s*)?(?:あたり|ごろ|頃)?\s*(?:とか|は|で|なんて|なんか|って|でも)\s*(?:どう|いかが)(?:です|でしょう)?か?(?:な|ね|や|よ)?[?\uFF1F!\uFF01。.」』)\s]*$/u;
+/**
+ * 「今年ももう終わりですね」「2025年も半分が過ぎた」: the date itself passing (its subject, then 終わる/過ぎる/経つ)
+ * is a remark on how time flies, not something that happened in it.
+ */
+const TIME_PASSES = /^\s*(?:も|は|が)\s*(?:もう|はや|早くも|すでに|既に|とうとう|いよいよ|あっという間に|気づけば|気付けば)?\s*(?:(?:半分|[\d一二三四五六七八九十]+\s*分の\s*[\d一二三四五六七八九十]+|[\d一二三四五六七八九十]+\s*割)\s*(?:が|も|ほど|くらい)?\s*)?(?:終わ|おわ|過ぎ|すぎ|経っ|経ち|経過|折り返)/u;
 /** A clause that ends in thanks, a welcome or a sign-off: dated by 今日/本日, it is manners, not an event. */
 const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お疲れ様です|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
 
 /** 今日/本日 in a clause about the occasion itself (司会, guests, the talk starting or ending): no event either. */
 const TODAY = /^(?:本日|今日|きょう)/u;
-const OCCASION = /司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい/u;
+/**
+ * What a talk or lesson says it does today: take up a subject (扱います, 取り上げます, 見ていきます), the
+ * speaker's own intention for the session (〜ていこうと思います, 〜しましょう), or its wrap-up
+ * (「というわけで今日は…しました」).
+ */
+const TALK_PROGRAMME = String.raw`扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みようと思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
+const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}`, 'u');
+/**
+ * A relative date in a clause that says nothing else: only fillers before it and a topic particle,
+ * perhaps with 「ですね」, after it (「えー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
+ * line cut off mid-phrase with no end mark (「今日は天然酵母の」, a caption line). Such a date only
+ * restates when the text was spoken.
+ */
+const FILLERS_ONLY = /^(?:えー*|えっと|あの[ーう]*|まあ|ま|で|じゃあ|はい|さて|それでは|では|[ー、,\s])*$/u;
+const PARTICLE_ONLY = /^\s*(?:は|も|って)\s*(?:ですね|ですけど|ですが|ね|さ)?[、,…。.!\uFF01\s]*$/u;
+const CUT_OFF = /(?:の|を|に|が|は|と|へ|から|より)$/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
 const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
 /** 「2025年3月期」: a fiscal period's name, not the date of an event. */
@@ -121,6 +146,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // 「本日の司会を務めます、石川です。」「今日はWi-Fiの話するで。」: the occasion, not an event told.
         if (mention.kind === 'relative' && TODAY.test(mention.text) && OCCASION.test(clause.text)) continue;
         if (mention.kind === 'relative' && SIGN_OFF.test(clause.text)) continue;
+        if (mention.kind === 'relative' && saysNothingElse(sentence.text, clause, mention)) continue;
         if (FISCAL_PERIOD.test(sentence.text.slice(mention.index + mention.length))) continue;
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
@@ -155,20 +181,36 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
 }
 
 /**
- * The mentions of a sentence that date something: none in a question about a date; a restated
- * count (2028年、つまり4年後) is left out (今年/去年 restating a stated year are dropped once resolved).
+ * The mentions of a sentence that date something: in a question, only a date it offers (「14日とかどう？」);
+ * not a date said to be passing (「今年ももう終わり」); a restated count (2028年、つまり4年後) is left
+ * out (今年/去年 restating a stated year are dropped once resolved).
  */
 export function datedMentions(sentence: string): TemporalMention[] {
   const trimmed = sentence.trim();
-  if (QUESTION_END.test(trimmed) && INTERROGATIVE.test(trimmed)) return [];
+  const question = QUESTION_END.test(trimmed) && INTERROGATIVE.test(trimmed);
   const mentions = findTemporal(sentence);
   const folded = foldWidth(sentence);
   return mentions.filter((mention, i) => {
+    const after = folded.slice(mention.index + mention.length);
+    if (question && !PROPOSED.test(after)) return false;
+    if (TIME_PASSES.test(after)) return false;
     if (mention.kind === 'absolute') return true;
     const previous = mentions[i - 1];
     if (previous?.kind === 'absolute' && RESTATEMENT.test(folded.slice(previous.index + previous.length, mention.index))) return false;
     return true;
   });
+}
+
+/** Whether the clause of a relative date is only that date (with fillers and a particle), or is cut off mid-phrase. */
+function saysNothingElse(sentence: string, { text: clause, cutAfter }: EventClause, mention: TemporalMention): boolean {
+  const folded = foldWidth(sentence);
+  const clauseStart = folded.indexOf(foldWidth(clause));
+  if (clauseStart < 0 || clauseStart > mention.index) return false;
+  const before = folded.slice(clauseStart, mention.index);
+  const after = folded.slice(mention.index + mention.length, clauseStart + clause.length);
+  if (FILLERS_ONLY.test(before) && PARTICLE_ONLY.test(after)) return true;
+  // Only the end of the sentence itself: a clause cut before a later clause ends in a particle as a rule.
+  return !cutAfter && CUT_OFF.test(clause.trim());
 }
 
 function citation(paragraph: Paragraph): Citation {

@@ -66,6 +66,8 @@ describe('eventKind', () => {
     // The present year is read from the verb.
     ['今年は200万に到達すると予想します', 2026, 2026, 'prediction'],
     ['今年、ラボの多くでこれが起こった', 2026, 2026, 'event'],
+    // A date offered in a question is a plan being made.
+    ['2026年3月の週末とかどう？', 2026, 2025, 'plan'],
   ])('reads %s as %s', (clause, year, now, expected) => {
     expect(eventKind(clause, span(point(year)), point(now))).toBe(expected);
   });
