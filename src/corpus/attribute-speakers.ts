@@ -16,7 +16,8 @@
  * - a turn whose speaker the order leaves open is settled by its content: a person it names in the
  *   third person (「ネイサンが言ったように」) did not say it, and a self-description (「私の本」)
  *   points at the person the introduction described with it;
- * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」) is X's;
+ * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」, 「X氏は「…」と語った。」, or in
+ *   minutes 「X部長は「…」と発言。」) is X's;
  * - a text with no labels and no named host that presents one guest, speaks to them by name (or has
  *   them say who they are) and answers a run of short questions is an interview: the answers are
  *   the guest's, the host's lines stay unknown.
@@ -157,10 +158,18 @@ const SHOW_WORD = /ポッドキャスト|ラジオ|ショー|チャンネル|番
 const HOST_HINT = /ポッドキャスト|podcast|ショー|ラジオ|チャンネル|ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行|こんにちは|こんばんは|どうも|申します|ございます|I'm|I am|this is/iu;
 /** A narrator bringing someone on to speak: 「Xが出てきて…話した」「Xはこう語った」. */
 const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?:氏|さん))(?:氏|さん)?(?:が|は)[^。「」]{0,40}?(?:話した|話しました|語った|語りました|言った|言いました|述べた|述べました|話し始めた|こう(?:話|語|言)|説明した|答えた|話をした|話をしました)(?!ように|ような|よう|とおり|通り)/u;
-/** Verbs a reporter credits a quotation with: 語った, 述べた, 話す, 説明した, 評価した, 笑っていた. */
-const SPEECH_VERB = '(?:語|述べ|話|説明|強調|明か|指摘|評価|答え|笑|振り返|訴え|言|意気込|力を込め|胸を張)';
-/** A person as a reporter names them: katakana (a stray space allowed), two Latin words, or kanji with an honorific. */
-const REPORTED_NAME = '([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}(?=氏|さん))(氏|さん)?';
+/**
+ * Verbs a reporter or a minute-taker credits a quotation with: 語った, 述べた, 話す, 説明した, 評価した,
+ * 笑っていた, 発言した, 提案した (minutes end on the noun: 「…」と発言。).
+ */
+const SPEECH_VERB = '(?:語|述べ|話|説明|強調|明か|指摘|評価|答え|笑|振り返|訴え|言|意気込|力を込め|胸を張|発言|提案|要望|主張|表明|反論|コメント)';
+/** A job title written after a family name as an honorific is (山口部長, 田中課長), the longer first. */
+const JOB_TITLE = '(?:副社長|本部長|支店長|委員長|理事長|准教授|部長|課長|係長|室長|社長|会長|局長|所長|店長|専務|常務|議長|教授|主任)';
+/**
+ * A person as a reporter names them: katakana (a stray space allowed), two Latin words, or kanji
+ * with an honorific or a job title (group 2; the shortest name before it: 山口本部長 is 山口).
+ */
+const REPORTED_NAME = `([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}?(?=氏|さん|${JOB_TITLE}))(氏|さん|${JOB_TITLE})?`;
 /** 「X氏は会見で「…」と語った。」: a quotation between the speaker and the verb (the news form). */
 const QUOTE_SAID = new RegExp(`${REPORTED_NAME}(?:は|が|も)[^。「」]{0,30}?「[^」]{4,}」と(?!いう|いった|の)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
 /** 「「…」とX氏は話す。」: the quotation first. */
@@ -318,8 +327,12 @@ function discoverCast(transcript: Transcript): Person[] {
     const quoted = joinedName(said.name, body);
     // A lone katakana word before 話した is as often a thing (マルチモーダル, モデル) as a person:
     // it is taken only with an honorific (ウィットフィールド氏), as a full name, or when the cast already knows it.
-    const namelike = !/^[ァ-ヺー]+$/u.test(quoted) || said.titled || members.some((member) => nameMatch(quoted, member.name) > 0);
-    if (namelike) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' }, ...fullSpellings(quoted, body));
+    const known = members.some((member) => nameMatch(quoted, member.name) > 0);
+    const namelike = !/^[ァ-ヺー]+$/u.test(quoted) || said.titled || known;
+    // Before a job title the kanji may be a department as well as a name (営業部長 reads 営業 + 部長):
+    // it is a person when the text also lists them or writes them with an honorific.
+    const person = !said.byTitle || known || new RegExp(`(?<![\\p{Script=Han}々])${quoted}(?:さん|氏|様|先生)`, 'u').test(body);
+    if (namelike && person) members.push({ name: quoted, aliases: aliasesOf(quoted), role: 'quoted' }, ...fullSpellings(quoted, body));
   }
   const author = authorName(transcript);
   if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
@@ -1112,14 +1125,19 @@ function applyQuotes(cues: readonly LineCues[], decisions: Decision[]): void {
 /**
  * Who a line says is speaking its quotation: the narrator's introduction (「Xが出てきて…話した。」),
  * the news forms (「X氏は「…」と語った。」「「…」とX氏は話す。」), or `'same'` for 「同氏は「…」と述べた。」.
- * `titled` when an honorific marks the name as a person's.
+ * `titled` when an honorific marks the name as a person's, `byTitle` when only a job title follows it.
  */
-function quotedSpeakerIn(text: string): { readonly name: string; readonly titled: boolean } | 'same' | null {
+function quotedSpeakerIn(text: string): { readonly name: string; readonly titled: boolean; readonly byTitle: boolean } | 'same' | null {
   const introduced = QUOTE_INTRO.exec(text);
-  if (introduced?.[1] !== undefined) return { name: introduced[1], titled: /(?:氏|さん)$/u.test(introduced[1]) || /^(?:氏|さん)/u.test(text.slice(introduced.index + introduced[1].length)) };
+  if (introduced?.[1] !== undefined) {
+    return { name: introduced[1], titled: /(?:氏|さん)$/u.test(introduced[1]) || /^(?:氏|さん)/u.test(text.slice(introduced.index + introduced[1].length)), byTitle: false };
+  }
   const news = QUOTE_SAID.exec(text) ?? QUOTE_THEN_NAME.exec(text);
   // Without the narrator's framing, a lone katakana word before 「…」と is as likely a thing (リソースは「…」と言える).
-  if (news?.[1] !== undefined && (news[2] !== undefined || !/^[ァ-ヺー]+$/u.test(news[1]))) return { name: news[1], titled: news[2] !== undefined };
+  if (news?.[1] !== undefined && (news[2] !== undefined || !/^[ァ-ヺー]+$/u.test(news[1]))) {
+    const honorific = news[2] === '氏' || news[2] === 'さん';
+    return { name: news[1], titled: honorific, byTitle: news[2] !== undefined && !honorific };
+  }
   return QUOTE_SAME.test(text) ? 'same' : null;
 }
 

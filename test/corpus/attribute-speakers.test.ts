@@ -501,6 +501,31 @@ describe('attributeSpeakers', () => {
     expect(transcript.cast.find((member) => member.name === 'エマ・ウィットニー')?.aliases).toEqual(expect.arrayContaining(['Emma Whitney', 'ホイットニー']));
   });
 
+  it('gives a quotation in minutes (「X部長は「…」と発言。」) to the person before the job title, not to a department', () => {
+    const text = lines(
+      '# 定例会議 議事録',
+      '',
+      '出席者：森本（開発部長）、石原（総務）',
+      '',
+      '## 議題1 勤怠システム',
+      '',
+      '- 森本部長は「新しい勤怠システムは来月から試験運用したい」と発言。',
+      '- 石原は、説明会を開きたいと述べた。',
+      '- 前回欠席の田中さんから資料が届いた。',
+      '- 田中課長は「画面の文字をもう少し大きくしてはどうか」と提案した。',
+      '- 営業部長は「予算の範囲で進めてほしいので、見積もりを先に出してください」と発言。',
+      '- 決定事項：来月から試験運用する。',
+    );
+    const transcript = attributeSpeakers(parseTranscript('minutes.md', text));
+    const speakers = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    // Listed among the attendees, or written elsewhere with an honorific: the name before the title is a person.
+    expect(speakers).toMatchObject({ 7: '森本', 10: '田中' });
+    // 営業部長 is a department and a title: nobody by the name of 営業.
+    expect(speakers).toMatchObject({ 8: null, 11: null, 12: null });
+    expect(transcript.cast.map((member) => member.name)).not.toContain('営業');
+    expect(transcript.paragraphs.find((paragraph) => paragraph.line === 7)?.speakerEvidence).toBe('quoted-by-narrator');
+  });
+
   it('reads a briefing: a label once with an affiliation or a self-introduction, the host under 司会 naming themselves', () => {
     const text = lines(
       'オンライン説明会',
