@@ -93,8 +93,10 @@ function entryForLatin(deps: { readonly retriever: Retriever; readonly glossary:
     .map((spellings) => [...new Set(spellings)].slice(0, SPELLINGS_PER_WORD));
   if (spellingsByWord.length === 0 || spellingsByWord.length > MAX_JOINED_WORDS) return null;
   const joined = spellingsByWord.reduce<string[]>((heads, spellings) => heads.flatMap((head) => spellings.map((spelling) => head + spelling)), ['']);
-  const shared = spellingsByWord.flat().filter((spelling) => spellingsByWord.every((spellings) => spellings.includes(spelling)));
-  for (const spelling of [...joined, ...shared]) {
+  // One spelling every word gives is the whole term (スペースデブリ); several shared ones are its parts
+  // (単語 and 埋め込み for word embedding), and one part is not the term.
+  const shared = [...new Set(spellingsByWord.flat().filter((spelling) => spellingsByWord.every((spellings) => spellings.includes(spelling))))];
+  for (const spelling of [...joined, ...(shared.length === 1 ? shared : [])]) {
     const entry = lookupEntry(deps.glossary, spelling);
     if (entry !== null) return entry;
   }

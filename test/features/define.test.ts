@@ -10,6 +10,7 @@ import { UserError } from '../../src/features/user-error.js';
 import { createAnalyzer } from '../../src/text/analyze.js';
 import type { Lexicon } from '../../src/text/lexicon/lexicon.js';
 import { loadTokenizer, type Tokenizer } from '../../src/text/tokenizer.js';
+import { buildRetriever } from '../../src/search/retriever.js';
 import { stateFrom } from '../support/state.js';
 
 let tokenizer: Tokenizer;
@@ -93,6 +94,13 @@ describe('findDefinitions', () => {
     // A topic said to be a kind of thing: 「Xは、…の手法です。」
     ['BM25は、単語の出現頻度と文書の長さをもとに関連度を計算する、昔からある検索の手法です。', 'BM25', 'means'],
     ['量子誤り訂正は、たくさんの物理量子ビットをまとめて一つの論理量子ビットとして扱う技術です。', '量子誤り訂正', 'means'],
+    ['ベクトル検索（vector search）は、意味の近い文書を探す処理です。', 'ベクトル検索', 'means'],
+    // A noun and a verb's stem make one compound noun (手 + ぶれ); okurigana do not make it a clause.
+    ['手ぶれとは、撮影中にカメラが動いて写真がぼやけることを指します。', '手ぶれ', 'topic'],
+    ['見積もりというのは、作業にかかる費用を前もって計算することです。', '見積もり', 'topic'],
+    // YをXと言います names Y, as と呼びます does; 「これXっていって、…」 names what is pointed at.
+    ['大量の文章を集めたものを、コーパスと言います。', 'コーパス', 'called'],
+    ['これフェルマータっていって、音を長く伸ばす記号なんです。', 'フェルマータ', 'named'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
@@ -106,6 +114,18 @@ describe('findDefinitions', () => {
     ['だからRLHFはまだモデルを良くできますが、これらの検証可能な領域ははるかに直接的なプロセスです。'],
   ])('finds no definition in %s', (sentence) => {
     expect(findDefinitions(paragraphOf(sentence), tokenizer).filter((candidate) => candidate.kind !== 'gloss')).toEqual([]);
+  });
+
+  it('takes the English names a sentence gives right after a definition for spellings of the term', () => {
+    const paragraph = paragraphOf('ある文書だけによく出る語を、特徴語と言います。英語ではkeyword、key termですね。');
+    const [found] = findDefinitions(paragraph, tokenizer);
+    expect(found).toMatchObject({ term: '特徴語', kind: 'called', variants: ['keyword', 'key term'] });
+    expect(paragraph.text.slice(found?.start, found?.end)).toContain('key term');
+  });
+
+  it('takes a person with an affiliation in brackets for no term', () => {
+    expect(findDefinitions(paragraphOf('今日の講師は田中教授（経済学部）です。'), tokenizer)).toEqual([]);
+    expect(findDefinitions(paragraphOf('記者（NHK）：質問があります。'), tokenizer)).toEqual([]);
   });
 
   it('leaves a speaker label out of the defining text', () => {
@@ -189,6 +209,10 @@ describe('isTermShaped', () => {
     ['これ', false], // a pronoun
     ['が', false], // a particle
     ['それがうまくいくと思った', false], // a clause
+    ['見積もり', true], // okurigana
+    ['手ぶれ', true],
+    ['雨が降る', false], // a particle between words: a clause, okurigana or not
+    ['本を読む', false],
   ])('%s → %s', (term, shaped) => {
     expect(isTermShaped(term)).toBe(shaped);
   });
@@ -306,6 +330,40 @@ describe('define on a panel talk and a news article', () => {
 
   it('puts the line that explains a term above the line that asks about it', () => {
     expect(define(talk, { term: '白葉枯病', limit: 3 }).results.map((item) => item.line)).toEqual([6, 5]);
+  });
+
+  it('finds a term by the English name bracketed with it, not by a shorter term one of its words translates', () => {
+    const bracketed = stateFrom(
+      {
+        'nlp.txt': [
+          '講義',
+          '',
+          '単語とは、意味を持つ言葉の最小の単位のことです。',
+          '単語埋め込み（word embedding）は、単語をベクトルに変える処理です。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+      tokenizer,
+    );
+    expect(define(bracketed, { term: 'word embedding', limit: 3 })).toMatchObject({ defined: true, term: '単語埋め込み', results: [{ line: 4 }] });
+  });
+
+  it('does not answer an English phrase with a term that is only one of its translation’s parts', () => {
+    // A dictionary that translates the phrase whole (word embedding → 単語埋め込み): both words then
+    // carry both parts, 単語 and 埋め込み, and only 単語 is defined.
+    const phraseLexicon: Lexicon = {
+      lookup: () => [],
+      lookupPhrase: (words) => [{ phrase: words.join(' '), start: 0, end: words.length, candidates: words.join(' ') === 'word embedding' ? [{ term: '単語埋め込み', weight: 1 }] : [] }],
+      size: 1,
+    };
+    const corpus = {
+      transcripts: [parseTranscript('nlp.txt', ['講義', '', '単語とは、意味を持つ言葉の最小の単位のことです。', '今日は単語埋め込み（word embedding）を試します。'].join('\n'))],
+      skipped: [],
+    };
+    const retriever = buildRetriever(corpus, state.retriever.analyzer, phraseLexicon);
+    expect(retriever.prepare('word embedding').variants.get('embedding')).toContain('単語');
+    const result = define({ retriever, glossary: buildGlossary(corpus, tokenizer) }, { term: 'word embedding', limit: 3 });
+    expect(result).toMatchObject({ defined: false, term: null });
   });
 
   it('finds a katakana term typed in English words', () => {

@@ -1,7 +1,7 @@
 /**
  * Definitional sentences in one paragraph, in standard and Kansai Japanese and in English:
  * 「XとはY」「Xというのは/っていうのは/っちゅうのは Y」「XはYのことです/を意味します/を指します」
- * 「YをXと呼びます」「Xっていうんや。(explanation)」「Xっていう(会社/モデル…)」「X(Y)」「X、つまりY」
+ * 「YをXと呼びます/と言います」「Xっていうんや。(explanation)」「これXっていって、(explanation)」「Xっていう(会社/モデル…)」「X(Y)」「X、つまりY」
  * 「いわゆるX。これは…」 and `X is a…` / `X stands for…`. Each gives the term as written, the other
  * spellings the sentence joins to it, and how strongly the sentence defines it.
  */
@@ -38,7 +38,7 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /と訳|とは|という|っていう|ってゆう|の略|って言う|と言う|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /と訳|とは|という|っていう|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
 const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
@@ -50,18 +50,25 @@ const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
 /** 「BM25は、…関連度を計算する、昔からある検索の手法です。」: a topic said to be a kind of thing. */
-const KIND_OF = /(?:技術|手法|方法|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格|したもの|するもの)(?:です|である|だ|や)[。.]?$/gu;
+const KIND_OF = /(?:技術|手法|方法|処理|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格|したもの|するもの)(?:です|である|だ|や)[。.]?$/gu;
 /** 「これらの完了は…」: a term pointed at (this, these) is being talked about, not defined. */
 const POINTED_AT = /(?:この|その|あの|これらの|それらの|あれらの)\s*$/u;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
 const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
 const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
 const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い)(?=ん[やだで]|んです|らしい|そう[やだで]|ます|[。!\uFF01]|$)/gu;
+/** 「これフェルマータっていって、音を伸ばす記号なんです」: what is pointed at is named, and the clause after says what it is. */
+const NAMED_POINTED = /(?:っていって|って言って|といって|と言って)(?=[、,\s])/gu;
+const POINTING = /(?:これ|それ|あれ)(?:は|が)?[、,]?\s*$/u;
+/** 「…ものを、コーパスと言います」: the thing named is the object before the term, as with と呼びます. */
+const OBJECT_BEFORE = /を[、,]?\s*$/u;
 /** Kinds of thing a term names: `Xっていう会社` introduces X as a company. */
 const APPOSITION =
   /(?:っていう|という|っちゅう|と呼ばれる)(?=(?:新しい|新たな)?(?:会社|企業|モデル|漫画|方法|手法|技術|ベンチマーク|概念|現象|仕組み|プロジェクト|ツール|サービス|製品|本|論文|アルゴリズム|アーキテクチャ|ライブラリ|データセット|競技会|コンテスト|指標|用語|言葉|チップ|フレームワーク|プログラム|アプリ|機能|団体|組織|研究所|スタートアップ|ロボット|装置|システム|プラットフォーム|理論|法則|効果|問題|アイデア|考え方|仕様|規格|プロトコル|ゲーム|番組|シリーズ|イベント|もの|もん|やつ|の[もが]))/gu;
 const SO_CALLED = /いわゆる/gu;
 const RESTATE = /[、,]\s*(?:つまり|すなわち|要するに|言い換えると)[、,]?\s*/gu;
+/** Titles and honorifics that end a person's name: such a name is not a term. */
+const PERSON_TITLE = /(?:准?教授|講師|助教|先生|さん|くん|ちゃん|氏|博士|社長|会長|部長|課長|室長|所長|記者|選手|監督|議員|大臣|知事|市長)$/u;
 const PAREN = /[(\uFF08]([^()\uFF08\uFF09]{1,60})[)\uFF09]/gu;
 /** A name the sentence says its topic is translated or called: 「検索拡張生成」と訳される / と呼ばれる. */
 const TRANSLATED_AS = /[「『]([^」』]{2,30})[」』](?:と|って)(?:訳さ|訳す|訳し|訳せ|呼ば|言わ|表記さ)/gu;
@@ -115,12 +122,18 @@ interface SentenceView {
 export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
   const sentences = paragraph.sentences;
+  let previousFound: DefinitionCandidate[] = [];
   sentences.forEach((sentence, i) => {
-    found.push(...scriptSpellings(sentence));
-    if (!CUE.test(sentence.text) && !KIND_OF_CUE.test(sentence.text)) return;
-    const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
-    found.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
-    found.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...translatedAs(view), ...english(view));
+    const here: DefinitionCandidate[] = scriptSpellings(sentence);
+    const named = englishNames(sentence, previousFound);
+    if (named !== null) found[found.indexOf(named.defined)] = named.extended;
+    if (CUE.test(sentence.text) || KIND_OF_CUE.test(sentence.text)) {
+      const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
+      here.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
+      here.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...translatedAs(view), ...english(view));
+    }
+    found.push(...here);
+    previousFound = here;
   });
   return strongestPerTerm(found);
 }
@@ -250,7 +263,13 @@ function namedDefinitions(view: SentenceView): DefinitionCandidate[] {
     const at = match.index ?? 0;
     const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
     // 「セマンティック飽和っていうらしいわ。言葉を何回も繰り返すと…」: the explanation follows.
-    out.push(...candidate(view, term, 'named', { withNext: true }));
+    // 「大量の文章を集めたものを、コーパスと言います。」 names what the object says, as と呼びます does.
+    const called = term !== null && OBJECT_BEFORE.test(text.slice(0, term.start));
+    out.push(...candidate(view, term, called ? 'called' : 'named', { withNext: !called }));
+  }
+  for (const match of text.matchAll(NAMED_POINTED)) {
+    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, match.index ?? 0), false);
+    if (term !== null && POINTING.test(text.slice(0, term.start))) out.push(...candidate(view, term, 'named'));
   }
   return out;
 }
@@ -286,7 +305,8 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
     const at = match.index ?? 0;
     const inner = (match[1] ?? '').trim();
     const outer = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, text.slice(0, at).trimEnd().length), false);
-    if (outer === null || !isTermShaped(outer.text)) continue;
+    // 「講師の田中教授（経済学部）」「記者（NHK）：」: a person with an affiliation, not a term with a gloss.
+    if (outer === null || !isTermShaped(outer.text) || PERSON_TITLE.test(outer.text)) continue;
     const outerIsLatin = /^[\p{Script=Latin}\s\d-]+$/u.test(outer.text);
     if (isAcronym(inner) && (!outerIsLatin || spellsAcronym(outer.text, inner))) {
       out.push(...candidate(view, { ...outer, text: inner }, 'expansion', { variants: [outer.text] }));
@@ -359,6 +379,23 @@ function scriptSpellings(sentence: Sentence): DefinitionCandidate[] {
     });
   }
   return out;
+}
+
+/** 「英語ではkeyword、key termですね。」: a sentence that only gives the English names of something. */
+const ENGLISH_NAMES = /^(?:英語(?:では|で|だと|で言うと|で言えば)|英語名は)[、,]?\s*([A-Za-z][\w.+#-]*(?:\s[\w.+#-]+)*(?:\s*[、,]\s*[A-Za-z][\w.+#-]*(?:\s[\w.+#-]+)*)*)\s*(?:です|でした|だ|や|と(?:言|い|呼))/u;
+
+/**
+ * The English names a sentence gives right after a sentence that defines a term (「ある文書だけによく出る
+ * 語を、特徴語と言います。英語ではkeyword、key termですね。」) are spellings of that term.
+ */
+function englishNames(sentence: Sentence, previous: readonly DefinitionCandidate[]): { defined: DefinitionCandidate; extended: DefinitionCandidate } | null {
+  const match = ENGLISH_NAMES.exec(sentence.text);
+  const defined = [...previous].filter((found) => PLAIN_KINDS.has(found.kind)).sort((left, right) => right.strength - left.strength)[0];
+  if (match === null || defined === undefined) return null;
+  const names = (match[1] ?? '').split(LIST_SEPARATOR).map((name) => name.trim()).filter((name) => isTermShaped(name) && name !== defined.term);
+  if (names.length === 0) return null;
+  // The definition goes on to the names, so a reader who looked one up sees it.
+  return { defined, extended: { ...defined, variants: [...defined.variants, ...names], end: sentence.end } };
 }
 
 /** X、つまりY: Y restates X; an acronym and its Japanese name are two spellings of one term. */

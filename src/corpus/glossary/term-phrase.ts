@@ -133,7 +133,10 @@ export function termEndingAt(sentence: string, tokens: readonly Token[], endInde
   }
   let from = endIndex + 1;
   let joinedNo = -1;
-  for (let i = endIndex; i >= 0; i -= 1) {
+  // 「手ぶれとは」: a noun and a verb's stem right after it make one compound noun (手 + ぶれ).
+  const compound = isVerbStem(last) && endIndex > 0 && (tokens[endIndex - 1] as Token).morpheme.pos === '名詞' && isTermPart(tokens[endIndex - 1] as Token);
+  if (compound) from = endIndex;
+  for (let i = compound ? endIndex - 1 : endIndex; i >= 0; i -= 1) {
     const token = tokens[i] as Token;
     if (token.morpheme.pos === '記号' && token.morpheme.posDetail === '空白' && !spaceJoins(tokens, i)) break;
     if (isTermPart(token)) {
@@ -152,6 +155,21 @@ export function termEndingAt(sentence: string, tokens: readonly Token[], endInde
   }
   if (from > endIndex) return null;
   return phraseOf(sentence, tokens, from, endIndex);
+}
+
+/**
+ * Kana of the i-row, which end a godan verb's stem (書き, 待ち, 取り), and of the e-row, since kuromoji
+ * reads some ichidan stems as a godan verb's e-form (ぶれ as ぶる, not ぶれる).
+ */
+const I_ROW = /[いきぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ]$/u;
+
+/** Whether a token is a verb's stem (連用形): ぶれ of ぶれる, 書き of 書く. */
+function isVerbStem(token: Token): boolean {
+  const { surface, base, pos, posDetail } = token.morpheme;
+  if (pos !== '動詞' || posDetail !== '自立' || surface === base) return false;
+  const ichidan = base === `${surface}る`;
+  const godan = [...surface].length === [...base].length && surface.slice(0, -1) === base.slice(0, -1) && I_ROW.test(surface);
+  return ichidan || godan;
 }
 
 /**
@@ -194,6 +212,11 @@ function quotedStartingAt(sentence: string, start: number): Phrase | null {
   return { text: sentence.slice(start + 1, end), start: start + 1, end };
 }
 
+/** A case particle between two words (雨が降る, 本を読む): the phrase is a clause, its kana all count. */
+const PARTICLE_BETWEEN = /[\p{sc=Han}\p{sc=Katakana}ー][がをにはでともへ]\p{sc=Han}/u;
+/** One or two kana right after a kanji and before a kanji or the end, other than a lone particle. */
+const OKURIGANA = /(\p{sc=Han})(?![がをにはでのともへや](?:\p{sc=Han}|$))[\u3041-\u309f]{1,2}(?=\p{sc=Han}|$)/gu;
+
 /**
  * Whether a phrase reads as a term a student could look up: short, with letters in it, not a
  * number with its counter, not mostly hiragana (a clause), not a pronoun or an abstract noun.
@@ -214,9 +237,11 @@ export function isTermShaped(text: string, options: { readonly oneKanji?: boolea
   // 2028年, 12万文字, 50%: quantities, not terms.
   if (/^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u.test(term)) return false;
   if (/^[\p{Nd}.,]+\s?[KMBGTkmgbt][A-Za-z]?$/u.test(term)) return false;
-  // A phrase that is a third hiragana is a clause (「Claudeがそれになる」), not a name.
+  // A phrase that is a third hiragana is a clause (「Claudeがそれになる」), not a name. Okurigana
+  // (見積もり, 手ぶれ: one or two kana after a kanji, not a particle) belong to a word and do not count.
   const hiragana = term.match(/[\u3041-\u309f]/gu)?.length ?? 0;
-  if (hiragana * 3 > length) return false;
+  const clauseKana = PARTICLE_BETWEEN.test(term) ? hiragana : (term.replace(OKURIGANA, '$1').match(/[\u3041-\u309f]/gu)?.length ?? 0);
+  if (clauseKana * 3 > length) return false;
   // A Latin phrase of many words is a sentence, not a name (names and expansions stay under six).
   if (latin && term.split(/\s+/u).length > 6) return false;
   return !/^[\u3041-\u309f]/u.test(term) || hiragana <= 1;
