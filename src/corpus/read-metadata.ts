@@ -181,15 +181,18 @@ function outsideBrackets(text: string, separator: RegExp): string[] {
 const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|フェロー|アナリスト|記者|編集長|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
 
 /**
- * `代表取締役社長CEO 山本 健一` → `山本 健一`, `森田 恵介 准教授` → `森田 恵介`: the words of a name
- * without the job titles around it (a title joined to the name, 山本社長, stays).
+ * `代表取締役社長CEO 山本 健一` → `山本 健一`, `森田 恵介 准教授` → `森田 恵介`, `岡田准教授` → `岡田`: the
+ * words of a name without the job titles around it; a title joined to a kanji family name goes too.
  */
 function withoutTitles(name: string): string {
   const words = name.split(' ');
   while (words.length > 1 && JOB_TITLE.test(words[0] ?? '')) words.shift();
   while (words.length > 1 && JOB_TITLE.test(words.at(-1) ?? '')) words.pop();
+  if (words.length === 1) return JOINED_TITLE.exec(words[0] ?? '')?.[1] ?? words.join(' ');
   return words.join(' ');
 }
+/** A kanji family name with its title written on: 岡田准教授, 山本社長, 田中先生. */
+const JOINED_TITLE = /^(\p{sc=Han}{2,4}?)(?:准教授|教授|助教|講師|博士|先生|社長|会長|部長|課長|室長|所長|局長|理事長|委員長|編集長|記者)$/u;
 
 function isName(name: string): boolean {
   const length = [...name].length;
@@ -199,6 +202,8 @@ function isName(name: string): boolean {
     length <= MAX_NAME_LENGTH &&
     name.split(' ').length <= MAX_NAME_WORDS &&
     !/[。!?]|\.$/u.test(name) &&
+    // 「記者：自主回収の件ですが、…」 is a reporter speaking, not a byline.
+    !/です|ます|ません|でした|ました|ください/u.test(name) &&
     !/^\d/u.test(name) &&
     !/^[a-z]/u.test(name)
   );

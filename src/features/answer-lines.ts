@@ -33,13 +33,25 @@ export function asks(text: string): boolean {
 const ANNOUNCES = /(?:[:\uFF1A]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!\uFF01]?\s*$/u;
 const ANNOUNCEMENT_SHARE = 0.8;
 
+/** A short line that passes a question to whoever answers it: 「CFOの高橋からお答えします。」「私からご説明いたします。」 */
+const HANDS_OVER = /(?:から|より)?(?:お答え|回答|ご説明|説明|ご回答)(?:します|いたします|させていただきます|申し上げます)[。.]?\s*$/u;
+const HANDOVER_MAX_LENGTH = 40;
+
+function handsOver(text: string): boolean {
+  return HANDS_OVER.test(text) && [...text].length <= HANDOVER_MAX_LENGTH;
+}
+
 /**
  * The line a question or an announcement leads to: for a question, the next paragraph when
  * someone else (or someone unknown) says it; for an announcement, the next paragraph whoever says it.
  */
 function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | null {
   const { paragraphs } = passage.transcript;
-  const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
+  const at = paragraphs.indexOf(passage.paragraph);
+  let next = paragraphs[at + 1];
+  // 「CFOの高橋からお答えします。」 hands the question on; the answer is the line after it.
+  const after = paragraphs[at + 2];
+  if (asked && next !== undefined && handsOver(next.text) && after !== undefined) next = after;
   if (next === undefined || asks(next.text)) return null;
   if (!asked) return next;
   return next.speaker !== null && next.speaker === passage.paragraph.speaker ? null : next;

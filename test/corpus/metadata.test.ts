@@ -42,7 +42,7 @@ describe('readMetadataLine', () => {
     ['担当：森田 恵介 准教授（情報理工学部）', '森田 恵介', null],
     // A broadcast date with its time of day in words; a date and then a field; the person who took notes.
     ['放送日：2024年11月8日（金）深夜1時〜', null, '2024-11-08'],
-    ['2025/4/22 担当：岡田准教授（情報科学研究科）', '岡田准教授', '2025-04-22'],
+    ['2025/4/22 担当：岡田准教授（情報科学研究科）', '岡田', '2025-04-22'],
     ['記録：TA 松本', null, null],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
@@ -89,6 +89,8 @@ describe('readMetadataLine', () => {
     // Parts that are not all fields make no field line; a sentence with a place is content.
     ['収録日:2024年6月12日 / 今日はドローンの話です'],
     ['2023年11月3日に市民文化ホールで講演した'],
+    // A labelled line of speech whose label is also a byline label.
+    ['記者：自主回収の件ですが、回収数と費用を教えてください。'],
     // A sentence that opens with a date is not a date and a field.
     ['2025/4/22 今日は形態素解析の話です'],
     ['2025年5月14日 新工場が稼働しました。'],
