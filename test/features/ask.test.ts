@@ -11,6 +11,10 @@ beforeAll(async () => {
   state = stateFrom(SAMPLE_FILES, await realAnalyzer());
 });
 
+/** A press conference's Q&A: the lines given, then the reporter's thanks. */
+const pressConference = (...lines: string[]): AppState =>
+  stateFrom({ 'press.txt': ['決算記者会見', '', ...lines, '記者：ありがとうございます。'].join('\n') }, state.retriever.analyzer);
+
 describe('ask', () => {
   it('answers with the cited line when the material holds the answer', () => {
     const result = ask(state, { question: 'マイクロソフトは何年間電力を買いますか', limit: 3 });
@@ -147,36 +151,20 @@ describe('ask', () => {
   });
 
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {
-    const conference = stateFrom(
-      {
-        'press.txt': [
-          '決算記者会見',
-          '',
-          '記者：自主回収の件ですが、回収数と費用を教えてください。',
-          '高橋：CFOの高橋からお答えします。',
-          '高橋：回収対象は約42万パックで、関連費用は約6億円です。',
-          '記者：ありがとうございます。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const conference = pressConference(
+      '記者：自主回収の件ですが、回収数と費用を教えてください。',
+      '高橋：CFOの高橋からお答えします。',
+      '高橋：回収対象は約42万パックで、関連費用は約6億円です。',
     );
     const result = ask(conference, { question: '自主回収の回収数と費用を教えて', limit: 3 });
     expect(result.results[0]?.line).toBe(5);
   });
 
   it('takes a number from the same speaker’s next line even when it ends like a question (「…70点くらいでしょうか。」)', () => {
-    const conference = stateFrom(
-      {
-        'press.txt': [
-          '決算記者会見',
-          '',
-          '記者：今回の決算に点数をつけるとしたら何点でしょうか。',
-          '佐藤：うーん、難しいですね。',
-          '佐藤：売上は頑張りましたが、回収の件がありましたので、70点くらいでしょうか。',
-          '記者：ありがとうございます。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const conference = pressConference(
+      '記者：今回の決算に点数をつけるとしたら何点でしょうか。',
+      '佐藤：うーん、難しいですね。',
+      '佐藤：売上は頑張りましたが、回収の件がありましたので、70点くらいでしょうか。',
     );
     const result = ask(conference, { question: '今回の決算に点数をつけると何点ですか', limit: 3 });
     expect(result.results[0]?.line).toBe(5);
