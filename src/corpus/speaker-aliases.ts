@@ -33,12 +33,12 @@ const MIN_PART_LENGTH = 2;
  */
 export function nameParts(name: string): string[] {
   const bare = withoutHonorific(name.normalize('NFKC').trim());
-  // A kanji family name and a given name in hiragana (小野寺さやか) split where the script changes.
+  // A kanji family name and a given name in kana (小野寺さやか, 山本ケンジ) split where the script changes.
   const kana = KANA_GIVEN_NAME.exec(bare);
   return (kana === null ? bare : `${kana[1] ?? ''} ${kana[2] ?? ''}`).split(NAME_PARTS).filter((part) => [...part].length >= MIN_PART_LENGTH);
 }
 
-const KANA_GIVEN_NAME = /^([\p{Script=Han}々]{1,4})([ぁ-ゖ]{2,4})$/u;
+const KANA_GIVEN_NAME = /^([\p{Script=Han}々]{1,4})([ぁ-ゖ]{2,4}|[ァ-ヺ][ァ-ヺー]{1,5})$/u;
 
 /** A name without a trailing honorific: `サム・アルマン氏` → `サム・アルマン`. */
 export function withoutHonorific(name: string): string {

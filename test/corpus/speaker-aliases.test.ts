@@ -16,6 +16,8 @@ describe('aliasesOf', () => {
     ['ジェンセン', ['ジェンセン']],
     // A kanji family name and a hiragana given name split where the script changes.
     ['藤井みのり', ['藤井みのり', '藤井', 'みのり']],
+    // …and a katakana given name too (stage names are often written so).
+    ['森田サトル', ['森田サトル', '森田', 'サトル']],
   ])('gives %j the aliases %j', (name, aliases) => {
     expect(aliasesOf(name)).toEqual(aliases);
   });
@@ -70,6 +72,17 @@ describe('mergeCast', () => {
     expect(merged[0]?.aliases).toEqual(expect.arrayContaining(['イリヤ', 'Ilya Sutskever', 'Ilya', 'Sutskever']));
     expect(merged[0]?.role).toBe('guest');
     expect(merged[1]?.role).toBe('host');
+  });
+
+  it('joins a label that gives only the katakana given name to the full name in the list of speakers', () => {
+    const merged = mergeCast([
+      { name: '森田サトル', aliases: aliasesOf('森田サトル'), role: 'guest' },
+      { name: '川口ユイ', aliases: aliasesOf('川口ユイ'), role: 'guest' },
+      { name: 'サトル', aliases: ['サトル'], role: 'guest' },
+      { name: 'ユイ', aliases: ['ユイ'], role: 'guest' },
+    ]);
+    expect(merged.map((member) => member.name)).toEqual(['森田サトル', '川口ユイ']);
+    expect(findCastMember(merged, '森田')?.name).toBe('森田サトル');
   });
 
   it('joins a kanji family or given name to the full name written without a space', () => {
