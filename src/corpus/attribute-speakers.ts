@@ -9,6 +9,9 @@
  * - a label starts a turn that runs over the following unlabelled lines until the next label or a
  *   clear change of speaker — unless the labelled line's content is plainly the other side's (a
  *   welcome addressed to the labelled person, answered with thanks), in which case content wins;
+ *   where labels mark every turn (two people labelled again and again, no long unlabelled stretch)
+ *   an unlabelled line, question or reply, is the last label's, up to a break in the programme
+ *   (a rule, 「（エンディング曲）」); a part with a letter (学生A:, 参加者2:) labels a speaker too;
  * - a question ends a turn and the next line answers it, by the person the question named
  *   (「セバスチャン、…どう思いますか?」) or, with one guest, by that guest;
  * - a question line after a guest's answer is the host's; an opening such as 「そうですね」 or a short
@@ -18,6 +21,9 @@
  *   points at the person the introduction described with it;
  * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」, 「X氏は「…」と語った。」, or in
  *   minutes 「X部長は「…」と発言。」) is X's;
+ * - regulars who join by saying who they are (「どうも、タクミです。」) are cast members; among them
+ *   anyone may ask, so only the answer to someone asked by name is given by order, not the question
+ *   nor the lines after the answer;
  * - a text with no labels and no named host that presents one guest, speaks to them by name (or has
  *   them say who they are) and answers a run of short questions is an interview: the answers are
  *   the guest's, the host's lines stay unknown.
@@ -67,6 +73,8 @@ const QUESTION_LINE_SENTENCES = 2;
 /** A labelled name must recur this often, unless the title or introduction already names it. */
 const MIN_LABEL_COUNT = 2;
 const LABEL_NAME_MAX = 24;
+/** Paragraphs between two labels up to which the lines between them are the first label's turn (see `labelledTurns`). */
+const LABEL_GAP_MAX = 20;
 /** Lines after a label searched for the thanks that answers a welcome (see `correctedLabel`). */
 const CORRECTION_WINDOW = 5;
 
@@ -116,6 +124,12 @@ const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|�
  */
 const AFFILIATION = /[A-Za-z0-9・]|(?:証券|銀行|大学|新聞|会社|社|研究所|財団|協会|省|庁|事務所|グループ|ホールディングス|法人|機構|センター|病院|テレビ|放送)$/u;
 const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
+/**
+ * A person's part with a letter or number that tells several apart (学生A, 参加者2, 男性B, 記者1): one
+ * speaker each. The word must name a person (…者, …生, …員, …性, …客), not a point in a list (ポイント1).
+ * Group 1 is the word, so 学生B vouches for 学生A as a speaker.
+ */
+const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会))\s?[A-Z0-9]{1,2}$/u;
 /** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
 const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
 
@@ -191,6 +205,13 @@ const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+
  */
 const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
 const QUOTE_LINE = /^\s*[「『]/u;
+/** A rule drawn across the page (――――, ---, ＊＊＊): what follows is not the last speaker's turn going on. */
+const SEPARATOR = /^\s*(?:[-ー―─━=＝_＿~〜]{2,}|[*＊・※]{3,}|(?:[*＊◇◆■□☆★]\s*){3,})\s*$/u;
+/**
+ * A cue for music, an advert or a pause (（エンディング曲）, 【CM】, ――ここでCM――): the programme
+ * breaks off. Laughter and applause (（笑い）) do not: the speaker goes on after them.
+ */
+const BREAK_CUE = /^\s*(?:[(（【［\[〈<]|[-ー―─━]{2,})[^)）】］\]〉>]{0,20}(?:曲|BGM|CM|ジングル|音楽|休憩|中断|暗転|転換|エンディング|オープニング|ending|opening)[^(（)）】］\]〉>]{0,20}(?:[)）】］\]〉>]|[-ー―─━]{2,})\s*$/iu;
 /**
  * A guest presented by full name at the end of the host's sentence: 「…の五代目、竹内俊介さんです。」
  * 「…管理栄養士の小野寺さやかさんです。」 (a family name alone could be anyone's, so a full name only).
@@ -203,7 +224,12 @@ const SELF_INTRO = /(?:私|僕|俺|わし)は(.{2,30}?)です/u;
 /** Where a sentence ends: after 。 ! ? in either width. */
 const SENTENCE_BREAK = /(?<=[。!?\uFF01\uFF1F])/u;
 /** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」「山田でございます。」). */
-const SELF_NAMED = /^(?:どうも|はい)?[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|でございます|です)[。!！]?$/u;
+const SELF_NAMED = /^(?:どうも|はい|おはようございます|こんにちは|こんばんは|はじめまして)?[ー〜~]*[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|でございます|です)[ー〜~]*[。!！]?$/u;
+/**
+ * A greeting, then who the speaker is (「どうも、タクミです。」「おはようございます、ミサキです。」): someone
+ * joining the talk says their name. The greeting is needed: 「以上です。」「大丈夫です。」 are no names.
+ */
+const GREETED_NAME = /^(?:どうも|おはようございます|こんにちは|こんばんは|はじめまして)[ー〜~]*[、,!！]\s*([^\s、。,のはがを]{1,12}?)(?:と申します|でございます|です)[ー〜~]*[。!！]?$/u;
 /**
  * A speaker's name closing a sentence of their own line, after who they are with: 「○○証券の藤原です。」
  * 「プロダクト本部のデイビッド・チェンです。」「Thank you. ○○のEmily Wangです。」 (group 1).
@@ -218,6 +244,8 @@ interface Person {
   profile: string;
   /** The host of an interview whose text never names them: their lines are told apart, but shown as unknown. */
   readonly unnamed?: boolean;
+  /** A guest who joined the opening by saying who they are (「どうも、タクミです。」), not presented by a host. */
+  readonly joined?: boolean;
 }
 
 interface LineCues {
@@ -319,6 +347,16 @@ function discoverCast(transcript: Transcript): Person[] {
       }
     }
   }
+  // Others who join the opening by saying who they are (「どうも、タクミです。」) speak too.
+  const joined: string[] = [];
+  for (const text of intro) {
+    const first = text.normalize('NFKC').trim().split(SENTENCE_BREAK)[0]?.trim() ?? '';
+    const name = GREETED_NAME.exec(first)?.[1];
+    if (name !== undefined && NAME_SHAPED.test(name) && !members.some((member) => nameMatch(name, member.name) > 0)) {
+      members.push({ name, aliases: aliasesOf(name), role: 'guest' });
+      joined.push(name);
+    }
+  }
   members.push(...findLabels(transcript.paragraphs, members).filter((label) => label.name !== hostRole));
   const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
   for (const paragraph of transcript.paragraphs) {
@@ -338,7 +376,12 @@ function discoverCast(transcript: Transcript): Person[] {
   if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
   members.push(...members.flatMap((member) => fullerName(member, body)));
   const merged = mergeCast(members).map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
-  const people: Person[] = merged.map((member) => ({ member, keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2), profile: '' }));
+  const people: Person[] = merged.map((member) => ({
+    member,
+    keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2),
+    profile: '',
+    joined: member.role === 'guest' && joined.some((name) => member.aliases.includes(name)),
+  }));
   describeFromIntroduction(people, intro);
   return people;
 }
@@ -455,9 +498,16 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   // Among labels that recur, a name labelled once is a speaker too when the label or the line vouches
   // for it: a bracket after it, or the line giving the speaker's name (「…のデイビッド・チェンです。」).
   const dialogue = [...counts.entries()].filter(([name, count]) => count >= MIN_LABEL_COUNT && !QA_LABEL.test(name)).length >= 2;
+  /** How often each lettered part's word labels a line (学生A and 学生B both count for 学生). */
+  const parts = new Map<string, number>();
+  for (const [name, count] of counts) {
+    const part = LETTERED_ROLE.exec(name)?.[1];
+    if (part !== undefined) parts.set(part, (parts.get(part) ?? 0) + count);
+  }
   for (const [name, count] of counts) {
     const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
-    const vouched = dialogue && (bracketed.has(name) || fuller.has(name));
+    const part = LETTERED_ROLE.exec(name)?.[1];
+    const vouched = (dialogue && (bracketed.has(name) || fuller.has(name))) || (part !== undefined && (parts.get(part) ?? 0) > count);
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named && !vouched)) continue;
     // A role is an alias only when one label carries it: two 「ゲスト」 would make it ambiguous.
     const own = [...(roles.get(name) ?? [])].filter((role) => roleNames.filter((other) => other === role).length === 1);
@@ -483,7 +533,7 @@ function readLabel(text: string): LabelRead | null {
   const match = LABEL.exec(text);
   const name = (match?.[1] ?? match?.[2])?.trim();
   if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
-  if (!QA_LABEL.test(name) && !ROLE_LABEL.test(name) && !NAME_SHAPED.test(name)) return null;
+  if (!QA_LABEL.test(name) && !ROLE_LABEL.test(name) && !NAME_SHAPED.test(name) && !LETTERED_ROLE.test(name)) return null;
   return { name, role: match[3]?.trim() ?? null, length: match[0].length };
 }
 
@@ -665,12 +715,13 @@ function findAddressee(sentence: string, people: readonly Person[], mustAsk = tr
   const shapes = people.flatMap((person) =>
     person.member.aliases.map((alias) => {
       const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      // Friends call each other くん and ちゃん as a host calls a guest さん: 「タクミくん、…ある?」
       return {
         person,
         // 「では早速ですが、竹内さん、まずは…?」: a name with an honorific and a comma after any comma is spoken to.
-        vocative: new RegExp(`^(?:では|じゃあ|さて|で)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:[、,]|は(?:どう|何|どこ|いかが))|[、,]\\s*${escaped}(?:さん|先生)[、,]`, 'u'),
+        vocative: new RegExp(`^(?:では|じゃあ|さて|で)?[、,]?\\s*${escaped}(?:さん|氏|先生|くん|君|ちゃん)?(?:[、,]|は(?:どう|何|どこ|いかが))|[、,]\\s*${escaped}(?:さん|先生|くん|君|ちゃん)[、,]`, 'u'),
         // 「木村さんはルンバ使ってます?」「小野寺さんからも何か?」: a question opening with someone's name and honorific asks them about themselves.
-        askedAbout: new RegExp(`^(?:では|じゃあ|さて|ちなみに)?[、,]?\\s*${escaped}(?:さん|先生)(?:は|も|って|の|から)`, 'u'),
+        askedAbout: new RegExp(`^(?:では|じゃあ|さて|ちなみに)?[、,]?\\s*${escaped}(?:さん|先生|くん|君|ちゃん)(?:は|も|って|の|から)`, 'u'),
       };
     }),
   );
@@ -688,8 +739,8 @@ function findNominee(sentence: string, people: readonly Person[]): Person | null
   for (const person of people) {
     for (const alias of person.member.aliases) {
       const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-      const nominated = new RegExp(`^(?:では|じゃあ|まず|それでは|続いて|次に)?[、,]?\\s*${escaped}(?:さん|氏|先生)?(?:から(?:どうぞ|お願いします)?|[、,]\\s*(?:お願いします|お願いできますか|どうぞ))[。!\uFF01]?$`, 'u');
-      const opensBySpeakingTo = new RegExp(`^${escaped}(?:さん|先生)[、,]`, 'u');
+      const nominated = new RegExp(`^(?:では|じゃあ|まず|それでは|続いて|次に)?[、,]?\\s*${escaped}(?:さん|氏|先生|くん|君|ちゃん)?(?:から(?:どうぞ|お願いします)?|[、,]\\s*(?:お願いします|お願いできますか|どうぞ))[。!\uFF01]?$`, 'u');
+      const opensBySpeakingTo = new RegExp(`^${escaped}(?:さん|先生|くん|君|ちゃん)[、,]`, 'u');
       if (nominated.test(trimmed) || opensBySpeakingTo.test(trimmed)) return person;
     }
   }
@@ -736,6 +787,14 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   }
   const host = hostOf(speakers, cues);
   const guests = speakers.filter((person) => person !== host);
+  /**
+   * No labels, and two or more guests who joined by saying who they are rather than being presented:
+   * a talk among regulars, where anyone asks. The order says who answers a question put to someone
+   * by name, not who asks, nor who speaks after the answer (see `settleTurn`).
+   */
+  const crowded = !labelled && guests.filter((guest) => guest.joined === true).length >= 2;
+  const dialogue = labelledTurns(cues);
+  const breaks = breaksBefore(transcript);
   /** The two people of a two-person talk, else null: then the one who did not speak last answers. */
   const pair = speakers.length === 2 ? speakers : null;
 
@@ -750,7 +809,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   const close = (): void => {
     if (turn.length === 0) return;
     if (!narration) {
-      settleTurn(turn, current, currentRole, cues, decisions, host, guests);
+      settleTurn(turn, current, currentRole, cues, decisions, host, guests, crowded);
       turns.push({ lines: [...turn], role: currentRole });
     }
     narration = false;
@@ -775,7 +834,18 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     const previous = i > 0 ? cues[i - 1] : undefined;
     const resume = interrupted;
     interrupted = null;
-    if (cue.label !== null) {
+    if (dialogue[i] === true && cue.label === null && cue.qa === null) {
+      // Where labels mark whose turn it is, a line without one goes on with the last label: the
+      // other person would have a label of their own. Not past a break in the programme (a rule, a
+      // cue for music), nor on a line that speaks of the labelled person as someone else.
+      if (breaks[i] === true) {
+        open({ speaker: null, evidence: null, confidence: 0 }, null);
+        narration = true;
+      } else if (current.speaker !== null && cue.mentioned.has(current.speaker) && cue.addressee === null && !cue.question) {
+        open({ speaker: null, evidence: null, confidence: 0 }, null);
+        narration = true;
+      }
+    } else if (cue.label !== null) {
       const corrected = correctedLabel(cue, cues.slice(i + 1, i + 1 + CORRECTION_WINDOW), cue.label, host, guests);
       open(corrected ?? { speaker: cue.label, evidence: 'label', confidence: CONFIDENCE.label }, corrected !== null || cue.label === host ? 'host' : 'guest');
     } else if (cue.qa !== null) {
@@ -793,12 +863,15 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
       turn.push(...opening);
     } else if (i === 0) {
       open({ speaker: null, evidence: null, confidence: 0 }, null);
-    } else if (resume !== null && resume.decision.speaker !== null && !cue.question && (!cue.reply || AFFIRMATION.test(cue.body)) && !cue.interjection && cue.addressee === null) {
+    } else if (resume !== null && !crowded && resume.decision.speaker !== null && !cue.question && (!cue.reply || AFFIRMATION.test(cue.body)) && !cue.interjection && cue.addressee === null) {
       // A back-channel does not take the floor: the one it interrupted goes on, confirming it
       // first when it was an echo (「三年も。」「はい。夏の暑さで…」).
       open({ ...resume.decision, confidence: resume.decision.confidence * 0.9 }, resume.role);
     } else if (cue.continuation && !cue.requests && !(previous?.question ?? false)) {
       // Same turn.
+    } else if (crowded && previous?.question === true && previous.addressee !== null && !cue.question) {
+      // 「タクミくん、…ある?」 among regulars: whoever asked, the one asked answers.
+      open({ speaker: previous.addressee, evidence: 'addressed', confidence: CONFIDENCE.addressed }, previous.addressee === host ? 'host' : 'guest');
     } else if (previous?.question === true && host !== null && previous.addressee === host && !cue.question) {
       // 「木村さんはルンバ使ってます?」: a guest asking the host; the host answers.
       open({ speaker: host, evidence: 'addressed', confidence: CONFIDENCE.addressed }, 'host');
@@ -814,7 +887,9 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
         // 「えっ、そうなんですか。」「生き物、ですか。」 right after a guest spoke: that guest goes on.
         open({ speaker: guestBeforeHost, evidence: 'answers-host', confidence: CONFIDENCE.alternation }, 'guest');
       } else open({ speaker: null, evidence: null, confidence: 0 }, 'guest');
-    } else if (cue.question && currentRole !== 'host' && host !== null && cue.addressee !== host && (cue.addressee !== null || !cue.continuation || cue.requests)) {
+    } else if (cue.question && currentRole !== 'host' && host !== null && cue.addressee !== host && (cue.addressee !== null || !cue.continuation || cue.requests) && (!crowded || cue.requests || cue.hostCue)) {
+      // Among regulars a question may be anyone's, even one put to someone by name: the host's only
+      // when it asks in the host's way.
       open({ speaker: host, evidence: 'asks-guest', confidence: CONFIDENCE['asks-guest'] }, 'host');
     } else if (started && previous !== undefined && currentRole === 'host' && !cue.continuation && previous.addressee === null && previous.lastNamed !== null && guests.includes(previous.lastNamed) && !introducesGuests(previous, guests)) {
       // 「ですからネイサンは、近いうちに…本が出ます。」: the guest the host just talked about takes it up.
@@ -846,6 +921,51 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   }
   applyQuotes(cues, decisions);
   return decisions;
+}
+
+/**
+ * For each paragraph, whether labels mark whose turn it is there: two or more people each speak
+ * under a label more than once (or Q: and A: both recur), and the labels either side of it (or the
+ * last label and the end) are no more than `LABEL_GAP_MAX` paragraphs apart. A transcript labelled only here and there (a label at the top,
+ * then a long unlabelled exchange) is read by the order of the lines instead.
+ */
+function labelledTurns(cues: readonly LineCues[]): boolean[] {
+  const labelled = cues.map((cue) => cue.label !== null || cue.qa !== null);
+  const counts = new Map<Person | 'q' | 'a', number>();
+  for (const cue of cues) {
+    const who = cue.label ?? cue.qa;
+    if (who !== null) counts.set(who, (counts.get(who) ?? 0) + 1);
+  }
+  if ([...counts.values()].filter((count) => count >= MIN_LABEL_COUNT).length < 2) return cues.map(() => false);
+  const next: number[] = [];
+  let after = cues.length;
+  for (let i = cues.length - 1; i >= 0; i -= 1) {
+    if (labelled[i] === true) after = i;
+    next[i] = after;
+  }
+  let before = -1;
+  return cues.map((_, i) => {
+    if (labelled[i] === true) before = i;
+    // After the last label, the rest of the text is the stretch: labels that stop for good stop marking turns.
+    return before >= 0 && (next[i] ?? cues.length) - before <= LABEL_GAP_MAX;
+  });
+}
+
+/**
+ * For each paragraph, whether the programme breaks off before it or at it: a rule or a cue for music
+ * or an advert on a line of its own, between it and the paragraph before, or as the paragraph itself.
+ */
+function breaksBefore(transcript: Transcript): boolean[] {
+  const isBreak = (text: string): boolean => {
+    const folded = text.normalize('NFKC').trim();
+    return SEPARATOR.test(folded) || BREAK_CUE.test(folded);
+  };
+  let after = 0;
+  return transcript.paragraphs.map((paragraph) => {
+    const between = transcript.lines.slice(after, paragraph.line - 1);
+    after = paragraph.lineEnd ?? paragraph.line;
+    return isBreak(paragraph.text) || between.some((line) => line.kind !== 'blank' && line.kind !== 'content' && isBreak(line.text));
+  });
 }
 
 /** Character bigrams of a text (folded), the unit of a speaker's voice. */
@@ -1045,6 +1165,7 @@ function settleTurn(
   decisions: Decision[],
   host: Person | null,
   guests: readonly Person[],
+  crowded = false,
 ): void {
   let decision = opened;
   const mentioned = new Set<Person>();
@@ -1081,9 +1202,19 @@ function settleTurn(
       decisions[i] = distance > CONTENT_REACH ? { speaker: null, evidence: null, confidence: 0 } : { ...decision, confidence: decision.confidence * CONTENT_DECAY ** distance };
       return;
     }
+    // Among three or more, a turn the order gave (an answer, a question) is its first line and the
+    // lines that carry it on (「あと、…」), not whatever follows until the next cue.
+    const ordered = decision.evidence !== null && ORDER_EVIDENCE.has(decision.evidence);
+    if (crowded && ordered && k > 0 && !carriesOn(cues, turn[0] ?? i, i)) {
+      decisions[i] = { speaker: null, evidence: null, confidence: 0 };
+      return;
+    }
     decisions[i] = { ...decision, confidence: decision.speaker === null ? 0 : decision.confidence * TURN_DECAY ** k };
   });
 }
+
+/** Evidence that comes from the order of the lines alone, not from a label or what a line says. */
+const ORDER_EVIDENCE: ReadonlySet<SpeakerEvidence> = new Set(['addressed', 'answers-host', 'asks-guest', 'alternation']);
 
 /** Whether every line after `from` up to `to` opens by carrying the last one's thought on. */
 function carriesOn(cues: readonly LineCues[], from: number, to: number): boolean {

@@ -614,6 +614,114 @@ describe('attributeSpeakers', () => {
   });
 });
 
+describe('attributeSpeakers: labels that mark every turn', () => {
+  it('reads a part with a letter (学生A:, 参加者2:) as a label, one speaker each, even when labelled once', () => {
+    const text = lines(
+      '講義録',
+      '',
+      '森下：今日は光合成の続きです。葉緑体の中で何が起きているかを見ていきます。',
+      '光のエネルギーで水が分解されて、酸素が出てきます。',
+      '参加者1：すみません、酸素はどこから出てくるんですか。',
+      '森下：水からです。二酸化炭素からではありません。',
+      '参加者2：その反応は暗いところでも起きますか。',
+      '森下：光が要るのはこの段階だけです。',
+      '参加者1：ありがとうございます。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 3: '森下', 4: '森下', 5: '参加者1', 6: '森下', 7: '参加者2', 8: '森下', 9: '参加者1' });
+  });
+
+  it('does not take a numbered point (ポイント1:) for a speaker', () => {
+    const text = lines('メモ', '', 'ポイント1：水は毎朝あげます。', 'ポイント2：日に当てすぎないこと。', 'ポイント3：肥料は月に一度。');
+    expect(Object.values(speakersOf(text)).filter((speaker) => speaker !== null)).toEqual([]);
+  });
+
+  it('keeps an unlabelled line with the last label, even a question or a reply, where labels mark the turns', () => {
+    const text = lines(
+      '会見録',
+      '',
+      '井口：本日はお集まりいただきありがとうございます。',
+      '記者：新店舗の数を教えてください。',
+      '井口：はい、来年は十店舗を予定しています。',
+      '記者：採用は何人ですか。',
+      '井口：うーん、まだ決まっていないんですよ。',
+      '百人くらいになるでしょうか。',
+      'はい、以上です。',
+      '記者：ありがとうございました。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 7: '井口', 8: '井口', 9: '井口' });
+  });
+
+  it('ends the last label’s turn at a break in the programme: a rule or a cue for music', () => {
+    const text = lines(
+      'ラジオ書き起こし',
+      '',
+      'ノブ：今週も始まりました。',
+      'ミホ：始まりましたね。',
+      'ノブ：ほな、また来週。',
+      'ミホ：また来週。',
+      '（エンディング曲）',
+      '番組へのお便りはホームページから。',
+      'ノブ：おまけのコーナーです。',
+      'ミホ：まだやるんかい。',
+      '――――',
+      '次回は特別編です。',
+    );
+    const speakers = speakersOf(text);
+    expect(speakers).toMatchObject({ 6: 'ミホ', 9: 'ノブ', 10: 'ミホ' });
+    expect(speakers[8]).toBeNull();
+    expect(speakers[12]).toBeNull();
+  });
+
+  it('reads a text labelled only at the top by the order of its lines, not as one long turn', () => {
+    const text = lines(
+      'ジョン・スミスとメアリー・ブラウンの対談',
+      '',
+      'ジョン: 今日は来てくれてありがとう。さっそくだけど、研究を始めたきっかけは何ですか?',
+      'メアリー: 大学で統計の授業を受けたのがきっかけです。',
+      'ジョン: その頃、一番難しかったことは何ですか?',
+      'メアリー: 計算機が足りなかったことですね。',
+      ...Array.from({ length: 25 }, (_, k) => (k % 2 === 0 ? `${k + 1}番目の実験はどうなりましたか?` : `${k}番目の実験は一週間かかりました。`)),
+    );
+    // Past the labels, questions and answers alternate by the order of the lines.
+    expect(speakersOf(text)).toMatchObject({ 7: 'ジョン・スミス', 8: 'メアリー・ブラウン' });
+  });
+});
+
+describe('attributeSpeakers: regulars who introduce themselves', () => {
+  /** An unlabelled talk: a host and two regulars who each say who they are. */
+  const REGULARS = [
+    '朝のおしゃべり #5',
+    '',
+    'おはようございます。',
+    'パーソナリティのアオイです。',
+    '今日もいつもの二人が来てくれてます。',
+    'どうも、レンです。ふだんは大工をやってます。',
+    'おはようございます、ナナです。パン屋で働いてます。',
+    '最近寒くなったよね。',
+    '雪はいつ降るんだろう？',
+    'まだ先でしょ。',
+    'レンくん、冬の現場ってつらくない？',
+    'つらいですね、手がかじかむので手袋は二重です。',
+    '私は店の中だから平気だけど。',
+    'へえ。',
+    '朝の仕込みは寒くて大変なんだよね、粉まで冷たくなって。',
+  ];
+
+  it('adds each one to the cast and gives them the line they introduce themselves on', () => {
+    const transcript = attributeSpeakers(parseTranscript('t.txt', lines(...REGULARS)));
+    expect(transcript.cast.map((member) => member.name)).toEqual(expect.arrayContaining(['アオイ', 'レン', 'ナナ']));
+    expect(speakersOf(lines(...REGULARS))).toMatchObject({ 6: 'レン', 7: 'ナナ' });
+  });
+
+  it('gives the answer to the one asked by name (くん), and leaves unknown what the order cannot tell', () => {
+    const speakers = speakersOf(lines(...REGULARS));
+    expect(speakers[12]).toBe('レン');
+    // A question nobody is named in, the one asking by name, and the lines after an answer (or after
+    // a back-channel) could be anyone's.
+    for (const line of [8, 9, 10, 11, 13, 14, 15]) expect(speakers[line]).toBeNull();
+  });
+});
+
 describe('labelLength', () => {
   it.each([
     ['イリヤ: そうやな。', 5],
