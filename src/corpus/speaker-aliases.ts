@@ -92,8 +92,11 @@ function partsSoundAlike(left: string, right: string): boolean {
   if (a.some((key) => b.includes(key))) return true;
   const [first, second] = [a[0], b[0]];
   if (first === undefined || second === undefined) return false;
-  // One dropped or changed sound inside a long name (アルマン / Altman), never at its start.
-  return Math.min(first.length, second.length) >= 4 && first[0] === second[0] && boundedEditDistance(first, second, 1) <= 1;
+  // One dropped or changed sound inside a long name (アルマン / Altman, セバスチャン / Sebastian), never at
+  // its start; at its end a sound may drop (アンドレイ / Andrej) but not change: サクラ is not サカタ (the
+  // last key letter is the pad, so the name's last sound is the one before it).
+  const changedLast = first.length === second.length && first.at(-2) !== second.at(-2);
+  return Math.min(first.length, second.length) >= 4 && first[0] === second[0] && !changedLast && boundedEditDistance(first, second, 1) <= 1;
 }
 
 /** Whether a name part opens on a vowel, a w or a y, in either script (ワン, Wang, イリヤ, Ilya). */
