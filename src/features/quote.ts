@@ -100,9 +100,12 @@ export function quote(deps: { readonly retriever: Retriever }, options: QuoteOpt
   const topicText = options.topic === undefined || options.topic.trim() === '' ? null : readQueryText(options.topic);
   const base = { command: 'quote' as const, speaker: speaker.name, aliases: speaker.aliases, topic: topicText };
   if (topicText === null) {
-    const ranked = retriever.corpus.transcripts
-      .flatMap((transcript) => transcript.paragraphs.filter((paragraph) => says(paragraph) && substance(paragraph) > 0).map((paragraph) => ({ paragraph, transcript })))
-      .sort((a, b) => substance(b.paragraph) - substance(a.paragraph) || a.paragraph.id.localeCompare(b.paragraph.id))
+    const theirs = retriever.corpus.transcripts.flatMap((transcript) => transcript.paragraphs.filter(says).map((paragraph) => ({ paragraph, transcript })));
+    // Their most substantive lines; someone who only ever said a short line (a student's question)
+    // still has their longest ones quoted rather than nothing.
+    const substantive = theirs.filter(({ paragraph }) => substance(paragraph) > 0);
+    const ranked = (substantive.length > 0 ? substantive : theirs)
+      .sort((a, b) => substance(b.paragraph) - substance(a.paragraph) || spoken(b.paragraph).length - spoken(a.paragraph).length || a.paragraph.id.localeCompare(b.paragraph.id))
       .slice(0, options.limit);
     return { ...base, searchedAs: [], results: ranked.map(({ paragraph, transcript }) => quoteItem(paragraph, transcript, null)) };
   }

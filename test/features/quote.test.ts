@@ -78,6 +78,24 @@ describe('quote', () => {
     expect(lines).not.toContain(9);
   });
 
+  it('quotes someone who only ever said short lines, longest first, rather than nothing', async () => {
+    const lecture = stateFrom(
+      {
+        'class.txt': [
+          '講義録',
+          '',
+          '岡田：今日は形態素解析について、辞書とコストの考え方から順番に説明していきます。',
+          '学生A：辞書にない語は？',
+          '岡田：辞書にない語は未知語と呼ばれ、文字の種類などから候補を作って処理します。',
+          '学生A：速いですか。',
+          '岡田：はい、ビタビアルゴリズムを使うので、文の長さに対して線形の時間で済みます。',
+        ].join('\n'),
+      },
+      await realAnalyzer(),
+    );
+    expect(quote(lecture, { speaker: '学生A', limit: 5 }).results.map((item) => item.line)).toEqual([4, 6]);
+  });
+
   it('quotes a monologue’s author, but not the people its narration names', () => {
     expect(quote(state, { speaker: 'Carol White', topic: '圧縮', limit: 5 }).results.map((item) => item.file)).toEqual(['news.txt', 'news.txt']);
     // Alice speaks in talk.txt; news.txt only mentions her.
