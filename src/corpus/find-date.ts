@@ -20,9 +20,23 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 
 type Reader = (match: RegExpExecArray) => string | null;
 
+/** A Japanese era and its year: 令和6, 平成元. */
+const ERA = '(令和|平成|昭和|大正|明治)\\s*(元|\\d{1,2})';
+/** The year before each era's first: 令和1 is 2019. */
+const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
+
+function eraYear(era: string | undefined, n: string | undefined): string | undefined {
+  const start = era === undefined ? undefined : ERA_START[era];
+  if (start === undefined || n === undefined) return undefined;
+  return String(start + (n === '元' ? 1 : Number(n)));
+}
+
 /** Most specific forms first: the first form that matches wins, so `2024-03-20` never reads as `2024-03`. */
 const FORMS: ReadonlyArray<readonly [RegExp, Reader]> = [
   [/(?<!\d)(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)/u, (m) => ymd(m[1], m[3], m[4])],
+  // 令和6年11月16日, 平成元年4月: an era year as the Western one.
+  [new RegExp(`${ERA}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'u'), (m) => ymd(eraYear(m[1], m[2]), m[3], m[4])],
+  [new RegExp(`${ERA}\\s*年\\s*(\\d{1,2})\\s*月`, 'u'), (m) => ym(eraYear(m[1], m[2]), m[3])],
   [/(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u, (m) => ymd(m[1], m[2], m[3])],
   [new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})(?!\\d)`, 'iu'), (m) => ymd(m[3], monthNumber(m[1]), m[2])],
   [new RegExp(`(?<!\\d)(\\d{1,2})${ORDINAL}\\s+${MONTH_NAME},?\\s+(\\d{4})(?!\\d)`, 'iu'), (m) => ymd(m[3], monthNumber(m[2]), m[1])],

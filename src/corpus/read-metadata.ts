@@ -15,10 +15,10 @@ const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
 const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
-const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|出席者|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
+const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
-const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
+const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
 /** `2024年9月配信`, `2024年9月配信・文字起こし`: the date of a release, with what was released. */
 const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行|収録|放送)(?:\s*[・/、,]\s*[^。!?]{1,40})?$/u;
 /** `(金)`, `(金曜日)`, `(Fri)` after a date. */
@@ -99,7 +99,7 @@ const NOTE = /^※/u;
  * `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the
  * text; `聞き手:編集部`, `撮影:田中`: the crew, named in a header, not speakers of the text.
  */
-const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
+const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|制作|製作|提供|協力|主催|共催|後援|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
 
 function readRecordingField(text: string): LineMetadata | null {
   return RECORDING_FIELD.test(text) ? { author: null, date: null, speakers: [] } : null;
@@ -138,7 +138,7 @@ function readDateLine(text: string): LineMetadata | null {
     .replace(TIME_RANGE, ' ')
     .replace(TIME, ' ')
     .replace(JAPANESE_TIME, ' ')
-    .replace(/[\s,.·|()[\]]+/gu, ' ')
+    .replace(/[\s,.·|()[\]〜~]+/gu, ' ')
     .trim();
   if (residue !== '' && !DATE_TRAILER.test(residue) && !PLACE_TRAILER.test(residue)) return null;
   return { author: null, date: found.date, speakers: [] };
@@ -178,7 +178,7 @@ function outsideBrackets(text: string, separator: RegExp): string[] {
 }
 
 /** A job title written as its own word before or after a name: 代表取締役社長CEO, 執行役員, 准教授. */
-const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|フェロー|アナリスト|記者|編集長|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
+const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|主査|係長|フェロー|アナリスト|記者|編集長|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
 
 /**
  * `代表取締役社長CEO 山本 健一` → `山本 健一`, `森田 恵介 准教授` → `森田 恵介`, `岡田准教授` → `岡田`: the
@@ -186,11 +186,13 @@ const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|
  */
 function withoutTitles(name: string): string {
   const words = name.split(' ');
-  while (words.length > 1 && JOB_TITLE.test(words[0] ?? '')) words.shift();
+  while (words.length > 1 && (JOB_TITLE.test(words[0] ?? '') || ORGANISATION.test(words[0] ?? ''))) words.shift();
   while (words.length > 1 && JOB_TITLE.test(words.at(-1) ?? '')) words.pop();
   if (words.length === 1) return JOINED_TITLE.exec(words[0] ?? '')?.[1] ?? words.join(' ');
   return words.join(' ');
 }
+/** A side or a unit written before a name: 市側, 交通政策課, 編集部, 営業本部. */
+const ORGANISATION = /^\p{sc=Han}{1,10}(?:側|課|部|室|局|係|班|省|庁)$/u;
 /** A kanji family name with its title written on: 岡田准教授, 山本社長, 田中先生. */
 const JOINED_TITLE = /^(\p{sc=Han}{2,4}?)(?:准教授|教授|助教|講師|博士|先生|社長|会長|部長|課長|室長|所長|局長|理事長|委員長|編集長|記者)$/u;
 
@@ -204,7 +206,8 @@ function isName(name: string): boolean {
     !/[。!?]|\.$/u.test(name) &&
     // 「記者：自主回収の件ですが、…」 is a reporter speaking, not a byline.
     !/です|ます|ません|でした|ました|ください/u.test(name) &&
-    !/^\d/u.test(name) &&
+    // 「住民 約40名」 counts people; a name has no digits.
+    !/\d/u.test(name) &&
     !/^[a-z]/u.test(name)
   );
 }

@@ -44,6 +44,10 @@ describe('readMetadataLine', () => {
     ['放送日：2024年11月8日（金）深夜1時〜', null, '2024-11-08'],
     ['2025/4/22 担当：岡田准教授（情報科学研究科）', '岡田', '2025-04-22'],
     ['記録：TA 松本', null, null],
+    // A broadcast line with its producer; an era date with a time range in words; a start time alone.
+    ['放送：2024年10月12日（土）　制作：北信テレビ', null, '2024-10-12'],
+    ['日時：令和6年11月16日（土）午前10時〜11時30分', null, '2024-11-16'],
+    ['開催日：2024年6月20日（木）19:00〜　会場：渋谷某所＋YouTube Live', null, '2024-06-20'],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
   });
@@ -58,6 +62,10 @@ describe('readMetadataLine', () => {
       '佐々木 美和',
       'David Chen',
     ]);
+  });
+
+  it('reads an attendance line without its units, titles and head counts', () => {
+    expect(readMetadataLine('出席：市側　交通政策課長 森田、交通政策課 主査 石井、住民 約40名')?.speakers).toEqual(['森田', '石井']);
   });
 
   it('reads the members of a group with their roles in brackets as the speakers', () => {
@@ -108,6 +116,9 @@ describe('findDate', () => {
     // Month and year only.
     ['March 2024', '2024-03'],
     ['2024-03', '2024-03'],
+    // Japanese eras, 元年 their first year.
+    ['令和6年11月16日（土）', '2024-11-16'],
+    ['平成元年4月', '1989-04'],
   ])('reads %j', (text, date) => {
     expect(findDate(text)?.date).toBe(date);
   });
