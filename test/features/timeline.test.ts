@@ -119,6 +119,23 @@ describe('buildTimeline relative dates', () => {
     expect(events.find((event) => event.line === 4)?.date).toBe('2021');
     expect(events.find((event) => event.line === 6)?.date).toBe('2009');
   });
+
+  it('counts 5年前 from the document even after another date in its sentence, unless tied to that date', () => {
+    const transcript = parseTranscript('s.txt', [
+      '銭湯の話',
+      'By Jane Doe · 2024-03-20',
+      '昭和33年創業のこの銭湯は、5年前、廃業寸前まで追い込まれていました。',
+      '1990年に入社し、その5年前に結婚した。',
+      '2012年の3年前に研究を始めた。',
+      '1990年に入社し、3年後に独立した。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    const at = (line: number) => events.filter((event) => event.line === line).map((event) => event.date);
+    expect(at(3)).toEqual(['1958', '2019']);
+    expect(at(4)).toEqual(['1985', '1990']);
+    expect(at(5)).toEqual(['2009', '2012']);
+    expect(at(6)).toEqual(['1990', '1993']);
+  });
 });
 
 describe('buildTimeline merging', () => {

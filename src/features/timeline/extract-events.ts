@@ -136,7 +136,17 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // as often an example (1998年のワールドカップ) as the time being told about.
         // A year stated in an earlier paragraph sets the time for 「2年前」 only when the paragraph
         // points back to it (その2年前, 当時); otherwise a count is from the document's date.
-        const reach = mention.kind === 'month' || !ANAPHORIC.test(paragraph.text) ? lastStated : context;
+        // A count back (5年前) is from when the text was written, even after another date in the same
+        // sentence (「昭和33年創業のこの銭湯は、5年前、…」), unless the text ties it to that date (その5年前,
+        // 2012年の3年前); a count forward (3年後) goes on from the date just told.
+        const reach =
+          mention.kind === 'month'
+            ? lastStated
+            : countsBack(mention) && !tiedBack(paragraph.text.slice(0, whole.start), sentence.text, found, i)
+              ? null
+              : !ANAPHORIC.test(paragraph.text)
+                ? lastStated
+                : context;
         const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: reach });
         const next = found[i + 1];
         const clause = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
@@ -199,6 +209,24 @@ export function datedMentions(sentence: string): TemporalMention[] {
     if (previous?.kind === 'absolute' && RESTATEMENT.test(folded.slice(previous.index + previous.length, mention.index))) return false;
     return true;
   });
+}
+
+/** A bare count of years or months back (5年前, 3か月前), which the passage's own date may or may not anchor. */
+function countsBack(mention: TemporalMention): boolean {
+  return mention.kind === 'relative' && mention.reference === 'context' && mention.to < 0;
+}
+
+/**
+ * Whether the text ties a count back to a date told before it: その5年前, 当時から3年前, 2012年の3年前,
+ * or a sentence earlier in the paragraph pointing back (「そのコンテキストについて話せるわ。たぶん2年前くらいに」).
+ */
+function tiedBack(earlier: string, sentence: string, mentions: readonly TemporalMention[], i: number): boolean {
+  const mention = mentions[i];
+  if (mention === undefined) return false;
+  const before = foldWidth(sentence).slice(0, mention.index);
+  if (ANAPHORIC.test(earlier) || ANAPHORIC.test(before)) return true;
+  const previous = mentions[i - 1];
+  return previous?.kind === 'absolute' && /^\s*(?:の|から|より)\s*$/u.test(before.slice(previous.index + previous.length));
 }
 
 /** Whether the clause of a relative date is only that date (with fillers and a particle), or is cut off mid-phrase. */
