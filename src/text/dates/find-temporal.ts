@@ -44,6 +44,8 @@ export interface MonthMention extends MentionBase {
   readonly month: number;
   readonly day: number | null;
   readonly part: DatePart | null;
+  /** The last month (and day) of a span of months with no year (1月から3月), else null. */
+  readonly end: { readonly month: number; readonly day: number | null } | null;
 }
 
 export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention;
@@ -65,6 +67,8 @@ const ERAS: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭
  * the 30 years of a career or of a forecast are the longest spans a historian would date by.
  */
 const MAX_YEARS_AWAY = 40;
+/** The longest anniversary read as a date (今年で創業120年). */
+const MAX_ANNIVERSARY = 200;
 const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /**
@@ -294,6 +298,17 @@ const RULES: readonly Rule[] = [
       return year === null || year < 1600 ? null : absolute(at(year, month, null));
     },
   },
+  // 昭和40年代, 平成一桁… : an era's decade is the ten years from its year
+  {
+    pattern: /(令和|平成|昭和|大正|明治)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*年代(?:\s*(前半|半ば|後半|初め|初頭|末))?/gu,
+    read: (m) => {
+      const base = ERAS[m[1] ?? ''];
+      const count = readNumber(m[2] ?? '');
+      if (base === undefined || count === null || count % 10 !== 0) return null;
+      const [from, to] = DECADE_PARTS[m[3] ?? ''] ?? [0, 9];
+      return absolute(span(point(base + count + from), { end: point(base + count + to) }));
+    },
+  },
   // 令和5年3月, 令和4年の12月, 平成元年
   {
     pattern: /(令和|平成|昭和|大正|明治)\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*(?:の\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/gu,
@@ -327,6 +342,18 @@ const RULES: readonly Rule[] = [
       if (count === null) return null;
       const sign = m[4] === '前' ? -1 : 1;
       return relative('month', sign * count, sign * count, m[1] === undefined ? 'context' : 'speech', { approximate: m[2] !== undefined || m[5] !== undefined });
+    },
+  },
+  // 今年で五年目, 今年で創業50年: how long something still going on has gone on, counted to this year
+  {
+    pattern: new RegExp(`(?:今年|本年)\\s*で\\s*(?:(?:(?![〇一二三四五六七八九十百数])\\p{Script=Han}){1,4}\\s*)?${NUM}\\s*(年目|周年|年)(?!\\s*(?:前|後|間|以|代|ぶり))`, 'gu'),
+    read: (m) => {
+      const count = readNumber(m[1] ?? '');
+      // An anniversary counted to this year is exact, however long (今年で創業120年).
+      if (count === null || count === 0 || count > MAX_ANNIVERSARY) return null;
+      // The first year is the 1st 年目: the fifth year began four years ago.
+      const back = m[2] === '年目' ? count - 1 : count;
+      return relative('year', -back, -back, 'speech', { since: true });
     },
   },
   // 去年, 来年中, 昨年の7月, 来年の今頃, 今年の終わり
@@ -393,7 +420,17 @@ const RULES: readonly Rule[] = [
       // 3月 in 3ヶ月 or 第3月曜日-like counts is not a month of the calendar.
       if (month < 1 || month > 12 || /^(?:曜|間)/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1))) return null;
       if (day !== null && !isValid(2000, month, day)) return null;
-      return { mention: { kind: 'month', month, day, part: partOf(m[3]) } };
+      return { mention: { kind: 'month', month, day, part: partOf(m[3]), end: null } };
+    },
+  },
+  // 十月初め, 三月十日 (a month in kanji numerals; not 一月ほど, a month's length)
+  {
+    pattern: new RegExp(`(?<![〇零一二三四五六七八九十百千万数何ヶか第])(十[一二]?|[一二三四五六七八九])\\s*月(?:\\s*([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\\s*日)?(?:\\s*${MONTH_PART})?(?!\\s*(?:曜|間|前|後|ほど|くらい|ぐらい|近く|以上|余り|あまり|分|半))`, 'gu'),
+    read: (m) => {
+      const month = readNumber(m[1] ?? '');
+      const day = m[2] === undefined ? null : readNumber(m[2]);
+      if (month === null || month < 1 || month > 12 || (day !== null && !isValid(2000, month, day))) return null;
+      return { mention: { kind: 'month', month, day, part: partOf(m[3]), end: null } };
     },
   },
 ];
@@ -424,6 +461,19 @@ function joinRanges(mentions: readonly TemporalMention[], folded: string, origin
   for (let i = 0; i < mentions.length; i += 1) {
     const first = mentions[i];
     if (first === undefined) continue;
+    if (first.kind === 'month') {
+      // 1月から3月, 6月〜8月: a span of months with no year is one mention, not two.
+      const next = mentions[i + 1];
+      const between = next === undefined ? '' : folded.slice(first.index + first.length, next.index);
+      const connecting = RANGE_JOIN.exec(between)?.[1];
+      if (next?.kind === 'month' && next.end === null && connecting !== undefined && !LIST_JOIN.test(connecting) && connecting !== 'か') {
+        const tail = RANGE_TAIL.exec(folded.slice(next.index + next.length))?.[0] ?? '';
+        const end = next.index + next.length + tail.length;
+        out.push({ ...first, end: { month: next.month, day: next.day }, length: end - first.index, text: original.slice(first.index, end) });
+        i += 1;
+        continue;
+      }
+    }
     if (first.kind !== 'absolute') {
       out.push(first);
       continue;

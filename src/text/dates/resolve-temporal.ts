@@ -27,7 +27,14 @@ const BARE_MONTH_WINDOW = 6;
  */
 export function resolveTemporal(mention: TemporalMention, references: ResolveReferences): Resolution {
   if (mention.kind === 'absolute') return { resolved: true, value: mention.value, basis: 'absolute' };
-  if (mention.kind === 'month') return resolveMonth(mention.month, mention.day, mention.part, references);
+  if (mention.kind === 'month') {
+    const resolution = resolveMonth(mention.month, mention.day, mention.part, references);
+    if (!resolution.resolved || mention.end === null) return resolution;
+    // 11月から2月: a span of months runs on into the next year when it ends in an earlier month.
+    const { start } = resolution.value;
+    const endYear = mention.end.month < mention.month ? start.year + 1 : start.year;
+    return { ...resolution, value: span(start, { end: point(endYear, mention.end.month, mention.end.day), part: mention.part }) };
+  }
   // A passage recounting the past sets the time for a bare 2年前; a date still to come (a plan,
   // a forecast) does not: 「2028年に再稼働する予定。5年後には…」 counts from now.
   const useContext = mention.reference === 'context' && references.context !== null && !isAfter(references.context, references.document);

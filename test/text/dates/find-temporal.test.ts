@@ -8,7 +8,10 @@ function describeMention(mention: TemporalMention): string {
     const { start, end, approximate, part } = mention.value;
     return `${mention.text} → ${formatPoint(start)}${end === null ? '' : `..${formatPoint(end)}`}${approximate ? ' ~' : ''}${part === null ? '' : ` ${part}`}`;
   }
-  if (mention.kind === 'month') return `${mention.text} → month ${mention.month}${mention.day === null ? '' : `/${mention.day}`}`;
+  if (mention.kind === 'month') {
+    const end = mention.end === null ? '' : `..${mention.end.month}${mention.end.day === null ? '' : `/${mention.end.day}`}`;
+    return `${mention.text} → month ${mention.month}${mention.day === null ? '' : `/${mention.day}`}${end}${mention.part === null ? '' : ` ${mention.part}`}`;
+  }
   return `${mention.text} → ${mention.unit} ${mention.from}..${mention.to} ${mention.reference}${mention.since ? ' since' : ''}${mention.approximate ? ' ~' : ''}${mention.month === null ? '' : ` month:${mention.month}`}${mention.part === null ? '' : ` ${mention.part}`}`;
 }
 
@@ -59,6 +62,16 @@ describe('findTemporal', () => {
     ['知り合って10年の間に', ['10年 → year -10..-10 speech since ~']], // the particle stays with the event
     ['この録音をしている時点を区切る', ['この録音をしている時点 → now 0..0 speech']],
     ['12月に出た', ['12月 → month 12']],
+    // Months in kanji numerals, and a span of months with no year as one mention.
+    ['十月初め。いよいよ稲刈りの日。', ['十月初め → month 10 early']],
+    ['三月十日に', ['三月十日 → month 3/10']],
+    ['十二月下旬に', ['十二月下旬 → month 12 late']],
+    ['1月から3月は禁漁', ['1月から3月 → month 1..3']],
+    ['11月20日から12月5日まで募集', ['11月20日から12月5日まで → month 11/20..12/5']],
+    // An era's decade; a count of years reaching this year is how long something has gone on.
+    ['昭和40年代には', ['昭和40年代 → 1965..1974']],
+    ['今年で五年目になる', ['今年で五年目 → year -4..-4 speech since']],
+    ['今年で創業120年', ['今年で創業120年 → year -120..-120 speech since']],
   ])('reads %s', (text, expected) => {
     expect(findTemporal(text).map(describeMention)).toEqual(expected);
   });
@@ -72,6 +85,8 @@ describe('findTemporal', () => {
     ['3ヶ月かかった', 'a count of months is no month'],
     ['3、4年後ろ倒しになって', '後ろ倒し is not 後'],
     ['1年後輩の田中さん', '後輩 is a junior, not a year later'],
+    ['一月ほど前から', 'a month’s length in kanji is no month'],
+    ['第一月曜日', 'a first Monday is no January'],
     [' '.repeat(3000), 'a long run of spaces (once took 50 s: two \\s* side by side backtracked)'],
   ])('finds nothing in %s (%s)', (text) => {
     expect(findTemporal(text)).toEqual([]);

@@ -53,6 +53,11 @@ describe('resolveTemporal', () => {
     expect(resolve(text, document)).toBe(expected);
   });
 
+  it('resolves a span of months with no year as one span, into the next year when it ends in an earlier month', () => {
+    expect(resolve('11月から2月まで', point(2024, 10, 1))).toBe('2024-11..2025-02 range');
+    expect(resolve('12月6日まで', point(2024, 11, 16))).toBe('2024-12-06 day');
+  });
+
   it('reads 今日 in a text dated to a month as that month, not a day', () => {
     expect(resolve('今日はGPT-4の翌日やね', point(2023, 3))).toBe('2023-03 month');
   });
