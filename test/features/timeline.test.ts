@@ -79,6 +79,30 @@ describe('buildTimeline in a labelled interview', () => {
 });
 
 describe('buildTimeline remarks that date nothing', () => {
+  it('leaves out 今日 in an undated text, a session that tries something today and a meeting held today', () => {
+    const transcript = parseTranscript('v.txt', [
+      '日帰り旅行',
+      '',
+      'はいどうもー、みっちゃんです。今日はな、ちょっと遠出してきました。',
+      '昨日、新しい駅ができたらしいで。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    expect(events.map((event) => [event.line, event.date, event.dateText])).toEqual([[4, null, '昨日']]);
+    const dated = parseTranscript('w.txt', [
+      '説明会の記録',
+      '2024年11月16日',
+      '今日はな、買うてきた醤油で、しらす丼作ってみよ思います。',
+      '本日を含めて3回開催いたします。',
+    ].join('\n'));
+    expect(buildTimeline({ transcripts: [dated], skipped: [] }).events.filter((event) => event.kind !== 'publication')).toEqual([]);
+  });
+
+  it('takes the statement of a sentence that is only a date from the sentence after it', () => {
+    const transcript = parseTranscript('d.txt', ['棚田の記録', '放送：2024年10月12日', '十月初め。いよいよ稲刈りの日。'].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.date, event.part, event.event])).toEqual([['2024-10', 'early', '十月初め。いよいよ稲刈りの日。']]);
+  });
+
   it('keeps a date offered in a question, and leaves out a year passing, the session itself and a bare 今日は', () => {
     const transcript = parseTranscript('s.txt', [
       '勉強会の記録',

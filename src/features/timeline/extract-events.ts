@@ -82,8 +82,8 @@ const TODAY = /^(?:本日|今日|きょう)/u;
  * speaker's own intention for the session (〜ていこうと思います, 〜しましょう), or its wrap-up
  * (「というわけで今日は…しました」).
  */
-const TALK_PROGRAMME = String.raw`扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みようと思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
-const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}`, 'u');
+const TALK_PROGRAMME = String.raw`扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みよ(?:う)?(?:と)?\s*思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
+const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}`, 'u');
 /**
  * A relative date in a clause that says nothing else: only fillers before it and a topic particle,
  * perhaps with 「ですね」, after it (「えー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
@@ -93,6 +93,8 @@ const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|�
 const FILLERS_ONLY = /^(?:えー*|えっと|あの[ーう]*|まあ|ま|で|じゃあ|はい|さて|それでは|では|[ー、,\s])*$/u;
 const PARTICLE_ONLY = /^\s*(?:は|も|って)\s*(?:ですね|ですけど|ですが|ね|さ)?[、,…。.!\uFF01\s]*$/u;
 const CUT_OFF = /(?:の|を|に|が|は|と|へ|から|より)$/u;
+/** What may follow a date in a sentence that is only that date: 「十月初め。」「2019年春――」. */
+const DATE_ONLY = /^[\s。.、,!\uFF01…―—-]*$/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
 const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
 /** 「2025年3月期」: a fiscal period's name, not the date of an event. */
@@ -124,7 +126,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   for (const paragraph of transcript.paragraphs) {
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
     let lastStated: CalendarPoint | null = null;
-    for (const whole of paragraph.sentences) {
+    for (const [sentenceIndex, whole] of paragraph.sentences.entries()) {
       // The first sentence of a labelled line starts after its label (「高橋（ゲスト）: 2023年3月に…」).
       const label = labelLength(paragraph.text);
       const sentence = whole.start < label ? { ...whole, text: whole.text.slice(label - whole.start) } : whole;
@@ -149,10 +151,15 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
                 : context;
         const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: reach });
         const next = found[i + 1];
-        const clause = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
+        const own = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
+        // 「十月初め。いよいよ稲刈りの日。」: a sentence that is only a date sets the time of the one after it.
+        const following = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && sentence.text.slice(0, mention.index).trim() === '' ? paragraph.sentences[sentenceIndex + 1] : undefined;
+        const clause = following === undefined ? own : { ...own, text: `${own.text}${following.text.trim()}`, cutAfter: sentenceIndex + 2 < paragraph.sentences.length };
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
         // 「本日はお忙しいところありがとうございます。」: a greeting happens today, but it is no event.
         if (mention.kind === 'relative' && GREETING.test(clause.text)) continue;
+        // 今日 in a text whose day is unknown is only the day it was recorded: a row that places nothing.
+        if (mention.kind === 'relative' && TODAY.test(mention.text) && mention.unit === 'day' && !resolution.resolved) continue;
         // 「本日の司会を務めます、石川です。」「今日はWi-Fiの話するで。」: the occasion, not an event told.
         if (mention.kind === 'relative' && TODAY.test(mention.text) && OCCASION.test(clause.text)) continue;
         if (mention.kind === 'relative' && SIGN_OFF.test(clause.text)) continue;
