@@ -87,7 +87,7 @@ function length(text: string): number {
 }
 
 /** Words of an intention, and a date offered as a question (「14日とかどう？」): a proposal is a plan being made. */
-const PLAN = /予定|計画|方針|目指|目標|見込み|つもり|予約|スケジュール|決定した|決まっ|(?:とか|なんて|なんか|で|は)(?:どう|いかが)(?:です|でしょう)?か?(?:な|ね)?[?\uFF1F]/u;
+const PLAN = /予定|計画|方針|目指|目標|見込み|つもり|予約|スケジュール|決定した|決まっ|次回|募集(?:して|し|中)|受け?付け?(?:て|中)|締め?切り?|(?:とか|なんて|なんか|で|は)(?:どう|いかが)(?:です|でしょう)?か?(?:な|ね)?[?\uFF1F]/u;
 const PREDICTION = /だろう|でしょう|やろう|やろな|やろ(?=[。、!?\uFF01\uFF1F]|$)|と思(?:う|います|うわ|っとる|ってる|っています|ってます|われ)|と考え|(?:予測|予想)(?:する|します|され|して|しとる|でき|が|では|によると)|かもしれ|はず|ちゃうか|見通し|可能性|と見られ|に違いない|と期待|ようになる(?!った)|ことになる(?!った)/u;
 /** 「あったと思います」, 「こたえたんだと思います」 are memories, not predictions. */
 const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:んだ|んや|のだ|んじゃない|ん)?(?:と思|だろう|でしょう|かもしれ|はず)/u;
@@ -107,9 +107,10 @@ export function eventKind(clause: string, value: TimeSpan, now: CalendarPoint | 
   return PREDICTION.test(clause) && !PAST_HEDGE.test(clause) ? 'prediction' : 'event';
 }
 
-/** Order at the coarser granularity of the two: 2024-12 and 2024 are the same time. */
+/** Order at the coarser granularity of the two: 2024-12 and 2024 are the same time; 11月22日 is after 11月16日. */
 function compareYearMonth(left: CalendarPoint, right: CalendarPoint): number {
   if (left.year !== right.year) return left.year - right.year;
   if (left.month === null || right.month === null) return 0;
-  return left.month - right.month;
+  if (left.month !== right.month || left.day === null || right.day === null) return left.month - right.month;
+  return left.day - right.day;
 }

@@ -50,6 +50,13 @@ describe('eventClause', () => {
 });
 
 describe('eventKind', () => {
+  it('reads a later day of the document’s own month as still to come, and a session announced or a call for comments as a plan', () => {
+    expect(eventKind('次回は11月22日（金）の午後7時から、東地区の公民館で行います。', span(point(2024, 11, 22)), point(2024, 11, 16))).toBe('plan');
+    expect(eventKind('12月6日まで、意見を募集しております。', span(point(2024, 12, 6)), point(2024, 11, 16))).toBe('plan');
+    expect(eventKind('11月28日に新しい路線図が届くでしょう。', span(point(2024, 11, 28)), point(2024, 11, 16))).toBe('prediction');
+    expect(eventKind('11月10日に路線図が届いた。', span(point(2024, 11, 10)), point(2024, 11, 16))).toBe('event');
+  });
+
   it.each([
     ['2028年に再稼働させる予定や', 2028, 2024, 'plan'],
     ['5年後には高得点取れるようになるんちゃうか', 2029, 2024, 'prediction'],
