@@ -120,7 +120,8 @@ function readByline(text: string): LineMetadata | null {
 
 function readSpeakerList(text: string): LineMetadata | null {
   const list = SPEAKER_LIST.exec(text)?.[1];
-  if (list === undefined) return null;
+  // 「参加者：小さいスタートアップで、…何から始めればいいですか。」 is a participant speaking.
+  if (list === undefined || /[。!?]|です|ます/u.test(list)) return null;
   const speakers = outsideBrackets(list, SPEAKER_SEPARATOR)
     .flatMap(castNames)
     .map((name) => withoutTitles(name.trim()))

@@ -37,8 +37,11 @@ const ANNOUNCEMENT_SHARE = 0.8;
 const HANDS_OVER = /(?:から|より)?(?:お答え|回答|ご説明|説明|ご回答)(?:します|いたします|させていただきます|申し上げます)[。.]?\s*$/u;
 const HANDOVER_MAX_LENGTH = 40;
 
+/** A moderator passing the floor by name: 「じゃあこれはEmilyさん。」「では加藤さん、お願いします。」 */
+const GIVES_FLOOR = /^(?:[^:\uFF1A]{1,24}[:\uFF1A]\s*)?(?:じゃあ|では|それでは|続いて|次に)[、,\s]*(?:これは|こちらは|この質問は)?[^。、,]{1,16}(?:さん|氏|先生)(?:[、,]\s*(?:お願いします|お願いいたします|どうぞ|いかがですか))?[。.]?\s*$/u;
+
 function handsOver(text: string): boolean {
-  return HANDS_OVER.test(text) && [...text].length <= HANDOVER_MAX_LENGTH;
+  return (HANDS_OVER.test(text) || (GIVES_FLOOR.test(text) && !/皆さん|みなさん|皆様/u.test(text))) && [...text].length <= HANDOVER_MAX_LENGTH;
 }
 
 /**

@@ -119,6 +119,9 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const answered =
     top !== undefined &&
     (attribute === null || mentionedAround(top, attribute)) &&
+    // A when or how-many question is answered by a line with a date or a number (何時間 asks for a
+    // number of hours: a number will do for either), not by one without.
+    ((type !== 'time' && type !== 'quantity') || hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text)) &&
     ((top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
       (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
       (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));

@@ -99,6 +99,7 @@ describe('readMetadataLine', () => {
     ['2023年11月3日に市民文化ホールで講演した'],
     // A labelled line of speech whose label is also a byline label.
     ['記者：自主回収の件ですが、回収数と費用を教えてください。'],
+    ['参加者：小さいスタートアップで、SREは一人しかいないんですが、何から始めればいいですか。'],
     // A sentence that opens with a date is not a date and a field.
     ['2025/4/22 今日は形態素解析の話です'],
     ['2025年5月14日 新工場が稼働しました。'],

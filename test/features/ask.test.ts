@@ -150,6 +150,26 @@ describe('ask', () => {
     expect(unpriced.results[0]?.line).toBe(4);
   });
 
+  it('does not mark a when or how-many question answered by a line without a date or a number', () => {
+    const village = stateFrom(
+      {
+        'doc.txt': [
+          '棚田の村',
+          '',
+          '十年前、この村に一組の夫婦が移住してきた。',
+          '大阪生まれの中村翔さんと、妻の美咲さんだ。',
+          '二人は空き家を借りて、米作りを始めた。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const born = ask(village, { question: '中村翔さんは何年生まれですか', limit: 3 });
+    expect(born.results[0]?.line).toBe(4);
+    expect(born.answered).toBe(false);
+    // A number of years is a number: 「何年前」 is answered by 「十年前」.
+    expect(ask(village, { question: '夫婦が移住してきたのは何年前ですか', limit: 3 }).answered).toBe(true);
+  });
+
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {
     const conference = pressConference(
       '記者：自主回収の件ですが、回収数と費用を教えてください。',
@@ -158,6 +178,23 @@ describe('ask', () => {
     );
     const result = ask(conference, { question: '自主回収の回収数と費用を教えて', limit: 3 });
     expect(result.results[0]?.line).toBe(5);
+  });
+
+  it('answers a question the moderator passes on by name (「じゃあこれはEmilyさん。」) with the line after', () => {
+    const panel = stateFrom(
+      {
+        'panel.md': [
+          'パネル討論',
+          '',
+          '参加者：小さいスタートアップで、SREは一人しかいないんですが、何から始めればいいですか。',
+          '佐々木：じゃあこれはEmilyさん。',
+          'エミリー：まずSLOを決めることです。何を守りたいか決めないと、何を観測すればいいかわからない。',
+          '佐々木：ありがとうございます。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    expect(ask(panel, { question: 'SREが一人しかいない会社は何から始めればいい？', limit: 3 }).results[0]?.line).toBe(5);
   });
 
   it('takes a number from the same speaker’s next line even when it ends like a question (「…70点くらいでしょうか。」)', () => {
