@@ -6,6 +6,8 @@ describe('questionType', () => {
     ['GPT-4が出たのはいつ?', 'time'],
     ['When did OpenAI release GPT-4?', 'time'],
     ['研究室の学生は何人?', 'quantity'],
+    ['休みは何曜日ですか', 'time'],
+    ['社長は自己採点で何点をつけましたか', 'quantity'],
     ['What share of the staff signed the letter?', 'quantity'],
     ['社員の何割が署名しましたか', 'quantity'],
     ['署名した社員の割合は?', 'quantity'],
@@ -23,6 +25,8 @@ describe('questionType', () => {
     expect(hasAnswerShape('quantity', '約80%のメンバーが署名した')).toBe(true);
     expect(hasAnswerShape('time', '2023年3月に発表された')).toBe(true);
     expect(hasAnswerShape('other', '2023年3月に発表された')).toBe(false);
+    expect(hasAnswerShape('time', '定休日：毎週水曜日')).toBe(true);
+    expect(hasAnswerShape('quantity', '一人前三千八百円やってん。')).toBe(true);
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
