@@ -199,6 +199,49 @@ describe('findDefinitions: one term in several scripts', () => {
   });
 });
 
+describe('findDefinitions: kana words, written and honorific Japanese', () => {
+  it.each([
+    // A kana word joined to a kanji part (kuromoji cuts the kana into particles and verbs), written だ.
+    ['ぬか漬けとは、米ぬかに野菜を漬け込んだ昔ながらの保存食だ。', 'ぬか漬け', 'topic'],
+    // A verb in its dictionary form as the topic, where the sentence says what state or thing it is.
+    ['くつろぐっていうのは、体の力が抜けてのんびりした状態のことです。', 'くつろぐ', 'topic'],
+    // Honorific speech: と申しますのは … でございます, Xは … の仕組みでございます, YをXと申します.
+    ['オンデマンド配送と申しますのは、ご注文に応じてその都度お届けする方式のことでございます。', 'オンデマンド配送', 'topic'],
+    ['乗合タクシーは、予約に応じて運行する地域の交通の仕組みでございます。', '乗合タクシー', 'means'],
+    ['このような制度を地域通貨と申します。', '地域通貨', 'called'],
+    // Written である.
+    ['路線価は、道路に面した土地の一平方メートルあたりの価格のことである。', '路線価', 'means'],
+    // A quoted kana word named after its object, with と or (Kansai) without it.
+    ['炊いたご飯の焦げのことを「おこげ」と言います。', 'おこげ', 'called'],
+    ['鍋の底に残ったご飯のことを「おこげ」言うねん。', 'おこげ', 'called'],
+    // Kansai ねん after the name.
+    ['電波が届かないと別の機器に切り替える。この動きをローミングっていうねん。', 'ローミング', 'called'],
+  ])('finds %s → %s (%s)', (sentence, term, kind) => {
+    const found = findDefinitions(paragraphOf(sentence), tokenizer);
+    expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
+  });
+
+  it.each([
+    // A self-introduction names the speaker, not a term; a quoted greeting is speech.
+    ['営業部の佐藤と申します。'],
+    ['「ありがとう」って言うねん。'],
+    // A verb or a clause as the topic of a remark, not of a definition.
+    ['できるっていうのは、すごいことです。'],
+    ['できる人とは、周りをよく見ている人のことです。'],
+    // A reading in kana, a person's role and affiliation, an amount with a note: parentheses that do not explain.
+    ['会場は星野台（ほしのだい）の公民館です。'],
+    ['今日のゲストは山田 太郎（SRE／株式会社サンプル）と佐藤 花子（デザイナー／フリー）です。'],
+    ['入場料は大人800円（税込みの料金）です。'],
+  ])('finds no definition in %s', (sentence) => {
+    expect(findDefinitions(paragraphOf(sentence), tokenizer)).toEqual([]);
+  });
+
+  it('answers a kana term from the glossary', () => {
+    const kana = stateFrom({ 'kura.txt': '蔵の話\nぬか漬けとは、米ぬかに野菜を漬け込んだ昔ながらの保存食だ。\n毎朝ぬか漬けを混ぜる。' }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(kana, { term: 'ぬか漬け', limit: 3 })).toMatchObject({ defined: true, term: 'ぬか漬け', results: [{ file: 'kura.txt', line: 2 }] });
+  });
+});
+
 describe('isTermShaped', () => {
   it.each([
     ['セマンティック飽和', true],
@@ -213,6 +256,8 @@ describe('isTermShaped', () => {
     ['手ぶれ', true],
     ['雨が降る', false], // a particle between words: a clause, okurigana or not
     ['本を読む', false],
+    ['大人800円', false], // an amount
+    ['レベル4飛行', true], // a number inside a name
   ])('%s → %s', (term, shaped) => {
     expect(isTermShaped(term)).toBe(shaped);
   });

@@ -8,7 +8,7 @@
 import type { Paragraph, Sentence } from '../types.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
 import { isAcronym, spellsAcronym, termSoundKey } from './term-key.js';
-import { isEverydayNoun, isTermShaped, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
+import { isAbstractNoun, isEverydayNoun, isTermShaped, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
 
 export type DefinitionKind =
   | 'topic' // Xとは / Xっていうのは … Y
@@ -38,25 +38,29 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /と訳|とは|という|っていう|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /と訳|とは|という|っていう|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
-const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは)/gu;
+const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
 const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
 /** A sentence that asks or invites an explanation rather than giving one. */
 const ASKING = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ですかね|んですが|んですけど|んですけれど|んだけど|んやけど)[。.]?)[」』)\uFF09]*$/u;
-const MEANS = /を(?:意味|指)(?:し|す|さ)|のこと(?:です|や|だ|を(?:指|言|意味))|の意味(?:です|や|だ)|の略(?:称)?(?:です|や|だ|で)/gu;
+/** Copulas that end a definition: plain, polite, written and honorific (である, でございます). */
+const COPULA = 'です|でございます|である|だ|や';
+const MEANS = new RegExp(`を(?:意味|指)(?:し|す|さ)|のこと(?:${COPULA}|を(?:指|言|意味))|の意味(?:${COPULA})|の略(?:称)?(?:${COPULA}|で)`, 'gu');
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
 /** 「BM25は、…関連度を計算する、昔からある検索の手法です。」: a topic said to be a kind of thing. */
-const KIND_OF = /(?:技術|手法|方法|処理|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格|したもの|するもの)(?:です|である|だ|や)[。.]?$/gu;
+const KIND_OF = new RegExp(`(?:技術|手法|方法|処理|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格|したもの|するもの)(?:${COPULA})[。.]?$`, 'gu');
 /** 「これらの完了は…」: a term pointed at (this, these) is being talked about, not defined. */
 const POINTED_AT = /(?:この|その|あの|これらの|それらの|あれらの)\s*$/u;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
 const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
 const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
-const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い)(?=ん[やだで]|んです|らしい|そう[やだで]|ます|[。!\uFF01]|$)/gu;
+const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い|と申し|と申す|(?<=[」』])(?:言う|言い|いう|いい|ゆう))(?=ん[やだで]|んです|ねん|らしい|そう[やだで]|ます|[。!\uFF01]|$)/gu;
+/** Naming that needs the named thing as an object before it: 「…を、Xと申します」 (else a self-introduction), 「…のことを「X」言う」 (Kansai drops と). */
+const NAMED_ONLY_OBJECT = /^(?:と申|[言いゆ])/u;
 /** 「これフェルマータっていって、音を伸ばす記号なんです」: what is pointed at is named, and the clause after says what it is. */
 const NAMED_POINTED = /(?:っていって|って言って|といって|と言って)(?=[、,\s])/gu;
 const POINTING = /(?:これ|それ|あれ)(?:は|が)?[、,]?\s*$/u;
@@ -70,6 +74,11 @@ const RESTATE = /[、,]\s*(?:つまり|すなわち|要するに|言い換える
 /** Titles and honorifics that end a person's name: such a name is not a term. */
 const PERSON_TITLE = /(?:准?教授|講師|助教|先生|さん|くん|ちゃん|氏|博士|社長|会長|部長|課長|室長|所長|記者|選手|監督|議員|大臣|知事|市長)$/u;
 const PAREN = /[(\uFF08]([^()\uFF08\uFF09]{1,60})[)\uFF09]/gu;
+/**
+ * Parentheses that do not explain: a reading in kana (星野台（ほしのだい）, 人名（やまだ・たろう）)
+ * and a person's role and affiliation (山田 太郎（SRE／株式会社サンプル）).
+ */
+const NOT_A_GLOSS = /^[\u3041-\u309f・\s]+$|[／/]/u;
 /** A name the sentence says its topic is translated or called: 「検索拡張生成」と訳される / と呼ばれる. */
 const TRANSLATED_AS = /[「『]([^」』]{2,30})[」』](?:と|って)(?:訳さ|訳す|訳し|訳せ|呼ば|言わ|表記さ)/gu;
 /** Between names listed in parentheses: 「Large Language Model、大規模言語モデル」. */
@@ -151,12 +160,24 @@ function tokenStartingAt(tokens: readonly Token[], offset: number): number {
   return tokens.findIndex((token) => token.start === offset);
 }
 
-function candidate(view: SentenceView, term: Phrase | null, kind: DefinitionKind, options: { withNext?: boolean; variants?: readonly string[]; factor?: number } = {}): DefinitionCandidate[] {
+/** Whether a phrase stands inside 「」 or 『』. */
+function isQuoted(text: string, term: Phrase): boolean {
+  return /[「『]/u.test(text.charAt(term.start - 1)) && /[」』]/u.test(text.charAt(term.end));
+}
+
+function candidate(
+  view: SentenceView,
+  term: Phrase | null,
+  kind: DefinitionKind,
+  options: { withNext?: boolean; variants?: readonly string[]; factor?: number; kana?: boolean } = {},
+): DefinitionCandidate[] {
   // One kanji stands for a term only when it is a word of its own, not the end of a compound the
   // dictionary cut (採蜜 read as 採 + 蜜).
   const before = term === null ? '' : view.sentence.text.slice(Math.max(0, term.start - 1), term.start);
   const oneKanji = kind === 'topic' && !/[\p{sc=Han}\p{sc=Katakana}A-Za-z0-9ー]/u.test(before);
-  if (term === null || !isTermShaped(term.text, { oneKanji })) return [];
+  // 「…のことを「おこげ」と言います」: a quoted kana word that is named is a word (a quoted clause is not).
+  const kana = options.kana === true || (term !== null && kind === 'called' && isQuoted(view.sentence.text, term) && /^[\u3041-\u309fー]+$/u.test(term.text));
+  if (term === null || !isTermShaped(term.text, { oneKanji, kana })) return [];
   const { sentence, next } = view;
   const explains = next !== undefined && EXPLAINS_PREVIOUS.test(next.text);
   const extend = next !== undefined && (options.withNext === true || explains);
@@ -204,16 +225,61 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
     // the Kansai 「っていうのはな、」「とはね、」 as one token (はな, はね): a particle and a comma after it is a boundary too.
     const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1 || /^[なねさよ][、,]/u.test(rest);
     if (!boundary || NOT_DEFINING_AFTER.test(rest)) continue;
-    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
+    const found = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
+    const opening = found !== null && isTermShaped(found.text) ? null : openingWord(view, at);
+    const term = opening ?? found;
     if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[?\uFF1F]/u.test(rest) || ASKING.test(text)) {
       // 「9/9/6とは何ですか?」 asks for a definition: the next sentence gives it, if it is not a question too.
       // 「忠実度というのは正確さのようなものですか。」「…というのは、なじみがないと思うんですが。」 only ask.
-      if (/[?\uFF1F]$/u.test(text) && view.next !== undefined && !ASKING.test(view.next.text)) out.push(...candidate(view, term, 'question', { withNext: true }));
+      if (/[?\uFF1F]$/u.test(text) && view.next !== undefined && !ASKING.test(view.next.text)) {
+        out.push(...candidate(view, term, 'question', { withNext: true, kana: opening !== null }));
+      }
       continue;
     }
-    out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1 }));
+    out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1, kana: opening !== null }));
   }
   return out;
+}
+
+/** Where a clause opens: the sentence start, a comma, a quote, a speaker label's colon. */
+const CLAUSE_OPENS = /[、,「『:\uFF1A\s]/u;
+/** 「ぬか漬けとは」「しらす丼っていうのは」: a kana word joined to a kanji or katakana part (with okurigana). */
+const KANA_COMPOUND = /^[\u3041-\u3096]{2,4}[\p{sc=Han}\p{sc=Katakana}ー]{1,6}[\u3041-\u3096]{0,2}$/u;
+/**
+ * Parts of speech a kana compound's kana may be read as: kuromoji cuts unknown kana words into
+ * nouns, particles and verbs (ぬか as ぬく, しらす as a verb). An adjective or auxiliary makes a clause (いい会社).
+ */
+const KANA_PART_POS: ReadonlySet<string> = new Set(['名詞', '助詞', '接頭詞', '動詞']);
+/** What a verb-topic sentence must end with to define it: 「…状態のことです」「…を指します」. */
+const DEFINING_END = new RegExp(`(?:のこと|もの|もん|状態|様子|意味)(?:${COPULA})[。.!！]?$|を(?:意味|指)(?:し|す)`, 'u');
+const MAX_OPENING_WORD = 10;
+
+/**
+ * The word a sentence opens with when the dictionary cannot make it a term: a verb or adjective in
+ * its dictionary form (「くつろぐっていうのは、…状態のことです」) or a kana word joined to a kanji part
+ * (「ぬか漬けとは」, which kuromoji reads as ぬく + 漬け). Only what stands alone before the cue.
+ */
+function openingWord(view: SentenceView, at: number): Phrase | null {
+  const text = view.sentence.text;
+  let start = at;
+  while (start > 0 && !CLAUSE_OPENS.test(text.charAt(start - 1))) start -= 1;
+  const word = text.slice(start, at);
+  // Only a speaker label or a connective (で、 それで、) may stand before it.
+  if (start > 0 && !/^[、,]?$/u.test(text.slice(0, start).replace(/^[^、,「『]*[:\uFF1A]\s*/u, '').replace(/^(?:で|それで|ほんで|じゃあ|まず|あと)[、,]$/u, ''))) return null;
+  if ([...word].length < 2 || [...word].length > MAX_OPENING_WORD) return null;
+  const inside = view.tokens.filter((token) => token.start >= start && token.end <= at);
+  if (inside.length === 0 || (inside[0] as Token).start !== start || (inside[inside.length - 1] as Token).end !== at) return null;
+  const phrase = { text: word, start, end: at };
+  const only = inside.length === 1 ? (inside[0] as Token).morpheme : null;
+  if (only !== null && (only.pos === '動詞' || only.pos === '形容詞') && only.surface === only.base) {
+    // 「できるっていうのは、すごいことです」 talks about a verb; 「…状態のことです」 says what it is.
+    return /^[\u3041-\u309f\p{sc=Han}]+$/u.test(word) && DEFINING_END.test(text.slice(at)) ? phrase : null;
+  }
+  const kanaPart = inside.filter((token) => /^[\u3041-\u3096]+$/u.test(token.morpheme.surface));
+  // 「できる人とは」 is a clause about people: the kanji part must be a noun of its own, not 人, 時, 方.
+  const head = word.replace(/^[\u3041-\u3096]+/u, '').replace(/[\u3041-\u3096]+$/u, '');
+  if (!KANA_COMPOUND.test(word) || isAbstractNoun(head)) return null;
+  return kanaPart.every((token) => KANA_PART_POS.has(token.morpheme.pos) && token.morpheme.posDetail !== '代名詞') ? phrase : null;
 }
 
 function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
@@ -264,7 +330,8 @@ function namedDefinitions(view: SentenceView): DefinitionCandidate[] {
     const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
     // 「セマンティック飽和っていうらしいわ。言葉を何回も繰り返すと…」: the explanation follows.
     // 「大量の文章を集めたものを、コーパスと言います。」 names what the object says, as と呼びます does.
-    const called = term !== null && OBJECT_BEFORE.test(text.slice(0, term.start));
+    const called = term !== null && OBJECT_BEFORE.test(text.slice(0, isQuoted(text, term) ? term.start - 1 : term.start));
+    if (!called && NAMED_ONLY_OBJECT.test(match[0])) continue;
     out.push(...candidate(view, term, called ? 'called' : 'named', { withNext: !called }));
   }
   for (const match of text.matchAll(NAMED_POINTED)) {
@@ -319,7 +386,7 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
     } else if (/^[\p{Script=Katakana}ー・]{2,}$|^[A-Za-z][A-Za-z -]{2,}$/u.test(inner) && isTermShaped(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(outer.text)) {
       // 埋め込み(エンベディング), 検索拡張生成(Retrieval-Augmented Generation): the loanword or English name of a Japanese term.
       out.push(...candidate(view, outer, 'gloss', { variants: [inner], factor: 0.6 }));
-    } else if ([...inner].length >= 4 && /\p{L}/u.test(inner) && !/^(?:または|いや|例えば|たとえば|毎週|注|笑)/u.test(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(inner)) {
+    } else if ([...inner].length >= 4 && /\p{L}/u.test(inner) && !/^(?:または|いや|例えば|たとえば|毎週|注|笑)/u.test(inner) && !/^[\p{Script=Katakana}ー・]+$/u.test(inner) && !NOT_A_GLOSS.test(inner)) {
       out.push(...candidate(view, outer, 'gloss'));
     }
   }

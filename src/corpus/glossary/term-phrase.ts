@@ -45,6 +45,15 @@ const NOT_TERMS = new Set([
 ]);
 
 /**
+ * Whether a word is one of the pronoun-like or abstract nouns that are never terms (こと, 人, 方).
+ *
+ * @example isAbstractNoun('人') // true
+ */
+export function isAbstractNoun(word: string): boolean {
+  return NOT_TERMS.has(word);
+}
+
+/**
  * The sentence's morphemes with their offsets.
  *
  * @example tokensOf(tokenizer, 'セマンティック飽和っていう')[0]?.start // 0
@@ -212,6 +221,8 @@ function quotedStartingAt(sentence: string, start: number): Phrase | null {
   return { text: sentence.slice(start + 1, end), start: start + 1, end };
 }
 
+/** A number and its counter closing a phrase: 大人800円, 定員40名, 週3回. */
+const AMOUNT_AT_END = /\p{Nd}(?:円|ドル|人|名|歳|才|個|件|回|本|枚|台|冊|杯|匹|頭|羽|軒|倍|割|便|万|億|千|万円|億円|千円)$/u;
 /** A case particle between two words (雨が降る, 本を読む): the phrase is a clause, its kana all count. */
 const PARTICLE_BETWEEN = /[\p{sc=Han}\p{sc=Katakana}ー][がをにはでともへ]\p{sc=Han}/u;
 /** One or two kana right after a kanji and before a kanji or the end, other than a lone particle. */
@@ -224,8 +235,9 @@ const OKURIGANA = /(\p{sc=Han})(?![がをにはでのともへや](?:\p{sc=Han}|
  * @example isTermShaped('セマンティック飽和') // true
  * @example isTermShaped('2028年') // false
  * @example isTermShaped('麹', { oneKanji: true }) // true
+ * @example isTermShaped('おこげ', { kana: true }) // true
  */
-export function isTermShaped(text: string, options: { readonly oneKanji?: boolean } = {}): boolean {
+export function isTermShaped(text: string, options: { readonly oneKanji?: boolean; readonly kana?: boolean } = {}): boolean {
   const term = text.trim();
   const length = [...term].length;
   const latin = /^[\p{Script=Latin}\p{Nd}\s.+#&'-]+$/u.test(term);
@@ -237,6 +249,9 @@ export function isTermShaped(text: string, options: { readonly oneKanji?: boolea
   // 2028年, 12万文字, 50%: quantities, not terms.
   if (/^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u.test(term)) return false;
   if (/^[\p{Nd}.,]+\s?[KMBGTkmgbt][A-Za-z]?$/u.test(term)) return false;
+  if (AMOUNT_AT_END.test(term)) return false;
+  // 「おこげ」, くつろぐ: a word the sentence quotes or opens with may be all kana (the caller checked it is one word).
+  if (options.kana === true) return !/[\u3041-\u309f]{9}/u.test(term) && !PARTICLE_BETWEEN.test(term);
   // A phrase that is a third hiragana is a clause (「Claudeがそれになる」), not a name. Okurigana
   // (見積もり, 手ぶれ: one or two kana after a kanji, not a particle) belong to a word and do not count.
   const hiragana = term.match(/[\u3041-\u309f]/gu)?.length ?? 0;
