@@ -116,14 +116,17 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     .slice(0, options.limit);
   const top = passages[0]?.passage;
   const attribute = askedAttribute(question);
+  // A when or how-many question is answered by a line with a date or a number (何時間 asks for a
+  // number of hours: a number will do for either), not by one without; and such a line is evidence
+  // enough with the question's words, however its sentence is worded.
+  const typed = type === 'time' || type === 'quantity';
+  const shaped = top !== undefined && typed && (hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text));
   const answered =
     top !== undefined &&
     (attribute === null || mentionedAround(top, attribute)) &&
-    // A when or how-many question is answered by a line with a date or a number (何時間 asks for a
-    // number of hours: a number will do for either), not by one without.
-    ((type !== 'time' && type !== 'quantity') || hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text)) &&
+    (!typed || shaped) &&
     ((top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
-      (top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
+      (shaped || top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
       (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));
   return {
     command: 'ask',

@@ -170,6 +170,26 @@ describe('ask', () => {
     expect(ask(village, { question: '夫婦が移住してきたのは何年前ですか', limit: 3 }).answered).toBe(true);
   });
 
+  it('takes a line holding the number asked for, with enough of the question’s words, as an answer however it is worded', () => {
+    const village = stateFrom(
+      {
+        'doc.txt': [
+          '棚田の村',
+          '',
+          '集落では十年前から新しい制度を始めた。',
+          '都会の人は年会費三万円を払い、田んぼ一枚のオーナーになって田植えと稲刈りに参加する。',
+          '参加者の中には、毎年家族で通う人も多い。',
+          '秋には新米が届く。',
+          '村の人口は減り続けている。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const fee = ask(village, { question: '棚田のオーナーになるには年にいくら払う必要がありますか', limit: 3 });
+    expect(fee.results[0]?.line).toBe(4);
+    expect(fee.answered).toBe(true);
+  });
+
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {
     const conference = pressConference(
       '記者：自主回収の件ですが、回収数と費用を教えてください。',
