@@ -26,7 +26,11 @@
  *   nor the lines after the answer;
  * - a text with no labels and no named host that presents one guest, speaks to them by name (or has
  *   them say who they are) and answers a run of short questions is an interview: the answers are
- *   the guest's, the host's lines stay unknown.
+ *   the guest's, the host's lines stay unknown;
+ * - a printed interview whose questions open with 「――」 gives the unlabelled answers to the one it
+ *   presents with a reading (大川一郎（おおかわ・いちろう）) or addresses, never to the byline;
+ * - a documentary's markers alone on a line (（田中さん）, （ナレーション）) say who speaks next.
+ * A field of an info box (定休日：…) is no label.
  * Where the evidence is weak the paragraph stays unknown (speaker null): a wrong name is worse than
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
@@ -107,7 +111,7 @@ const VOICE_MARGIN = 0.3;
  */
 const LABEL = new RegExp(
   String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
-    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ ・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
+    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
   'u',
 );
 /** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`, or the label itself (`聞き手:`). */
@@ -130,8 +134,17 @@ const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
  * Group 1 is the word, so 学生B vouches for 学生A as a speaker.
  */
 const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会))\s?[A-Z0-9]{1,2}$/u;
-/** A name as a name, not a phrase: katakana, Latin words, or a few kanji, with an optional honorific. */
-const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々ぁ-ゖ]{1,3}さん)(?:さん|氏|先生)?$/u;
+/**
+ * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
+ * given name: 加藤 健一), a nickname with ちゃん (みっちゃん), with an optional honorific.
+ */
+const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生)?$/u;
+/**
+ * A field of a notice or an info box before a colon (定休日：毎週水曜日, 営業時間：…, 住所：…, 入浴料：…):
+ * a kanji word shaped like a name that names a thing. The common field words, and compounds ending
+ * in a word for a date, a time, a place, a fee or a contact.
+ */
+const FIELD_LABEL = /^(?:[一-龥々]{0,4}(?:日時|時間|時刻|期間|期日|日程|場所|住所|所在地|会場|料金|費用|価格|金額|電話|番号|連絡先|問い?合わ?せ|定員|対象|内容|主催|共催|後援|締切|締め切り|備考|注意|営業|定休|休業|駐車場|交通|最寄り?駅?|予約|申込み?|申し込み|受付|支払い?|URL|HP)|[一-龥々]{2,}[日料費])$/u;
 
 const QUESTION_END = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
 /** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
@@ -161,7 +174,8 @@ const HOST_PATTERNS: readonly RegExp[] = [
   // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
   // 「本日司会を務めます、IR室の井上でございます。」: でございます and と申します introduce as politely as です.
   /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を(?:務め|つとめ)(?:る|ます|させていただきます)[、,]?)\s*(.{2,30}?)(?:でございます|と申します|です|が|さん|氏|[、。,]|$)/iu,
-  /^(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)(?:でございます|と申します|です)[。!\uFF01]/u,
+  // 「はいどうもー、みっちゃんです。」: a vlogger's opening may lead in with はい.
+  /^(?:はい[、,]?\s*)?(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)(?:でございます|と申します|です)[。!\uFF01]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
   // 「えー私は長野県の伊那市で養蜂をやっております森田と申します」: a speaker naming themselves formally.
   /(?:私|わたし|わたくし|僕|ぼく)(?:は|、)[^。!?\uFF01\uFF1F]{0,40}?([\p{sc=Han}\p{sc=Katakana}ー]{2,8})(?:と申します|でございます)/u,
@@ -188,6 +202,8 @@ const REPORTED_NAME = `([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?:
 const QUOTE_SAID = new RegExp(`${REPORTED_NAME}(?:は|が|も)[^。「」]{0,30}?「[^」]{4,}」と(?!いう|いった|の)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
 /** 「「…」とX氏は話す。」: the quotation first. */
 const QUOTE_THEN_NAME = new RegExp(`「[^」]{4,}」と、?${REPORTED_NAME}(?:は|が|も)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
+/** 「「…」と話す農家の田中さん。」: the quotation, the verb, then who said it, closing the sentence. */
+const QUOTE_VERB_NAME = new RegExp(`「[^」]{4,}」と、?${SPEECH_VERB}[^。「」]{0,16}?(?<![\\p{Script=Han}々])${REPORTED_NAME}[。.]?\\s*$`, 'u');
 /** 「同氏は「…」と説明した。」: the person last quoted, again. */
 const QUOTE_SAME = new RegExp(`同(?:氏|さん)(?:は|が|も)[^。「」]{0,30}?「[^」]{4,}」と(?!いう|いった|の)[^。「」]{0,12}?${SPEECH_VERB}`, 'u');
 /** A quotation credited to someone, named or not (「ある担当者は「…」と話す。」). */
@@ -374,8 +390,14 @@ function discoverCast(transcript: Transcript): Person[] {
   }
   const author = authorName(transcript);
   if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
+  const interviewee = dashInterviewee(transcript);
+  if (interviewee !== null) members.push(interviewee);
+  // 「（田中さん）」 alone on a line: the person who speaks next.
+  for (const name of new Set(speakerMarkers(transcript).flatMap((marker) => (marker.name === null ? [] : [marker.name])))) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
   members.push(...members.flatMap((member) => fullerName(member, body)));
-  const merged = mergeCast(members).map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
+  // A family name the text gives two full names for (田中一郎さん, 田中次郎さん) could be either: it stays a speaker of its own.
+  const open = members.filter((member) => fullNamesOf(member.name, body).size >= 2);
+  const merged = [...mergeCast(members.filter((member) => !open.includes(member))), ...mergeCast(open)].map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
   const people: Person[] = merged.map((member) => ({
     member,
     keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2),
@@ -401,7 +423,10 @@ function kanjiNameParts(name: string, text: string): string[] {
   if (!/^[\p{Script=Han}々]{3,6}$/u.test(name)) return [];
   const parts: string[] = [];
   for (let cut = 2; cut <= points.length - 1; cut += 1) {
-    for (const part of [points.slice(0, cut).join(''), points.slice(cut).join('')]) {
+    const family = points.slice(0, cut).join('');
+    // Not a family name the text gives someone else too (田中一郎 and 田中次郎): 「田中さん」 may be either.
+    if ([...fullNamesOf(family, text)].some((other) => other !== name)) continue;
+    for (const part of [family, points.slice(cut).join('')]) {
       if ([...part].length >= 2 && new RegExp(`(?<![\\p{Script=Han}々])${part}(?:さん|氏|先生|教授|博士|様)`, 'u').test(text.replaceAll(name, ''))) parts.push(part);
     }
   }
@@ -412,6 +437,13 @@ function kanjiNameParts(name: string, text: string): string[] {
 const TITLE_AFTER_NAME = /^(?:殿|様|君|氏|先生|教授|博士|社長|会長|部長|課長|係長|局長|市長|町長|村長|知事|議員|大臣|代表|所長|店長|院長|校長|選手|監督|記者|委員)/u;
 /** What may follow a family name without being a given name: honorifics, titles, particles (中村さん, 中村社長, 中村のです). */
 const NOT_GIVEN_NAME = new RegExp(`${TITLE_AFTER_NAME.source}|^(?:さん|さま|くん|ちゃん)|^[のがはをにともでへやかなだ]`, 'u');
+
+/** The kanji full names the text writes a kanji family name in, with an honorific (田中 → 田中一郎さん, 田中次郎さん). */
+function fullNamesOf(family: string, body: string): Set<string> {
+  if (!/^[\p{Script=Han}々]{1,3}$/u.test(family)) return new Set();
+  const pattern = new RegExp(`(?<![\\p{Script=Han}々])${family}([\\p{Script=Han}々]{1,3})(?=さん|氏|先生)`, 'gu');
+  return new Set([...body.matchAll(pattern)].map((match) => match[1] ?? '').filter((given) => given !== '' && !NOT_GIVEN_NAME.test(given)).map((given) => `${family}${given}`));
+}
 
 /**
  * The full name the text gives a family name that speaks alone (label `中村:`, 「石川です」): the
@@ -534,6 +566,7 @@ function readLabel(text: string): LabelRead | null {
   const name = (match?.[1] ?? match?.[2])?.trim();
   if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
   if (!QA_LABEL.test(name) && !ROLE_LABEL.test(name) && !NAME_SHAPED.test(name) && !LETTERED_ROLE.test(name)) return null;
+  if (FIELD_LABEL.test(name)) return null;
   return { name, role: match[3]?.trim() ?? null, length: match[0].length };
 }
 
@@ -778,6 +811,15 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   // interview whose host the text never names. The host is told apart from the guest but stays unknown.
   const interviewed = !labelled && speakers.length === 1 && speakers[0] !== undefined && speakers[0] !== author && interviewsGuest(cues, speakers[0]) ? speakers[0] : null;
   if (interviewed !== null) speakers.push({ member: { name: '', aliases: [], role: 'host' }, keys: [], profile: '', unnamed: true });
+  // A documentary's speaker markers (（田中さん）, （ナレーション）) on lines of their own say who speaks next.
+  const markers = speakerMarkers(transcript);
+  if (!labelled && markers.some((marker) => marker.name !== null) && markers.length >= MIN_MARKERS) return markerTurns(cues, transcript, markers, people, decisions);
+  // An article whose questions open with 「――」 and whose answers carry no label: the questions are the
+  // interviewer's, the answers the interviewee's, never the byline's.
+  if (!labelled && isDashInterview(cues)) {
+    const named = dashInterviewee(transcript)?.name;
+    return dashInterview(cues, transcript, named === undefined ? null : personNamed(people, named), author, decisions);
+  }
   if (!labelled && alone && interviewed === null) return monologue(cues, author, decisions);
   // A host who introduces themselves and nobody else (「どうも、Xです。今日は…の話するで。」), in a text
   // where questions are not answered by someone else, is talking alone.
@@ -1061,6 +1103,143 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+/**
+ * A line that is only a speaker marker in brackets, as documentaries and scripts write them:
+ * 「（田中さん）」 (group 1; a person needs an honorific, so （拍手） and （終） are none) or
+ * 「（ナレーション）」.
+ */
+const SPEAKER_MARKER = /^[(【［\[]\s*([^()【】［］\[\]]{1,16}?)\s*[)】］\]]$/u;
+const NARRATION_MARKER = /^(?:ナレーション|ナレーター|ナレ|語り|N|NA)$/iu;
+const MARKED_PERSON = /^(.+?)(?:さん|氏|先生|くん|ちゃん)$/u;
+/** Marker lines a text needs before they are read as saying who speaks. */
+const MIN_MARKERS = 2;
+
+interface SpeakerMarker {
+  readonly line: number;
+  /** The person marked, without the honorific; null for the narration. */
+  readonly name: string | null;
+}
+
+/** The speaker markers standing alone on a line of the text (not its paragraphs). */
+function speakerMarkers(transcript: Transcript): SpeakerMarker[] {
+  const markers: SpeakerMarker[] = [];
+  for (const line of transcript.lines) {
+    if (line.kind === 'content' || line.kind === 'blank') continue;
+    const inner = SPEAKER_MARKER.exec(line.text.normalize('NFKC').trim())?.[1]?.trim();
+    if (inner === undefined) continue;
+    if (NARRATION_MARKER.test(inner)) {
+      markers.push({ line: line.line, name: null });
+      continue;
+    }
+    const name = MARKED_PERSON.exec(inner)?.[1];
+    if (name !== undefined && NAME_SHAPED.test(name)) markers.push({ line: line.line, name });
+  }
+  return markers;
+}
+
+/**
+ * A text with speaker markers read in order: the paragraphs after a person's marker are theirs up to
+ * the next marker or heading; after （ナレーション） the narrator's, unknown, but quotations the
+ * narrator credits (「…」と田中さんは笑う) are the quoted person's.
+ */
+function markerTurns(cues: readonly LineCues[], transcript: Transcript, markers: readonly SpeakerMarker[], people: readonly Person[], decisions: Decision[]): Decision[] {
+  const headed = headingsBefore(transcript);
+  let speaker: Person | null = null;
+  let run = 0;
+  let at = 0;
+  transcript.paragraphs.forEach((paragraph, i) => {
+    let marked: SpeakerMarker | undefined;
+    while (at < markers.length && (markers[at]?.line ?? 0) < paragraph.line) marked = markers[at++];
+    if (marked !== undefined) {
+      speaker = marked.name === null ? null : personNamed(people, marked.name);
+      run = 0;
+    } else if (headed[i] === true) speaker = null;
+    if (speaker !== null) decisions[i] = { speaker, evidence: 'label', confidence: CONFIDENCE.label * TURN_DECAY ** run++ };
+  });
+  const narrated = cues.map((cue, i) => (decisions[i]?.speaker === null ? cue : { ...cue, quoteIntro: null, quoteSame: false, quoteLine: false }));
+  applyQuotes(narrated, decisions);
+  return decisions;
+}
+
+/** A question of a printed interview: 「――まず、…教えてください。」 (two dashes, or one). */
+const DASH_QUESTION = /^[―—─]{1,2}(?=[^―—─\s])/u;
+/** Dash lines, each followed by an unlabelled line that is no dash line, that make a text a dash interview. */
+const MIN_DASH_QUESTIONS = 2;
+/** A kanji full name with its reading, family and given name parted (大川一郎（おおかわ・いちろう）): a person's name. */
+const READING_NAME = /([\p{Script=Han}々]{2,6})[(（]([ぁ-ゖァ-ヺー]{1,8})[・･\s]([ぁ-ゖァ-ヺー]{1,8})[)）]/gu;
+/** Someone a dash question speaks to or about: 「――まず、大川さんが…」. */
+const DASH_ADDRESSED = /([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]+)(?:さん|氏|先生)/gu;
+
+/** Whether the lines are a printed interview: questions opening with 「――」 answered by unlabelled lines. */
+function isDashInterview(cues: readonly LineCues[]): boolean {
+  const dash = (cue: LineCues | undefined): boolean => cue !== undefined && DASH_QUESTION.test(cue.body);
+  return cues.filter((cue, i) => dash(cue) && cues[i + 1] !== undefined && !dash(cues[i + 1])).length >= MIN_DASH_QUESTIONS;
+}
+
+/**
+ * The one interviewed in a dash interview: the person the text gives a full name with its reading
+ * (a lead's or a profile's 「大川一郎（おおかわ・いちろう）さん」), the one the questions address
+ * when there are several, or else the one name the questions address. The reading is another name
+ * for them. Null when the text does not single anyone out.
+ */
+function dashInterviewee(transcript: Transcript): CastMember | null {
+  const texts = transcript.paragraphs.map((paragraph) => paragraph.text.normalize('NFKC'));
+  const dashed = texts.filter((text) => DASH_QUESTION.test(text));
+  if (dashed.length < MIN_DASH_QUESTIONS) return null;
+  const addressed = new Set(dashed.flatMap((text) => [...text.matchAll(DASH_ADDRESSED)].map((match) => match[1] ?? '')));
+  const read = new Map<string, string[]>();
+  for (const line of transcript.lines) {
+    for (const match of line.text.normalize('NFKC').matchAll(READING_NAME)) {
+      const [, name = '', family = '', given = ''] = match;
+      read.set(name, [`${family}・${given}`, `${family}${given}`, family, given]);
+    }
+  }
+  const named = [...read.keys()];
+  const chosen = named.length === 1 ? named : named.filter((name) => [...addressed].some((part) => name.startsWith(part) || name.endsWith(part)));
+  const [name] = chosen;
+  if (chosen.length === 1 && name !== undefined) return { name, aliases: [...aliasesOf(name), ...(read.get(name) ?? [])], role: 'guest' };
+  const [only] = addressed;
+  return named.length === 0 && addressed.size === 1 && only !== undefined ? { name: only, aliases: aliasesOf(only), role: 'guest' } : null;
+}
+
+/**
+ * A dash interview read in order: the lead before the first question is the byline's (the writer
+ * narrating), each 「――」 question the interviewer's (left unknown), the lines after it the
+ * interviewee's (unknown when the text names nobody) up to the next question, a heading or a break
+ * (an info box after a rule is nobody's speech).
+ */
+function dashInterview(cues: readonly LineCues[], transcript: Transcript, interviewee: Person | null, author: Person | null, decisions: Decision[]): Decision[] {
+  const breaks = breaksBefore(transcript);
+  const headed = headingsBefore(transcript);
+  let state: 'lead' | 'answer' | 'aside' = 'lead';
+  let run = 0;
+  cues.forEach((cue, i) => {
+    if (DASH_QUESTION.test(cue.body)) {
+      state = 'answer';
+      run = 0;
+      return;
+    }
+    if (state !== 'lead' && (breaks[i] === true || headed[i] === true)) state = 'aside';
+    if (state === 'lead' && author !== null && !cue.reportsSpeech) decisions[i] = { speaker: author, evidence: 'monologue', confidence: CONFIDENCE.monologue };
+    if (state === 'answer' && interviewee !== null) {
+      decisions[i] = { speaker: interviewee, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] * TURN_DECAY ** run };
+      run += 1;
+    }
+  });
+  applyQuotes(cues, decisions);
+  return decisions;
+}
+
+/** For each paragraph, whether a heading stands between it and the paragraph before. */
+function headingsBefore(transcript: Transcript): boolean[] {
+  let after = 0;
+  return transcript.paragraphs.map((paragraph) => {
+    const between = transcript.lines.slice(after, paragraph.line - 1);
+    after = paragraph.lineEnd ?? paragraph.line;
+    return between.some((line) => line.kind === 'heading');
+  });
+}
+
 /** Text with no second voice: the narrator (the byline's author, or a host alone) says it, quotations aside. */
 function monologue(cues: readonly LineCues[], narrator: Person | null, decisions: Decision[]): Decision[] {
   if (narrator !== null) {
@@ -1263,7 +1442,7 @@ function quotedSpeakerIn(text: string): { readonly name: string; readonly titled
   if (introduced?.[1] !== undefined) {
     return { name: introduced[1], titled: /(?:氏|さん)$/u.test(introduced[1]) || /^(?:氏|さん)/u.test(text.slice(introduced.index + introduced[1].length)), byTitle: false };
   }
-  const news = QUOTE_SAID.exec(text) ?? QUOTE_THEN_NAME.exec(text);
+  const news = QUOTE_SAID.exec(text) ?? QUOTE_THEN_NAME.exec(text) ?? QUOTE_VERB_NAME.exec(text);
   // Without the narrator's framing, a lone katakana word before 「…」と is as likely a thing (リソースは「…」と言える).
   if (news?.[1] !== undefined && (news[2] !== undefined || !/^[ァ-ヺー]+$/u.test(news[1]))) {
     const honorific = news[2] === '氏' || news[2] === 'さん';

@@ -6,7 +6,7 @@
  * (`soundKey`), so イリヤ・サツキーバー answers to "Ilya Sutskever" without a table of names.
  */
 import { normalizeForMatch } from '../text/normalize.js';
-import { boundedEditDistance, soundKeys } from '../text/transliterate.js';
+import { boundedEditDistance, soundKeys, spellingSimilarity } from '../text/transliterate.js';
 
 export type CastRole = 'host' | 'guest' | 'author' | 'quoted';
 
@@ -43,7 +43,8 @@ const KANA_GIVEN_NAME = /^([\p{Script=Han}々]{1,4})([ぁ-ゖ]{2,4}|[ァ-ヺ][�
 /** A name without a trailing honorific: `サム・アルマン氏` → `サム・アルマン`. */
 export function withoutHonorific(name: string): string {
   const stripped = name.trim().replace(HONORIFIC, '').trim();
-  return stripped === '' ? name.trim() : stripped;
+  // In a nickname the ending is part of the name: みっちゃん is not みっ, nor ゆうくん ゆう's only name when one kana is left.
+  return stripped === '' || /^[ぁ-ゖァ-ヺー]?$|っ$/u.test(stripped) ? name.trim() : stripped;
 }
 
 /**
@@ -82,13 +83,14 @@ function partSounds(part: string): string[] {
  * Whether two name parts sound alike, in any reading of a Latin spelling (Thomas / トーマス):
  * equal keys, or one slip in the usual reading of four or more sounds (アルマン / Altman).
  */
-function partsSoundAlike(left: string, right: string): boolean {
+function partsSoundAlike(left: string, right: string, exact = false): boolean {
   const a = partSounds(left);
   const b = partSounds(right);
   // A key of one consonant says nothing of how the name opens, and ワ, a w or a vowel leave no
   // trace in it: ナオ and ワン (Wang) both key as n. Such short names must open alike too.
   const short = [...a, ...b].some((key) => key.replace(/_/gu, '').length <= 2);
   if (short && opensOnVowel(left) !== opensOnVowel(right)) return false;
+  if (exact) return a.some((key) => b.includes(key)) && spelledAlike(left, right);
   if (a.some((key) => b.includes(key))) return true;
   const [first, second] = [a[0], b[0]];
   if (first === undefined || second === undefined) return false;
@@ -97,6 +99,17 @@ function partsSoundAlike(left: string, right: string): boolean {
   // last key letter is the pad, so the name's last sound is the one before it).
   const changedLast = first.length === second.length && first.at(-2) !== second.at(-2);
   return Math.min(first.length, second.length) >= 4 && first[0] === second[0] && !changedLast && boundedEditDistance(first, second, 1) <= 1;
+}
+
+/** Romanised, a katakana part must also look like a Latin one: a sound key alone drops too much (ササキ, シャ and Sasaki all key S-K). */
+const MIN_EXACT_SPELLING = 0.75;
+
+function spelledAlike(left: string, right: string): boolean {
+  const [a, b] = [normalizeForMatch(left), normalizeForMatch(right)];
+  const latin = /^[a-z]+$/u.test(a) ? a : /^[a-z]+$/u.test(b) ? b : null;
+  const kana = latin === a ? b : a;
+  if (latin === null || !/^[\u30a1-\u30fa\u30fc]+$/u.test(kana)) return true;
+  return spellingSimilarity(latin, kana) >= MIN_EXACT_SPELLING;
 }
 
 /** Whether a name part opens on a vowel, a w or a y, in either script (ワン, Wang, イリヤ, Ilya). */
@@ -111,7 +124,7 @@ function opensOnVowel(part: string): boolean {
  *
  * @example nameMatch('Ilya', 'イリヤ・サツキーバー') // 0.9
  */
-export function nameMatch(typed: string, spelling: string): number {
+export function nameMatch(typed: string, spelling: string, exact = false): number {
   const key = aliasKey(typed);
   if (key === '') return 0;
   if (key === aliasKey(spelling)) return 1;
@@ -121,7 +134,7 @@ export function nameMatch(typed: string, spelling: string): number {
   if (typedParts.length === 0 || parts.length === 0) return 0;
   let from = 0;
   for (const typedPart of typedParts) {
-    const at = parts.findIndex((part, i) => i >= from && (aliasKey(part) === aliasKey(typedPart) || partsSoundAlike(part, typedPart)));
+    const at = parts.findIndex((part, i) => i >= from && (aliasKey(part) === aliasKey(typedPart) || partsSoundAlike(part, typedPart, exact)));
     if (at < 0) return 0;
     from = at + 1;
   }
@@ -165,7 +178,15 @@ export function sameSpeaker(left: string, right: string): boolean {
  * @example mergeCast([{ name: 'イリヤ', aliases: ['イリヤ'], role: 'guest' }, { name: 'イリヤ・サツキーバー', aliases: [], role: 'guest' }])
  */
 export function mergeCast(members: readonly CastMember[]): CastMember[] {
-  const groups: Array<{ names: string[]; spellings: string[]; role: CastRole }> = [];
+  return groupCast(members).map((group) => group.merged);
+}
+
+/**
+ * `mergeCast`, with the members each merged person was made of. `apart` keeps two members from
+ * one person: the directory keeps apart the people one transcript told apart (田中 and 田中健太).
+ */
+export function groupCast(members: readonly CastMember[], apart: (left: CastMember, right: CastMember) => boolean = () => false): Array<{ readonly merged: CastMember; readonly members: readonly CastMember[] }> {
+  const groups: Array<{ names: string[]; spellings: string[]; role: CastRole; members: CastMember[] }> = [];
   // Full names first, so that a bare given name meets every full name it could belong to.
   const ordered = [...members].sort((left, right) => nameParts(right.name).length - nameParts(left.name).length);
   for (const member of ordered) {
@@ -173,27 +194,44 @@ export function mergeCast(members: readonly CastMember[]): CastMember[] {
     // Whole names are compared, never a part with a part: two people may share a family name. A
     // name joins a group only if it fits every full name in it ("Mark" must not bridge Mark Chen
     // and マーク・ザッカーバーグ), and a spelling that fits two groups joins neither.
-    const fitting = groups.filter((candidate) => fitsGroup(member, candidate));
+    const fitting = groups.filter((candidate) => fitsGroup(member, candidate) && !candidate.members.some((other) => apart(other, member)));
     // A speaker's own label sides with the people who speak, not with someone a narrator quoted.
     const speaking = member.role === 'quoted' ? fitting : fitting.filter((candidate) => candidate.role !== 'quoted');
     const group = fitting.length === 1 ? fitting[0] : speaking.length === 1 ? speaking[0] : undefined;
-    if (group === undefined) groups.push({ names: [member.name], spellings, role: member.role });
+    if (group === undefined) groups.push({ names: [member.name], spellings, role: member.role, members: [member] });
     else {
       group.names = unique([...group.names, member.name]);
       group.spellings = unique([...group.spellings, ...spellings]);
       group.role = strongerRole(group.role, member.role);
+      group.members.push(member);
     }
   }
-  return groups.map(({ names, spellings, role }) => {
+  return groups.map(({ names, spellings, role, members: made }) => {
     const name = canonicalName(names);
-    return { name, aliases: unique([name, ...spellings.flatMap(aliasesOf)]), role };
+    return { merged: { name, aliases: unique([name, ...spellings.flatMap(aliasesOf)]), role }, members: made };
   });
 }
 
-function fitsGroup(member: CastMember, group: { readonly names: readonly string[]; readonly role: CastRole }): boolean {
-  if (!group.names.some((known) => sameSpeaker(known, member.name))) return false;
+function fitsGroup(member: CastMember, group: { readonly names: readonly string[]; readonly spellings: readonly string[]; readonly role: CastRole }): boolean {
+  // A full name's other spellings (its reading カトウ・ケンイチ, a Latin twin) stand for it: `Kato` is
+  // 加藤 健一 when the group reads カトウ・ケンイチ. Only whole names, never a part of one.
+  // Sounds must agree exactly here: a reading is a guess, and one slip in it (サンカ for Sasaki) makes anyone anyone.
+  const whole = (spellings: readonly string[]): string[] => spellings.filter((spelling) => nameParts(spelling).length > 1);
+  const spelledAlike = (left: string, right: string): boolean => nameMatch(left, right, true) > 0 || nameMatch(right, left, true) > 0;
+  // Only a Latin name or a full name reaches a reading: a lone katakana given name (ケンタ) is anyone's.
+  const reaches = (name: string): boolean => /^[\x20-\x7e]+$/u.test(name) || nameParts(name).length > 1;
+  const theirs = reaches(member.name) && whole(group.spellings).some((spelling) => spelledAlike(spelling, member.name));
+  const mine = whole(member.aliases);
+  // Two full names in one script that differ (Emily Brown, Emily Wang) are two people, whatever else matches.
+  if (mine.some((spelling) => whole(group.spellings).some((other) => scriptOf(other) === scriptOf(spelling) && !sameSpeaker(other, spelling)))) return false;
+  const alike = (known: string): boolean => sameSpeaker(known, member.name) || theirs || (reaches(known) && mine.some((spelling) => spelledAlike(spelling, known)));
+  if (!group.names.some(alike)) return false;
   const fullNames = group.names.filter((known) => nameParts(known).length > 1 || isKanjiFullName(known));
-  return fullNames.every((known) => sameSpeaker(known, member.name));
+  return fullNames.every(alike);
+}
+
+function scriptOf(name: string): 'latin' | 'kana' | 'kanji' {
+  return /^[\x20-\x7e]+$/u.test(name) ? 'latin' : /[\p{Script=Han}]/u.test(name) ? 'kanji' : 'kana';
 }
 
 function canonicalName(spellings: readonly string[]): string {

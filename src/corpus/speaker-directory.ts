@@ -2,7 +2,7 @@
  * The people who speak anywhere in the corpus, one entry per person: the same person in two files
  * (サム・アルマン in one, Sam Altman in another) is one entry answering to every spelling.
  */
-import { findCastMember, mergeCast, sameSpeaker, type CastMember } from './speaker-aliases.js';
+import { findCastMember, groupCast, sameSpeaker, type CastMember } from './speaker-aliases.js';
 import type { Corpus } from './types.js';
 
 export interface KnownSpeaker {
@@ -40,9 +40,12 @@ function buildDirectory(corpus: Corpus): KnownSpeaker[] {
       if (paragraph.speaker !== null) counts.set(paragraph.speaker, (counts.get(paragraph.speaker) ?? 0) + 1);
     }
   }
-  return mergeCast(members)
-    .map((merged) => {
-      const names = new Set(members.filter((member) => member.aliases.some((alias) => merged.aliases.includes(alias)) || sameSpeaker(member.name, merged.name)).map((member) => member.name));
+  // People one transcript told apart though their names match (田中 and 田中健太, both speaking in it)
+  // stay apart across the corpus; names it could not link (Kato, 加藤 健一) may still meet by reading.
+  const fileOf = new Map(corpus.transcripts.flatMap((transcript) => transcript.cast.map((member) => [member, transcript.file] as const)));
+  return groupCast(members, (left, right) => left !== right && fileOf.get(left) === fileOf.get(right) && sameSpeaker(left.name, right.name))
+    .map(({ merged, members: made }) => {
+      const names = new Set(made.map((member) => member.name));
       const paragraphs = [...names].reduce((sum, name) => sum + (counts.get(name) ?? 0), 0);
       return { name: merged.name, aliases: merged.aliases, paragraphNames: names, paragraphs };
     })

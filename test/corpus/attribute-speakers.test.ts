@@ -730,7 +730,109 @@ describe('labelLength', () => {
     // A colon in running text is not a label.
     ['注意すべき点はこれです:まず第一に、データです。', 0],
     ['そうやな。', 0],
+    // A family and a given name parted by a space, half or full width.
+    ['森 一郎：はい。', 5],
+    ['森　一郎：はい。', 5],
+    // A field of an info box is no speaker: 定休日：毎週水曜日.
+    ['定休日：毎週水曜日', 0],
+    ['営業時間：10:00〜18:00', 0],
+    ['入館料：大人500円', 0],
+    ['開催日：2025年5月1日', 0],
   ])('measures the label of %j', (text, length) => {
     expect(labelLength(text)).toBe(length);
   });
 });
+
+describe('attributeSpeakers: labels and hosts of other shapes', () => {
+  it('reads a label whose name has a space inside (森 一郎：) as that speaker, not the last one', () => {
+    const speakers = speakersOf(
+      lines(
+        '座談会',
+        '',
+        '西田：では始めます。森さん、いかがですか。',
+        '森 一郎：まずは現場の話からします。',
+        '西田：なるほど。',
+        '森　一郎：それから予算の話です。',
+      ),
+    );
+    expect(speakers).toMatchObject({ 3: '西田', 4: '森 一郎', 5: '西田', 6: '森 一郎' });
+  });
+
+  it('gives a whole one-person vlog to the host who opens 「はいどうもー、Xです。」, a nickname with ちゃん kept whole', () => {
+    const transcript = attributeSpeakers(
+      parseTranscript(
+        't.txt',
+        lines('【Vlog】港町で朝ごはん', '', 'はいどうもー、ゆっちゃんです。今日はな、港町に来てます。', '朝の市場、めっちゃ人おるわ。', 'ほんで、まずは海鮮丼食べます。'),
+      ),
+    );
+    expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual(['ゆっちゃん', 'ゆっちゃん', 'ゆっちゃん']);
+  });
+});
+
+describe('attributeSpeakers: printed interviews and documentaries', () => {
+  /** A web interview: byline, lead with the guest's name and reading, 「――」 questions, unlabelled answers, an info box. */
+  const DASH_INTERVIEW = [
+    '# 町の本屋を継いで',
+    '',
+    '2024年5月1日　｜　文：編集部 川村さき',
+    '',
+    '駅前の「青葉書店」を継いだのは、二代目の石原浩（いしはら・ひろし）さん。本屋の「これから」を聞きました。',
+    '',
+    '## 1. 継いだ理由',
+    '',
+    '――まず、石原さんが店を継いだ経緯を教えてください。',
+    '',
+    '父が体を壊したんです。それで会社を辞めて戻りました。',
+    '最初は一年だけのつもりでした。',
+    '',
+    '――売上はどうでしたか。',
+    '',
+    'ひどかったですね。一日の客が二十人くらい。',
+    '',
+    '――ありがとうございました。',
+    '',
+    '---',
+    '',
+    '定休日：毎週月曜日',
+    '営業時間：10:00〜20:00',
+  ];
+
+  it('gives the answers to the one interviewed, never to the byline, and leaves the questions and the info box unknown', () => {
+    const transcript = attributeSpeakers(parseTranscript('t.md', lines(...DASH_INTERVIEW)));
+    const speakers = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    expect(speakers).toMatchObject({ 9: null, 11: '石原浩', 12: '石原浩', 14: null, 16: '石原浩', 18: null, 22: null, 23: null });
+    // The reading is another name for them.
+    expect(transcript.cast.find((member) => member.name === '石原浩')?.aliases).toEqual(expect.arrayContaining(['いしはら', 'ひろし', '石原']));
+  });
+
+  it('leaves the answers unknown when the text singles nobody out', () => {
+    const speakers = speakersOf(lines('# 本屋の話', '', '2024年5月1日　｜　文：編集部 川村さき', '', '――継いだきっかけは？', '', '父が倒れたんです。', '', '――売上は？', '', 'ひどかったです。'));
+    expect(Object.values(speakers).every((speaker) => speaker === null)).toBe(true);
+  });
+
+  /** A documentary: （ナレーション） and （Xさん） markers alone on a line. */
+  const DOCUMENTARY = [
+    '【ドキュメンタリー】山の炭焼き',
+    '',
+    '（ナレーション）',
+    '山あいの集落で、炭を焼き続ける人がいる。',
+    '石田一郎さん、八十歳。その弟の石田次郎さんも手伝う。',
+    '（石田さん）',
+    '炭焼きはもう五十年になります。',
+    '親父から教わりました。',
+    '（ナレーション）',
+    '窯の火は三日三晩、絶やせない。',
+    '「火の番がいちばん大事なんです、ここで手を抜いたら全部だめになる」と話す炭焼き職人の石田さん。',
+    '（石田次郎さん）',
+    '兄貴にはかなわないですよ。',
+    '（拍手）',
+  ];
+
+  it('gives the lines after a speaker marker to that person up to the next marker; narration stays unknown', () => {
+    const speakers = speakersOf(lines(...DOCUMENTARY));
+    expect(speakers).toMatchObject({ 4: null, 5: null, 7: '石田', 8: '石田', 10: null, 13: '石田次郎' });
+    // 「…」と話す…の石田さん: the narrator's quotation is the named person's.
+    expect(speakers[11]).toBe('石田');
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasesOf, findCastMember, mergeCast, nameMatch, sameSpeaker, withoutHonorific } from '../../src/corpus/speaker-aliases.js';
-import { speakerDirectory } from '../../src/corpus/speaker-directory.js';
+import { findSpeaker, speakerDirectory } from '../../src/corpus/speaker-directory.js';
 import { attributeSpeakers } from '../../src/corpus/attribute-speakers.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
 
@@ -134,6 +134,39 @@ describe('mergeCast', () => {
   });
 });
 
+describe('mergeCast: readings', () => {
+  it('joins a Latin family name to the kanji full name whose reading it spells, never by a slip in the sound', () => {
+    const merged = mergeCast([
+      { name: 'Mori', aliases: ['Mori'], role: 'guest' },
+      { name: '森 一郎', aliases: ['森 一郎', '森', '一郎', 'モリ・イチロウ'], role: 'guest' },
+      // 参加者 read as a name (サンカ・シャ) keys like Sasaki; the spelling does not.
+      { name: 'Sasaki', aliases: ['Sasaki'], role: 'guest' },
+      { name: '参加者', aliases: ['参加者', 'サンカ・シャ'], role: 'guest' },
+    ]);
+    expect(merged.map((member) => member.name).sort()).toEqual(['Sasaki', '参加者', '森 一郎'].sort());
+    expect(merged.find((member) => member.name === '森 一郎')?.aliases).toContain('Mori');
+  });
+
+  it('does not join a lone katakana given name by a reading, nor two people whose full names differ in one script', () => {
+    const merged = mergeCast([
+      { name: '森 一郎', aliases: ['森 一郎', 'モリ・イチロウ'], role: 'guest' },
+      { name: 'イチロウ', aliases: ['イチロウ'], role: 'host' },
+      { name: 'ベス', aliases: ['ベス', 'Beth Clark', 'Beth'], role: 'guest' },
+      { name: 'クラーク', aliases: ['クラーク', 'Beth Lewis', 'Beth'], role: 'guest' },
+    ]);
+    expect(merged).toHaveLength(4);
+  });
+
+  it('leaves a Latin family name alone when two full names read like it', () => {
+    const merged = mergeCast([
+      { name: '森 一郎', aliases: ['森 一郎', 'モリ・イチロウ'], role: 'guest' },
+      { name: '森 次郎', aliases: ['森 次郎', 'モリ・ジロウ'], role: 'guest' },
+      { name: 'Mori', aliases: ['Mori'], role: 'guest' },
+    ]);
+    expect(merged).toHaveLength(3);
+  });
+});
+
 describe('findCastMember', () => {
   it('finds the best member for a typed name, or null', () => {
     const cast = mergeCast([
@@ -157,3 +190,22 @@ describe('speakerDirectory', () => {
     expect([...(directory[0]?.paragraphNames ?? [])].sort()).toEqual(['Sam Altman', 'サム・アルトマン']);
   });
 });
+
+describe('speakerDirectory: one transcript, two people', () => {
+  it('keeps apart a family name and a full name one transcript told apart (（田中さん）/（田中健太さん）-style markers)', () => {
+    const text = [
+      '森の暮らし',
+      '',
+      '（ナレーション）',
+      '森一郎さんと森次郎さんの兄弟は、山で炭を焼いている。',
+      '（森さん）',
+      '炭焼きはもう五十年になります。',
+      '（森次郎さん）',
+      '兄貴にはかなわないですよ。',
+    ].join('\n');
+    const directory = speakerDirectory({ transcripts: [attributeSpeakers(parseTranscript('a.txt', text))], skipped: [] });
+    expect(directory.map((speaker) => speaker.name).sort()).toEqual(['森', '森次郎']);
+    expect(findSpeaker(directory, '森次郎')?.paragraphs).toBe(1);
+  });
+});
+
