@@ -15,6 +15,9 @@ beforeAll(async () => {
 const pressConference = (...lines: string[]): AppState =>
   stateFrom({ 'press.txt': ['決算記者会見', '', ...lines, '記者：ありがとうございます。'].join('\n') }, state.retriever.analyzer);
 
+/** A documentary's narration about a village: the title, a blank line, then the lines given. */
+const documentary = (...lines: string[]): AppState => stateFrom({ 'doc.txt': ['棚田の村', '', ...lines].join('\n') }, state.retriever.analyzer);
+
 describe('ask', () => {
   it('answers with the cited line when the material holds the answer', () => {
     const result = ask(state, { question: 'マイクロソフトは何年間電力を買いますか', limit: 3 });
@@ -151,18 +154,7 @@ describe('ask', () => {
   });
 
   it('does not mark a when or how-many question answered by a line without a date or a number', () => {
-    const village = stateFrom(
-      {
-        'doc.txt': [
-          '棚田の村',
-          '',
-          '十年前、この村に一組の夫婦が移住してきた。',
-          '大阪生まれの中村翔さんと、妻の美咲さんだ。',
-          '二人は空き家を借りて、米作りを始めた。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
-    );
+    const village = documentary('十年前、この村に一組の夫婦が移住してきた。', '大阪生まれの中村翔さんと、妻の美咲さんだ。', '二人は空き家を借りて、米作りを始めた。');
     const born = ask(village, { question: '中村翔さんは何年生まれですか', limit: 3 });
     expect(born.results[0]?.line).toBe(4);
     expect(born.answered).toBe(false);
@@ -171,19 +163,12 @@ describe('ask', () => {
   });
 
   it('takes a line holding the number asked for, with enough of the question’s words, as an answer however it is worded', () => {
-    const village = stateFrom(
-      {
-        'doc.txt': [
-          '棚田の村',
-          '',
-          '集落では十年前から新しい制度を始めた。',
-          '都会の人は年会費三万円を払い、田んぼ一枚のオーナーになって田植えと稲刈りに参加する。',
-          '参加者の中には、毎年家族で通う人も多い。',
-          '秋には新米が届く。',
-          '村の人口は減り続けている。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const village = documentary(
+      '集落では十年前から新しい制度を始めた。',
+      '都会の人は年会費三万円を払い、田んぼ一枚のオーナーになって田植えと稲刈りに参加する。',
+      '参加者の中には、毎年家族で通う人も多い。',
+      '秋には新米が届く。',
+      '村の人口は減り続けている。',
     );
     const fee = ask(village, { question: '棚田のオーナーになるには年にいくら払う必要がありますか', limit: 3 });
     expect(fee.results[0]?.line).toBe(4);
