@@ -146,6 +146,11 @@ const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'
  */
 const FIELD_LABEL = /^(?:[一-龥々]{0,4}(?:日時|時間|時刻|期間|期日|日程|場所|住所|所在地|会場|料金|費用|価格|金額|電話|番号|連絡先|問い?合わ?せ|定員|対象|内容|主催|共催|後援|締切|締め切り|備考|注意|営業|定休|休業|駐車場|交通|最寄り?駅?|予約|申込み?|申し込み|受付|支払い?|URL|HP)|[一-龥々]{2,}[日料費])$/u;
 
+/** Whether a label names a field of a notice or an info box (定休日, 営業時間, 入浴料), not a person or a heading. */
+export function isFieldLabel(label: string): boolean {
+  return FIELD_LABEL.test(label.normalize('NFKC').trim());
+}
+
 const QUESTION_END = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
 /** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
 const REQUEST = /(?:(?:一言|ひとこと|説明|紹介|お話)(?:を)?お願いします|教えてください|聞かせてください|てもらえますか|ていただけますか|てくれますか|てもらえませんか|ていただけませんか|てもらえへんか|てくれへんか|どう思いますか|どう思う\?|どう見ますか|どう見とる\?)/u;

@@ -20,7 +20,7 @@ import { dateAtEnd } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { readMetadataLine, readSiteByline } from './read-metadata.js';
-import { labelLength } from './attribute-speakers.js';
+import { isFieldLabel, labelLength } from './attribute-speakers.js';
 import { splitSentences } from '../text/split-sentences.js';
 
 /** How many non-blank lines from the top may hold the title and metadata. */
@@ -473,6 +473,9 @@ function headingShape(line: Line): 'plain' | 'question' | null {
   if (URL.test(shape) || shape.includes('。') || /[.、,!…‥」』"]$/u.test(shape)) return null;
   // 「落としたのは14回でした（笑）」: a stage direction closes speech, never a heading.
   if (STAGE_DIRECTION_END.test(shape)) return null;
+  // 「定休日：毎週水曜日」: a field of an info box with its value, not a heading.
+  const field = /^([^:]{1,12}):\s*\S/u.exec(shape);
+  if (field?.[1] !== undefined && isFieldLabel(field[1])) return null;
   if (!KANA_HEADINGS.has(line.key) && (line.key.match(HIRAGANA)?.length ?? 0) / line.length >= 0.6) return null;
   return shape.endsWith('?') ? 'question' : 'plain';
 }

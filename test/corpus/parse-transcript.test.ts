@@ -350,6 +350,15 @@ describe('parseTranscript', () => {
     expect(kindsOf(transcript).slice(0, 5)).toEqual(['title', 'metadata', 'metadata', 'content', 'boilerplate']);
   });
 
+  it('takes no field of an info box (「定休日：毎週水曜日」) for a heading, unlike a labelled heading', () => {
+    const transcript = parseTranscript(
+      'n.md',
+      lines('銭湯の話', '', '今日はコストの話をします。', '監視関連のコストは、インフラ費全体のだいたい12%くらいですね。', '定休日：毎週水曜日', '都会に住む人が年会費三万円で田んぼ一枚のオーナーになる。', 'Part 2：コストの話', '次回は11月22日（金）の午後7時から、東地区の公民館で行います。'),
+    );
+    expect(kindAt(transcript, 5)).toBe('content');
+    expect(kindAt(transcript, 7)).toBe('heading');
+  });
+
   it('takes no cue line of a subtitle file for a heading', () => {
     // Two-line cues: the first line is short and unpunctuated, as a heading would be.
     const transcript = parseTranscript(
