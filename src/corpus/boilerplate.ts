@@ -41,7 +41,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // `![見出し画像](https://…)`: a Markdown image on a line of its own.
   { name: 'markdown-image', pattern: /^!\[[^\]]*\]\([^)\s]*\)$/u },
   // `---`, `***`, `===`, `――――`: a separator, not a heading for what follows.
-  { name: 'separator', pattern: /^[-=*_~―—–・･.。\s]{3,}$/u },
+  { name: 'separator', pattern: /^[-=*_~―—–─━・･.。\s]{3,}$/u },
   // Advertising labels and page navigation.
   { name: 'advertising', pattern: /^(?:PR|広告|スポンサーリンク|advertisement|sponsored)$/iu },
   // An advertisement marked as one: `【広告】無料セミナー受付中`, `[PR] …`.
@@ -56,7 +56,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'subtitle-cue', pattern: /^\d+$|^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?(?:\s*-->\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?.*)?$|^WEBVTT\b/u },
   // A stage direction on a line of its own: `[拍手]`, `(会場笑い)`, `〔音声不明瞭〕`. (A 【label】 is a speaker.)
   // No digits inside: `（2024年9月配信）` is a date line.
-  { name: 'stage-direction', pattern: /^(?:\[[^\[\]\d]{1,30}\]|\([^()\d]{1,30}\)|〔[^〔〕\d]{1,30}〕|<[^<>\d]{1,30}>)$/u },
+  { name: 'stage-direction', pattern: /^(?:\[[^\[\]\d]{1,30}\]|\([^()\d]{1,30}\)|<[^<>\d]{1,30}>)$/u },
+  // A record's notes in tortoise-shell brackets, numbers and all: `〔１番　佐藤花子君登壇〕〔拍手〕`.
+  { name: 'record-note', pattern: /^(?:〔[^〔〕]{1,40}〕\s*)+$/u },
   // Reprint notices: `この文字起こしは学習用です。無断転載を禁じます。`, `無断転載・複製を禁止します`.
   { name: 'reprint-notice', pattern: /無断(?:で)?(?:転載|複製|転用|使用|引用)(?:[・、](?:転載|複製|転用|使用|引用))*(?:を|は)?(?:禁じ|禁止|固く禁|お断り|ご遠慮)[^。]{0,12}[。.]?$/u },
   // A contact line: `お問い合わせ：株式会社… IR室 ir@…`.

@@ -16,6 +16,8 @@ const HEADING_MARK = /^\s*[■□◆◇▶►▸]/u;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/u;
 /** A line wrapped in emphasis: `**見出し**`. */
 const EMPHASIS = /^(\*\*|__)(.+)\1$/u;
+/** A line between rules, as plain-text transcripts mark a part: `==== 本編 ====`, `――前半――`. */
+const BANNER = /^[=＝─━―~～-]{2,}\s*([^=＝─━―~～-].*?)\s*[=＝─━―~～-]{2,}$/u;
 
 /**
  * The list marker that opens `text`, spelled as in `text` (leading whitespace included), or '' when
@@ -35,10 +37,10 @@ export function isListItem(text: string): boolean {
   return listMarker(text) !== '' && !HEADING_MARK.test(text.normalize('NFKC'));
 }
 
-/** Whether `text` is a markdown heading (`## 見出し`) or a line in bold (`**見出し**`). */
+/** Whether `text` is a markdown heading (`## 見出し`), a line in bold (`**見出し**`) or between rules (`==== 本編 ====`). */
 export function isMarkdownHeading(text: string): boolean {
   const folded = text.normalize('NFKC').trim();
-  return MARKDOWN_HEADING.test(folded) || EMPHASIS.test(folded);
+  return MARKDOWN_HEADING.test(folded) || EMPHASIS.test(folded) || BANNER.test(folded);
 }
 
 /**
@@ -49,6 +51,8 @@ export function isMarkdownHeading(text: string): boolean {
 export function stripMarkup(text: string): string {
   let out = text.trim();
   if (EMPHASIS.test(out.normalize('NFKC'))) out = [...out].slice(2, -2).join('').trim();
+  const banner = BANNER.exec(out);
+  if (banner?.[1] !== undefined) return banner[1].trim();
   const marker = leading(out, MARKDOWN_HEADING) || leading(out, LIST_MARKER);
   return out.slice(marker.length).trim();
 }

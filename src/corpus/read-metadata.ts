@@ -15,7 +15,7 @@ const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
 const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
-const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
+const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|参加|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
 const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
@@ -40,7 +40,9 @@ const MAX_NAME_WORDS = 5;
  *
  * @example readMetadataLine('By Jane Doe · 2021-04-01') // { author: 'Jane Doe', date: '2021-04-01', speakers: [] }
  */
-export function readMetadataLine(line: string): LineMetadata | null {
+export function readMetadataLine(raw: string): LineMetadata | null {
+  // A header written as a Markdown list (「- 日時：2024/09/21（土）」) says the same without its bullet.
+  const line = raw.replace(/^\s*[-*+・]\s+/u, '');
   const unbracketed = (text: string): string => /^\((.+)\)$/u.exec(text)?.[1] ?? text;
   const whole = unbracketed(line.normalize('NFKC').replace(/\s+/gu, ' ').trim());
   // A full-width space or a run of spaces may separate fields (「開催日時：…　形式：オンライン」).
@@ -81,7 +83,10 @@ function readField(text: string): LineMetadata | null {
 function readFields(text: string): LineMetadata | null {
   const parts = text.split(FIELD_SEPARATOR).filter((part, i) => i === 0 || !NOTE.test(part));
   if (parts.length < 2 && parts.length === text.split(FIELD_SEPARATOR).length) return null;
-  const fields = parts.map(readField);
+  const read = parts.map(readField);
+  // 「2024年11月2日（土）　富山県民会館　主催：…」: beside a date, a bare name is where it took place.
+  const dated = read.some((field) => field?.date !== null && field?.date !== undefined);
+  const fields = read.map((field, i) => field ?? (dated && VENUE.test(parts[i] ?? '') ? { author: null, date: null, speakers: [] } : null));
   if (fields.some((field) => field === null)) return null;
   const found = fields.filter((field) => field !== null);
   return {
@@ -92,6 +97,8 @@ function readFields(text: string): LineMetadata | null {
 }
 
 const FIELD_SEPARATOR = /\s+[/|]\s+/u;
+/** A place named alone: a few words, no kana of a sentence. */
+const VENUE = /^[^ぁ-ゖ。!?:]{2,20}$/u;
 /** `※…`: an editor's note riding on a header line. */
 const NOTE = /^※/u;
 
@@ -102,7 +109,9 @@ const NOTE = /^※/u;
 const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|制作|製作|提供|協力|主催|共催|後援|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
 
 function readRecordingField(text: string): LineMetadata | null {
-  return RECORDING_FIELD.test(text) ? { author: null, date: null, speakers: [] } : null;
+  // 「記録：ゆず（文字起こしツールの出力を手で直しています。…）」: a note in brackets after the value.
+  const field = text.replace(/\s*\([^()]*\)$/u, '');
+  return RECORDING_FIELD.test(field) ? { author: null, date: null, speakers: [] } : null;
 }
 
 function readByline(text: string): LineMetadata | null {
@@ -131,7 +140,8 @@ function readSpeakerList(text: string): LineMetadata | null {
 
 /** A line that is a date and nothing else but a label, a time of day and separators. */
 function readDateLine(text: string): LineMetadata | null {
-  const unlabelled = text.replace(DATE_LABEL, '');
+  // 「…19:00-20:15（Zoom ウェビナー）」: a short note in brackets after the date says how, not what.
+  const unlabelled = text.replace(DATE_LABEL, '').replace(/\s*\([^()]{1,30}\)$/u, '');
   const found = findDate(unlabelled);
   if (found === null) return null;
   const residue = (unlabelled.slice(0, found.index) + ' ' + unlabelled.slice(found.index + found.length))
@@ -151,8 +161,10 @@ function readDateLine(text: string): LineMetadata | null {
  */
 function castNames(entry: string): string[] {
   const members = /^[^()]*\(([^()]*:[^()]*)\)$/u.exec(entry.trim())?.[1];
-  if (members === undefined) return [entry];
-  return members.split(/\s*[/、,]\s*/u).map((member) => member.slice(member.indexOf(':') + 1).trim());
+  if (members !== undefined) return members.split(/\s*[/、,]\s*/u).map((member) => member.slice(member.indexOf(':') + 1).trim());
+  // 「4名（ハル、まっつん、ゆず、ケン）」: a head count, then who.
+  const counted = /^(?:\d+\s*(?:名|人)|全員)\s*\(([^()]+)\)$/u.exec(entry.trim())?.[1];
+  return counted === undefined ? [entry] : counted.split(/\s*[/、,]\s*/u);
 }
 
 /** `text` split at `separator`, except inside brackets: 「ハン(デザイン担当、外部)、松井(記録)」 is two names. */
@@ -179,7 +191,7 @@ function outsideBrackets(text: string, separator: RegExp): string[] {
 }
 
 /** A job title written as its own word before or after a name: 代表取締役社長CEO, 執行役員, 准教授. */
-const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|主査|係長|フェロー|アナリスト|記者|編集長|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
+const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|主査|係長|フェロー|アナリスト|記者|編集長|担当|税理士|弁護士|司会|広報|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
 
 /**
  * `代表取締役社長CEO 山本 健一` → `山本 健一`, `森田 恵介 准教授` → `森田 恵介`, `岡田准教授` → `岡田`: the

@@ -44,6 +44,12 @@ describe('readMetadataLine', () => {
     ['放送日：2024年11月8日（金）深夜1時〜', null, '2024-11-08'],
     ['2025/4/22 担当：岡田准教授（情報科学研究科）', '岡田', '2025-04-22'],
     ['記録：TA 松本', null, null],
+    // A header written as a Markdown list; a note in brackets after a field or a date; a venue beside a date.
+    ['- 日時：2024/09/21（土）20:00〜21:30', null, '2024-09-21'],
+    ['- 記録：ゆず（文字起こしツールの出力を手で直しています。聞き取れなかった所は［不明］）', null, null],
+    ['開催日時：2025年2月18日(火) 19:00-20:15（Zoom ウェビナー）', null, '2025-02-18'],
+    ['2024年11月2日（土）　富山県民会館　主催：富山湾海洋研究コンソーシアム', null, '2024-11-02'],
+    ['文：広報担当 林', '林', null],
     // A broadcast line with its producer; an era date with a time range in words; a start time alone.
     ['放送：2024年10月12日（土）　制作：北信テレビ', null, '2024-10-12'],
     ['日時：令和6年11月16日（土）午前10時〜11時30分', null, '2024-11-16'],
@@ -62,6 +68,10 @@ describe('readMetadataLine', () => {
       '佐々木 美和',
       'David Chen',
     ]);
+  });
+
+  it('reads the people a head count lists in brackets', () => {
+    expect(readMetadataLine('- 参加：4名（ハル、まっつん、ゆず、ケン）')?.speakers).toEqual(['ハル', 'まっつん', 'ゆず', 'ケン']);
   });
 
   it('reads an attendance line without its units, titles and head counts', () => {
@@ -167,6 +177,9 @@ describe('isBoilerplate', () => {
     // note.com character counts, with and without a thousands separator.
     ['5,497 文字', true],
     ['約3200文字', true],
+    ['〔１番　佐藤花子君登壇〕〔拍手〕', true],
+    ['====', true],
+    ['───────────', true],
     ['850文字', true],
     // Header-image alt text.
     ['見出し画像', true],

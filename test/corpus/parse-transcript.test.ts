@@ -350,6 +350,15 @@ describe('parseTranscript', () => {
     expect(kindsOf(transcript).slice(0, 5)).toEqual(['title', 'metadata', 'metadata', 'content', 'boilerplate']);
   });
 
+  it('reads a line between rules as a heading and an editor’s ※ note as no heading', () => {
+    const transcript = parseTranscript(
+      'w.txt',
+      lines('ウェビナー書き起こし', '', '==== 本編 ====', '', '[00:00:05] 西村：皆さんこんばんは。本日はよろしくお願いします。', '※ハル＝春日部 遥、ケン＝森 健二', '[00:00:20] 西村：それでは始めます。', '==== チャットログ（Zoom 保存データより。個人名は参加者の同意を得て掲載） ====', '12:03:15 From 田中 to Everyone: 質問です。'),
+    );
+    expect(transcript.sections).toEqual(['本編', 'チャットログ（Zoom 保存データより。個人名は参加者の同意を得て掲載）']);
+    expect(kindAt(transcript, 6)).toBe('content');
+  });
+
   it('takes no field of an info box (「定休日：毎週水曜日」) for a heading, unlike a labelled heading', () => {
     const transcript = parseTranscript(
       'n.md',
