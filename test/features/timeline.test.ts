@@ -97,6 +97,37 @@ describe('buildTimeline remarks that date nothing', () => {
     expect(buildTimeline({ transcripts: [dated], skipped: [] }).events.filter((event) => event.kind !== 'publication')).toEqual([]);
   });
 
+  it('leaves out a meeting record’s own proceedings on 本日, and keeps what happened at it', () => {
+    const transcript = parseTranscript('m.txt', [
+      '第2回町議会定例会会議録',
+      '令和6年6月12日（水曜日）',
+      '議長　ただいまから本日の会議を開きます。',
+      '本日の議事日程は、お手元に配付のとおりであります。',
+      '議長　以上で本日の日程は全部終了いたしました。',
+      '本日はこれにて散会いたします。',
+      '本日の会議で補正予算が可決されました。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date])).toEqual([[7, '2024-06-12']]);
+  });
+
+  it('cites a date line repeating the document’s date (an agenda’s 開議) on the publication, not as an event', () => {
+    const transcript = parseTranscript('m.txt', [
+      '第2回町議会定例会会議録',
+      '令和6年6月12日（水曜日）',
+      '───────────',
+      '議事日程（第2号）',
+      '　令和6年6月12日（水）午前10時開議',
+      '　第1　一般質問',
+      '令和6年6月12日に補正予算が可決されました。',
+    ].join('\n'));
+    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    expect(events.map((event) => [event.kind, event.line, event.citations.map((citation) => citation.line)])).toEqual([
+      ['publication', 2, [2, 5]],
+      ['event', 7, [7]],
+    ]);
+  });
+
   it('takes the statement of a sentence that is only a date from the sentence after it', () => {
     const transcript = parseTranscript('d.txt', ['棚田の記録', '放送：2024年10月12日', '十月初め。いよいよ稲刈りの日。'].join('\n'));
     const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');

@@ -75,7 +75,7 @@ const TIME_PASSES = /^\s*(?:も|は|が)\s*(?:もう|はや|早くも|すでに|
 /** A clause that ends in thanks, a welcome or a sign-off: dated by 今日/本日, it is manners, not an event. */
 const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お疲れ様です|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
 
-/** 今日/本日 in a clause about the occasion itself (司会, guests, the talk starting or ending): no event either. */
+/** 今日/本日 in a clause about the occasion itself (司会, guests, the talk or meeting starting or ending): no event either. */
 const TODAY = /^(?:本日|今日|きょう)/u;
 /**
  * What a talk or lesson says it does today: take up a subject (扱います, 取り上げます, 見ていきます), the
@@ -83,7 +83,12 @@ const TODAY = /^(?:本日|今日|きょう)/u;
  * (「というわけで今日は…しました」).
  */
 const TALK_PROGRAMME = String.raw`扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みよ(?:う)?(?:と)?\s*思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
-const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}`, 'u');
+/**
+ * A meeting's own proceedings, as a record or a chair states them: the session opened, adjourned or
+ * closed (開きます, 散会, 閉会, 休憩), its agenda (本日の議事日程は…), its business finished (日程は終了いたしました).
+ */
+const PROCEEDINGS = String.raw`散会|閉会|休会|延会|流会|開議|会議を開|会を開|休憩(?:と|に|を|いた|し)|再開(?:いた|し)|(?:議事)?日程(?:は|を|が|に)|終了(?:いた)?しました`;
+const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}|${PROCEEDINGS}`, 'u');
 /**
  * A relative date in a clause that says nothing else: only fillers before it and a topic particle,
  * perhaps with 「ですね」, after it (「えー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
@@ -118,8 +123,12 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   const statedLine = transcript.date === null ? null : publicationLine(transcript, transcript.date);
   const document = documentDate(transcript.date, transcript.paragraphs, statedLine);
   const events: TimelineEvent[] = [];
+  /** Where the transcript states its own date: a date line repeating it (an agenda's 開議 line) is cited here. */
+  const publicationCitations: Citation[] = [];
   if (document !== null && !document.inferred && statedLine !== null) {
-    events.push(publicationEvent(transcript, document.point, statedLine));
+    const publication = publicationEvent(transcript, document.point, statedLine);
+    publicationCitations.push(...publication.citations);
+    events.push({ ...publication, citations: publicationCitations });
   }
   /** The last stated date of each paragraph seen so far, for the passage context. */
   const recent: Array<CalendarPoint | null> = [];
@@ -165,6 +174,11 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         if (mention.kind === 'relative' && SIGN_OFF.test(clause.text)) continue;
         if (mention.kind === 'relative' && saysNothingElse(sentence.text, clause, mention)) continue;
         if (FISCAL_PERIOD.test(sentence.text.slice(mention.index + mention.length))) continue;
+        // 「令和6年12月10日（火）午前10時開議」 under the dated title: the document's date restated, not an event.
+        if (publicationCitations.length > 0 && mention.kind === 'absolute' && restatesDocumentDate(sentence.text, mention, document?.point ?? null)) {
+          if (!publicationCitations.some((other) => other.line === paragraph.line)) publicationCitations.push(citation(paragraph));
+          continue;
+        }
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
           continue;
@@ -246,6 +260,23 @@ function saysNothingElse(sentence: string, { text: clause, cutAfter }: EventClau
   if (FILLERS_ONLY.test(before) && PARTICLE_ONLY.test(after)) return true;
   // Only the end of the sentence itself: a clause cut before a later clause ends in a particle as a rule.
   return !cutAfter && CUT_OFF.test(clause.trim());
+}
+
+/** A weekday in brackets, a time of day or a span of times: what a date line adds to its date. */
+const DATE_LINE_EXTRAS = /[（(][月火水木金土日](?:曜日?)?[)）]|(?:午前|午後)?\s*\d{1,2}\s*(?:時(?:\s*\d{1,2}\s*分)?|:\d{2})|[〜~\-–]|[\s　・、,]/gu;
+/** Longest word a date line may add besides those: 開議, 開会, 開演, 開始. */
+const DATE_LINE_WORD = 3;
+
+/**
+ * Whether a sentence is only the document's own date (to the day), with a weekday, a time of day
+ * and at most a word such as 開議: a date line repeating the header, not an event.
+ */
+function restatesDocumentDate(sentence: string, mention: TemporalMention & { kind: 'absolute' }, document: CalendarPoint | null): boolean {
+  const { start, end } = mention.value;
+  if (document === null || end !== null || start.day === null || formatPoint(start) !== formatPoint(document)) return false;
+  const folded = foldWidth(sentence);
+  const rest = `${folded.slice(0, mention.index)} ${folded.slice(mention.index + mention.length)}`.replace(DATE_LINE_EXTRAS, '');
+  return [...rest].length <= DATE_LINE_WORD;
 }
 
 function citation(paragraph: Paragraph): Citation {
