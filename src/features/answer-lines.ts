@@ -13,8 +13,11 @@ import type { PreparedQuery } from '../search/search-engine.js';
  */
 export const QUESTION_LINE_SHARE = 0.6;
 export const ANSWER_SHARE = 0.95;
-/** A line that asks: a question mark, or a polite question or request without one (「…きっかけを教えてください。」). */
-const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|てください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
+/**
+ * A line that asks: a question mark, or a polite question or a request to tell without one
+ * (「…きっかけを教えてください。」); 「期限があるので注意してください。」 tells the audience, it asks nothing.
+ */
+const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|(?:教え|聞かせ|話し|説明し|紹介し|見せ|挙げ)てください|お(?:聞かせ|教え|話し)ください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
 /** 「…どういう病気なんでしょう。」: a question word and a conjectural ending ask too, in the line's last sentence. */
 const WH_WORD = /どう|どんな|どの|何|なに|なん[での]|いつ|どこ|誰|だれ|なぜ|いくつ|いくら|どれ/u;
 const WH_ENDING = /(?:でしょう|だろう|かな|のかしら)[。.]?[」』"”)）]?\s*$/u;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/boot.js';
+import { asks } from '../../src/features/answer-lines.js';
 import { ask } from '../../src/features/ask.js';
 import { MAX_QUERY_LENGTH } from '../../src/features/query-text.js';
 import { UserError } from '../../src/features/user-error.js';
@@ -173,6 +174,24 @@ describe('ask', () => {
     const fee = ask(village, { question: '棚田のオーナーになるには年にいくら払う必要がありますか', limit: 3 });
     expect(fee.results[0]?.line).toBe(4);
     expect(fee.answered).toBe(true);
+  });
+
+  it('takes an instruction to the audience (「…注意してください。」) for an answer, not for a question', () => {
+    const webinar = stateFrom(
+      {
+        'webinar.txt': [
+          'インボイス制度ウェビナー',
+          '',
+          '小野寺：それから「2割特例」。これは本当に大事です。',
+          '小野寺：この2割特例は2026年9月30日を含む課税期間までが対象です。期限があるので注意してください。',
+          '西村：なるほど、ありがとうございます。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    expect(ask(webinar, { question: '2割特例はいつまで使えますか', limit: 3 }).results[0]?.line).toBe(4);
+    expect(asks('期限があるので注意してください。')).toBe(false);
+    expect(asks('この仕事を始めたきっかけを教えてください。')).toBe(true);
   });
 
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {
