@@ -36,6 +36,8 @@ export interface RelativeMention extends MentionBase {
   readonly month: number | 'same' | null;
   /** The duration of something still going on (この業界に20年): the start, not an event at that date. */
   readonly since: boolean;
+  /** The last month (and day) of a span from `month` (昨年5月から6月にかけて), else null. */
+  readonly end: { readonly month: number; readonly day: number | null } | null;
 }
 
 /** A month with no year (7月に): it takes its year from the passage around it. */
@@ -46,6 +48,8 @@ export interface MonthMention extends MentionBase {
   readonly part: DatePart | null;
   /** The last month (and day) of a span of months with no year (1月から3月), else null. */
   readonly end: { readonly month: number; readonly day: number | null } | null;
+  /** A week of the month (6月の第2週) as its days: which days depends on how weeks are counted. */
+  readonly approximate: boolean;
 }
 
 export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention;
@@ -59,6 +63,8 @@ const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 const YEAR_PART = '(?:の)?(初頭|初め|はじめ|始め|前半|半ば|なかば|中頃|中ごろ|後半|末|終わり|おわり|暮れ|最後の6ヶ月|最後の半年)';
 const MONTH_PART = '(上旬|初旬|初め|はじめ|中旬|半ば|下旬|末)';
 const HEDGE = '(頃|ごろ|前後|くらい|ぐらい|ほど|あたり)';
+/** 第2週, の第2週目: a week of the month just named. */
+const WEEK = '\\s*(?:の\\s*)?第\\s*([1-5一二三四五])\\s*週(?:目)?';
 /** A hedge between a count and 前/後: 20年くらい前, 3年ほど前, 20年以上前, 2年近く前. */
 const INNER_HEDGE = '(?:くらい|ぐらい|ほど|以上|近く|余り|あまり|ちょっと)';
 const ERAS: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
@@ -154,6 +160,22 @@ function partOf(word: string | undefined): DatePart | null {
   return 'late';
 }
 
+/**
+ * The days of the Nth week of a month, counted as its days 1–7, 8–14, …: calendars that start a
+ * week on a Sunday or a Monday shift them by a few days, so the span is approximate.
+ *
+ * @example weekOfMonth(6, '2') // { first: 8, last: 14 }
+ */
+function weekOfMonth(month: number, week: string): { first: number; last: number } | null {
+  const count = readNumber(week);
+  if (count === null || count < 1) return null;
+  const first = 7 * (count - 1) + 1;
+  // A common year's month lengths: 2月の第5週 starts on no day every year.
+  let last = 7 * count;
+  while (last > first && !isValid(2001, month, last)) last -= 1;
+  return isValid(2001, month, first) ? { first, last } : null;
+}
+
 function monthIndex(name: string | undefined): number | null {
   if (name === undefined) return null;
   const index = MONTHS.indexOf(name.toLowerCase().slice(0, 3));
@@ -178,6 +200,7 @@ function relative(
       part: options.part ?? null,
       month: options.month ?? null,
       since: options.since ?? false,
+      end: null,
     },
   };
 }
@@ -242,6 +265,16 @@ const RULES: readonly Rule[] = [
     read: (m) => {
       const month = monthIndex(m[2]);
       return month === null ? null : absolute(at(Number(m[3]), month, Number(m[1])));
+    },
+  },
+  // 2023年6月の第2週
+  {
+    pattern: new RegExp(`${YEAR}\\s*年\\s*(?:の\\s*)?(\\d{1,2})\\s*月${WEEK}`, 'gu'),
+    read: (m) => {
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      const week = isValid(year, month, null) ? weekOfMonth(month, m[3] ?? '') : null;
+      return week === null ? null : absolute(span(point(year, month, week.first), { end: point(year, month, week.last), approximate: true }));
     },
   },
   // 2023年3月, 2021年9月以前, 2024年12月下旬
@@ -411,16 +444,21 @@ const RULES: readonly Rule[] = [
     pattern: /(?:この|本|今回の)\s*(?:録音|収録|撮影|放送|配信|執筆|記事|動画|エピソード|原稿|稿)(?:を|が)?(?:している|した|する|の)?\s*(?:執筆)?時点/gu,
     read: () => relative('now', 0, 0, 'speech'),
   },
-  // 7月に, 12月下旬, 11月20日 (a month with no year)
+  // 7月に, 12月下旬, 11月20日, 6月の第2週 (a month with no year)
   {
-    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?(?:\\s*${MONTH_PART})?`, 'gu'),
+    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日|${WEEK})?(?:\\s*${MONTH_PART})?`, 'gu'),
     read: (m, text) => {
       const month = Number(m[1]);
       const day = m[2] === undefined ? null : Number(m[2]);
       // 3月 in 3ヶ月 or 第3月曜日-like counts is not a month of the calendar.
       if (month < 1 || month > 12 || /^(?:曜|間)/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1))) return null;
       if (day !== null && !isValid(2000, month, day)) return null;
-      return { mention: { kind: 'month', month, day, part: partOf(m[3]), end: null } };
+      if (m[3] !== undefined) {
+        const week = weekOfMonth(month, m[3]);
+        if (week === null || m[4] !== undefined) return null;
+        return { mention: { kind: 'month', month, day: week.first, part: null, end: { month, day: week.last }, approximate: true } };
+      }
+      return { mention: { kind: 'month', month, day, part: partOf(m[4]), end: null, approximate: false } };
     },
   },
   // 十月初め, 三月十日 (a month in kanji numerals; not 一月ほど, a month's length)
@@ -430,7 +468,7 @@ const RULES: readonly Rule[] = [
       const month = readNumber(m[1] ?? '');
       const day = m[2] === undefined ? null : readNumber(m[2]);
       if (month === null || month < 1 || month > 12 || (day !== null && !isValid(2000, month, day))) return null;
-      return { mention: { kind: 'month', month, day, part: partOf(m[3]), end: null } };
+      return { mention: { kind: 'month', month, day, part: partOf(m[3]), end: null, approximate: false } };
     },
   },
 ];
@@ -461,8 +499,9 @@ function joinRanges(mentions: readonly TemporalMention[], folded: string, origin
   for (let i = 0; i < mentions.length; i += 1) {
     const first = mentions[i];
     if (first === undefined) continue;
-    if (first.kind === 'month') {
-      // 1月から3月, 6月〜8月: a span of months with no year is one mention, not two.
+    if ((first.kind === 'month' || (first.kind === 'relative' && typeof first.month === 'number')) && first.end === null) {
+      // 1月から3月, 6月〜8月: a span of months with no year is one mention, not two; so is a span
+      // from a month of a year told relatively (昨年5月から6月にかけて).
       const next = mentions[i + 1];
       const between = next === undefined ? '' : folded.slice(first.index + first.length, next.index);
       const connecting = RANGE_JOIN.exec(between)?.[1];

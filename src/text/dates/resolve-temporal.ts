@@ -33,7 +33,7 @@ export function resolveTemporal(mention: TemporalMention, references: ResolveRef
     // 11月から2月: a span of months runs on into the next year when it ends in an earlier month.
     const { start } = resolution.value;
     const endYear = mention.end.month < mention.month ? start.year + 1 : start.year;
-    return { ...resolution, value: span(start, { end: point(endYear, mention.end.month, mention.end.day), part: mention.part }) };
+    return { ...resolution, value: span(start, { end: point(endYear, mention.end.month, mention.end.day), part: mention.part, approximate: mention.approximate }) };
   }
   // A passage recounting the past sets the time for a bare 2年前; a date still to come (a plan,
   // a forecast) does not: 「2028年に再稼働する予定。5年後には…」 counts from now.
@@ -48,7 +48,9 @@ export function resolveTemporal(mention: TemporalMention, references: ResolveRef
     case 'year': {
       const month = mention.month === 'same' ? base.month : mention.month;
       const start = point(base.year + mention.from, month);
-      const end = mention.to === mention.from ? null : point(base.year + mention.to, month);
+      // 昨年11月から2月: a span of months runs on into the next year when it ends in an earlier month.
+      const last = mention.end === null || month === null ? null : point(base.year + mention.to + (mention.end.month < month ? 1 : 0), mention.end.month, mention.end.day);
+      const end = last ?? (mention.to === mention.from ? null : point(base.year + mention.to, month));
       return { resolved: true, value: span(start, { ...options, end }), basis };
     }
     case 'month': {

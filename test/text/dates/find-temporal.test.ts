@@ -68,6 +68,10 @@ describe('findTemporal', () => {
     ['十二月下旬に', ['十二月下旬 → month 12 late']],
     ['1月から3月は禁漁', ['1月から3月 → month 1..3']],
     ['11月20日から12月5日まで募集', ['11月20日から12月5日まで → month 11/20..12/5']],
+    // A week of a month is its days 1–7, 8–14, …
+    ['6月の第2週まで船に乗ります', ['6月の第2週 → month 6/8..6/14']],
+    ['2023年6月第2週目に', ['2023年6月第2週目 → 2023-06-08..2023-06-14 ~']],
+    ['9月の第5週', ['9月の第5週 → month 9/29..9/30']],
     // An era's decade; a count of years reaching this year is how long something has gone on.
     ['昭和40年代には', ['昭和40年代 → 1965..1974']],
     ['今年で五年目になる', ['今年で五年目 → year -4..-4 speech since']],

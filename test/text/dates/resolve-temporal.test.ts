@@ -58,6 +58,16 @@ describe('resolveTemporal', () => {
     expect(resolve('12月6日まで', point(2024, 11, 16))).toBe('2024-12-06 day');
   });
 
+  it('resolves a span from a month of a year told relatively (昨年5月から6月) as one span in that year', () => {
+    expect(resolve('昨年5月から6月にかけて調査した', point(2024, 11, 2))).toBe('2023-05..2023-06 range');
+    expect(resolve('去年の11月から2月まで', point(2024, 11, 2))).toBe('2023-11..2024-02 range');
+    expect(findTemporal('昨年5月から6月にかけて').map((mention) => mention.text)).toEqual(['昨年5月から6月にかけて']);
+  });
+
+  it('resolves a week of a month with no year (6月の第2週) as its days, nearest the document’s date', () => {
+    expect(resolve('6月の第2週まで船に乗ります', point(2023, 5, 27))).toBe('2023-06-08..2023-06-14 range');
+  });
+
   it('reads 今日 in a text dated to a month as that month, not a day', () => {
     expect(resolve('今日はGPT-4の翌日やね', point(2023, 3))).toBe('2023-03 month');
   });
