@@ -30,12 +30,15 @@
  * - a printed interview whose questions open with 「――」 gives the unlabelled answers to the one it
  *   presents with a reading (大川一郎（おおかわ・いちろう）) or addresses, never to the byline;
  * - a documentary's markers alone on a line (（田中さん）, （ナレーション）) say who speaks next.
- * A field of an info box (定休日：…) is no label.
+ * A field of an info box (定休日：…) is no label. A council record's marks (○市長（中川誠君）) and a saved
+ * chat's senders (12:03:15 From 田中 to Everyone:) are labels; a name in hiragana (ゆず：) is one among other
+ * labels. Names the text itself says are one person — a legend (ハル＝春日部 遥), a bracketed other spelling
+ * or reading, credits at the top naming who plays a part (解説：大久保 剛) — are one speaker.
  * Where the evidence is weak the paragraph stays unknown (speaker null): a wrong name is worse than
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
 import type { Paragraph, SpeakerEvidence, Transcript } from './types.js';
-import { aliasKey, aliasesOf, mergeCast, nameMatch, nameParts, type CastMember } from './speaker-aliases.js';
+import { aliasKey, aliasesOf, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
 export const MIN_SPEAKER_CONFIDENCE = 0.5;
@@ -114,6 +117,19 @@ const LABEL = new RegExp(
     String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
   'u',
 );
+/**
+ * A speaker's mark in a council record (会議録): 「○議長（山田太郎君）　…」「○１番（佐藤花子君）　…」 (the part
+ * they speak in, group 1, and their name, group 2) or 「○佐藤花子君　…」 (group 3). No colon: the mark
+ * ends at the space before the words. Either width, so it reads the raw line as well as the folded one.
+ */
+const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）]|([^\s()（）○]{1,12}?)(?:君|議員|委員))(?:[ \t\u3000]+|$)/u;
+/**
+ * A line of a saved chat: 「12:03:15 From 田中 to Everyone: …」「From 田中 : …」 (Zoom; 送信元 … 宛先 in
+ * Japanese). The sender (group 1, an affiliation in brackets group 2) is the speaker, whoever spoke before.
+ */
+const CHAT_LINE = /^\s*([\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:From|送信元)[ \u3000]+(.{1,40}?)[ \u3000]*(?:[(（]([^()（）]{1,30})[)）])?(?:[ \u3000]+(?:to|宛先)[ \u3000]+([^:：]{1,40}?))?[ \u3000]*[:：][ \u3000]*/iu;
+/** Whom a chat line is sent to when it is said to the room: without a timestamp, only this makes 「From X to Y:」 a chat line. */
+const CHAT_ROOM = /^(?:everyone|全員|みなさん|皆さん)/iu;
 /** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`, or the label itself (`聞き手:`). */
 const HOST_ROLE = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|host|interviewer|moderator)$/iu;
 /**
@@ -138,7 +154,14 @@ const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲス�
  * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
  * given name: 加藤 健一), a nickname with ちゃん (みっちゃん), with an optional honorific.
  */
-const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生)?$/u;
+const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生|博士|教授|准教授)?$/u;
+/**
+ * A name written in hiragana, or in kanji and hiragana (まっつん, ゆず, 柚木さくら): shaped like too many
+ * words to be a label on its own, so taken only where it recurs among other labels (see `findLabels`).
+ */
+const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
+/** Hiragana words written before a colon that are no names: a summary, a note, an example. */
+const KANA_WORD = /^(?:まとめ|はじめに|おわりに|さいごに|ただし|なお|つまり|ちなみに|たとえば|れい|こたえ|しつもん|ひとこと|おしらせ|おすすめ|ねらい|あらすじ|もくじ|ほか|こたえあわせ|ふりかえり|きっかけ|ところで)$/u;
 /**
  * A field of a notice or an info box before a colon (定休日：毎週水曜日, 営業時間：…, 住所：…, 入浴料：…):
  * a kanji word shaped like a name that names a thing. The common field words, and compounds ending
@@ -228,6 +251,8 @@ const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|�
 const QUOTE_LINE = /^\s*[「『]/u;
 /** A rule drawn across the page (――――, ---, ＊＊＊): what follows is not the last speaker's turn going on. */
 const SEPARATOR = /^\s*(?:[-ー―─━=＝_＿~〜]{2,}|[*＊・※]{3,}|(?:[*＊◇◆■□☆★]\s*){3,})\s*$/u;
+/** A title framed by rules (==== チャットログ ====, ――試合データ――): a new part of the text, not the last speaker's turn. */
+const FRAMED_TITLE = /^[-ー―─━=＝]{2,}[^\n]{1,60}?[-ー―─━=＝]{2,}$/u;
 /**
  * A cue for music, an advert or a pause (（エンディング曲）, 【CM】, ――ここでCM――): the programme
  * breaks off. Laughter and applause (（笑い）) do not: the speaker goes on after them.
@@ -332,7 +357,8 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
   const cues = paragraphs.map((paragraph) => readCues(paragraph.text, people));
   const decisions = decide(cues, people, transcript);
   paragraphs.forEach((paragraph, i) => {
-    const decision = decisions[i];
+    // 「実況：石川 隆（いしかわ たかし）　解説：…」 at the top credits the parts: nobody says it.
+    const decision = isCreditsLine(paragraph, cues[i], people) ? undefined : decisions[i];
     const confident = decision !== undefined && decision.speaker !== null && decision.speaker.unnamed !== true && decision.confidence >= MIN_SPEAKER_CONFIDENCE;
     paragraph.speaker = confident ? decision.speaker?.member.name ?? null : null;
     paragraph.speakerConfidence = confident ? Number(decision.confidence.toFixed(3)) : 0;
@@ -341,6 +367,14 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
   const speaking = new Set(paragraphs.map((paragraph) => paragraph.speaker));
   const cast = people.map((person) => person.member).filter((member) => speaking.has(member.name));
   return { ...transcript, cast };
+}
+
+/** A line at the top whose label is followed by the name of the one who plays that part (see `CREDIT`), not by words. */
+function isCreditsLine(paragraph: Paragraph, cue: LineCues | undefined, people: readonly Person[]): boolean {
+  if (cue?.label == null || paragraph.line > INTRO_PARAGRAPHS) return false;
+  // The name, its bracket, then nothing or the next part's credit: 「石川 隆（いしかわ たかし）　解説：…」.
+  const named = /^([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|[^\s:()、。]{1,8}:)/u.exec(cue.body)?.[1];
+  return named !== undefined && NAME_SHAPED.test(named) && cue.label.keys.includes(aliasKey(named));
 }
 
 // ── Cast ───────────────────────────────────────────────────────────────────
@@ -379,6 +413,7 @@ function discoverCast(transcript: Transcript): Person[] {
     }
   }
   members.push(...findLabels(transcript.paragraphs, members).filter((label) => label.name !== hostRole));
+  linkWrittenSpellings(members, transcript);
   const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
   for (const paragraph of transcript.paragraphs) {
     const said = quotedSpeakerIn(paragraph.text.normalize('NFKC'));
@@ -411,6 +446,93 @@ function discoverCast(transcript: Transcript): Person[] {
   }));
   describeFromIntroduction(people, intro);
   return people;
+}
+
+/**
+ * A legend pairing names (「※ハル＝春日部 遥、まっつん＝松本 大輔」): nickname and full name, each
+ * side a name, the pairs parted by 、.
+ */
+const LEGEND_PAIR = /^[※*・\s]*([^\s=、,()]{1,12})\s*=\s*([^=、,()]{1,16}?)\s*$/u;
+/** A name with its other spelling in brackets: Marguerite Dubois（マルグリット・デュボワ）, or the other way round. */
+const LATIN_FULL = String.raw`[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+`;
+const KATAKANA_FULL = String.raw`[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+`;
+const BILINGUAL = new RegExp(String.raw`(${LATIN_FULL})\s*\(\s*(${KATAKANA_FULL})\s*\)|(${KATAKANA_FULL})\s*\(\s*(${LATIN_FULL})\s*\)`, 'gu');
+/** A kanji name parted into family and given name, with its reading parted the same way: 小野寺 真理（おのでら まり）. */
+const PARTED_READING = /(?<![\p{Script=Han}々])([\p{Script=Han}々]{1,4})[ ・]?([\p{Script=Han}々]{1,4})\(([ぁ-ゖー]{1,8})[ ・]([ぁ-ゖー]{1,8})\)/gu;
+/**
+ * A credits line naming who plays a part (実況：石川 隆（いしかわ たかし）　解説：大久保 剛（元甲府MF）): the
+ * part (group 1) and a name alone after it (group 2), up to a bracket, a space or the line's end.
+ */
+const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)(?=\s*\(|\s|$)/gu;
+
+/** Spellings written out as one person's: the text's own legend, a bracketed other spelling, or credits naming a part. */
+function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [];
+  const name = (text: string): boolean => NAME_SHAPED.test(text) || KANA_NAME_SHAPED.test(text);
+  transcript.lines.forEach((line, i) => {
+    const text = line.text.normalize('NFKC').trim();
+    const legend = text.split(/[、,]/u).map((piece) => LEGEND_PAIR.exec(piece)).filter((match) => match !== null);
+    for (const match of legend) {
+      const [, left = '', right = ''] = match;
+      if (name(left) && name(right) && (labels.has(left) || labels.has(right))) pairs.push([left, right]);
+    }
+    for (const match of text.matchAll(BILINGUAL)) pairs.push([match[1] ?? match[3] ?? '', match[2] ?? match[4] ?? '']);
+    // Credits stand at the top; a part is linked to one name only.
+    if (i >= INTRO_PARAGRAPHS) return;
+    for (const match of text.matchAll(CREDIT)) {
+      const [, part = '', person = ''] = match;
+      if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && !labels.has(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
+    }
+  });
+  // A part credited to two people (解説：A … 解説：B) names neither.
+  const credited = new Map<string, Set<string>>();
+  for (const [part, person] of pairs) if (labels.has(part)) credited.set(part, (credited.get(part) ?? new Set()).add(aliasKey(person)));
+  return pairs.filter(([left]) => (credited.get(left)?.size ?? 0) <= 1);
+}
+/** A name shape that is only an honorific form with no name in it. */
+const NAME_PARTS_ONLY = /^(?:さん|氏|先生|博士|教授)$/u;
+
+/**
+ * Join the members the text itself says are one person (see `writtenSameNames`): they become one
+ * member under the fullest name (a nickname's full name, the katakana of a Latin name, the person
+ * behind a part such as 解説), answering to every spelling. A kanji name's parted reading becomes
+ * another name for whoever has that name (小野寺 → おのでら).
+ */
+function linkWrittenSpellings(members: CastMember[], transcript: Transcript): void {
+  const labels = new Set(members.map((member) => member.name));
+  const matching = (spelling: string): CastMember[] => {
+    const key = aliasKey(spelling);
+    const whole = nameParts(spelling).length > 1;
+    return members.filter((member) => aliasKey(member.name) === key || member.aliases.some((alias) => aliasKey(alias) === key) || (whole && nameMatch(member.name, spelling) > 0));
+  };
+  for (const [left, right] of writtenSameNames(transcript, labels)) {
+    const joined = [...new Set([...matching(left), ...matching(right)])];
+    if (joined.length === 0) continue;
+    // Two full names that differ are two people, whatever the pair says.
+    const full = [...new Set(joined.filter((member) => nameParts(member.name).length > 1 || /^[\p{Script=Han}々]{3,}$/u.test(member.name)).map((member) => aliasKey(member.name)))];
+    if (full.length > 1 && !full.every((key) => key === aliasKey(left) || key === aliasKey(right))) continue;
+    const spellings = [left, right].filter((spelling) => !/^[ぁ-ゖー\s]+$/u.test(spelling));
+    const candidates = [...joined.map((member) => member.name), ...spellings.filter((spelling) => !/^[\x20-\x7e]+$/u.test(spelling))];
+    // The fullest spelling in the script the text reads in: kanji or katakana before Latin, and before a
+    // nickname in hiragana (松本大輔, not まっつん).
+    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : /^[\x20-\x7e]+$/u.test(candidate) ? 50 : 100);
+    const best = Math.max(...candidates.map(weight));
+    const canonical = candidates.find((candidate) => weight(candidate) === best) ?? joined[0]?.name ?? left;
+    const aliases = [...new Set([canonical, ...joined.flatMap((member) => member.aliases), ...[left, right].flatMap((spelling) => [...aliasesOf(spelling), spelling.replace(/\s+/gu, '')])])];
+    const role = joined.some((member) => member.role === 'host') ? 'host' : (joined[0]?.role ?? 'guest');
+    for (const member of joined) members.splice(members.indexOf(member), 1);
+    members.push({ name: canonical, aliases, role });
+  }
+  const body = transcript.lines.map((line) => line.text).join('\n').normalize('NFKC');
+  for (const match of body.matchAll(PARTED_READING)) {
+    const [, family = '', given = '', familyReading = '', givenReading = ''] = match;
+    members.forEach((member, i) => {
+      const keys = new Set([member.name, ...member.aliases].map(aliasKey));
+      if (!keys.has(aliasKey(`${family}${given}`))) return;
+      const readings = [`${familyReading} ${givenReading}`, `${familyReading}${givenReading}`, ...(keys.has(aliasKey(family)) ? [familyReading] : [])];
+      members[i] = { ...member, aliases: [...new Set([...member.aliases, ...readings])] };
+    });
+  }
 }
 
 /** The byline's name without the description a byline may bracket after it (佐藤健太郎（科学ジャーナリスト）). */
@@ -500,7 +622,11 @@ function findHost(intro: readonly string[]): { readonly name: string; readonly t
  */
 function listedSpeaker(listed: string): CastMember {
   const bracketed = /^(.+?)\s*[(（]([^()（）]+)[)）]$/u.exec(listed.normalize('NFKC').trim());
-  const name = bracketed?.[1]?.trim() ?? listed;
+  const written = bracketed?.[1]?.trim() ?? listed;
+  // 「クラウド経理ラボ 広報 西村 拓也」: who they are with and what they do, then the name (the last two words).
+  const words = written.split(/\s+/u);
+  const tail = words.slice(-2).join(' ');
+  const name = words.length > 2 && !/^[\x20-\x7e]+$/u.test(written) && NAME_SHAPED.test(tail) ? tail : written;
   const spelled = bracketed?.[2]?.trim();
   const latin = spelled !== undefined && /^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+$/u.test(spelled) ? aliasesOf(spelled) : [];
   return { name, aliases: [...aliasesOf(name), ...latin], role: 'guest' };
@@ -516,12 +642,15 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   const bracketed = new Set<string>();
   /** Fuller names a label's own lines give its speaker (「プロダクト本部のデイビッド・チェンです。」 under `チェン:`). */
   const fuller = new Map<string, Set<string>>();
+  /** How each label is written (the last shape seen wins: a name is written one way throughout). */
+  const shapes = new Map<string, LabelRead['shape']>();
   for (const paragraph of paragraphs) {
     const text = paragraph.text.normalize('NFKC');
     const read = readLabel(text);
     if (read === null) continue;
     const { name, role } = read;
     counts.set(name, (counts.get(name) ?? 0) + 1);
+    if (shapes.get(name) !== 'chat') shapes.set(name, read.shape);
     if ((role !== null && HOST_ROLE.test(role)) || HOST_ROLE.test(name)) hosts.add(name);
     if (role !== null && role !== '') bracketed.add(name);
     if (role !== null && role !== '' && (ROLE_LABEL.test(role) || HOST_ROLE.test(role) || !AFFILIATION.test(role))) roles.set(name, (roles.get(name) ?? new Set()).add(role));
@@ -531,6 +660,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     }
   }
   const labels: CastMember[] = [];
+  const body = paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
   const roleNames = [...roles.values()].flatMap((set) => [...set]);
   // Among labels that recur, a name labelled once is a speaker too when the label or the line vouches
   // for it: a bracket after it, or the line giving the speaker's name (「…のデイビッド・チェンです。」).
@@ -541,15 +671,27 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     const part = LETTERED_ROLE.exec(name)?.[1];
     if (part !== undefined) parts.set(part, (parts.get(part) ?? 0) + count);
   }
+  const recurring = (name: string): boolean => (counts.get(name) ?? 0) >= MIN_LABEL_COUNT && !QA_LABEL.test(name) && shapes.get(name) !== 'kana';
   for (const [name, count] of counts) {
     const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
     const part = LETTERED_ROLE.exec(name)?.[1];
     const vouched = (dialogue && (bracketed.has(name) || fuller.has(name))) || (part !== undefined && (parts.get(part) ?? 0) > count);
+    // A saved chat names its senders itself: each one speaks, however often.
+    if (shapes.get(name) === 'chat') {
+      labels.push({ name, aliases: [...aliasesOf(name), ...(roles.get(name) ?? [])], role: 'guest' });
+      continue;
+    }
+    // A name in hiragana (ゆず：, 柚木さくら：) is a label where it recurs among labels of the usual shape.
+    if (shapes.get(name) === 'kana' && !named && (count < MIN_LABEL_COUNT || ![...counts.keys()].some((other) => other !== name && recurring(other)))) continue;
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named && !vouched)) continue;
     // A role is an alias only when one label carries it: two 「ゲスト」 would make it ambiguous.
     const own = [...(roles.get(name) ?? [])].filter((role) => roleNames.filter((other) => other === role).length === 1);
     const spelled = [...(fuller.get(name) ?? [])].flatMap(aliasesOf);
-    labels.push({ name, aliases: [...aliasesOf(name), ...own, ...spelled], role: hosts.has(name) ? 'host' : 'guest' });
+    // 「中川市長」 for ○市長（中川誠君）: the family name before the part they speak in, as the text writes it.
+    for (const role of own) spelled.push(...familyWithRole(name, role, body));
+    // 「デュボワ博士：」: the person is デュボワ; the title stays another name for them.
+    const titled = withoutHonorific(name) === name ? [] : [name];
+    labels.push({ name, aliases: [...aliasesOf(name), ...titled, ...own, ...spelled], role: hosts.has(name) ? 'host' : 'guest' });
   }
   // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
   // speaker: a dialogue has at least two voices, unless the material names the one labelled.
@@ -557,8 +699,27 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   return labels;
 }
 
+/**
+ * A kanji full name's family name written before the speaker's part (中川誠 as 市長 → 中川市長, 中川): the
+ * text's own split of the name, so both become names for them.
+ */
+function familyWithRole(name: string, role: string, body: string): string[] {
+  if (!/^[\p{Script=Han}々]{3,6}$/u.test(name) || !/^[\p{Script=Han}々]{1,8}$/u.test(role)) return [];
+  const points = [...name];
+  for (let cut = points.length - 1; cut >= 1; cut -= 1) {
+    const family = points.slice(0, cut).join('');
+    if (new RegExp(`(?<![\\p{Script=Han}々])${family}${role}`, 'u').test(body)) return [`${family}${role}`, ...(cut >= 2 ? [family] : [])];
+  }
+  return [];
+}
+
 interface LabelRead {
   readonly name: string;
+  /**
+   * How the label is written: `label` (`名前：`), `kana` (a name in hiragana, `ゆず：`, taken only among
+   * other labels), `mark` (a council record's ○ mark) or `chat` (a saved chat's sender, always a speaker).
+   */
+  readonly shape: 'label' | 'kana' | 'mark' | 'chat';
   /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
   readonly role: string | null;
   /** UTF-16 length of the label, timestamp and colon included. */
@@ -567,12 +728,23 @@ interface LabelRead {
 
 /** The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. */
 function readLabel(text: string): LabelRead | null {
+  const mark = COUNCIL_MARK.exec(text);
+  const marked = (mark?.[2] ?? mark?.[3])?.trim();
+  if (mark !== null && marked !== undefined && NAME_SHAPED.test(marked) && !FIELD_LABEL.test(marked)) {
+    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'mark' };
+  }
+  const chat = CHAT_LINE.exec(text);
+  const sender = chat?.[2]?.trim();
+  if (chat !== null && sender !== undefined && (chat[1] !== undefined || CHAT_ROOM.test(chat[4] ?? '')) && (NAME_SHAPED.test(sender) || KANA_NAME_SHAPED.test(sender))) {
+    return { name: sender, role: chat[3]?.trim() ?? null, length: chat[0].length, shape: 'chat' };
+  }
   const match = LABEL.exec(text);
   const name = (match?.[1] ?? match?.[2])?.trim();
   if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
-  if (!QA_LABEL.test(name) && !ROLE_LABEL.test(name) && !NAME_SHAPED.test(name) && !LETTERED_ROLE.test(name)) return null;
+  const strong = QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || LETTERED_ROLE.test(name);
+  if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
   if (FIELD_LABEL.test(name)) return null;
-  return { name, role: match[3]?.trim() ?? null, length: match[0].length };
+  return { name, role: match[3]?.trim() ?? null, length: match[0].length, shape: strong ? 'label' : 'kana' };
 }
 
 function labelName(text: string): string | null {
@@ -1005,7 +1177,7 @@ function labelledTurns(cues: readonly LineCues[]): boolean[] {
 function breaksBefore(transcript: Transcript): boolean[] {
   const isBreak = (text: string): boolean => {
     const folded = text.normalize('NFKC').trim();
-    return SEPARATOR.test(folded) || BREAK_CUE.test(folded);
+    return SEPARATOR.test(folded) || BREAK_CUE.test(folded) || FRAMED_TITLE.test(folded);
   };
   let after = 0;
   return transcript.paragraphs.map((paragraph) => {
@@ -1497,6 +1669,8 @@ function quotedShare(text: string): number {
  * @example labelLength('イリヤ: そうやな。') // 5
  */
 export function labelLength(text: string): number {
+  const read = readLabel(text);
+  if (read !== null) return read.length;
   const match = LABEL.exec(text);
   if (match === null || labelName(text) === null) return 0;
   return match[0].length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSpeakers, labelLength, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+import { findCastMember } from '../../src/corpus/speaker-aliases.js';
 import type { Paragraph } from '../../src/corpus/types.js';
 import { ROLE_LABELLED_INTERVIEW } from '../support/interview-fixture.js';
 
@@ -836,3 +837,134 @@ describe('attributeSpeakers: printed interviews and documentaries', () => {
   });
 });
 
+
+describe('attributeSpeakers: records, chats and names written out', () => {
+  const castOf = (text: string): ReturnType<typeof attributeSpeakers>['cast'] => attributeSpeakers(parseTranscript('t.txt', text)).cast;
+
+  const COUNCIL = lines(
+    '第１回定例会会議録',
+    '○議長（木村一郎君）　ただいまから会議を開きます。',
+    '　本日の日程はお手元のとおりです。',
+    '○議長（木村一郎君）　西田町長。',
+    '○町長（西田浩二君）　お答えいたします。',
+    '　財源は年間でおよそ２億円と見込んでおります。',
+    '○議長（木村一郎君）　大野直子君。',
+    '○２番（大野直子君）　再質問をいたします。',
+    '○町長（西田浩二君）　検討してまいります。',
+    '○大野直子君　わかりました。',
+  );
+
+  it('reads a council record’s ○ marks: the name in brackets or before 君 speaks, unmarked lines go on with the last mark', () => {
+    expect(speakersOf(COUNCIL)).toMatchObject({ 2: '木村一郎', 3: '木村一郎', 5: '西田浩二', 6: '西田浩二', 7: '木村一郎', 8: '大野直子', 9: '西田浩二', 10: '大野直子' });
+  });
+
+  it('calls a council speaker by their part too, and by family name and part as the record does (西田町長)', () => {
+    const cast = castOf(COUNCIL);
+    expect(findCastMember(cast, '町長')?.name).toBe('西田浩二');
+    expect(findCastMember(cast, '西田町長')?.name).toBe('西田浩二');
+    expect(findCastMember(cast, '議長')?.name).toBe('木村一郎');
+    expect(labelLength('○町長（西田浩二君）　お答えいたします。')).toBe('○町長（西田浩二君）　'.length);
+  });
+
+  it('takes names in hiragana (もっち：, 三好さやか：) as labels among other labels, and joins nicknames to full names by the text’s legend', () => {
+    const text = lines(
+      '読書会メモ',
+      'ナツ：始めましょう。今日は第一章です。',
+      'もっち：面白かったのは貨幣の話ですね。',
+      'みお：私は年表が気になりました。',
+      'ナツ：なるほど、年表ですか。',
+      'もっち：信用の話もありましたね。',
+      'みお：そうですね、信用の話は大事です。',
+      '',
+      '※ナツ＝夏川 涼、もっち＝望月 翔、みお＝三好 さやか',
+      '夏川涼：後半を始めます。',
+      '望月翔：貨幣の章は星四つです。',
+      '三好さやか：私は三つです。',
+      '夏川涼：ではまた来月。',
+      '望月翔：了解です。',
+      '三好さやか：お疲れさまでした。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 2: '夏川涼', 3: '望月翔', 4: '三好さやか', 6: '望月翔', 7: '三好さやか', 11: '望月翔', 12: '三好さやか' });
+    const cast = castOf(text);
+    expect(findCastMember(cast, 'もっち')?.name).toBe('望月翔');
+    expect(findCastMember(cast, '望月')?.name).toBe('望月翔');
+  });
+
+  it('does not take a recurring hiragana word for a speaker where nobody else is labelled', () => {
+    const text = lines('メモ', 'まとめ：今日は三つ話しました。', 'みどころ：最後の章です。', '本文が続きます。', 'みどころ：図が多い章です。');
+    expect(Object.values(speakersOf(text)).every((speaker) => speaker === null)).toBe(true);
+  });
+
+  it('reads a name with a title (ルルー教授：) as that person, one with the Latin spelling the text brackets beside the katakana', () => {
+    const text = lines(
+      '講演会レポート',
+      '',
+      '講師に Hugo Leroux（ユゴー・ルルー）教授を招いた。',
+      'Leroux：海の話をします。',
+      'Leroux：深いところに層があります。',
+      '司会：質問をどうぞ。',
+      'ルルー教授：はい、つながっています。',
+      '司会：最後に予定を。',
+      'ルルー教授：来年また来ます。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 4: 'ユゴー・ルルー', 5: 'ユゴー・ルルー', 6: '司会', 7: 'ユゴー・ルルー', 9: 'ユゴー・ルルー' });
+  });
+
+  it('gives each line of a saved chat to its sender, not to the last label, and a bracketed reading is another name', () => {
+    const text = lines(
+      '勉強会',
+      '講師：黒田 恵（くろだ めぐみ）',
+      '[00:00:05] 三村：始めます。',
+      '[00:00:20] 三村：質問はチャットへどうぞ。',
+      '[00:01:00] 黒田：講師の黒田です。',
+      '[00:02:00] 黒田：本題に入ります。',
+      '',
+      '19:06:44 From 吉井 to Everyone: 資料はどこですか？',
+      '19:07:01 From 黒田 恵（講師） to Everyone: 吉井さん、後で送ります。',
+      '19:08:30 From 吉井 : ありがとうございます',
+    );
+    expect(speakersOf(text)).toMatchObject({ 8: '吉井', 9: '黒田 恵', 10: '吉井' });
+    expect(findCastMember(castOf(text), 'くろだ')?.name).toBe('黒田 恵');
+  });
+
+  it('gives a part’s label (実況：, 解説：) to the person the credits name for it; the credits line itself is nobody’s', () => {
+    const text = lines(
+      '試合中継',
+      '実況：森田 圭（もりた けい）　解説：岩井 聡（元代表）',
+      '実況：さあ試合開始です。',
+      '解説：楽しみですね。',
+      '実況：前半５分、先制！',
+      '解説：見事なシュートでした。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 2: null, 3: '森田 圭', 4: '岩井 聡', 5: '森田 圭', 6: '岩井 聡' });
+    expect(findCastMember(castOf(text), '解説')?.name).toBe('岩井 聡');
+  });
+
+  it('ends the last label’s turn at a title framed by rules (――試合データ――): the data below is nobody’s', () => {
+    const text = lines(
+      '試合中継',
+      '実況：さあ試合開始です。',
+      '解説：楽しみですね。',
+      '実況：前半５分、先制！',
+      '解説：見事なシュートでした。',
+      '',
+      '――試合データ――',
+      '得点：５分 田村（青組）',
+      'シュート数：青組 9、赤組 14',
+    );
+    expect(speakersOf(text)).toMatchObject({ 5: '解説', 8: null, 9: null });
+  });
+
+  it('names a listed speaker by the name at the end of the listing, not by the company and job before it', () => {
+    const text = lines(
+      '【ウェビナー文字起こし】経理の基本',
+      '登壇者：税理士 黒田 恵／司会 ミライ研究所 広報 三村 健',
+      '',
+      '[00:00:05] 三村：皆さんこんばんは。',
+      '[00:00:20] 三村：講師の黒田先生、お願いします。',
+      '[00:01:00] 黒田：よろしくお願いします。',
+      '[00:02:00] 黒田：本題に入ります。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 4: '三村 健', 6: '黒田 恵' });
+  });
+});
