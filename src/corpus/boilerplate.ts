@@ -57,6 +57,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // A stage direction on a line of its own: `[拍手]`, `(会場笑い)`, `〔音声不明瞭〕`. (A 【label】 is a speaker.)
   // No digits inside: `（2024年9月配信）` is a date line.
   { name: 'stage-direction', pattern: /^(?:\[[^\[\]\d]{1,30}\]|\([^()\d]{1,30}\)|<[^<>\d]{1,30}>)$/u },
+  // A record's clock: `午前１０時開議`, `午前１１時４２分散会`, `午後１時再開`.
+  { name: 'record-time', pattern: /^(?:午前|午後)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*(?:開議|開会|散会|閉会|休憩|再開|延会)$/u },
   // A record's notes in tortoise-shell brackets, numbers and all: `〔１番　佐藤花子君登壇〕〔拍手〕`.
   { name: 'record-note', pattern: /^(?:〔[^〔〕]{1,40}〕\s*)+$/u },
   // Reprint notices: `この文字起こしは学習用です。無断転載を禁じます。`, `無断転載・複製を禁止します`.
