@@ -101,6 +101,13 @@ describe('findDefinitions', () => {
     // YをXと言います names Y, as と呼びます does; 「これXっていって、…」 names what is pointed at.
     ['大量の文章を集めたものを、コーパスと言います。', 'コーパス', 'called'],
     ['これフェルマータっていって、音を長く伸ばす記号なんです。', 'フェルマータ', 'named'],
+    // 「Xというのは…ことです」 after a speaker label: the の-joined noun phrase opens its clause.
+    ['田中：情報の洪水というのは、便利になるはずの知らせが、かえって判断の妨げになってしまうことです。', '情報の洪水', 'topic'],
+    // A term announced on its own (quoted or bare), then 「…という<its head noun / a kind>です」, with これは… between.
+    ['佐藤：それから「3割ルール」。これは覚えておいてください。家賃を手取りの3割までに抑える、というルールです。', '3割ルール', 'means'],
+    ['まず軽減税率。食料品などの税率を8%のまま据え置く、という制度です。', '軽減税率', 'means'],
+    // A verb defined by the action it is: 「…諦めないことです」 (not an adjective's judgement).
+    ['頑張るっていうのは、最後まで諦めないことです。', '頑張る', 'topic'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
@@ -112,6 +119,13 @@ describe('findDefinitions', () => {
     ['忠実度というのは正確さのようなものですか。'],
     // The kind of thing belongs to the second topic, not to RLHF.
     ['だからRLHFはまだモデルを良くできますが、これらの検証可能な領域ははるかに直接的なプロセスです。'],
+    // An announced term followed by an unrelated remark, or said to be a story (話), is not defined.
+    ['「3割ルール」。売上は大事です。家賃を手取りの3割までに抑える、というルールです。'],
+    ['それから「3割ルール」。これは家賃を手取りの3割までに抑える、という話です。'],
+    // A verb judged (な-adjective, a negated adjective) or said to happen (ある) is not defined.
+    ['できるっていうのは、大事なことです。'],
+    ['できるっていうのは、よくないことです。'],
+    ['できるっていうのは、よくあることです。'],
   ])('finds no definition in %s', (sentence) => {
     expect(findDefinitions(paragraphOf(sentence), tokenizer).filter((candidate) => candidate.kind !== 'gloss')).toEqual([]);
   });
@@ -242,6 +256,15 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
   });
 });
 
+describe('define: a term announced on its own', () => {
+  it('defines an announced term from the announcement to the sentence that says what it is, a quoted name opening with an amount too', () => {
+    const defining = 'それから「2割控除」。これは覚えておいてください。売上の2割を経費として差し引ける、という控除です。';
+    const file = ['家計の話', '', `佐藤：${defining}`, '佐藤：2割控除を使うと税金が減ります。'].join('\n');
+    const announced = stateFrom({ 'kakei.txt': file }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(announced, { term: '2割控除', limit: 3 })).toMatchObject({ defined: true, term: '2割控除', results: [{ file: 'kakei.txt', line: 3, definition: defining }] });
+  });
+});
+
 describe('isTermShaped', () => {
   it.each([
     ['セマンティック飽和', true],
@@ -260,6 +283,14 @@ describe('isTermShaped', () => {
     ['レベル4飛行', true], // a number inside a name
   ])('%s → %s', (term, shaped) => {
     expect(isTermShaped(term)).toBe(shaped);
+  });
+
+  it.each([
+    ['2割特例', true], // a quoted name may open with an amount
+    ['2割', false], // an amount, quoted or not
+    ['12万', false],
+  ])('quoted %s → %s', (term, shaped) => {
+    expect(isTermShaped(term, { quoted: true })).toBe(shaped);
   });
 });
 

@@ -2,7 +2,7 @@
  * Definitional sentences in one paragraph, in standard and Kansai Japanese and in English:
  * 「XとはY」「Xというのは/っていうのは/っちゅうのは Y」「XはYのことです/を意味します/を指します」
  * 「YをXと呼びます/と言います」「Xっていうんや。(explanation)」「これXっていって、(explanation)」「Xっていう(会社/モデル…)」「X(Y)」「X、つまりY」
- * 「いわゆるX。これは…」 and `X is a…` / `X stands for…`. Each gives the term as written, the other
+ * 「いわゆるX。これは…」, 「「X」。(これは…。)…という<kind>です」 and `X is a…` / `X stands for…`. Each gives the term as written, the other
  * spellings the sentence joins to it, and how strongly the sentence defines it.
  */
 import type { Paragraph, Sentence } from '../types.js';
@@ -52,7 +52,8 @@ const MEANS = new RegExp(`を(?:意味|指)(?:し|す|さ)|のこと(?:${COPULA}
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
 /** 「BM25は、…関連度を計算する、昔からある検索の手法です。」: a topic said to be a kind of thing. */
-const KIND_OF = new RegExp(`(?:技術|手法|方法|処理|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格|したもの|するもの)(?:${COPULA})[。.]?$`, 'gu');
+const KIND_NOUNS = '技術|手法|方法|処理|仕組み|方式|素子|装置|アルゴリズム|考え方|概念|指標|現象|ツール|プロセス|枠組み|規格';
+const KIND_OF = new RegExp(`(?:${KIND_NOUNS}|したもの|するもの)(?:${COPULA})[。.]?$`, 'gu');
 /** 「これらの完了は…」: a term pointed at (this, these) is being talked about, not defined. */
 const POINTED_AT = /(?:この|その|あの|これらの|それらの|あれらの)\s*$/u;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
@@ -141,6 +142,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
       here.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
       here.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...translatedAs(view), ...english(view));
     }
+    here.push(...announcedDefinitions(sentences, i, tokenizer));
     found.push(...here);
     previousFound = here;
   });
@@ -169,7 +171,7 @@ function candidate(
   view: SentenceView,
   term: Phrase | null,
   kind: DefinitionKind,
-  options: { withNext?: boolean; variants?: readonly string[]; factor?: number; kana?: boolean } = {},
+  options: { withNext?: boolean; variants?: readonly string[]; factor?: number; kana?: boolean; quoted?: boolean } = {},
 ): DefinitionCandidate[] {
   // One kanji stands for a term only when it is a word of its own, not the end of a compound the
   // dictionary cut (採蜜 read as 採 + 蜜).
@@ -177,7 +179,7 @@ function candidate(
   const oneKanji = kind === 'topic' && !/[\p{sc=Han}\p{sc=Katakana}A-Za-z0-9ー]/u.test(before);
   // 「…のことを「おこげ」と言います」: a quoted kana word that is named is a word (a quoted clause is not).
   const kana = options.kana === true || (term !== null && kind === 'called' && isQuoted(view.sentence.text, term) && /^[\u3041-\u309fー]+$/u.test(term.text));
-  if (term === null || !isTermShaped(term.text, { oneKanji, kana })) return [];
+  if (term === null || !isTermShaped(term.text, { oneKanji, kana, quoted: options.quoted })) return [];
   const { sentence, next } = view;
   const explains = next !== undefined && EXPLAINS_PREVIOUS.test(next.text);
   const extend = next !== undefined && (options.withNext === true || explains);
@@ -272,14 +274,34 @@ function openingWord(view: SentenceView, at: number): Phrase | null {
   const phrase = { text: word, start, end: at };
   const only = inside.length === 1 ? (inside[0] as Token).morpheme : null;
   if (only !== null && (only.pos === '動詞' || only.pos === '形容詞') && only.surface === only.base) {
-    // 「できるっていうのは、すごいことです」 talks about a verb; 「…状態のことです」 says what it is.
-    return /^[\u3041-\u309f\p{sc=Han}]+$/u.test(word) && DEFINING_END.test(text.slice(at)) ? phrase : null;
+    // 「できるっていうのは、すごいことです」 talks about a verb; 「…状態のことです」 and 「…諦めないことです」 say what it is.
+    return /^[\u3041-\u309f\p{sc=Han}]+$/u.test(word) && (DEFINING_END.test(text.slice(at)) || endsInAction(view.tokens)) ? phrase : null;
   }
   const kanaPart = inside.filter((token) => /^[\u3041-\u3096]+$/u.test(token.morpheme.surface));
   // 「できる人とは」 is a clause about people: the kanji part must be a noun of its own, not 人, 時, 方.
   const head = word.replace(/^[\u3041-\u3096]+/u, '').replace(/[\u3041-\u3096]+$/u, '');
   if (!KANA_COMPOUND.test(word) || isAbstractNoun(head)) return null;
   return kanaPart.every((token) => KANA_PART_POS.has(token.morpheme.pos) && token.morpheme.posDetail !== '代名詞') ? phrase : null;
+}
+
+/** Verbs that, before こと, say that something happens (よくあることです) rather than what is done. */
+const BEING_VERBS: ReadonlySet<string> = new Set(['ある', 'いる', 'おる', 'なる']);
+
+/**
+ * Whether a sentence ends 「<verb>(ない/た…)ことです」: 「頑張るっていうのは、諦めないことです」 says which action
+ * the topic verb is. An adjective or a な-adjective before こと (すごいこと, 大事なこと) judges it instead.
+ */
+function endsInAction(tokens: readonly Token[]): boolean {
+  let i = tokens.length - 1;
+  while (i >= 0 && (tokens[i] as Token).morpheme.pos === '記号') i -= 1;
+  if (i >= 0 && /^(?:です|でございます|である|だ|や)$/u.test((tokens[i] as Token).morpheme.surface)) i -= 1;
+  else if (i >= 1 && (tokens[i] as Token).morpheme.surface === 'ある' && (tokens[i - 1] as Token).morpheme.surface === 'で') i -= 2;
+  if (i < 0 || (tokens[i] as Token).morpheme.surface !== 'こと') return false;
+  i -= 1;
+  // Past the auxiliaries (ない, た, れる), to the word they follow: a verb, or an adjective (よくない), a noun (大事な).
+  while (i >= 0 && (tokens[i] as Token).morpheme.pos === '助動詞') i -= 1;
+  const head = tokens[i]?.morpheme;
+  return head !== undefined && head.pos === '動詞' && !BEING_VERBS.has(head.base);
 }
 
 function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
@@ -307,6 +329,47 @@ function thatIsDefinitions(view: SentenceView): DefinitionCandidate[] {
   const at = match.index + match[0].length - (match[1] ?? '').length;
   const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
   return candidate(view, term, 'means').map((found) => ({ ...found, start: view.previous?.start ?? found.start, strength: found.strength * 0.9 }));
+}
+
+/**
+ * A sentence that is only a term, quoted or bare, after a speaker label and a connective:
+ * 「それから「2割特例」。」 announces the term the next sentences explain.
+ */
+const ANNOUNCED = /^(?:[^、,「『。]{1,20}[:\uFF1A]\s*)?(?:(?:それから|次に|次は|まず|あと|で|そして|最後に|さらに|続いて|もう一つ)[、,]?\s*)?(?:[「『]([^「」『』]{2,24})[」』]|([^「」『』、,。]{2,24}))[。.!！]$/du;
+/** 「…2割にできる、という特例です」: the explanation ends by saying what kind of thing the announced term is. */
+const SAYS_KIND = new RegExp(`という\\s*([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)(?:${COPULA})[。.!！]?$`, 'u');
+/** Kinds an announced term may be said to be besides its own head noun (2割特例 … という特例). */
+const ANNOUNCED_KIND = new RegExp(`^(?:${KIND_NOUNS}|制度|ルール|サービス|もの)$`, 'u');
+/** How many sentences after the announcement may hold its explanation (those between must go on: これは…). */
+const ANNOUNCED_REACH = 2;
+
+/**
+ * 「「2割特例」。これは本当に大事です。…2割にできる、という特例です。」: a term announced on its own, then
+ * explained as 「…という<kind>です」, where the kind is the term's head noun or a kind of thing. The
+ * definition runs from the announcement to the explanation.
+ */
+function announcedDefinitions(sentences: readonly Sentence[], i: number, tokenizer: Tokenizer): DefinitionCandidate[] {
+  const sentence = sentences[i] as Sentence;
+  const match = ANNOUNCED.exec(sentence.text);
+  if (match === null) return [];
+  for (let j = i + 1; j <= Math.min(i + ANNOUNCED_REACH, sentences.length - 1); j += 1) {
+    const explaining = sentences[j] as Sentence;
+    const kind = SAYS_KIND.exec(explaining.text)?.[1];
+    if (kind !== undefined && !ASKING.test(explaining.text)) {
+      const tokens = tokensOf(tokenizer, sentence.text);
+      const quoted = match[1] !== undefined;
+      const [start, end] = match.indices?.[quoted ? 1 : 2] ?? [0, 0];
+      // A bare term must be one noun phrase (quoted ones are taken whole).
+      const term = quoted ? { text: match[1] ?? '', start, end } : termEndingAt(sentence.text, tokens, tokenEndingAt(tokens, end), false);
+      if (term === null || term.start !== start || term.end !== end) return [];
+      if (!term.text.endsWith(kind) && !ANNOUNCED_KIND.test(kind)) return [];
+      const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens };
+      return candidate(view, term, 'means', { quoted }).map((found) => ({ ...found, end: explaining.end }));
+    }
+    // Only sentences that go on about it may stand between: 「これは本当に大事です。」.
+    if (!EXPLAINS_PREVIOUS.test(explaining.text)) return [];
+  }
+  return [];
 }
 
 function calledDefinitions(view: SentenceView): DefinitionCandidate[] {

@@ -124,7 +124,7 @@ function phraseOf(sentence: string, tokens: readonly Token[], from: number, to: 
 /**
  * The term that ends where the token at `endIndex` ends (inclusive): a quoted span, or the run of
  * term parts before it. With `allowNo`, one `の` may join two nouns when the phrase opens its clause
- * (専門家の混合っていうのは…), since then nothing else can be the topic.
+ * (専門家の混合っていうのは…, also after a speaker label's colon), since then nothing else can be the topic.
  *
  * @example termEndingAt(sentence, tokens, 1, false) // { text: 'セマンティック飽和', … }
  */
@@ -159,7 +159,8 @@ export function termEndingAt(sentence: string, tokens: readonly Token[], endInde
     break;
   }
   if (joinedNo !== -1) {
-    const opensClause = from <= joinedNo && (from === 0 || /^[、,。]$/u.test(tokens[from - 1]?.morpheme.surface ?? ''));
+    // 「松本：贅沢の罠というのは」: a speaker label's colon opens the clause as the sentence start does.
+    const opensClause = from <= joinedNo && (from === 0 || /^[、,。:\uFF1A]$/u.test(tokens[from - 1]?.morpheme.surface ?? ''));
     if (!opensClause || from > joinedNo) from = joinedNo + 1;
   }
   if (from > endIndex) return null;
@@ -236,8 +237,9 @@ const OKURIGANA = /(\p{sc=Han})(?![がをにはでのともへや](?:\p{sc=Han}|
  * @example isTermShaped('2028年') // false
  * @example isTermShaped('麹', { oneKanji: true }) // true
  * @example isTermShaped('おこげ', { kana: true }) // true
+ * @example isTermShaped('2割特例', { quoted: true }) // true
  */
-export function isTermShaped(text: string, options: { readonly oneKanji?: boolean; readonly kana?: boolean } = {}): boolean {
+export function isTermShaped(text: string, options: { readonly oneKanji?: boolean; readonly kana?: boolean; readonly quoted?: boolean } = {}): boolean {
   const term = text.trim();
   const length = [...term].length;
   const latin = /^[\p{Script=Latin}\p{Nd}\s.+#&'-]+$/u.test(term);
@@ -246,8 +248,10 @@ export function isTermShaped(text: string, options: { readonly oneKanji?: boolea
   if (length < MIN_TERM_LENGTH || length > (latin ? MAX_LATIN_TERM_LENGTH : MAX_TERM_LENGTH)) return false;
   if (!/[\p{L}]/u.test(term) || NOT_TERMS.has(term)) return false;
   if (/[、。,!?\uFF01\uFF1F「」『』()\uFF08\uFF09]/u.test(term)) return false;
-  // 2028年, 12万文字, 50%: quantities, not terms.
-  if (/^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u.test(term)) return false;
+  // 2028年, 12万文字, 50%: quantities, not terms; but a name the material quotes as one may open with
+  // an amount (「2割特例」), as long as a word follows the number and its counter.
+  const quantity = options.quoted === true ? /^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,1}$/u : /^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u;
+  if (quantity.test(term)) return false;
   if (/^[\p{Nd}.,]+\s?[KMBGTkmgbt][A-Za-z]?$/u.test(term)) return false;
   if (AMOUNT_AT_END.test(term)) return false;
   // 「おこげ」, くつろぐ: a word the sentence quotes or opens with may be all kana (the caller checked it is one word).
