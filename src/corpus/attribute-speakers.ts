@@ -353,9 +353,10 @@ interface Decision {
  */
 export function attributeSpeakers(transcript: Transcript): Transcript {
   const paragraphs = transcript.paragraphs;
-  const people = discoverCast(transcript);
+  const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript) };
+  const people = discoverCast(transcript, layout);
   const cues = paragraphs.map((paragraph) => readCues(paragraph.text, people));
-  const decisions = decide(cues, people, transcript);
+  const decisions = decide(cues, people, transcript, layout);
   paragraphs.forEach((paragraph, i) => {
     // 「実況：石川 隆（いしかわ たかし）　解説：…」 at the top credits the parts: nobody says it.
     const decision = isCreditsLine(paragraph, cues[i], people) ? undefined : decisions[i];
@@ -377,9 +378,17 @@ function isCreditsLine(paragraph: Paragraph, cue: LineCues | undefined, people: 
   return named !== undefined && NAME_SHAPED.test(named) && cue.label.keys.includes(aliasKey(named));
 }
 
+/** What the text's layout says about who speaks, read once per transcript for the cast and the turns alike. */
+interface Layout {
+  /** Speaker markers standing alone on a line (（田中さん）, （ナレーション）). */
+  readonly markers: readonly SpeakerMarker[];
+  /** The one a dash interview presents, if the text is one and singles someone out. */
+  readonly interviewee: CastMember | null;
+}
+
 // ── Cast ───────────────────────────────────────────────────────────────────
 
-function discoverCast(transcript: Transcript): Person[] {
+function discoverCast(transcript: Transcript, layout: Layout): Person[] {
   const members: CastMember[] = transcript.speakers.map(listedSpeaker);
   const intro = transcript.paragraphs.slice(0, INTRO_PARAGRAPHS).map((paragraph) => paragraph.text);
   const found = findHost(intro);
@@ -430,10 +439,9 @@ function discoverCast(transcript: Transcript): Person[] {
   }
   const author = authorName(transcript);
   if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
-  const interviewee = dashInterviewee(transcript);
-  if (interviewee !== null) members.push(interviewee);
+  if (layout.interviewee !== null) members.push(layout.interviewee);
   // 「（田中さん）」 alone on a line: the person who speaks next.
-  for (const name of new Set(speakerMarkers(transcript).flatMap((marker) => (marker.name === null ? [] : [marker.name])))) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
+  for (const name of new Set(layout.markers.flatMap((marker) => (marker.name === null ? [] : [marker.name])))) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
   members.push(...members.flatMap((member) => fullerName(member, body)));
   // A family name the text gives two full names for (田中一郎さん, 田中次郎さん) could be either: it stays a speaker of its own.
   const open = members.filter((member) => fullNamesOf(member.name, body).size >= 2);
@@ -975,7 +983,7 @@ function selfDescribed(body: string, people: readonly Person[]): Person[] {
  * Read the lines in order, deciding for each whether the floor changes hands and to whom; turns
  * the order leaves open are settled afterwards from their content.
  */
-function decide(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript): Decision[] {
+function decide(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript, layout: Layout): Decision[] {
   const decisions: Decision[] = cues.map(() => ({ speaker: null, evidence: null, confidence: 0 }));
   const speakers = people.filter((person) => person.member.role === 'guest' || person.member.role === 'host');
   const labelled = cues.some((cue) => cue.label !== null || cue.qa !== null);
@@ -989,12 +997,12 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   const interviewed = !labelled && speakers.length === 1 && speakers[0] !== undefined && speakers[0] !== author && interviewsGuest(cues, speakers[0]) ? speakers[0] : null;
   if (interviewed !== null) speakers.push({ member: { name: '', aliases: [], role: 'host' }, keys: [], profile: '', unnamed: true });
   // A documentary's speaker markers (（田中さん）, （ナレーション）) on lines of their own say who speaks next.
-  const markers = speakerMarkers(transcript);
+  const { markers } = layout;
   if (!labelled && markers.some((marker) => marker.name !== null) && markers.length >= MIN_MARKERS) return markerTurns(cues, transcript, markers, people, decisions);
   // An article whose questions open with 「――」 and whose answers carry no label: the questions are the
   // interviewer's, the answers the interviewee's, never the byline's.
   if (!labelled && isDashInterview(cues)) {
-    const named = dashInterviewee(transcript)?.name;
+    const named = layout.interviewee?.name;
     return dashInterview(cues, transcript, named === undefined ? null : personNamed(people, named), author, decisions);
   }
   if (!labelled && alone && interviewed === null) return monologue(cues, author, decisions);

@@ -217,13 +217,14 @@ function fitsGroup(member: CastMember, group: { readonly names: readonly string[
   // 加藤 健一 when the group reads カトウ・ケンイチ. Only whole names, never a part of one.
   // Sounds must agree exactly here: a reading is a guess, and one slip in it (サンカ for Sasaki) makes anyone anyone.
   const whole = (spellings: readonly string[]): string[] => spellings.filter((spelling) => nameParts(spelling).length > 1);
+  const groupWhole = whole(group.spellings);
   const spelledAlike = (left: string, right: string): boolean => nameMatch(left, right, true) > 0 || nameMatch(right, left, true) > 0;
   // Only a Latin name or a full name reaches a reading: a lone katakana given name (ケンタ) is anyone's.
   const reaches = (name: string): boolean => /^[\x20-\x7e]+$/u.test(name) || nameParts(name).length > 1;
-  const theirs = reaches(member.name) && whole(group.spellings).some((spelling) => spelledAlike(spelling, member.name));
+  const theirs = reaches(member.name) && groupWhole.some((spelling) => spelledAlike(spelling, member.name));
   const mine = whole(member.aliases);
   // Two full names in one script that differ (Emily Brown, Emily Wang) are two people, whatever else matches.
-  if (mine.some((spelling) => whole(group.spellings).some((other) => scriptOf(other) === scriptOf(spelling) && !sameSpeaker(other, spelling)))) return false;
+  if (mine.some((spelling) => groupWhole.some((other) => scriptOf(other) === scriptOf(spelling) && !sameSpeaker(other, spelling)))) return false;
   const alike = (known: string): boolean => sameSpeaker(known, member.name) || theirs || (reaches(known) && mine.some((spelling) => spelledAlike(spelling, known)));
   if (!group.names.some(alike)) return false;
   const fullNames = group.names.filter((known) => nameParts(known).length > 1 || isKanjiFullName(known));
