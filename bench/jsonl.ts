@@ -38,3 +38,27 @@ export function parseBenchQuery(line: string): BenchQuery {
     bigramOverlap: typeof overlap === 'number' ? overlap : null,
   };
 }
+
+/** A review probe (`test/fixtures/reviews/<review>/questions.jsonl`): a command, its options and the lines expected. */
+export interface ReviewProbe {
+  readonly id: string;
+  readonly cmd: string;
+  readonly opts: Readonly<Record<string, string | number>>;
+  /** `file:line`s written before the first run; empty when the material should not answer; null when free text. */
+  readonly expect: readonly string[] | null;
+}
+
+/** A `questions.jsonl` row of a review: `{ id, cmd, opts, expect }`. */
+export function parseReviewProbe(line: string): ReviewProbe {
+  const row = record(line);
+  const opts = row.opts;
+  if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) throw new Error(`missing "opts" in ${line.slice(0, 80)}`);
+  const options = Object.fromEntries(Object.entries(opts).filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+  const expected = row.expect;
+  return {
+    id: text(row, 'id'),
+    cmd: text(row, 'cmd'),
+    opts: options,
+    expect: Array.isArray(expected) ? expected.map((item) => String(item)) : null,
+  };
+}

@@ -15,8 +15,7 @@
  * - quote, search, timeline, source: an expected line among the first 5 (search, quote: none when none
  *   is expected); define: the defining line first and marked defined.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,13 +25,9 @@ import { findCommand } from '../src/console/console-commands.js';
 import { runCommand } from '../src/console/run-command.js';
 import { createLogger } from '../src/log.js';
 import { PLAIN_STYLE } from '../src/render/text.js';
+import { parseReviewProbe, type ReviewProbe } from './jsonl.js';
 
-interface Probe {
-  readonly id: string;
-  readonly cmd: string;
-  readonly opts: Readonly<Record<string, string | number>>;
-  readonly expect: readonly string[];
-}
+type Probe = ReviewProbe & { readonly expect: readonly string[] };
 
 interface Cited {
   readonly file?: string;
@@ -43,12 +38,13 @@ interface Cited {
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REVIEWS = path.join(ROOT, 'test', 'fixtures', 'reviews');
 
+/** A review's probes, or null when its expectations are free text (reviews 4–6) rather than lists of lines. */
 function readProbes(file: string): Probe[] | null {
   const probes = readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Probe);
-  return probes.every((probe) => Array.isArray(probe.expect)) ? probes : null;
+    .map(parseReviewProbe);
+  return probes.every((probe): probe is Probe => probe.expect !== null) ? probes : null;
 }
 
 /** Whether a cited result's lines cover one of the expected `file:line`s. */
@@ -62,12 +58,18 @@ function covers(result: Cited, expected: readonly string[]): boolean {
 
 type Tally = Record<string, number>;
 
-async function scoreReview(dir: string, verbose: boolean): Promise<Tally> {
-  const probes = readProbes(path.join(dir, 'questions.jsonl'));
-  if (probes === null) throw new Error(`${dir}: expectations are not lists of file:line`);
+async function scoreReview(dir: string, probes: readonly Probe[], verbose: boolean): Promise<Tally> {
   const log = createLogger('error');
-  const config = loadConfig({ ...process.env, SEEDS_DIR: path.join(dir, 'seeds'), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-reviews-')) }, ROOT);
-  const { state } = await boot(config, log);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-reviews-'));
+  const config = loadConfig({ ...process.env, SEEDS_DIR: path.join(dir, 'seeds'), DATA_DIR: dataDir }, ROOT);
+  try {
+    return scoreWith(await boot(config, log), probes, verbose, log);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function scoreWith({ state }: Awaited<ReturnType<typeof boot>>, probes: readonly Probe[], verbose: boolean, log: ReturnType<typeof createLogger>): Tally {
   const tally: Tally = {};
   const add = (key: string, value: boolean): void => {
     tally[key] = (tally[key] ?? 0) + (value ? 1 : 0);
@@ -111,14 +113,15 @@ async function scoreReview(dir: string, verbose: boolean): Promise<Tally> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dir: { type: 'string' }, verbose: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
-  const dirs =
-    values.dir !== undefined
-      ? [path.resolve(values.dir)]
-      : readdirSync(REVIEWS)
-          .map((name) => path.join(REVIEWS, name))
-          .filter((dir) => existsSync(path.join(dir, 'questions.jsonl')) && readProbes(path.join(dir, 'questions.jsonl')) !== null);
+  const dirs = values.dir !== undefined ? [path.resolve(values.dir)] : readdirSync(REVIEWS).map((name) => path.join(REVIEWS, name));
+  const reviews = dirs.flatMap((dir) => {
+    const file = path.join(dir, 'questions.jsonl');
+    const probes = existsSync(file) ? readProbes(file) : null;
+    if (probes === null && values.dir !== undefined) throw new Error(`${dir}: no questions.jsonl with lists of file:line to score`);
+    return probes === null ? [] : [{ dir, probes }];
+  });
   const report: Record<string, Tally> = {};
-  for (const dir of dirs) report[path.basename(dir)] = await scoreReview(dir, values.verbose === true);
+  for (const { dir, probes } of reviews) report[path.basename(dir)] = await scoreReview(dir, probes, values.verbose === true);
   if (values.json === true) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
