@@ -23,7 +23,7 @@ import { boot } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
 import { findCommand } from '../src/console/console-commands.js';
 import { runCommand } from '../src/console/run-command.js';
-import { createLogger } from '../src/log.js';
+import { createLogger, type Logger } from '../src/log.js';
 import { PLAIN_STYLE } from '../src/render/text.js';
 import { parseReviewProbe, type ReviewProbe } from './jsonl.js';
 
@@ -69,7 +69,7 @@ async function scoreReview(dir: string, probes: readonly Probe[], verbose: boole
   }
 }
 
-function scoreWith({ state }: Awaited<ReturnType<typeof boot>>, probes: readonly Probe[], verbose: boolean, log: ReturnType<typeof createLogger>): Tally {
+function scoreWith({ state }: Awaited<ReturnType<typeof boot>>, probes: readonly Probe[], verbose: boolean, log: Logger): Tally {
   const tally: Tally = {};
   const add = (key: string, value: boolean): void => {
     tally[key] = (tally[key] ?? 0) + (value ? 1 : 0);
