@@ -37,7 +37,7 @@
  * Where the evidence is weak the paragraph stays unknown (speaker null): a wrong name is worse than
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
-import type { Paragraph, SpeakerEvidence, Transcript } from './types.js';
+import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
@@ -249,10 +249,12 @@ const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+
  */
 const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
 const QUOTE_LINE = /^\s*[「『]/u;
-/** A rule drawn across the page (――――, ---, ＊＊＊): what follows is not the last speaker's turn going on. */
+/**
+ * A rule drawn across the page (――――, ---, ＊＊＊): what follows is not the last speaker's turn going on.
+ * Parsing drops most rules as boilerplate; a short one (――, two dashes) or one of symbols (◇◇◇) it keeps
+ * as content.
+ */
 const SEPARATOR = /^\s*(?:[-ー―─━=＝_＿~〜]{2,}|[*＊・※]{3,}|(?:[*＊◇◆■□☆★]\s*){3,})\s*$/u;
-/** A title framed by rules (==== チャットログ ====, ――試合データ――): a new part of the text, not the last speaker's turn. */
-const FRAMED_TITLE = /^[-ー―─━=＝]{2,}[^\n]{1,60}?[-ー―─━=＝]{2,}$/u;
 /**
  * A cue for music, an advert or a pause (（エンディング曲）, 【CM】, ――ここでCM――): the programme
  * breaks off. Laughter and applause (（笑い）) do not: the speaker goes on after them.
@@ -1179,19 +1181,26 @@ function labelledTurns(cues: readonly LineCues[]): boolean[] {
 }
 
 /**
- * For each paragraph, whether the programme breaks off before it or at it: a rule or a cue for music
- * or an advert on a line of its own, between it and the paragraph before, or as the paragraph itself.
+ * For each paragraph, whether the programme breaks off before it or at it: a heading (a title framed
+ * by rules, ==== チャットログ ====, is one), a rule, or a cue for music or an advert, on a line of its own
+ * between it and the paragraph before, or a cue as the paragraph itself.
  */
 function breaksBefore(transcript: Transcript): boolean[] {
   const isBreak = (text: string): boolean => {
     const folded = text.normalize('NFKC').trim();
-    return SEPARATOR.test(folded) || BREAK_CUE.test(folded) || FRAMED_TITLE.test(folded);
+    return SEPARATOR.test(folded) || BREAK_CUE.test(folded);
   };
+  const breaks = hasLineBefore(transcript, (line) => line.kind === 'heading' || (line.kind !== 'blank' && line.kind !== 'content' && isBreak(line.text)));
+  return transcript.paragraphs.map((paragraph, i) => breaks[i] === true || isBreak(paragraph.text));
+}
+
+/** For each paragraph, whether a line between it and the paragraph before (a heading, boilerplate) passes `test`. */
+function hasLineBefore(transcript: Transcript, test: (line: SourceLine) => boolean): boolean[] {
   let after = 0;
   return transcript.paragraphs.map((paragraph) => {
     const between = transcript.lines.slice(after, paragraph.line - 1);
     after = paragraph.lineEnd ?? paragraph.line;
-    return isBreak(paragraph.text) || between.some((line) => line.kind !== 'blank' && line.kind !== 'content' && isBreak(line.text));
+    return between.some(test);
   });
 }
 
@@ -1394,8 +1403,8 @@ function dashInterviewee(transcript: Transcript): CastMember | null {
  * (an info box after a rule is nobody's speech).
  */
 function dashInterview(cues: readonly LineCues[], transcript: Transcript, interviewee: Person | null, author: Person | null, decisions: Decision[]): Decision[] {
+  // A heading is a break too.
   const breaks = breaksBefore(transcript);
-  const headed = headingsBefore(transcript);
   let state: 'lead' | 'answer' | 'aside' = 'lead';
   let run = 0;
   cues.forEach((cue, i) => {
@@ -1404,7 +1413,7 @@ function dashInterview(cues: readonly LineCues[], transcript: Transcript, interv
       run = 0;
       return;
     }
-    if (state !== 'lead' && (breaks[i] === true || headed[i] === true)) state = 'aside';
+    if (state !== 'lead' && breaks[i] === true) state = 'aside';
     if (state === 'lead' && author !== null && !cue.reportsSpeech) decisions[i] = { speaker: author, evidence: 'monologue', confidence: CONFIDENCE.monologue };
     if (state === 'answer' && interviewee !== null) {
       decisions[i] = { speaker: interviewee, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] * TURN_DECAY ** run };
@@ -1417,12 +1426,7 @@ function dashInterview(cues: readonly LineCues[], transcript: Transcript, interv
 
 /** For each paragraph, whether a heading stands between it and the paragraph before. */
 function headingsBefore(transcript: Transcript): boolean[] {
-  let after = 0;
-  return transcript.paragraphs.map((paragraph) => {
-    const between = transcript.lines.slice(after, paragraph.line - 1);
-    after = paragraph.lineEnd ?? paragraph.line;
-    return between.some((line) => line.kind === 'heading');
-  });
+  return hasLineBefore(transcript, (line) => line.kind === 'heading');
 }
 
 /** Text with no second voice: the narrator (the byline's author, or a host alone) says it, quotations aside. */

@@ -955,6 +955,20 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(speakersOf(text)).toMatchObject({ 5: '解説', 8: null, 9: null });
   });
 
+  it('ends the last label’s turn at any heading, not only one framed by rules: a new part is nobody’s turn going on', () => {
+    const text = lines(
+      '将棋教室',
+      '先生：では始めましょう。',
+      '生徒：お願いします。',
+      '先生：まず駒の並べ方から。',
+      '生徒：はい、覚えました。',
+      '',
+      '## 次回の持ち物',
+      '盤と駒は教室で貸し出します。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 5: '生徒', 8: null });
+  });
+
   it('names a listed speaker by the name at the end of the listing, not by the company and job before it', () => {
     const text = lines(
       '【ウェビナー文字起こし】経理の基本',
