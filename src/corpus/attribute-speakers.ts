@@ -38,7 +38,7 @@
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
-import { aliasKey, aliasesOf, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
+import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
 export const MIN_SPEAKER_CONFIDENCE = 0.5;
@@ -56,8 +56,10 @@ const TURN_DECAY = 0.985;
 const CONTENT_DECAY = 0.96;
 /** Lines either side of the line that settles a turn by its content that the settlement reaches. */
 const CONTENT_REACH = 2;
-/** Lines from the top searched for the host's self-introduction and the guests' descriptions. */
+/** Paragraphs from the top searched for the host's self-introduction and the guests' descriptions. */
 const INTRO_PARAGRAPHS = 12;
+/** Source lines from the top where credits naming who plays a part stand (実況：… 解説：…). */
+const CREDITS_LINES = 12;
 /** A line this short (code points) that thanks anywhere in it is thanks, not content. */
 const SHORT_THANKS_MAX = 40;
 /** A line this short (code points) that is not a continuation is an interjection: a turn of its own. */
@@ -374,7 +376,7 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
 
 /** A line at the top whose label is followed by the name of the one who plays that part (see `CREDIT`), not by words. */
 function isCreditsLine(paragraph: Paragraph, cue: LineCues | undefined, people: readonly Person[]): boolean {
-  if (cue?.label == null || paragraph.line > INTRO_PARAGRAPHS) return false;
+  if (cue?.label == null || paragraph.line > CREDITS_LINES) return false;
   // The name, its bracket, then nothing or the next part's credit: 「石川 隆（いしかわ たかし）　解説：…」.
   const named = /^([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|[^\s:()、。]{1,8}:)/u.exec(cue.body)?.[1];
   return named !== undefined && NAME_SHAPED.test(named) && cue.label.keys.includes(aliasKey(named));
@@ -479,7 +481,7 @@ const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、�
 function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
   const pairs: Array<readonly [string, string]> = [];
   const name = (text: string): boolean => NAME_SHAPED.test(text) || KANA_NAME_SHAPED.test(text);
-  transcript.lines.forEach((line, i) => {
+  for (const line of transcript.lines) {
     const text = line.text.normalize('NFKC').trim();
     const legend = text.split(/[、,]/u).map((piece) => LEGEND_PAIR.exec(piece)).filter((match) => match !== null);
     for (const match of legend) {
@@ -488,12 +490,12 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
     }
     for (const match of text.matchAll(BILINGUAL)) pairs.push([match[1] ?? match[3] ?? '', match[2] ?? match[4] ?? '']);
     // Credits stand at the top; a part is linked to one name only.
-    if (i >= INTRO_PARAGRAPHS) return;
+    if (line.line > CREDITS_LINES) continue;
     for (const match of text.matchAll(CREDIT)) {
       const [, part = '', person = ''] = match;
       if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && !labels.has(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
     }
-  });
+  }
   // A part credited to two people (解説：A … 解説：B) names neither.
   const credited = new Map<string, Set<string>>();
   for (const [part, person] of pairs) if (labels.has(part)) credited.set(part, (credited.get(part) ?? new Set()).add(aliasKey(person)));
@@ -522,10 +524,10 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
     const full = [...new Set(joined.filter((member) => nameParts(member.name).length > 1 || /^[\p{Script=Han}々]{3,}$/u.test(member.name)).map((member) => aliasKey(member.name)))];
     if (full.length > 1 && !full.every((key) => key === aliasKey(left) || key === aliasKey(right))) continue;
     const spellings = [left, right].filter((spelling) => !/^[ぁ-ゖー\s]+$/u.test(spelling));
-    const candidates = [...joined.map((member) => member.name), ...spellings.filter((spelling) => !/^[\x20-\x7e]+$/u.test(spelling))];
+    const candidates = [...joined.map((member) => member.name), ...spellings.filter((spelling) => !isLatinSpelling(spelling))];
     // The fullest spelling in the script the text reads in: kanji or katakana before Latin, and before a
     // nickname in hiragana (松本大輔, not まっつん).
-    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : /^[\x20-\x7e]+$/u.test(candidate) ? 50 : 100);
+    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100);
     const best = Math.max(...candidates.map(weight));
     const canonical = candidates.find((candidate) => weight(candidate) === best) ?? joined[0]?.name ?? left;
     const aliases = [...new Set([canonical, ...joined.flatMap((member) => member.aliases), ...[left, right].flatMap((spelling) => [...aliasesOf(spelling), spelling.replace(/\s+/gu, '')])])];
@@ -636,7 +638,7 @@ function listedSpeaker(listed: string): CastMember {
   // 「クラウド経理ラボ 広報 西村 拓也」: who they are with and what they do, then the name (the last two words).
   const words = written.split(/\s+/u);
   const tail = words.slice(-2).join(' ');
-  const name = words.length > 2 && !/^[\x20-\x7e]+$/u.test(written) && NAME_SHAPED.test(tail) ? tail : written;
+  const name = words.length > 2 && !isLatinSpelling(written) && NAME_SHAPED.test(tail) ? tail : written;
   const spelled = bracketed?.[2]?.trim();
   const latin = spelled !== undefined && /^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)+$/u.test(spelled) ? aliasesOf(spelled) : [];
   return { name, aliases: [...aliasesOf(name), ...latin], role: 'guest' };
@@ -726,10 +728,10 @@ function familyWithRole(name: string, role: string, body: string): string[] {
 interface LabelRead {
   readonly name: string;
   /**
-   * How the label is written: `label` (`名前：`), `kana` (a name in hiragana, `ゆず：`, taken only among
-   * other labels), `mark` (a council record's ○ mark) or `chat` (a saved chat's sender, always a speaker).
+   * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
+   * hiragana, `ゆず：`, taken only among other labels) or `chat` (a saved chat's sender, always a speaker).
    */
-  readonly shape: 'label' | 'kana' | 'mark' | 'chat';
+  readonly shape: 'label' | 'kana' | 'chat';
   /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
   readonly role: string | null;
   /** UTF-16 length of the label, timestamp and colon included. */
@@ -741,7 +743,7 @@ function readLabel(text: string): LabelRead | null {
   const mark = COUNCIL_MARK.exec(text);
   const marked = (mark?.[2] ?? mark?.[3])?.trim();
   if (mark !== null && marked !== undefined && NAME_SHAPED.test(marked) && !FIELD_LABEL.test(marked)) {
-    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'mark' };
+    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'label' };
   }
   const chat = CHAT_LINE.exec(text);
   const sender = chat?.[2]?.trim();
@@ -934,7 +936,7 @@ function findAddressee(sentence: string, people: readonly Person[], mustAsk = tr
   if (named !== null) return named;
   const shapes = people.flatMap((person) =>
     person.member.aliases.map((alias) => {
-      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const escaped = escapeRegExp(alias);
       // Friends call each other くん and ちゃん as a host calls a guest さん: 「タクミくん、…ある?」
       return {
         person,
@@ -958,7 +960,7 @@ function findNominee(sentence: string, people: readonly Person[]): Person | null
   if (THANKS.test(trimmed)) return null;
   for (const person of people) {
     for (const alias of person.member.aliases) {
-      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const escaped = escapeRegExp(alias);
       const nominated = new RegExp(`^(?:では|じゃあ|まず|それでは|続いて|次に)?[、,]?\\s*${escaped}(?:さん|氏|先生|くん|君|ちゃん)?(?:から(?:どうぞ|お願いします)?|[、,]\\s*(?:お願いします|お願いできますか|どうぞ))[。!\uFF01]?$`, 'u');
       const opensBySpeakingTo = new RegExp(`^${escaped}(?:さん|先生|くん|君|ちゃん)[、,]`, 'u');
       if (nominated.test(trimmed) || opensBySpeakingTo.test(trimmed)) return person;

@@ -220,7 +220,7 @@ function fitsGroup(member: CastMember, group: { readonly names: readonly string[
   const groupWhole = whole(group.spellings);
   const spelledAlike = (left: string, right: string): boolean => nameMatch(left, right, true) > 0 || nameMatch(right, left, true) > 0;
   // Only a Latin name or a full name reaches a reading: a lone katakana given name (ケンタ) is anyone's.
-  const reaches = (name: string): boolean => /^[\x20-\x7e]+$/u.test(name) || nameParts(name).length > 1;
+  const reaches = (name: string): boolean => isLatinSpelling(name) || nameParts(name).length > 1;
   const theirs = reaches(member.name) && groupWhole.some((spelling) => spelledAlike(spelling, member.name));
   const mine = whole(member.aliases);
   // Two full names in one script that differ (Emily Brown, Emily Wang) are two people, whatever else matches.
@@ -231,13 +231,22 @@ function fitsGroup(member: CastMember, group: { readonly names: readonly string[
   return fullNames.every(alike);
 }
 
+/**
+ * Whether a spelling is all printable ASCII: a Latin spelling (Sam Altman), not the katakana or kanji one.
+ *
+ * @example isLatinSpelling('Sam Altman') // true
+ */
+export function isLatinSpelling(spelling: string): boolean {
+  return /^[\x20-\x7e]+$/u.test(spelling);
+}
+
 function scriptOf(name: string): 'latin' | 'kana' | 'kanji' {
-  return /^[\x20-\x7e]+$/u.test(name) ? 'latin' : /[\p{Script=Han}]/u.test(name) ? 'kanji' : 'kana';
+  return isLatinSpelling(name) ? 'latin' : /[\p{Script=Han}]/u.test(name) ? 'kanji' : 'kana';
 }
 
 function canonicalName(spellings: readonly string[]): string {
   const byLength = [...spellings].map(withoutHonorific).sort((a, b) => [...b].length - [...a].length);
-  return byLength.find((spelling) => !/^[\x20-\x7e]+$/u.test(spelling)) ?? byLength[0] ?? '';
+  return byLength.find((spelling) => !isLatinSpelling(spelling)) ?? byLength[0] ?? '';
 }
 
 const ROLE_ORDER: readonly CastRole[] = ['quoted', 'author', 'guest', 'host'];
