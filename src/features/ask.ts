@@ -1,6 +1,6 @@
 import type { Retriever } from '../search/retriever.js';
 import { asks, withAnswersToQuestions } from './answer-lines.js';
-import { readQueryText } from './query-text.js';
+import { readQueryText, searchableText } from './query-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
@@ -101,10 +101,11 @@ const NEIGHBOUR_MAX_GAP = 2;
  */
 export function ask(deps: { readonly retriever: Retriever }, options: AskOptions): AskResult {
   const question = readQueryText(options.question);
+  const words = searchableText(question);
   const { retriever } = deps;
-  const prepared = retriever.prepare(question, { semantic: true });
-  const type = questionType(question);
-  const term = definedTerm(question);
+  const prepared = retriever.prepare(words, { semantic: true });
+  const type = questionType(words);
+  const term = definedTerm(words);
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
   const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type)
     .map(({ passage, score }) => ({
@@ -115,7 +116,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))
     .slice(0, options.limit);
   const top = passages[0]?.passage;
-  const attribute = askedAttribute(question);
+  const attribute = askedAttribute(words);
   // A when or how-many question is answered by a line with a date or a number (何時間 asks for a
   // number of hours: a number will do for either), not by one without; and such a line is evidence
   // enough with the question's words, however its sentence is worded.

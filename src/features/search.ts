@@ -1,7 +1,7 @@
 import type { Paragraph } from '../corpus/types.js';
 import type { Retriever } from '../search/retriever.js';
 import { resolveSpeaker } from './quote.js';
-import { readQueryText } from './query-text.js';
+import { readQueryText, searchableText } from './query-text.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { UserError } from './user-error.js';
 
@@ -49,7 +49,7 @@ export function search(deps: { readonly retriever: Retriever }, options: SearchO
   if (!Number.isInteger(options.page) || options.page < 1) throw new UserError('bad_option', { option: 'page' });
   const speaker = options.speaker === undefined || options.speaker.trim() === '' ? null : resolveSpeaker(deps.retriever.corpus, options.speaker);
   const filter = speaker === null ? undefined : (paragraph: Paragraph): boolean => paragraph.speaker !== null && speaker.paragraphNames.has(paragraph.speaker);
-  const prepared = deps.retriever.prepare(query);
+  const prepared = deps.retriever.prepare(searchableText(query));
   // Matches are fetched as deep as paging reaches, counted and paged from that one list, so the
   // count is of lines that match, not of every line that shares two characters with the query.
   const matching = deps.retriever

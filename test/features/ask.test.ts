@@ -284,6 +284,15 @@ describe('ask', () => {
     expect(result.results.length).toBeGreaterThan(0);
   });
 
+  it('searches a question for its words, not for the mentions and formatting marks around them', () => {
+    const plain = ask(state, { question: 'マイクロソフトは何年間電力を買いますか', limit: 3 });
+    const noisy = ask(state, { question: '<@123456> @everyone <@&42> **マイクロソフト**は`何年間`電力を買いますか <:think:99>', limit: 3 });
+    expect(noisy.question).toContain('@everyone');
+    expect(noisy.answered).toBe(plain.answered);
+    expect(noisy.results.map((item) => item.line)).toEqual(plain.results.map((item) => item.line));
+    expect(() => ask(state, { question: '@everyone <@123>', limit: 3 })).toThrow(UserError);
+  });
+
   it('handles a 5,000-character query as a clear refusal, not a crash', () => {
     expect(() => ask(state, { question: '原子力'.repeat(1700), limit: 3 })).toThrow(UserError);
   });
