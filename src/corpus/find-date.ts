@@ -2,6 +2,7 @@
  * Dates as transcripts state them, turned into `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with no more precision
  * than the text gives.
  */
+import { ERA_NAME, ERA_START } from '../text/dates/calendar.js';
 
 export interface FoundDate {
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
@@ -21,9 +22,7 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 type Reader = (match: RegExpExecArray) => string | null;
 
 /** A Japanese era and its year: 令和6, 平成元. */
-const ERA = '(令和|平成|昭和|大正|明治)\\s*(元|\\d{1,2})';
-/** The year before each era's first: 令和1 is 2019. */
-const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
+const ERA = `${ERA_NAME}\\s*(元|\\d{1,2})`;
 
 function eraYear(era: string | undefined, n: string | undefined): string | undefined {
   const start = era === undefined ? undefined : ERA_START[era];

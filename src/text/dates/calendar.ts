@@ -24,6 +24,11 @@ export interface TimeSpan {
 
 export type Precision = 'day' | 'month' | 'year' | 'range' | 'approximate';
 
+/** The year before each Japanese era's first, so that 令和1 is 2019 and 平成元 is 1989. */
+export const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
+/** The era names as one capturing group, for patterns that read an era year (令和6年, 昭和40年代). */
+export const ERA_NAME = `(${Object.keys(ERA_START).join('|')})`;
+
 export function point(year: number, month: number | null = null, day: number | null = null): CalendarPoint {
   return { year, month, day: month === null ? null : day };
 }

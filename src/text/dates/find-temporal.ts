@@ -4,7 +4,7 @@
  * 来年中, ほぼ正確に20年). Finding is separate from resolving: a relative mention says what it is
  * relative to, and `resolve-temporal.ts` decides whether that reference is known.
  */
-import { isValid, point, span, type CalendarPoint, type DatePart, type TimeSpan } from './calendar.js';
+import { ERA_NAME, ERA_START, isValid, point, span, type CalendarPoint, type DatePart, type TimeSpan } from './calendar.js';
 
 interface MentionBase {
   /** UTF-16 offsets into the searched text. */
@@ -67,7 +67,6 @@ const HEDGE = '(頃|ごろ|前後|くらい|ぐらい|ほど|あたり)';
 const WEEK = '\\s*(?:の\\s*)?第\\s*([1-5一二三四五])\\s*週(?:目)?';
 /** A hedge between a count and 前/後: 20年くらい前, 3年ほど前, 20年以上前, 2年近く前. */
 const INNER_HEDGE = '(?:くらい|ぐらい|ほど|以上|近く|余り|あまり|ちょっと)';
-const ERAS: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911, 明治: 1867 };
 /**
  * Counts of years beyond this (100年後, 200年前ほど) are rhetoric about eras, not dates of events:
  * the 30 years of a career or of a forecast are the longest spans a historian would date by.
@@ -333,9 +332,9 @@ const RULES: readonly Rule[] = [
   },
   // 昭和40年代, 平成一桁… : an era's decade is the ten years from its year
   {
-    pattern: /(令和|平成|昭和|大正|明治)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*年代(?:\s*(前半|半ば|後半|初め|初頭|末))?/gu,
+    pattern: new RegExp(String.raw`${ERA_NAME}\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*年代(?:\s*(前半|半ば|後半|初め|初頭|末))?`, 'gu'),
     read: (m) => {
-      const base = ERAS[m[1] ?? ''];
+      const base = ERA_START[m[1] ?? ''];
       const count = readNumber(m[2] ?? '');
       if (base === undefined || count === null || count % 10 !== 0) return null;
       const [from, to] = DECADE_PARTS[m[3] ?? ''] ?? [0, 9];
@@ -344,9 +343,9 @@ const RULES: readonly Rule[] = [
   },
   // 令和5年3月, 令和4年の12月, 平成元年
   {
-    pattern: /(令和|平成|昭和|大正|明治)\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*(?:の\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/gu,
+    pattern: new RegExp(String.raw`${ERA_NAME}\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?:\s*(?:の\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?`, 'gu'),
     read: (m) => {
-      const base = ERAS[m[1] ?? ''];
+      const base = ERA_START[m[1] ?? ''];
       const count = m[2] === '元' ? 1 : readNumber(m[2] ?? '');
       if (base === undefined || count === null) return null;
       return absolute(at(base + count, m[3] === undefined ? null : Number(m[3]), m[4] === undefined ? null : Number(m[4])));
