@@ -21,7 +21,7 @@
  *   points at the person the introduction described with it;
  * - quoted speech a narrator attributes (「Xが出てきて…話した。」「…」, 「X氏は「…」と語った。」, or in
  *   minutes 「X部長は「…」と発言。」) is X's;
- * - regulars who join by saying who they are (「どうも、タクミです。」) are cast members; among them
+ * - regulars who join by saying who they are (「どうも、ユウトです。」) are cast members; among them
  *   anyone may ask, so only the answer to someone asked by name is given by order, not the question
  *   nor the lines after the answer;
  * - a text with no labels and no named host that presents one guest, speaks to them by name (or has
@@ -29,11 +29,11 @@
  *   the guest's, the host's lines stay unknown;
  * - a printed interview whose questions open with 「――」 gives the unlabelled answers to the one it
  *   presents with a reading (大川一郎（おおかわ・いちろう）) or addresses, never to the byline;
- * - a documentary's markers alone on a line (（田中さん）, （ナレーション）) say who speaks next.
- * A field of an info box (定休日：…) is no label. A council record's marks (○市長（中川誠君）) and a saved
- * chat's senders (12:03:15 From 田中 to Everyone:) are labels; a name in hiragana (ゆず：) is one among other
- * labels. Names the text itself says are one person — a legend (ハル＝春日部 遥), a bracketed other spelling
- * or reading, credits at the top naming who plays a part (解説：大久保 剛) — are one speaker.
+ * - a documentary's markers alone on a line (（野口さん）, （ナレーション）) say who speaks next.
+ * A field of an info box (定休日：…) is no label. A council record's marks (○市長（西岡実君）) and a saved
+ * chat's senders (12:03:15 From 田中 to Everyone:) are labels; a name in hiragana (こてつ：) is one among other
+ * labels. Names the text itself says are one person — a legend (ミオ＝日向 澪), a bracketed other spelling
+ * or reading, credits at the top naming who plays a part (解説：宮坂 徹) — are one speaker.
  * Where the evidence is weak the paragraph stays unknown (speaker null): a wrong name is worse than
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
@@ -120,8 +120,8 @@ const LABEL = new RegExp(
   'u',
 );
 /**
- * A speaker's mark in a council record (会議録): 「○議長（山田太郎君）　…」「○１番（佐藤花子君）　…」 (the part
- * they speak in, group 1, and their name, group 2) or 「○佐藤花子君　…」 (group 3). No colon: the mark
+ * A speaker's mark in a council record (会議録): 「○議長（小池一郎君）　…」「○３番（浜田洋子君）　…」 (the part
+ * they speak in, group 1, and their name, group 2) or 「○浜田洋子君　…」 (group 3). No colon: the mark
  * ends at the space before the words. Either width, so it reads the raw line as well as the folded one.
  */
 const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）]|([^\s()（）○]{1,12}?)(?:君|議員|委員))(?:[ \t\u3000]+|$)/u;
@@ -154,24 +154,24 @@ const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会))\s?[A-Z0-9]{1,2}$/u;
 /**
  * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
- * given name: 加藤 健一), a nickname with ちゃん (みっちゃん), with an optional honorific.
+ * given name: 工藤 正樹), a nickname with ちゃん (よっちゃん), with an optional honorific.
  */
 const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生|博士|教授|准教授)?$/u;
 /**
- * A name written in hiragana, or in kanji and hiragana (まっつん, ゆず, 柚木さくら): shaped like too many
+ * A name written in hiragana, or in kanji and hiragana (ぽんた, こてつ, 森下ひなた): shaped like too many
  * words to be a label on its own, so taken only where it recurs among other labels (see `findLabels`).
  */
 const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
 /** Hiragana words written before a colon that are no names: a summary, a note, an example. */
 const KANA_WORD = /^(?:まとめ|はじめに|おわりに|さいごに|ただし|なお|つまり|ちなみに|たとえば|れい|こたえ|しつもん|ひとこと|おしらせ|おすすめ|ねらい|あらすじ|もくじ|ほか|こたえあわせ|ふりかえり|きっかけ|ところで)$/u;
 /**
- * A field of a notice or an info box before a colon (定休日：毎週水曜日, 営業時間：…, 住所：…, 入浴料：…):
+ * A field of a notice or an info box before a colon (定休日：毎週木曜日, 開館時間：…, 住所：…, 入館料：…):
  * a kanji word shaped like a name that names a thing. The common field words, and compounds ending
  * in a word for a date, a time, a place, a fee or a contact.
  */
 const FIELD_LABEL = /^(?:[一-龥々]{0,4}(?:日時|時間|時刻|期間|期日|日程|場所|住所|所在地|会場|料金|費用|価格|金額|電話|番号|連絡先|問い?合わ?せ|定員|対象|内容|主催|共催|後援|締切|締め切り|備考|注意|営業|定休|休業|駐車場|交通|最寄り?駅?|予約|申込み?|申し込み|受付|支払い?|URL|HP)|[一-龥々]{2,}[日料費])$/u;
 
-/** Whether a label names a field of a notice or an info box (定休日, 営業時間, 入浴料), not a person or a heading. */
+/** Whether a label names a field of a notice or an info box (定休日, 開館時間, 入館料), not a person or a heading. */
 export function isFieldLabel(label: string): boolean {
   return FIELD_LABEL.test(label.normalize('NFKC').trim());
 }
@@ -191,7 +191,7 @@ const ECHO_QUESTION = /^([^、。,?\uFF1F]{2,12}?)[、,]?\s*(?:ですか|とい�
 /** A yes that confirms what the other person just echoed, before going on. */
 const AFFIRMATION = /^(?:はい|ええ|うん)[、。,!\uFF01]/u;
 /**
- * A line closing on a concession or a reason (「あくまで一つの調査ですけどね。」「同じものは二つとありませんから。」)
+ * A line closing on a concession or a reason (「まだ試作の段階ですけどね。」「同じものは二つとありませんから。」)
  * is the speaker's afterthought on what they just said, not a reaction.
  */
 const AFTERTHOUGHT = /(?:けど|けれど|けども|から|ので)(?:ね|ねえ|な)?[。!\uFF01]?$/u;
@@ -204,7 +204,7 @@ const HOST_PATTERNS: readonly RegExp[] = [
   // 「司会の山田です」, not the label 「司会: 伊藤さんは…?」 (a label addresses a guest, it does not name the host).
   // 「本日司会を務めます、IR室の井上でございます。」: でございます and と申します introduce as politely as です.
   /(?:ホスト|司会|聞き手|インタビュアー|MC|パーソナリティ|ナビゲーター|進行役?)(?:は|の|を(?:務め|つとめ)(?:る|ます|させていただきます)[、,]?)\s*(.{2,30}?)(?:でございます|と申します|です|が|さん|氏|[、。,]|$)/iu,
-  // 「はいどうもー、みっちゃんです。」: a vlogger's opening may lead in with はい.
+  // 「はいどうもー、よっちゃんです。」: a vlogger's opening may lead in with はい.
   /^(?:はい[、,]?\s*)?(?:こんにちは|こんばんは|どうも)[ー〜~]*[、,!\uFF01 ]*(.{2,30}?)(?:でございます|と申します|です)[。!\uFF01]/u,
   /\b(?:I'm|I am|this is) ([A-Z][a-z]+(?: [A-Z][a-z]+)+)/u,
   // 「えー私は長野県の伊那市で養蜂をやっております森田と申します」: a speaker naming themselves formally.
@@ -221,11 +221,11 @@ const QUOTE_INTRO = /([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [
  * 笑っていた, 発言した, 提案した (minutes end on the noun: 「…」と発言。).
  */
 const SPEECH_VERB = '(?:語|述べ|話|説明|強調|明か|指摘|評価|答え|笑|振り返|訴え|言|意気込|力を込め|胸を張|発言|提案|要望|主張|表明|反論|コメント)';
-/** A job title written after a family name as an honorific is (山口部長, 田中課長), the longer first. */
+/** A job title written after a family name as an honorific is (菅野部長, 田中課長), the longer first. */
 const JOB_TITLE = '(?:副社長|本部長|支店長|委員長|理事長|准教授|部長|課長|係長|室長|社長|会長|局長|所長|店長|専務|常務|議長|教授|主任)';
 /**
  * A person as a reporter names them: katakana (a stray space allowed), two Latin words, or kanji
- * with an honorific or a job title (group 2; the shortest name before it: 山口本部長 is 山口).
+ * with an honorific or a job title (group 2; the shortest name before it: 菅野本部長 is 菅野).
  */
 const REPORTED_NAME = `([ァ-ヺー]{2,}(?:[・= ][ァ-ヺー]+)*|[A-Z][a-z]+(?: [A-Z][a-z]+)+|[一-龥々]{2,4}?(?=氏|さん|${JOB_TITLE}))(氏|さん|${JOB_TITLE})?`;
 /** 「X氏は会見で「…」と語った。」: a quotation between the speaker and the verb (the news form). */
@@ -276,7 +276,7 @@ const SENTENCE_BREAK = /(?<=[。!?\uFF01\uFF1F])/u;
 /** A sentence that is only a name and です: the speaker saying who they are (「中村です。」「山田と申します。」「山田でございます。」). */
 const SELF_NAMED = /^(?:どうも|はい|おはようございます|こんにちは|こんばんは|はじめまして)?[ー〜~]*[、,]?\s*([^\s、。,のはがを]{1,12}?)(?:と申します|でございます|です)[ー〜~]*[。!！]?$/u;
 /**
- * A greeting, then who the speaker is (「どうも、タクミです。」「おはようございます、ミサキです。」): someone
+ * A greeting, then who the speaker is (「どうも、ユウトです。」「おはようございます、アカリです。」): someone
  * joining the talk says their name. The greeting is needed: 「以上です。」「大丈夫です。」 are no names.
  */
 const GREETED_NAME = /^(?:どうも|おはようございます|こんにちは|こんばんは|はじめまして)[ー〜~]*[、,!！]\s*([^\s、。,のはがを]{1,12}?)(?:と申します|でございます|です)[ー〜~]*[。!！]?$/u;
@@ -294,7 +294,7 @@ interface Person {
   profile: string;
   /** The host of an interview whose text never names them: their lines are told apart, but shown as unknown. */
   readonly unnamed?: boolean;
-  /** A guest who joined the opening by saying who they are (「どうも、タクミです。」), not presented by a host. */
+  /** A guest who joined the opening by saying who they are (「どうも、ユウトです。」), not presented by a host. */
   readonly joined?: boolean;
 }
 
@@ -362,7 +362,7 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
   const cues = paragraphs.map((paragraph) => readCues(paragraph.text, people));
   const decisions = decide(cues, people, transcript, layout);
   paragraphs.forEach((paragraph, i) => {
-    // 「実況：石川 隆（いしかわ たかし）　解説：…」 at the top credits the parts: nobody says it.
+    // 「実況：村瀬 亮（むらせ りょう）　解説：…」 at the top credits the parts: nobody says it.
     const decision = isCreditsLine(paragraph, cues[i], people) ? undefined : decisions[i];
     const confident = decision !== undefined && decision.speaker !== null && decision.speaker.unnamed !== true && decision.confidence >= MIN_SPEAKER_CONFIDENCE;
     paragraph.speaker = confident ? decision.speaker?.member.name ?? null : null;
@@ -377,14 +377,14 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
 /** A line at the top whose label is followed by the name of the one who plays that part (see `CREDIT`), not by words. */
 function isCreditsLine(paragraph: Paragraph, cue: LineCues | undefined, people: readonly Person[]): boolean {
   if (cue?.label == null || paragraph.line > CREDITS_LINES) return false;
-  // The name, its bracket, then nothing or the next part's credit: 「石川 隆（いしかわ たかし）　解説：…」.
+  // The name, its bracket, then nothing or the next part's credit: 「村瀬 亮（むらせ りょう）　解説：…」.
   const named = /^([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|[^\s:()、。]{1,8}:)/u.exec(cue.body)?.[1];
   return named !== undefined && NAME_SHAPED.test(named) && cue.label.keys.includes(aliasKey(named));
 }
 
 /** What the text's layout says about who speaks, read once per transcript for the cast and the turns alike. */
 interface Layout {
-  /** Speaker markers standing alone on a line (（田中さん）, （ナレーション）). */
+  /** Speaker markers standing alone on a line (（野口さん）, （ナレーション）). */
   readonly markers: readonly SpeakerMarker[];
   /** The one a dash interview presents, if the text is one and singles someone out. */
   readonly interviewee: CastMember | null;
@@ -415,7 +415,7 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
       }
     }
   }
-  // Others who join the opening by saying who they are (「どうも、タクミです。」) speak too.
+  // Others who join the opening by saying who they are (「どうも、ユウトです。」) speak too.
   const joined: string[] = [];
   for (const text of intro) {
     const first = text.normalize('NFKC').trim().split(SENTENCE_BREAK)[0]?.trim() ?? '';
@@ -444,7 +444,7 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
   const author = authorName(transcript);
   if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
   if (layout.interviewee !== null) members.push(layout.interviewee);
-  // 「（田中さん）」 alone on a line: the person who speaks next.
+  // 「（野口さん）」 alone on a line: the person who speaks next.
   for (const name of new Set(layout.markers.flatMap((marker) => (marker.name === null ? [] : [marker.name])))) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
   members.push(...members.flatMap((member) => fullerName(member, body)));
   // A family name the text gives two full names for (田中一郎さん, 田中次郎さん) could be either: it stays a speaker of its own.
@@ -461,18 +461,18 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
 }
 
 /**
- * A legend pairing names (「※ハル＝春日部 遥、まっつん＝松本 大輔」): nickname and full name, each
+ * A legend pairing names (「※ミオ＝日向 澪、ぽんた＝本田 大地」): nickname and full name, each
  * side a name, the pairs parted by 、.
  */
 const LEGEND_PAIR = /^[※*・\s]*([^\s=、,()]{1,12})\s*=\s*([^=、,()]{1,16}?)\s*$/u;
-/** A name with its other spelling in brackets: Marguerite Dubois（マルグリット・デュボワ）, or the other way round. */
+/** A name with its other spelling in brackets: Helene Marchand（エレーヌ・マルシャン）, or the other way round. */
 const LATIN_FULL = String.raw`[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+`;
 const KATAKANA_FULL = String.raw`[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+`;
 const BILINGUAL = new RegExp(String.raw`(${LATIN_FULL})\s*\(\s*(${KATAKANA_FULL})\s*\)|(${KATAKANA_FULL})\s*\(\s*(${LATIN_FULL})\s*\)`, 'gu');
-/** A kanji name parted into family and given name, with its reading parted the same way: 小野寺 真理（おのでら まり）. */
+/** A kanji name parted into family and given name, with its reading parted the same way: 早瀬 千尋（はやせ ちひろ）. */
 const PARTED_READING = /(?<![\p{Script=Han}々])([\p{Script=Han}々]{1,4})[ ・]?([\p{Script=Han}々]{1,4})\(([ぁ-ゖー]{1,8})[ ・]([ぁ-ゖー]{1,8})\)/gu;
 /**
- * A credits line naming who plays a part (実況：石川 隆（いしかわ たかし）　解説：大久保 剛（元甲府MF）): the
+ * A credits line naming who plays a part (実況：村瀬 亮（むらせ りょう）　解説：宮坂 徹（元長崎MF）): the
  * part (group 1) and a name alone after it (group 2), up to a bracket, a space or the line's end.
  */
 const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)(?=\s*\(|\s|$)/gu;
@@ -508,7 +508,7 @@ const NAME_PARTS_ONLY = /^(?:さん|氏|先生|博士|教授)$/u;
  * Join the members the text itself says are one person (see `writtenSameNames`): they become one
  * member under the fullest name (a nickname's full name, the katakana of a Latin name, the person
  * behind a part such as 解説), answering to every spelling. A kanji name's parted reading becomes
- * another name for whoever has that name (小野寺 → おのでら).
+ * another name for whoever has that name (早瀬 → はやせ).
  */
 function linkWrittenSpellings(members: CastMember[], transcript: Transcript): void {
   const labels = new Set(members.map((member) => member.name));
@@ -526,7 +526,7 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
     const spellings = [left, right].filter((spelling) => !/^[ぁ-ゖー\s]+$/u.test(spelling));
     const candidates = [...joined.map((member) => member.name), ...spellings.filter((spelling) => !isLatinSpelling(spelling))];
     // The fullest spelling in the script the text reads in: kanji or katakana before Latin, and before a
-    // nickname in hiragana (松本大輔, not まっつん).
+    // nickname in hiragana (本田大地, not ぽんた).
     const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100);
     const best = Math.max(...candidates.map(weight));
     const canonical = candidates.find((candidate) => weight(candidate) === best) ?? joined[0]?.name ?? left;
@@ -635,7 +635,7 @@ function findHost(intro: readonly string[]): { readonly name: string; readonly t
 function listedSpeaker(listed: string): CastMember {
   const bracketed = /^(.+?)\s*[(（]([^()（）]+)[)）]$/u.exec(listed.normalize('NFKC').trim());
   const written = bracketed?.[1]?.trim() ?? listed;
-  // 「クラウド経理ラボ 広報 西村 拓也」: who they are with and what they do, then the name (the last two words).
+  // 「ミドリ会計サービス 営業 北野 翔太」: who they are with and what they do, then the name (the last two words).
   const words = written.split(/\s+/u);
   const tail = words.slice(-2).join(' ');
   const name = words.length > 2 && !isLatinSpelling(written) && NAME_SHAPED.test(tail) ? tail : written;
@@ -693,15 +693,15 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
       labels.push({ name, aliases: [...aliasesOf(name), ...(roles.get(name) ?? [])], role: 'guest' });
       continue;
     }
-    // A name in hiragana (ゆず：, 柚木さくら：) is a label where it recurs among labels of the usual shape.
+    // A name in hiragana (こてつ：, 森下ひなた：) is a label where it recurs among labels of the usual shape.
     if (shapes.get(name) === 'kana' && !named && (count < MIN_LABEL_COUNT || ![...counts.keys()].some((other) => other !== name && recurring(other)))) continue;
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named && !vouched)) continue;
     // A role is an alias only when one label carries it: two 「ゲスト」 would make it ambiguous.
     const own = [...(roles.get(name) ?? [])].filter((role) => roleNames.filter((other) => other === role).length === 1);
     const spelled = [...(fuller.get(name) ?? [])].flatMap(aliasesOf);
-    // 「中川市長」 for ○市長（中川誠君）: the family name before the part they speak in, as the text writes it.
+    // 「西岡市長」 for ○市長（西岡実君）: the family name before the part they speak in, as the text writes it.
     for (const role of own) spelled.push(...familyWithRole(name, role, body));
-    // 「デュボワ博士：」: the person is デュボワ; the title stays another name for them.
+    // 「マルシャン博士：」: the person is マルシャン; the title stays another name for them.
     const titled = withoutHonorific(name) === name ? [] : [name];
     labels.push({ name, aliases: [...aliasesOf(name), ...titled, ...own, ...spelled], role: hosts.has(name) ? 'host' : 'guest' });
   }
@@ -712,7 +712,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
 }
 
 /**
- * A kanji full name's family name written before the speaker's part (中川誠 as 市長 → 中川市長, 中川): the
+ * A kanji full name's family name written before the speaker's part (西岡実 as 市長 → 西岡市長, 西岡): the
  * text's own split of the name, so both become names for them.
  */
 function familyWithRole(name: string, role: string, body: string): string[] {
@@ -729,7 +729,7 @@ interface LabelRead {
   readonly name: string;
   /**
    * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
-   * hiragana, `ゆず：`, taken only among other labels) or `chat` (a saved chat's sender, always a speaker).
+   * hiragana, `こてつ：`, taken only among other labels) or `chat` (a saved chat's sender, always a speaker).
    */
   readonly shape: 'label' | 'kana' | 'chat';
   /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
@@ -937,7 +937,7 @@ function findAddressee(sentence: string, people: readonly Person[], mustAsk = tr
   const shapes = people.flatMap((person) =>
     person.member.aliases.map((alias) => {
       const escaped = escapeRegExp(alias);
-      // Friends call each other くん and ちゃん as a host calls a guest さん: 「タクミくん、…ある?」
+      // Friends call each other くん and ちゃん as a host calls a guest さん: 「ユウトくん、…ある?」
       return {
         person,
         // 「では早速ですが、竹内さん、まずは…?」: a name with an honorific and a comma after any comma is spoken to.
@@ -1000,7 +1000,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   // interview whose host the text never names. The host is told apart from the guest but stays unknown.
   const interviewed = !labelled && speakers.length === 1 && speakers[0] !== undefined && speakers[0] !== author && interviewsGuest(cues, speakers[0]) ? speakers[0] : null;
   if (interviewed !== null) speakers.push({ member: { name: '', aliases: [], role: 'host' }, keys: [], profile: '', unnamed: true });
-  // A documentary's speaker markers (（田中さん）, （ナレーション）) on lines of their own say who speaks next.
+  // A documentary's speaker markers (（野口さん）, （ナレーション）) on lines of their own say who speaks next.
   const { markers } = layout;
   if (!labelled && markers.some((marker) => marker.name !== null) && markers.length >= MIN_MARKERS) return markerTurns(cues, transcript, markers, people, decisions);
   // An article whose questions open with 「――」 and whose answers carry no label: the questions are the
@@ -1101,7 +1101,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     } else if (cue.continuation && !cue.requests && !(previous?.question ?? false)) {
       // Same turn.
     } else if (crowded && previous?.question === true && previous.addressee !== null && !cue.question) {
-      // 「タクミくん、…ある?」 among regulars: whoever asked, the one asked answers.
+      // 「ユウトくん、…ある?」 among regulars: whoever asked, the one asked answers.
       open({ speaker: previous.addressee, evidence: 'addressed', confidence: CONFIDENCE.addressed }, previous.addressee === host ? 'host' : 'guest');
     } else if (previous?.question === true && host !== null && previous.addressee === host && !cue.question) {
       // 「木村さんはルンバ使ってます?」: a guest asking the host; the host answers.
@@ -1301,7 +1301,7 @@ function escapeRegExp(text: string): string {
 
 /**
  * A line that is only a speaker marker in brackets, as documentaries and scripts write them:
- * 「（田中さん）」 (group 1; a person needs an honorific, so （拍手） and （終） are none) or
+ * 「（野口さん）」 (group 1; a person needs an honorific, so （拍手） and （終） are none) or
  * 「（ナレーション）」.
  */
 const SPEAKER_MARKER = /^[(【［\[]\s*([^()【】［］\[\]]{1,16}?)\s*[)】］\]]$/u;
@@ -1336,7 +1336,7 @@ function speakerMarkers(transcript: Transcript): SpeakerMarker[] {
 /**
  * A text with speaker markers read in order: the paragraphs after a person's marker are theirs up to
  * the next marker or heading; after （ナレーション） the narrator's, unknown, but quotations the
- * narrator credits (「…」と田中さんは笑う) are the quoted person's.
+ * narrator credits (「…」と野口さんは笑う) are the quoted person's.
  */
 function markerTurns(cues: readonly LineCues[], transcript: Transcript, markers: readonly SpeakerMarker[], people: readonly Person[], decisions: Decision[]): Decision[] {
   const headed = headingsBefore(transcript);

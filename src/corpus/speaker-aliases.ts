@@ -33,7 +33,7 @@ const MIN_PART_LENGTH = 2;
  */
 export function nameParts(name: string): string[] {
   const bare = withoutHonorific(name.normalize('NFKC').trim());
-  // A kanji family name and a given name in kana (小野寺さやか, 山本ケンジ) split where the script changes.
+  // A kanji family name and a given name in kana (早川みなみ, 本田ユウキ) split where the script changes.
   const kana = KANA_GIVEN_NAME.exec(bare);
   return (kana === null ? bare : `${kana[1] ?? ''} ${kana[2] ?? ''}`).split(NAME_PARTS).filter((part) => [...part].length >= MIN_PART_LENGTH);
 }
@@ -43,7 +43,7 @@ const KANA_GIVEN_NAME = /^([\p{Script=Han}々]{1,4})([ぁ-ゖ]{2,4}|[ァ-ヺ][�
 /** A name without a trailing honorific: `サム・アルマン氏` → `サム・アルマン`. */
 export function withoutHonorific(name: string): string {
   const stripped = name.trim().replace(HONORIFIC, '').trim();
-  // In a nickname the ending is part of the name: みっちゃん is not みっ, nor ゆうくん ゆう's only name when one kana is left.
+  // In a nickname the ending is part of the name: よっちゃん is not よっ, nor ゆうくん ゆう's only name when one kana is left.
   return stripped === '' || /^[ぁ-ゖァ-ヺー]?$|っ$/u.test(stripped) ? name.trim() : stripped;
 }
 
@@ -183,7 +183,7 @@ export function mergeCast(members: readonly CastMember[]): CastMember[] {
 
 /**
  * `mergeCast`, with the members each merged person was made of. `apart` keeps two members from
- * one person: the directory keeps apart the people one transcript told apart (田中 and 田中健太).
+ * one person: the directory keeps apart the people one transcript told apart (田中 and 田中浩二).
  */
 export function groupCast(members: readonly CastMember[], apart: (left: CastMember, right: CastMember) => boolean = () => false): Array<{ readonly merged: CastMember; readonly members: readonly CastMember[] }> {
   const groups: Array<{ names: string[]; spellings: string[]; role: CastRole; members: CastMember[] }> = [];
@@ -213,17 +213,17 @@ export function groupCast(members: readonly CastMember[], apart: (left: CastMemb
 }
 
 function fitsGroup(member: CastMember, group: { readonly names: readonly string[]; readonly spellings: readonly string[]; readonly role: CastRole }): boolean {
-  // A full name's other spellings (its reading カトウ・ケンイチ, a Latin twin) stand for it: `Kato` is
-  // 加藤 健一 when the group reads カトウ・ケンイチ. Only whole names, never a part of one.
+  // A full name's other spellings (its reading クドウ・マサキ, a Latin twin) stand for it: `Kudo` is
+  // 工藤 正樹 when the group reads クドウ・マサキ. Only whole names, never a part of one.
   // Sounds must agree exactly here: a reading is a guess, and one slip in it (サンカ for Sasaki) makes anyone anyone.
   const whole = (spellings: readonly string[]): string[] => spellings.filter((spelling) => nameParts(spelling).length > 1);
   const groupWhole = whole(group.spellings);
   const spelledAlike = (left: string, right: string): boolean => nameMatch(left, right, true) > 0 || nameMatch(right, left, true) > 0;
-  // Only a Latin name or a full name reaches a reading: a lone katakana given name (ケンタ) is anyone's.
+  // Only a Latin name or a full name reaches a reading: a lone katakana given name (ユウキ) is anyone's.
   const reaches = (name: string): boolean => isLatinSpelling(name) || nameParts(name).length > 1;
   const theirs = reaches(member.name) && groupWhole.some((spelling) => spelledAlike(spelling, member.name));
   const mine = whole(member.aliases);
-  // Two full names in one script that differ (Emily Brown, Emily Wang) are two people, whatever else matches.
+  // Two full names in one script that differ (Laura Smith, Laura Park) are two people, whatever else matches.
   if (mine.some((spelling) => groupWhole.some((other) => scriptOf(other) === scriptOf(spelling) && !sameSpeaker(other, spelling)))) return false;
   const alike = (known: string): boolean => sameSpeaker(known, member.name) || theirs || (reaches(known) && mine.some((spelling) => spelledAlike(spelling, known)));
   if (!group.names.some(alike)) return false;

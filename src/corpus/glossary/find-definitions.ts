@@ -48,6 +48,7 @@ const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どう�
 const ASKING = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ですかね|んですが|んですけど|んですけれど|んだけど|んやけど)[。.]?)[」』)\uFF09]*$/u;
 /** Copulas that end a definition: plain, polite, written and honorific (である, でございます). */
 const COPULA = 'です|でございます|である|だ|や';
+const COPULA_WORD = new RegExp(`^(?:${COPULA})$`, 'u');
 const MEANS = new RegExp(`を(?:意味|指)(?:し|す|さ)|のこと(?:${COPULA}|を(?:指|言|意味))|の意味(?:${COPULA})|の略(?:称)?(?:${COPULA}|で)`, 'gu');
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
@@ -294,7 +295,7 @@ const BEING_VERBS: ReadonlySet<string> = new Set(['ある', 'いる', 'おる', 
 function endsInAction(tokens: readonly Token[]): boolean {
   let i = tokens.length - 1;
   while (i >= 0 && (tokens[i] as Token).morpheme.pos === '記号') i -= 1;
-  if (i >= 0 && /^(?:です|でございます|である|だ|や)$/u.test((tokens[i] as Token).morpheme.surface)) i -= 1;
+  if (i >= 0 && COPULA_WORD.test((tokens[i] as Token).morpheme.surface)) i -= 1;
   else if (i >= 1 && (tokens[i] as Token).morpheme.surface === 'ある' && (tokens[i - 1] as Token).morpheme.surface === 'で') i -= 2;
   if (i < 0 || (tokens[i] as Token).morpheme.surface !== 'こと') return false;
   i -= 1;

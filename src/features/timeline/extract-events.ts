@@ -9,7 +9,7 @@ import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Preci
 import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
 import { findTemporal, foldWidth, type TemporalMention } from '../../text/dates/find-temporal.js';
 import { resolveTemporal } from '../../text/dates/resolve-temporal.js';
-import { eventClause, eventKind, type EventClause, type EventKind } from './event-clause.js';
+import { eventClause, eventKind, OFFERED, type EventClause, type EventKind } from './event-clause.js';
 
 export interface Citation {
   readonly file: string;
@@ -66,7 +66,7 @@ const QUESTION_END = /(?:[?\uFF1F]|か[。.]?)[」』)\s]*$/u;
  * 「6月14日の土曜日とかどう？」「来月はいかがですか」: a question offering a date asks about a plan, not
  * about the date, so the date offered stays (what follows it: a weekday or time of day, a particle, どう/いかが).
  */
-const PROPOSED = /^\s*(?:の\s*(?:[月火水木金土日]曜日?|週末|午前|午後|朝|夜|夕方)\s*)?(?:あたり|ごろ|頃)?\s*(?:とか|は|で|なんて|なんか|って|でも)\s*(?:どう|いかが)(?:です|でしょう)?か?(?:な|ね|や|よ)?[?\uFF1F!\uFF01。.」』)\s]*$/u;
+const PROPOSED = new RegExp(String.raw`^\s*(?:の\s*(?:[月火水木金土日]曜日?|週末|午前|午後|朝|夜|夕方)\s*)?(?:あたり|ごろ|頃)?\s*${OFFERED}[?\uFF1F!\uFF01。.」』)\s]*$`, 'u');
 /**
  * 「今年ももう終わりですね」「2025年も半分が過ぎた」: the date itself passing (its subject, then 終わる/過ぎる/経つ)
  * is a remark on how time flies, not something that happened in it.
@@ -135,9 +135,9 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   for (const paragraph of transcript.paragraphs) {
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
     let lastStated: CalendarPoint | null = null;
+    // The first sentence of a labelled line starts after its label (「高橋（ゲスト）: 2023年3月に…」).
+    const label = labelLength(paragraph.text);
     for (const [sentenceIndex, whole] of paragraph.sentences.entries()) {
-      // The first sentence of a labelled line starts after its label (「高橋（ゲスト）: 2023年3月に…」).
-      const label = labelLength(paragraph.text);
       const sentence = whole.start < label ? { ...whole, text: whole.text.slice(label - whole.start) } : whole;
       const found = datedMentions(sentence.text);
       // Years the sentence states: 去年/今年/来年 resolving to one of them restate it, not a second event.

@@ -30,10 +30,8 @@ export function resolveTemporal(mention: TemporalMention, references: ResolveRef
   if (mention.kind === 'month') {
     const resolution = resolveMonth(mention.month, mention.day, mention.part, references);
     if (!resolution.resolved || mention.end === null) return resolution;
-    // 11月から2月: a span of months runs on into the next year when it ends in an earlier month.
     const { start } = resolution.value;
-    const endYear = mention.end.month < mention.month ? start.year + 1 : start.year;
-    return { ...resolution, value: span(start, { end: point(endYear, mention.end.month, mention.end.day), part: mention.part, approximate: mention.approximate }) };
+    return { ...resolution, value: span(start, { end: monthSpanEnd(start.year, mention.month, mention.end), part: mention.part, approximate: mention.approximate }) };
   }
   // A passage recounting the past sets the time for a bare 2年前; a date still to come (a plan,
   // a forecast) does not: 「2028年に再稼働する予定。5年後には…」 counts from now.
@@ -48,8 +46,7 @@ export function resolveTemporal(mention: TemporalMention, references: ResolveRef
     case 'year': {
       const month = mention.month === 'same' ? base.month : mention.month;
       const start = point(base.year + mention.from, month);
-      // 昨年11月から2月: a span of months runs on into the next year when it ends in an earlier month.
-      const last = mention.end === null || month === null ? null : point(base.year + mention.to + (mention.end.month < month ? 1 : 0), mention.end.month, mention.end.day);
+      const last = mention.end === null || month === null ? null : monthSpanEnd(base.year + mention.to, month, mention.end);
       const end = last ?? (mention.to === mention.from ? null : point(base.year + mention.to, month));
       return { resolved: true, value: span(start, { ...options, end }), basis };
     }
@@ -65,6 +62,14 @@ export function resolveTemporal(mention: TemporalMention, references: ResolveRef
       return { resolved: true, value: span(addDays(base, mention.from), options), basis };
     }
   }
+}
+
+/**
+ * The last point of a span of months that starts in `month` of `year` (昨年11月から2月): it runs on
+ * into the next year when it ends in an earlier month.
+ */
+function monthSpanEnd(year: number, month: number, end: { readonly month: number; readonly day: number | null }): CalendarPoint {
+  return point(end.month < month ? year + 1 : year, end.month, end.day);
 }
 
 function isAfter(value: CalendarPoint, document: CalendarPoint | null): boolean {
