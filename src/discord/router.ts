@@ -40,7 +40,8 @@ async function dispatch(interaction: Interaction, options: RouterOptions, contex
   const { commands, cooldown } = options;
   if (interaction.isChatInputCommand()) {
     const command = commands.get(interaction.commandName);
-    if (command === undefined) throw new Error(`no handler for /${interaction.commandName}`);
+    // A command left registered by an older version: the user is told, the log warns (it is no bug here).
+    if (command === undefined) throw new UserError('unknown_command', { command: interaction.commandName });
     // Per user and command: /ask then /search at once is normal use, /ask five times a second is not.
     const wait = command.cooldown === false ? 0 : cooldown.take(`${interaction.user.id}:${interaction.commandName}`);
     if (wait > 0) {
@@ -136,7 +137,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
       log.debug({ ...describe(interaction), ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
       const userError = error instanceof UserError;
-      if (userError) log.debug({ ...describe(interaction), code: error.code }, 'user error');
+      if (userError && error.code === 'unknown_command') log.warn({ ...describe(interaction) }, 'a command this bot no longer has was used: run npm run deploy to update the registration');
+      else if (userError) log.debug({ ...describe(interaction), code: error.code }, 'user error');
       else log.error({ ...describe(interaction), err: errorForLog(error) }, 'interaction failed');
       try {
         if (interaction.isAutocomplete()) {

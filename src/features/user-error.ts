@@ -14,7 +14,8 @@ export type UserErrorCode =
   | 'digest_not_set'
   | 'unknown_speaker'
   | 'bad_date'
-  | 'bad_date_range';
+  | 'bad_date_range'
+  | 'unknown_command';
 
 /**
  * A problem with what the user asked, not a bug: shown to them (ephemerally in Discord), never logged

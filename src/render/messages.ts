@@ -123,6 +123,7 @@ const TEXT = {
       digest_not_set: () => 'このサーバーではダイジェストが設定されていません。/digest set でどうぞ。',
       bad_date: (d: Details) => `「${d.value ?? ''}」は日付として読めません(${d.option ?? ''})。2024、2024-03、2024-03-20 の形でどうぞ。`,
       bad_date_range: (d: Details) => `開始(${d.from ?? ''})が終了(${d.to ?? ''})より後になっています。`,
+      unknown_command: (d: Details) => `/${d.command ?? ''} はこのボットにはもうありません(古い登録が残っています)。/help でコマンドの一覧をどうぞ。`,
     },
   },
   en: {
@@ -240,6 +241,7 @@ const TEXT = {
       digest_not_set: () => 'No digest is set up on this server. Use /digest set.',
       bad_date: (d: Details) => `"${d.value ?? ''}" is not a date (${d.option ?? ''}). Use 2024, 2024-03 or 2024-03-20.`,
       bad_date_range: (d: Details) => `The start (${d.from ?? ''}) is after the end (${d.to ?? ''}).`,
+      unknown_command: (d: Details) => `/${d.command ?? ''} is no longer a command of this bot (an old registration is left over). See /help for the commands.`,
     },
   },
 } as const;

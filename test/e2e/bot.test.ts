@@ -323,6 +323,12 @@ describe('hostile input', () => {
     expect(title).toContain('マイクロソフトの原発');
   });
 
+  it('tells the user, ephemerally, that a command left over from an old registration is gone', async () => {
+    const reply = await server.sendCommand({ name: 'oldcommand', options: {}, locale: 'en-US', userId: newUser() }).waitForReply();
+    expect(reply.content).toBe(messages('en').errors.unknown_command({ command: 'oldcommand' }));
+    expect(isEphemeral(reply)).toBe(true);
+  });
+
   it('refuses a 6,000-character question and an invisible one ephemerally, before deferring', async () => {
     const long = server.sendCommand({ name: 'ask', options: { question: 'あ'.repeat(6_000) }, locale: 'en-US', userId: newUser() });
     const invisible = server.sendCommand({ name: 'ask', options: { question: '\u200b\u200d\ufeff' }, locale: 'ja', userId: newUser() });
