@@ -75,6 +75,9 @@ describe('eventKind', () => {
     ['今年、ラボの多くでこれが起こった', 2026, 2026, 'event'],
     // A date offered in a question is a plan being made.
     ['2026年3月の週末とかどう？', 2026, 2025, 'plan'],
+    // Offered with でも, or with a sentence-final や/よ, as much as with とか/は.
+    ['今年の秋でもどうかな？', 2026, 2026, 'plan'],
+    ['12月の連休はどうや？', 2026, 2026, 'plan'],
   ])('reads %s as %s', (clause, year, now, expected) => {
     expect(eventKind(clause, span(point(year)), point(now))).toBe(expected);
   });
