@@ -19,13 +19,13 @@ const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピー�
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
 const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
-/** `2024年9月配信`, `2024年9月配信・文字起こし`: the date of a release, with what was released. */
+/** `2023年6月配信`, `2023年6月配信・文字起こし`: the date of a release, with what was released. */
 const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行|収録|放送)(?:\s*[・/、,]\s*[^。!?]{1,40})?$/u;
 /** `(金)`, `(金曜日)`, `(Fri)` after a date. */
 const WEEKDAY = /\((?:[月火水木金土日](?:曜日?)?|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/iu;
 /** `16:00〜17:00`, `9:30-10:15`. */
 const TIME_RANGE = /\d{1,2}:\d{2}\s*[〜~\-–]\s*\d{1,2}:\d{2}/u;
-/** Where a dated recording took place: `2023年11月3日 市民文化ホール 小ホールにて`, `…、東京都内で収録`. */
+/** Where a dated recording took place: `2022年10月8日 港北公会堂 第2会議室にて`, `…、東京都内で収録`. */
 const PLACE_TRAILER = /^[^。!?、]{1,30}(?:にて|にて収録|で収録|で開催|会場)$/u;
 const TIME = /\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?/iu;
 /** `深夜1時〜`, `午後2時半から`, `19時〜21時`: a time of day in words. */
@@ -45,16 +45,16 @@ export function readMetadataLine(raw: string): LineMetadata | null {
   const line = raw.replace(/^\s*[-*+・]\s+/u, '');
   const unbracketed = (text: string): string => /^\((.+)\)$/u.exec(text)?.[1] ?? text;
   const whole = unbracketed(line.normalize('NFKC').replace(/\s+/gu, ' ').trim());
-  // A full-width space or a run of spaces may separate fields (「開催日時：…　形式：オンライン」).
+  // A full-width space or a run of spaces may separate fields (「日時：…　会場：オンライン」).
   const spaced = unbracketed(line.replace(/\u3000|\s{2,}/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
   return readField(whole) ?? readFields(whole) ?? readFields(spaced) ?? readDatedField(whole);
 }
 
 /**
- * Under a title, `Haruka｜ゆるっと朝活ラジオ`: who wrote it, then where it appeared (a note- or blog-style
+ * Under a title, `Mika｜ほっと夜更かしラジオ`: who wrote it, then where it appeared (a note- or blog-style
  * byline). Only below the title: a title line itself often reads `記事タイトル｜サイト名`.
  *
- * @example readSiteByline('Haruka｜ゆるっと朝活ラジオ') // { author: 'Haruka', date: null, speakers: [] }
+ * @example readSiteByline('Mika｜ほっと夜更かしラジオ') // { author: 'Mika', date: null, speakers: [] }
  */
 export function readSiteByline(line: string): LineMetadata | null {
   const match = /^([^|。!?]{1,30}?)\s*\|\s*([^|。!?]{1,40})$/u.exec(line.normalize('NFKC').trim());
@@ -63,7 +63,7 @@ export function readSiteByline(line: string): LineMetadata | null {
   return { author: isName(name) ? withoutTitles(name) : null, date: findDate(match[0])?.date ?? null, speakers: [] };
 }
 
-/** A date, then a field after it: `2025/4/22 担当:岡田准教授(情報科学研究科)`. */
+/** A date, then a field after it: `2023/10/5 担当:野口准教授(環境学研究科)`. */
 function readDatedField(text: string): LineMetadata | null {
   const found = findDate(text);
   if (found === null || found.index !== 0) return null;
@@ -78,13 +78,13 @@ function readField(text: string): LineMetadata | null {
 
 /**
  * Fields on one line: `収録日:2024年6月12日 / 聞き手:編集部`, `文:山田 | 2024.3.1`. Every part must be
- * one, but a note after the fields (`※学生アルバイトによる書き起こし。`) is left aside.
+ * one, but a note after the fields (`※ボランティアによる書き起こし。`) is left aside.
  */
 function readFields(text: string): LineMetadata | null {
   const parts = text.split(FIELD_SEPARATOR).filter((part, i) => i === 0 || !NOTE.test(part));
   if (parts.length < 2 && parts.length === text.split(FIELD_SEPARATOR).length) return null;
   const read = parts.map(readField);
-  // 「2024年11月2日（土）　富山県民会館　主催：…」: beside a date, a bare name is where it took place.
+  // 「2023年9月16日（土）　松江市民ホール　主催：…」: beside a date, a bare name is where it took place.
   const dated = read.some((field) => field?.date !== null && field?.date !== undefined);
   const fields = read.map((field, i) => field ?? (dated && VENUE.test(parts[i] ?? '') ? { author: null, date: null, speakers: [] } : null));
   if (fields.some((field) => field === null)) return null;
@@ -109,7 +109,7 @@ const NOTE = /^※/u;
 const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|制作|製作|提供|協力|主催|共催|後援|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
 
 function readRecordingField(text: string): LineMetadata | null {
-  // 「記録：ゆず（文字起こしツールの出力を手で直しています。…）」: a note in brackets after the value.
+  // 「記録：みかん（自動字幕を手で整えました。…）」: a note in brackets after the value.
   const field = text.replace(/\s*\([^()]*\)$/u, '');
   return RECORDING_FIELD.test(field) ? { author: null, date: null, speakers: [] } : null;
 }
@@ -120,7 +120,7 @@ function readByline(text: string): LineMetadata | null {
   if (rest === undefined || rest === '') return null;
   const on = /\s+on\s+/iu.exec(rest);
   const cut = on ?? BYLINE_SEPARATOR.exec(rest);
-  // 「佐藤 健太郎(科学ジャーナリスト)」: the role in brackets describes the author; it is not the name.
+  // 「木村 直樹(フリーライター)」: the role in brackets describes the author; it is not the name.
   const name = (cut === null ? rest : rest.slice(0, cut.index)).replace(/\s*\([^()]{1,30}\)$/u, '').trim();
   const tail = cut === null ? '' : rest.slice(cut.index + cut[0].length);
   if (!isName(name)) return null;
@@ -129,7 +129,7 @@ function readByline(text: string): LineMetadata | null {
 
 function readSpeakerList(text: string): LineMetadata | null {
   const list = SPEAKER_LIST.exec(text)?.[1];
-  // 「参加者：小さいスタートアップで、…何から始めればいいですか。」 is a participant speaking.
+  // 「参加者：うちは社員が五人なんですが、…どう進めればいいですか。」 is a participant speaking.
   if (list === undefined || /[。!?]|です|ます/u.test(list)) return null;
   const speakers = outsideBrackets(list, SPEAKER_SEPARATOR)
     .flatMap(castNames)
@@ -162,12 +162,12 @@ function readDateLine(text: string): LineMetadata | null {
 function castNames(entry: string): string[] {
   const members = /^[^()]*\(([^()]*:[^()]*)\)$/u.exec(entry.trim())?.[1];
   if (members !== undefined) return members.split(/\s*[/、,]\s*/u).map((member) => member.slice(member.indexOf(':') + 1).trim());
-  // 「4名（ハル、まっつん、ゆず、ケン）」: a head count, then who.
+  // 「3名（ナツ、こうちゃん、リン）」: a head count, then who.
   const counted = /^(?:\d+\s*(?:名|人)|全員)\s*\(([^()]+)\)$/u.exec(entry.trim())?.[1];
   return counted === undefined ? [entry] : counted.split(/\s*[/、,]\s*/u);
 }
 
-/** `text` split at `separator`, except inside brackets: 「ハン(デザイン担当、外部)、松井(記録)」 is two names. */
+/** `text` split at `separator`, except inside brackets: 「リー(広報担当、外部)、村上(書記)」 is two names. */
 function outsideBrackets(text: string, separator: RegExp): string[] {
   const anchored = new RegExp(`^(?:${separator.source})`, 'u');
   const parts: string[] = [];
@@ -194,7 +194,7 @@ function outsideBrackets(text: string, separator: RegExp): string[] {
 const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|主査|係長|フェロー|アナリスト|記者|編集長|担当|税理士|弁護士|司会|広報|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
 
 /**
- * `代表取締役社長CEO 山本 健一` → `山本 健一`, `森田 恵介 准教授` → `森田 恵介`, `岡田准教授` → `岡田`: the
+ * `代表取締役社長CEO 川口 浩二` → `川口 浩二`, `石井 美咲 准教授` → `石井 美咲`, `野口准教授` → `野口`: the
  * words of a name without the job titles around it; a title joined to a kanji family name goes too.
  */
 function withoutTitles(name: string): string {
@@ -217,7 +217,7 @@ function isName(name: string): boolean {
     length <= MAX_NAME_LENGTH &&
     name.split(' ').length <= MAX_NAME_WORDS &&
     !/[。!?]|\.$/u.test(name) &&
-    // 「記者：自主回収の件ですが、…」 is a reporter speaking, not a byline.
+    // 「記者：値上げの件ですが、…」 is a reporter speaking, not a byline.
     !/です|ます|ません|でした|ました|ください/u.test(name) &&
     // 「住民 約40名」 counts people; a name has no digits.
     !/\d/u.test(name) &&

@@ -15,10 +15,10 @@ export const QUESTION_LINE_SHARE = 0.6;
 export const ANSWER_SHARE = 0.95;
 /**
  * A line that asks: a question mark, or a polite question or a request to tell without one
- * (「…きっかけを教えてください。」); 「期限があるので注意してください。」 tells the audience, it asks nothing.
+ * (「…きっかけを教えてください。」); 「足元が滑るので注意してください。」 tells the audience, it asks nothing.
  */
 const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|(?:教え|聞かせ|話し|説明し|紹介し|見せ|挙げ)てください|お(?:聞かせ|教え|話し)ください|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
-/** 「…どういう病気なんでしょう。」: a question word and a conjectural ending ask too, in the line's last sentence. */
+/** 「…どういう仕組みなんでしょう。」: a question word and a conjectural ending ask too, in the line's last sentence. */
 const WH_WORD = /どう|どんな|どの|何|なに|なん[での]|いつ|どこ|誰|だれ|なぜ|いくつ|いくら|どれ/u;
 const WH_ENDING = /(?:でしょう|だろう|かな|のかしら)[。.]?[」』"”)）]?\s*$/u;
 
@@ -36,11 +36,11 @@ export function asks(text: string): boolean {
 const ANNOUNCES = /(?:[:\uFF1A]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!\uFF01]?\s*$/u;
 const ANNOUNCEMENT_SHARE = 0.8;
 
-/** A short line that passes a question to whoever answers it: 「CFOの高橋からお答えします。」「私からご説明いたします。」 */
+/** A short line that passes a question to whoever answers it: 「担当の井上からお答えします。」「私からご説明いたします。」 */
 const HANDS_OVER = /(?:から|より)?(?:お答え|回答|ご説明|説明|ご回答)(?:します|いたします|させていただきます|申し上げます)[。.]?\s*$/u;
 const HANDOVER_MAX_LENGTH = 40;
 
-/** A moderator passing the floor by name: 「じゃあこれはEmilyさん。」「では加藤さん、お願いします。」 */
+/** A moderator passing the floor by name: 「じゃあこれはLucasさん。」「では加藤さん、お願いします。」 */
 const GIVES_FLOOR = /^(?:[^:\uFF1A]{1,24}[:\uFF1A]\s*)?(?:じゃあ|では|それでは|続いて|次に)[、,\s]*(?:これは|こちらは|この質問は)?[^。、,]{1,16}(?:さん|氏|先生)(?:[、,]\s*(?:お願いします|お願いいたします|どうぞ|いかがですか))?[。.]?\s*$/u;
 
 function handsOver(text: string): boolean {
@@ -55,7 +55,7 @@ function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | nul
   const { paragraphs } = passage.transcript;
   const at = paragraphs.indexOf(passage.paragraph);
   let next = paragraphs[at + 1];
-  // 「CFOの高橋からお答えします。」 hands the question on; the answer is the line after it.
+  // 「担当の井上からお答えします。」 hands the question on; the answer is the line after it.
   const after = paragraphs[at + 2];
   if (asked && next !== undefined && handsOver(next.text) && after !== undefined) next = after;
   if (next === undefined || asks(next.text)) return null;

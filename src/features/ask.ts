@@ -56,8 +56,8 @@ function mentionedAround(passage: RetrievedPassage, attribute: string): boolean 
 }
 
 /**
- * In talk the value asked for often comes a line later: 「京都いうたら湯豆腐やもんな。」 /
- * 「一人前三千八百円やってん。」. For a when or how-much question, a candidate without a date or a
+ * In talk the value asked for often comes a line later: 「大阪いうたらたこ焼きやろ。」 /
+ * 「八個で六百円やってん。」. For a when or how-much question, a candidate without a date or a
  * number lends the line right under it, when that line has one, `NEIGHBOUR_SHARE` of its score (with the
  * answer-shape bonus, enough to rank it above the line that lent it) and
  * its evidence for the question (added when the search did not reach it).
@@ -75,7 +75,7 @@ function withNeighbouringAnswers(
     const { paragraphs } = passage.transcript;
     const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
     if (next === undefined || next.line - (passage.paragraph.lineEnd ?? passage.paragraph.line) > NEIGHBOUR_MAX_GAP) continue;
-    // 「…70点くらいでしょうか。」 hedges rather than asks when the same speaker goes on.
+    // 「…8割くらいでしょうか。」 hedges rather than asks when the same speaker goes on.
     const goesOn = next.speaker !== null && next.speaker === passage.paragraph.speaker;
     if ((asks(next.text) && !goesOn) || !hasAnswerShape(type, next.text)) continue;
     const found = byId.get(next.id);

@@ -201,8 +201,8 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
 }
 
 /**
- * The topic is in the event's sentence or elsewhere on its line (「うちの蔵は1879年の創業です。…味噌の方に
- * 移った」 is about 味噌's history): a line is one turn or paragraph, about one thing.
+ * The topic is in the event's sentence or elsewhere on its line (「うちの窯元は1902年の創業です。…磁器の方に
+ * 移った」 is about 磁器's history): a line is one turn or paragraph, about one thing.
  */
 function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined): boolean {
   const haystack = normalizeForMatch(`${event.sentence} ${event.event} ${line ?? ''}`).replace(/\s+/gu, '');

@@ -337,7 +337,7 @@ function thatIsDefinitions(view: SentenceView): DefinitionCandidate[] {
  * 「それから「2割特例」。」 announces the term the next sentences explain.
  */
 const ANNOUNCED = /^(?:[^、,「『。]{1,20}[:\uFF1A]\s*)?(?:(?:それから|次に|次は|まず|あと|で|そして|最後に|さらに|続いて|もう一つ)[、,]?\s*)?(?:[「『]([^「」『』]{2,24})[」』]|([^「」『』、,。]{2,24}))[。.!！]$/du;
-/** 「…2割にできる、という特例です」: the explanation ends by saying what kind of thing the announced term is. */
+/** 「…半額で済む、という制度です」: the explanation ends by saying what kind of thing the announced term is. */
 const SAYS_KIND = new RegExp(`という\\s*([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)(?:${COPULA})[。.!！]?$`, 'u');
 /** Kinds an announced term may be said to be besides its own head noun (2割特例 … という特例). */
 const ANNOUNCED_KIND = new RegExp(`^(?:${KIND_NOUNS}|制度|ルール|サービス|もの)$`, 'u');
@@ -345,7 +345,7 @@ const ANNOUNCED_KIND = new RegExp(`^(?:${KIND_NOUNS}|制度|ルール|サービ�
 const ANNOUNCED_REACH = 2;
 
 /**
- * 「「2割特例」。これは本当に大事です。…2割にできる、という特例です。」: a term announced on its own, then
+ * 「「早割制度」。これは見落としがちです。…半額で済む、という制度です。」: a term announced on its own, then
  * explained as 「…という<kind>です」, where the kind is the term's head noun or a kind of thing. The
  * definition runs from the announcement to the explanation.
  */
@@ -367,7 +367,7 @@ function announcedDefinitions(sentences: readonly Sentence[], i: number, tokeniz
       const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens };
       return candidate(view, term, 'means', { quoted }).map((found) => ({ ...found, end: explaining.end }));
     }
-    // Only sentences that go on about it may stand between: 「これは本当に大事です。」.
+    // Only sentences that go on about it may stand between: 「これは見落としがちです。」.
     if (!EXPLAINS_PREVIOUS.test(explaining.text)) return [];
   }
   return [];
@@ -470,8 +470,8 @@ function translatedAs(view: SentenceView): DefinitionCandidate[] {
 }
 
 /**
- * 「過学習、オーバーフィッティングというのは」「交差検証、クロスバリデーション、cross-validation です」
- * 「正則化、英語で regularization」: one term written side by side in two or three scripts (kanji,
+ * 「損失関数、ロスファンクションというのは」「勾配降下法、グラディエントディセント、gradient descent です」
+ * 「活性化関数、英語で activation function」: one term written side by side in two or three scripts (kanji,
  * katakana, Latin) is one term with several spellings. Items in one script are a list, not spellings.
  */
 const SCRIPT_RUN = /(?<![\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9])((?:[\p{sc=Han}\p{sc=Katakana}ー・A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*\s*、\s*(?:英語で|英語では|英語だと)?\s*){1,2}[\p{sc=Han}\p{sc=Katakana}ー・A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*)(?=(\s*(?:というのは|っていうのは|とは|(?:です|でした|だ|や)[。.!]?\s*$)))/gu;
@@ -492,7 +492,7 @@ function scriptSpellings(sentence: Sentence): DefinitionCandidate[] {
     const items = (match[1] ?? '').split('、').map((item) => item.replace(/^\s*(?:英語で|英語では|英語だと)\s*/u, '').trim());
     const scripts = items.map(scriptOf);
     if (scripts.some((script) => script === null) || new Set(scripts).size !== items.length || !items.every((item) => isTermShaped(item))) continue;
-    // Katakana and Latin side by side must sound alike (クロスバリデーション, cross-validation).
+    // Katakana and Latin side by side must sound alike (グラディエントディセント, gradient descent).
     const katakana = items[scripts.indexOf('katakana')];
     const latin = items[scripts.indexOf('latin')];
     const soundsAlike = katakana !== undefined && latin !== undefined && termSoundKey(katakana) !== null && termSoundKey(katakana) === termSoundKey(latin);

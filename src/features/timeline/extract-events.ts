@@ -63,7 +63,7 @@ export interface TranscriptDates {
 const INTERROGATIVE = /どの|誰|だれ|何|なに|どう|いつ|どこ|なぜ|どれ|どんな|どちら|いくつ|いくら/u;
 const QUESTION_END = /(?:[?\uFF1F]|か[。.]?)[」』)\s]*$/u;
 /**
- * 「6月14日の土曜日とかどう？」「来月はいかがですか」: a question offering a date asks about a plan, not
+ * 「9月3日の日曜日とかどう？」「来月はいかがですか」: a question offering a date asks about a plan, not
  * about the date, so the date offered stays (what follows it: a weekday or time of day, a particle, どう/いかが).
  */
 const PROPOSED = new RegExp(String.raw`^\s*(?:の\s*(?:[月火水木金土日]曜日?|週末|午前|午後|朝|夜|夕方)\s*)?(?:あたり|ごろ|頃)?\s*${OFFERED}[?\uFF1F!\uFF01。.」』)\s]*$`, 'u');
@@ -85,20 +85,20 @@ const TODAY = /^(?:本日|今日|きょう)/u;
 const TALK_PROGRAMME = String.raw`扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みよ(?:う)?(?:と)?\s*思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
 /**
  * A meeting's own proceedings, as a record or a chair states them: the session opened, adjourned or
- * closed (開きます, 散会, 閉会, 休憩), its agenda (本日の議事日程は…), its business finished (日程は終了いたしました).
+ * closed (開きます, 散会, 閉会, 休憩), its agenda (本日の日程は…), its business finished (日程は終了いたしました).
  */
 const PROCEEDINGS = String.raw`散会|閉会|休会|延会|流会|開議|会議を開|会を開|休憩(?:と|に|を|いた|し)|再開(?:いた|し)|(?:議事)?日程(?:は|を|が|に)|終了(?:いた)?しました`;
 const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}|${PROCEEDINGS}`, 'u');
 /**
  * A relative date in a clause that says nothing else: only fillers before it and a topic particle,
- * perhaps with 「ですね」, after it (「えー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
- * line cut off mid-phrase with no end mark (「今日は天然酵母の」, a caption line). Such a date only
+ * perhaps with 「ですね」, after it (「あのー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
+ * line cut off mid-phrase with no end mark (「今日は自家製ベーコンの」, a caption line). Such a date only
  * restates when the text was spoken.
  */
 const FILLERS_ONLY = /^(?:えー*|えっと|あの[ーう]*|まあ|ま|で|じゃあ|はい|さて|それでは|では|[ー、,\s])*$/u;
 const PARTICLE_ONLY = /^\s*(?:は|も|って)\s*(?:ですね|ですけど|ですが|ね|さ)?[、,…。.!\uFF01\s]*$/u;
 const CUT_OFF = /(?:の|を|に|が|は|と|へ|から|より)$/u;
-/** What may follow a date in a sentence that is only that date: 「十月初め。」「2019年春――」. */
+/** What may follow a date in a sentence that is only that date: 「三月末。」「2019年春――」. */
 const DATE_ONLY = /^[\s。.、,!\uFF01…―—-]*$/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
 const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
@@ -148,7 +148,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // A year stated in an earlier paragraph sets the time for 「2年前」 only when the paragraph
         // points back to it (その2年前, 当時); otherwise a count is from the document's date.
         // A count back (5年前) is from when the text was written, even after another date in the same
-        // sentence (「昭和33年創業のこの銭湯は、5年前、…」), unless the text ties it to that date (その5年前,
+        // sentence (「平成2年開業のこの旅館は、5年前、…」), unless the text ties it to that date (その5年前,
         // 2012年の3年前); a count forward (3年後) goes on from the date just told.
         const reach =
           mention.kind === 'month'
@@ -161,7 +161,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: reach });
         const next = found[i + 1];
         const own = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
-        // 「十月初め。いよいよ稲刈りの日。」: a sentence that is only a date sets the time of the one after it.
+        // 「三月末。いよいよ引っ越しの日。」: a sentence that is only a date sets the time of the one after it.
         const following = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && sentence.text.slice(0, mention.index).trim() === '' ? paragraph.sentences[sentenceIndex + 1] : undefined;
         const clause = following === undefined ? own : { ...own, text: `${own.text}${following.text.trim()}`, cutAfter: sentenceIndex + 2 < paragraph.sentences.length };
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
@@ -169,7 +169,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         if (mention.kind === 'relative' && GREETING.test(clause.text)) continue;
         // 今日 in a text whose day is unknown is only the day it was recorded: a row that places nothing.
         if (mention.kind === 'relative' && TODAY.test(mention.text) && mention.unit === 'day' && !resolution.resolved) continue;
-        // 「本日の司会を務めます、石川です。」「今日はWi-Fiの話するで。」: the occasion, not an event told.
+        // 「本日の司会を務めます、前田です。」「今日は電子レンジの話するで。」: the occasion, not an event told.
         if (mention.kind === 'relative' && TODAY.test(mention.text) && OCCASION.test(clause.text)) continue;
         if (mention.kind === 'relative' && SIGN_OFF.test(clause.text)) continue;
         if (mention.kind === 'relative' && saysNothingElse(sentence.text, clause, mention)) continue;
@@ -212,7 +212,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
 }
 
 /**
- * The mentions of a sentence that date something: in a question, only a date it offers (「14日とかどう？」);
+ * The mentions of a sentence that date something: in a question, only a date it offers (「20日とかどう？」);
  * not a date said to be passing (「今年ももう終わり」); a restated count (2028年、つまり4年後) is left
  * out (今年/去年 restating a stated year are dropped once resolved).
  */
