@@ -39,6 +39,10 @@
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
+import { KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
+
+/** Re-exported for a module that still imports it from here (features/timeline/extract-events.ts). */
+export { labelLength } from './speaker-label.js';
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
 export const MIN_SPEAKER_CONFIDENCE = 0.5;
@@ -81,7 +85,6 @@ const MIN_INTERVIEW_QUESTIONS = 3;
 const QUESTION_LINE_SENTENCES = 2;
 /** A labelled name must recur this often, unless the title or introduction already names it. */
 const MIN_LABEL_COUNT = 2;
-const LABEL_NAME_MAX = 24;
 /** Paragraphs between two labels up to which the lines between them are the first label's turn (see `labelledTurns`). */
 const LABEL_GAP_MAX = 20;
 /** Lines after a label searched for the thanks that answers a welcome (see `correctedLabel`). */
@@ -109,72 +112,14 @@ const MIN_TURN_BIGRAMS = 30;
 /** Mean log-likelihood per bigram by which the best voice must beat the next. */
 const VOICE_MARGIN = 0.3;
 
-/**
- * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, after an optional timestamp
- * (`[00:01:23] 佐藤:`) and with an optional role or affiliation (`佐藤（司会）:`, `藤原（○○証券）:`,
- * group 3). `Q.` is not one (it needs a colon).
- */
-const LABEL = new RegExp(
-  String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
-    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
-  'u',
-);
-/**
- * A speaker's mark in a council record (会議録): 「○議長（小池一郎君）　…」「○３番（浜田洋子君）　…」 (the part
- * they speak in, group 1, and their name, group 2) or 「○浜田洋子君　…」 (group 3). No colon: the mark
- * ends at the space before the words. Either width, so it reads the raw line as well as the folded one.
- */
-const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）]|([^\s()（）○]{1,12}?)(?:君|議員|委員))(?:[ \t\u3000]+|$)/u;
-/**
- * A line of a saved chat: 「12:03:15 From 田中 to Everyone: …」「From 田中 : …」 (Zoom; 送信元 … 宛先 in
- * Japanese). The sender (group 1, an affiliation in brackets group 2) is the speaker, whoever spoke before.
- */
-const CHAT_LINE = /^\s*([\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:From|送信元)[ \u3000]+(.{1,40}?)[ \u3000]*(?:[(（]([^()（）]{1,30})[)）])?(?:[ \u3000]+(?:to|宛先)[ \u3000]+([^:：]{1,40}?))?[ \u3000]*[:：][ \u3000]*/iu;
-/** Whom a chat line is sent to when it is said to the room: without a timestamp, only this makes 「From X to Y:」 a chat line. */
-const CHAT_ROOM = /^(?:everyone|全員|みなさん|皆さん)/iu;
 /** A role in a label that makes its speaker the host: `佐藤（司会）:`, `Lex (host):`, or the label itself (`聞き手:`). */
 const HOST_ROLE = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|host|interviewer|moderator)$/iu;
-/**
- * A role written where a name would be (`聞き手:`, `回答者:`): the label names a part in the talk, and
- * whoever plays it is that speaker. Not shaped like a name (聞き手 mixes kanji and kana), so listed.
- */
-const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|回答者|話し手|ゲスト|インタビュイー)$/iu;
 /**
  * A bracket after a label's name that says where the speaker is from, not what part they play
  * (藤原（○○証券）, Wang (Morgan Stanley)): not another name for them. Latin, digits, a dot or an
  * organisation's word.
  */
 const AFFILIATION = /[A-Za-z0-9・]|(?:証券|銀行|大学|新聞|会社|社|研究所|財団|協会|省|庁|事務所|グループ|ホールディングス|法人|機構|センター|病院|テレビ|放送)$/u;
-const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
-/**
- * A person's part with a letter or number that tells several apart (学生A, 参加者2, 男性B, 記者1): one
- * speaker each. The word must name a person (…者, …生, …員, …性, …客), not a point in a list (ポイント1).
- * Group 1 is the word, so 学生B vouches for 学生A as a speaker.
- */
-const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会))\s?[A-Z0-9]{1,2}$/u;
-/**
- * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
- * given name: 工藤 正樹), a nickname with ちゃん (よっちゃん), with an optional honorific.
- */
-const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生|博士|教授|准教授)?$/u;
-/**
- * A name written in hiragana, or in kanji and hiragana (ぽんた, こてつ, 森下ひなた): shaped like too many
- * words to be a label on its own, so taken only where it recurs among other labels (see `findLabels`).
- */
-const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
-/** Hiragana words written before a colon that are no names: a summary, a note, an example. */
-const KANA_WORD = /^(?:まとめ|はじめに|おわりに|さいごに|ただし|なお|つまり|ちなみに|たとえば|れい|こたえ|しつもん|ひとこと|おしらせ|おすすめ|ねらい|あらすじ|もくじ|ほか|こたえあわせ|ふりかえり|きっかけ|ところで)$/u;
-/**
- * A field of a notice or an info box before a colon (定休日：毎週木曜日, 開館時間：…, 住所：…, 入館料：…):
- * a kanji word shaped like a name that names a thing. The common field words, and compounds ending
- * in a word for a date, a time, a place, a fee or a contact.
- */
-const FIELD_LABEL = /^(?:[一-龥々]{0,4}(?:日時|時間|時刻|期間|期日|日程|場所|住所|所在地|会場|料金|費用|価格|金額|電話|番号|連絡先|問い?合わ?せ|定員|対象|内容|主催|共催|後援|締切|締め切り|備考|注意|営業|定休|休業|駐車場|交通|最寄り?駅?|予約|申込み?|申し込み|受付|支払い?|URL|HP)|[一-龥々]{2,}[日料費])$/u;
-
-/** Whether a label names a field of a notice or an info box (定休日, 開館時間, 入館料), not a person or a heading. */
-export function isFieldLabel(label: string): boolean {
-  return FIELD_LABEL.test(label.normalize('NFKC').trim());
-}
 
 const QUESTION_END = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
 /** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
@@ -723,44 +668,6 @@ function familyWithRole(name: string, role: string, body: string): string[] {
     if (new RegExp(`(?<![\\p{Script=Han}々])${family}${role}`, 'u').test(body)) return [`${family}${role}`, ...(cut >= 2 ? [family] : [])];
   }
   return [];
-}
-
-interface LabelRead {
-  readonly name: string;
-  /**
-   * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
-   * hiragana, `こてつ：`, taken only among other labels) or `chat` (a saved chat's sender, always a speaker).
-   */
-  readonly shape: 'label' | 'kana' | 'chat';
-  /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
-  readonly role: string | null;
-  /** UTF-16 length of the label, timestamp and colon included. */
-  readonly length: number;
-}
-
-/** The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. */
-function readLabel(text: string): LabelRead | null {
-  const mark = COUNCIL_MARK.exec(text);
-  const marked = (mark?.[2] ?? mark?.[3])?.trim();
-  if (mark !== null && marked !== undefined && NAME_SHAPED.test(marked) && !FIELD_LABEL.test(marked)) {
-    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'label' };
-  }
-  const chat = CHAT_LINE.exec(text);
-  const sender = chat?.[2]?.trim();
-  if (chat !== null && sender !== undefined && (chat[1] !== undefined || CHAT_ROOM.test(chat[4] ?? '')) && (NAME_SHAPED.test(sender) || KANA_NAME_SHAPED.test(sender))) {
-    return { name: sender, role: chat[3]?.trim() ?? null, length: chat[0].length, shape: 'chat' };
-  }
-  const match = LABEL.exec(text);
-  const name = (match?.[1] ?? match?.[2])?.trim();
-  if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
-  const strong = QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || LETTERED_ROLE.test(name);
-  if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
-  if (FIELD_LABEL.test(name)) return null;
-  return { name, role: match[3]?.trim() ?? null, length: match[0].length, shape: strong ? 'label' : 'kana' };
-}
-
-function labelName(text: string): string | null {
-  return readLabel(text.normalize('NFKC'))?.name ?? null;
 }
 
 /**
@@ -1674,19 +1581,5 @@ function opensQuote(text: string, open: boolean): boolean {
 function quotedShare(text: string): number {
   const quoted = [...text.matchAll(/[「『]([^」』]*)[」』]/gu)].reduce((sum, match) => sum + (match[1]?.length ?? 0), 0);
   return text.length === 0 ? 0 : quoted / text.length;
-}
-
-/**
- * Length (UTF-16) of the speaker label that opens a line (`イリヤ: `), 0 when there is none, so a
- * quotation can start at the speaker's first word.
- *
- * @example labelLength('イリヤ: そうやな。') // 5
- */
-export function labelLength(text: string): number {
-  const read = readLabel(text);
-  if (read !== null) return read.length;
-  const match = LABEL.exec(text);
-  if (match === null || labelName(text) === null) return 0;
-  return match[0].length;
 }
 

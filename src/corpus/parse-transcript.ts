@@ -20,7 +20,7 @@ import { dateAtEnd } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { readMetadataLine, readSiteByline } from './read-metadata.js';
-import { isFieldLabel, labelLength } from './attribute-speakers.js';
+import { isFieldLabel, labelLength } from './speaker-label.js';
 import { splitSentences } from '../text/split-sentences.js';
 
 /** How many non-blank lines from the top may hold the title and metadata. */

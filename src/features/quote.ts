@@ -1,4 +1,4 @@
-import { labelLength } from '../corpus/attribute-speakers.js';
+import { labelLength } from '../corpus/speaker-label.js';
 import { findSpeaker, speakerDirectory, type KnownSpeaker } from '../corpus/speaker-directory.js';
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
 import type { RetrievedPassage, Retriever } from '../search/retriever.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attributeSpeakers, labelLength, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
+import { attributeSpeakers, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
+import { labelLength } from '../../src/corpus/speaker-label.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
 import { findCastMember } from '../../src/corpus/speaker-aliases.js';
 import type { Paragraph } from '../../src/corpus/types.js';

@@ -2,7 +2,7 @@
  * The glossary: every term the material defines, with its spellings joined (acronym ↔ expansion,
  * katakana ↔ Latin, case and width) and its defining lines, best first. Built once at start-up.
  */
-import { labelLength } from '../attribute-speakers.js';
+import { labelLength } from '../speaker-label.js';
 import type { Corpus, Paragraph } from '../types.js';
 import type { Lexicon } from '../../text/lexicon/lexicon.js';
 import type { Tokenizer } from '../../text/tokenizer.js';

@@ -1,0 +1,123 @@
+/**
+ * Speaker labels: how a line opens with who says it. A name and a colon (`イリヤ: `, `佐藤（司会）：`,
+ * `【田中】`, after an optional timestamp), a council record's ○ mark (○議長（小池一郎君）), a saved chat's
+ * sender (12:03:15 From 田中 to Everyone:), and the words before a colon that are no speaker (an info box's
+ * 定休日：). Which labels make a cast, and whose turn a line is, is `attribute-speakers.ts`'s business.
+ */
+
+/** The longest name a label may carry (code points). */
+const LABEL_NAME_MAX = 24;
+
+/**
+ * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, after an optional timestamp
+ * (`[00:01:23] 佐藤:`) and with an optional role or affiliation (`佐藤（司会）:`, `藤原（○○証券）:`,
+ * group 3). `Q.` is not one (it needs a colon).
+ */
+const LABEL = new RegExp(
+  String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
+    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
+  'u',
+);
+/**
+ * A speaker's mark in a council record (会議録): 「○議長（小池一郎君）　…」「○３番（浜田洋子君）　…」 (the part
+ * they speak in, group 1, and their name, group 2) or 「○浜田洋子君　…」 (group 3). No colon: the mark
+ * ends at the space before the words. Either width, so it reads the raw line as well as the folded one.
+ */
+const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）]|([^\s()（）○]{1,12}?)(?:君|議員|委員))(?:[ \t\u3000]+|$)/u;
+/**
+ * A line of a saved chat: 「12:03:15 From 田中 to Everyone: …」「From 田中 : …」 (Zoom; 送信元 … 宛先 in
+ * Japanese). The sender (group 1, an affiliation in brackets group 2) is the speaker, whoever spoke before.
+ */
+const CHAT_LINE = /^\s*([\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:From|送信元)[ \u3000]+(.{1,40}?)[ \u3000]*(?:[(（]([^()（）]{1,30})[)）])?(?:[ \u3000]+(?:to|宛先)[ \u3000]+([^:：]{1,40}?))?[ \u3000]*[:：][ \u3000]*/iu;
+/** Whom a chat line is sent to when it is said to the room: without a timestamp, only this makes 「From X to Y:」 a chat line. */
+const CHAT_ROOM = /^(?:everyone|全員|みなさん|皆さん)/iu;
+
+/**
+ * A role written where a name would be (`聞き手:`, `回答者:`): the label names a part in the talk, and
+ * whoever plays it is that speaker. Not shaped like a name (聞き手 mixes kanji and kana), so listed.
+ */
+export const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|回答者|話し手|ゲスト|インタビュイー)$/iu;
+
+export const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
+
+/**
+ * A person's part with a letter or number that tells several apart (学生A, 参加者2, 男性B, 記者1): one
+ * speaker each. The word must name a person (…者, …生, …員, …性, …客), not a point in a list (ポイント1).
+ * Group 1 is the word, so 学生B vouches for 学生A as a speaker.
+ */
+export const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会))\s?[A-Z0-9]{1,2}$/u;
+/**
+ * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
+ * given name: 工藤 正樹), a nickname with ちゃん (よっちゃん), with an optional honorific.
+ */
+export const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生|博士|教授|准教授)?$/u;
+/**
+ * A name written in hiragana, or in kanji and hiragana (ぽんた, こてつ, 森下ひなた): shaped like too many
+ * words to be a label on its own, so taken only where it recurs among other labels (see `findLabels` in attribute-speakers.ts).
+ */
+export const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
+/** Hiragana words written before a colon that are no names: a summary, a note, an example. */
+const KANA_WORD = /^(?:まとめ|はじめに|おわりに|さいごに|ただし|なお|つまり|ちなみに|たとえば|れい|こたえ|しつもん|ひとこと|おしらせ|おすすめ|ねらい|あらすじ|もくじ|ほか|こたえあわせ|ふりかえり|きっかけ|ところで)$/u;
+/**
+ * A field of a notice or an info box before a colon (定休日：毎週木曜日, 開館時間：…, 住所：…, 入館料：…):
+ * a kanji word shaped like a name that names a thing. The common field words, and compounds ending
+ * in a word for a date, a time, a place, a fee or a contact.
+ */
+const FIELD_LABEL = /^(?:[一-龥々]{0,4}(?:日時|時間|時刻|期間|期日|日程|場所|住所|所在地|会場|料金|費用|価格|金額|電話|番号|連絡先|問い?合わ?せ|定員|対象|内容|主催|共催|後援|締切|締め切り|備考|注意|営業|定休|休業|駐車場|交通|最寄り?駅?|予約|申込み?|申し込み|受付|支払い?|URL|HP)|[一-龥々]{2,}[日料費])$/u;
+
+/** Whether a label names a field of a notice or an info box (定休日, 開館時間, 入館料), not a person or a heading. */
+export function isFieldLabel(label: string): boolean {
+  return FIELD_LABEL.test(label.normalize('NFKC').trim());
+}
+
+export interface LabelRead {
+  readonly name: string;
+  /**
+   * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
+   * hiragana, `こてつ：`, taken only among other labels) or `chat` (a saved chat's sender, always a speaker).
+   */
+  readonly shape: 'label' | 'kana' | 'chat';
+  /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
+  readonly role: string | null;
+  /** UTF-16 length of the label, timestamp and colon included. */
+  readonly length: number;
+}
+
+/** The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. */
+export function readLabel(text: string): LabelRead | null {
+  const mark = COUNCIL_MARK.exec(text);
+  const marked = (mark?.[2] ?? mark?.[3])?.trim();
+  if (mark !== null && marked !== undefined && NAME_SHAPED.test(marked) && !FIELD_LABEL.test(marked)) {
+    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'label' };
+  }
+  const chat = CHAT_LINE.exec(text);
+  const sender = chat?.[2]?.trim();
+  if (chat !== null && sender !== undefined && (chat[1] !== undefined || CHAT_ROOM.test(chat[4] ?? '')) && (NAME_SHAPED.test(sender) || KANA_NAME_SHAPED.test(sender))) {
+    return { name: sender, role: chat[3]?.trim() ?? null, length: chat[0].length, shape: 'chat' };
+  }
+  const match = LABEL.exec(text);
+  const name = (match?.[1] ?? match?.[2])?.trim();
+  if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
+  const strong = QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || LETTERED_ROLE.test(name);
+  if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
+  if (FIELD_LABEL.test(name)) return null;
+  return { name, role: match[3]?.trim() ?? null, length: match[0].length, shape: strong ? 'label' : 'kana' };
+}
+
+function labelName(text: string): string | null {
+  return readLabel(text.normalize('NFKC'))?.name ?? null;
+}
+
+/**
+ * Length (UTF-16) of the speaker label that opens a line (`イリヤ: `), 0 when there is none, so a
+ * quotation can start at the speaker's first word.
+ *
+ * @example labelLength('イリヤ: そうやな。') // 5
+ */
+export function labelLength(text: string): number {
+  const read = readLabel(text);
+  if (read !== null) return read.length;
+  const match = LABEL.exec(text);
+  if (match === null || labelName(text) === null) return 0;
+  return match[0].length;
+}
