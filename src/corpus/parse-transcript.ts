@@ -473,9 +473,9 @@ function headingShape(line: Line): 'plain' | 'question' | null {
   if (URL.test(shape) || shape.includes('。') || /[.、,!…‥」』"]$/u.test(shape)) return null;
   // 「落としたのは14回でした（笑）」: a stage direction closes speech, never a heading.
   if (STAGE_DIRECTION_END.test(shape)) return null;
-  // 「※ハル＝春日部 遥、…」: an editor's note, not a heading.
+  // 「※ユキ＝雪村 葵、…」: an editor's note, not a heading.
   if (/^[※*]/u.test(shape)) return null;
-  // 「定休日：毎週水曜日」: a field of an info box with its value, not a heading.
+  // 「定休日：毎週月曜日」: a field of an info box with its value, not a heading.
   const field = /^([^:]{1,12}):\s*\S/u.exec(shape);
   if (field?.[1] !== undefined && isFieldLabel(field[1])) return null;
   if (!KANA_HEADINGS.has(line.key) && (line.key.match(HIRAGANA)?.length ?? 0) / line.length >= 0.6) return null;

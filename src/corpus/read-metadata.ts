@@ -157,7 +157,7 @@ function readDateLine(text: string): LineMetadata | null {
 
 /**
  * The people an entry of a speaker list names: a group with its members in brackets, each after a
- * role (`コンビ名(ボケ:山本ケンジ/ツッコミ:西川アユミ)`), names the members; anything else names itself.
+ * role (`コンビ名(ボケ:田中ユウタ/ツッコミ:森サキ)`), names the members; anything else names itself.
  */
 function castNames(entry: string): string[] {
   const members = /^[^()]*\(([^()]*:[^()]*)\)$/u.exec(entry.trim())?.[1];

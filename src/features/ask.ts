@@ -46,7 +46,7 @@ export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
 /**
  * Whether a passage, or the line before it (the question it answers), names what the question asks
- * the value of: 「小野寺さんの出身地はどこ?」 is not answered by a line about 小野寺さん that never
+ * the value of: 「大河内さんの出身地はどこ?」 is not answered by a line about 大河内さん that never
  * mentions 出身地, however well the name matches.
  */
 function mentionedAround(passage: RetrievedPassage, attribute: string): boolean {

@@ -151,7 +151,7 @@ function mentions(retriever: Retriever, spellings: readonly string[], term: stri
     const best = bestSentence(passage.paragraph, spellings, keys, sounds);
     return { passage, best, score: passage.score / top + best.score };
   });
-  // 「いもち病というのは、どういう病気なんでしょう。」 names the term but asks: the answer on the next
+  // 「うどんこ病というのは、どういう病気なんでしょう。」 names the term but asks: the answer on the next
   // line explains, so it takes nearly the question's score and the question keeps a share of its own.
   const byId = new Map(scored.map((entry) => [entry.passage.paragraph.id, entry]));
   for (const entry of scored.filter(({ passage }) => asks(passage.paragraph.text))) {

@@ -29,7 +29,7 @@ const NAME_WORD = /^(?:名前|名称|正式名称|呼び名|タイトル|題名|
 /** Relations an answer states without naming them (a reason is given, not called 理由). */
 const RELATION_WORD = /^(?:理由|原因|目的|方法|手法|やり方|特徴|意味|違い|利点|欠点|長所|短所|メリット|デメリット|作業|仕事|点|ところ|仕組み|影響|効果|役割|結果|内容|考え|意見|立場|問題|課題|秘訣|コツ|ポイント|状況|現状|見通し|予測)$/u;
 
-/** What a question asks the value of (「小野寺さんの出身地はどこですか」→ 出身地), or null. */
+/** What a question asks the value of (「大河内さんの出身地はどこですか」→ 出身地), or null. */
 export function askedAttribute(question: string): string | null {
   if (questionType(question) === 'person') return null;
   const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());

@@ -334,12 +334,12 @@ function thatIsDefinitions(view: SentenceView): DefinitionCandidate[] {
 
 /**
  * A sentence that is only a term, quoted or bare, after a speaker label and a connective:
- * 「それから「2割特例」。」 announces the term the next sentences explain.
+ * 「それから「3割控除」。」 announces the term the next sentences explain.
  */
 const ANNOUNCED = /^(?:[^、,「『。]{1,20}[:\uFF1A]\s*)?(?:(?:それから|次に|次は|まず|あと|で|そして|最後に|さらに|続いて|もう一つ)[、,]?\s*)?(?:[「『]([^「」『』]{2,24})[」』]|([^「」『』、,。]{2,24}))[。.!！]$/du;
 /** 「…半額で済む、という制度です」: the explanation ends by saying what kind of thing the announced term is. */
 const SAYS_KIND = new RegExp(`という\\s*([\\p{sc=Han}\\p{sc=Katakana}ー]{1,8}?)(?:${COPULA})[。.!！]?$`, 'u');
-/** Kinds an announced term may be said to be besides its own head noun (2割特例 … という特例). */
+/** Kinds an announced term may be said to be besides its own head noun (3割控除 … という控除). */
 const ANNOUNCED_KIND = new RegExp(`^(?:${KIND_NOUNS}|制度|ルール|サービス|もの)$`, 'u');
 /** How many sentences after the announcement may hold its explanation (those between must go on: これは…). */
 const ANNOUNCED_REACH = 2;

@@ -159,7 +159,7 @@ export function termEndingAt(sentence: string, tokens: readonly Token[], endInde
     break;
   }
   if (joinedNo !== -1) {
-    // 「松本：贅沢の罠というのは」: a speaker label's colon opens the clause as the sentence start does.
+    // 「田村：安さの罠というのは」: a speaker label's colon opens the clause as the sentence start does.
     const opensClause = from <= joinedNo && (from === 0 || /^[、,。:\uFF1A]$/u.test(tokens[from - 1]?.morpheme.surface ?? ''));
     if (!opensClause || from > joinedNo) from = joinedNo + 1;
   }
@@ -237,7 +237,7 @@ const OKURIGANA = /(\p{sc=Han})(?![がをにはでのともへや](?:\p{sc=Han}|
  * @example isTermShaped('2028年') // false
  * @example isTermShaped('麹', { oneKanji: true }) // true
  * @example isTermShaped('おこげ', { kana: true }) // true
- * @example isTermShaped('2割特例', { quoted: true }) // true
+ * @example isTermShaped('3割控除', { quoted: true }) // true
  */
 export function isTermShaped(text: string, options: { readonly oneKanji?: boolean; readonly kana?: boolean; readonly quoted?: boolean } = {}): boolean {
   const term = text.trim();
@@ -249,7 +249,7 @@ export function isTermShaped(text: string, options: { readonly oneKanji?: boolea
   if (!/[\p{L}]/u.test(term) || NOT_TERMS.has(term)) return false;
   if (/[、。,!?\uFF01\uFF1F「」『』()\uFF08\uFF09]/u.test(term)) return false;
   // 2028年, 12万文字, 50%: quantities, not terms; but a name the material quotes as one may open with
-  // an amount (「2割特例」), as long as a word follows the number and its counter.
+  // an amount (「3割控除」), as long as a word follows the number and its counter.
   const quantity = options.quoted === true ? /^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,1}$/u : /^[\p{Nd}.,/]+[^\p{Script=Latin}]{0,3}$/u;
   if (quantity.test(term)) return false;
   if (/^[\p{Nd}.,]+\s?[KMBGTkmgbt][A-Za-z]?$/u.test(term)) return false;
