@@ -41,8 +41,6 @@ import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types
 import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
 import { KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
 
-/** Re-exported for a module that still imports it from here (features/timeline/extract-events.ts). */
-export { labelLength } from './speaker-label.js';
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
 export const MIN_SPEAKER_CONFIDENCE = 0.5;

@@ -3,7 +3,7 @@
  * transcript's own date (stated or read off the text) or against the date the passage is about,
  * each with the clause it belongs to and its citation.
  */
-import { labelLength } from '../../corpus/attribute-speakers.js';
+import { labelLength } from '../../corpus/speaker-label.js';
 import type { Paragraph, Transcript } from '../../corpus/types.js';
 import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
 import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
