@@ -199,6 +199,10 @@ const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|
  */
 function withoutTitles(name: string): string {
   const words = name.split(' ');
+  // 「司会 ミライ研究所 広報 三村 健」: a company before the last title goes with it.
+  const titles = words.slice(0, -1).map((word, i) => (JOB_TITLE.test(word) ? i : -1));
+  const lastTitle = Math.max(...titles);
+  if (lastTitle > 0) words.splice(0, lastTitle + 1);
   while (words.length > 1 && (JOB_TITLE.test(words[0] ?? '') || ORGANISATION.test(words[0] ?? ''))) words.shift();
   while (words.length > 1 && JOB_TITLE.test(words.at(-1) ?? '')) words.pop();
   if (words.length === 1) return JOINED_TITLE.exec(words[0] ?? '')?.[1] ?? words.join(' ');

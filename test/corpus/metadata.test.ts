@@ -70,6 +70,10 @@ describe('readMetadataLine', () => {
     ]);
   });
 
+  it('reads a listed speaker without the company named between their titles', () => {
+    expect(readMetadataLine('登壇者：税理士 黒田 恵／司会 ミライ研究所 広報 三村 健')?.speakers).toEqual(['黒田 恵', '三村 健']);
+  });
+
   it('reads the people a head count lists in brackets', () => {
     expect(readMetadataLine('- 参加：4名（ハル、まっつん、ゆず、ケン）')?.speakers).toEqual(['ハル', 'まっつん', 'ゆず', 'ケン']);
   });
