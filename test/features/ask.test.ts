@@ -176,7 +176,7 @@ describe('ask', () => {
     expect(fee.answered).toBe(true);
   });
 
-  it('takes an instruction to the audience (「…注意してください。」) for an answer, not for a question', () => {
+  it('takes an instruction to the audience (「…注意してください。」) for an answer, and a request to tell or a council question (「…伺います。」) for a question', () => {
     const webinar = stateFrom(
       {
         'webinar.txt': [
@@ -192,6 +192,9 @@ describe('ask', () => {
     expect(ask(webinar, { question: '2割特例はいつまで使えますか', limit: 3 }).results[0]?.line).toBe(4);
     expect(asks('期限があるので注意してください。')).toBe(false);
     expect(asks('この仕事を始めたきっかけを教えてください。')).toBe(true);
+    // A council member's question: 「…のか、伺います。」「…市長の見解を求めます。」
+    expect(asks('拡張の計画はあるのか、伺います。')).toBe(true);
+    expect(asks('この点について市長の見解を求めます。')).toBe(true);
   });
 
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {
