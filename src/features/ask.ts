@@ -4,7 +4,7 @@ import { readQueryText, searchableText } from './query-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
+import { askedAttribute, countedAnswer, definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
 export interface AskOptions {
@@ -121,7 +121,10 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   // number of hours: a number will do for either), not by one without; and such a line is evidence
   // enough with the question's words, however its sentence is worded.
   const typed = type === 'time' || type === 'quantity';
-  const shaped = top !== undefined && typed && (hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text));
+  // 「何本」 is answered by a count of 本, not by any number (「何歳」 not by a year).
+  const counted = countedAnswer(words);
+  const shaped =
+    top !== undefined && typed && (counted === null ? hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text) : counted.test(top.paragraph.text.normalize('NFKC')));
   const answered =
     top !== undefined &&
     (attribute === null || mentionedAround(top, attribute)) &&

@@ -3,7 +3,7 @@ export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'othe
 
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
-  ['quantity', /何人|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
+  ['quantity', /何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
   ['person', /誰|だれ|どなた|どの人|\bwho(?:m|se)?\b/iu],
   ['definition', /.(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
 ];
@@ -28,6 +28,47 @@ const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さ
 const NAME_WORD = /^(?:名前|名称|正式名称|呼び名|タイトル|題名|ニックネーム)$/u;
 /** Relations an answer states without naming them (a reason is given, not called 理由). */
 const RELATION_WORD = /^(?:理由|原因|目的|方法|手法|やり方|特徴|意味|違い|利点|欠点|長所|短所|メリット|デメリット|作業|仕事|点|ところ|仕組み|影響|効果|役割|結果|内容|考え|意見|立場|問題|課題|秘訣|コツ|ポイント|状況|現状|見通し|予測)$/u;
+
+/** Counters a 何-question names, and the counters an answer may state the same count with (何人 ↔ 30名). */
+const COUNTERS: ReadonlyArray<readonly [string, string]> = [
+  ['人', '人|名'],
+  ['名', '人|名'],
+  ['歳', '歳|才'],
+  ['才', '歳|才'],
+  ['本', '本'],
+  ['台', '台'],
+  ['枚', '枚'],
+  ['回', '回|度'],
+  ['点', '点'],
+  ['個', '個|つ'],
+  ['社', '社'],
+  ['件', '件'],
+  ['校', '校'],
+  ['位', '位'],
+  ['倍', '倍'],
+  ['割', '割|%|パーセント'],
+  ['%', '%|パーセント|割'],
+  ['パーセント', '%|パーセント|割'],
+  ['ドル', 'ドル|\\$'],
+  ['グラム', 'グラム|g'],
+  ['キロ', 'キロ|km|kg'],
+  ['メートル', 'メートル|m'],
+];
+const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
+
+/**
+ * For a question that counts in a unit (「何人」「何本」「何歳」), the shape of its answer: a number in
+ * that unit, or one that says the same (何人 ↔ 30名); null for any other question.
+ *
+ * @example countedAnswer('シュートは何本でしたか')?.test('シュートは5本') // true
+ */
+export function countedAnswer(question: string): RegExp | null {
+  const folded = question.normalize('NFKC');
+  for (const [counter, answers] of COUNTERS) {
+    if (folded.includes(`何${counter}`)) return new RegExp(`${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:${answers})`, 'u');
+  }
+  return null;
+}
 
 /** What a question asks the value of (「大河内さんの出身地はどこですか」→ 出身地), or null. */
 export function askedAttribute(question: string): string | null {

@@ -161,6 +161,8 @@ describe('ask', () => {
     expect(born.answered).toBe(false);
     // A number of years is a number: 「何年前」 is answered by 「十年前」.
     expect(ask(village, { question: '夫婦が移住してきたのは何年前ですか', limit: 3 }).answered).toBe(true);
+    // A count in another unit is no answer: 「何歳」 is not answered by 「十年前」.
+    expect(ask(village, { question: '移住してきた夫婦は何歳ですか', limit: 3 }).answered).toBe(false);
   });
 
   it('takes a line holding the number asked for, with enough of the question’s words, as an answer however it is worded', () => {

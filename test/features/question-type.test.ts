@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, definedTerm, hasAnswerShape, questionType } from '../../src/features/question-type.js';
+import { askedAttribute, countedAnswer, definedTerm, hasAnswerShape, questionType } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -38,6 +38,16 @@ describe('questionType', () => {
     expect(hasAnswerShape('definition', '中村:いもち病は、カビの一種が原因の病気です。', 'いもち病')).toBe(true);
     expect(hasAnswerShape('definition', 'うちは天然醸造にこだわっています。', '天然醸造')).toBe(false);
     expect(hasAnswerShape('definition', '熟成期間が長いほど色素が増えます。', '天然醸造')).toBe(false);
+  });
+});
+
+describe('countedAnswer', () => {
+  it('wants a count in the unit asked for, or one that says the same', () => {
+    expect(countedAnswer('前半のシュートは何本でしたか')?.test('シュートは5本')).toBe(true);
+    expect(countedAnswer('前半のシュートは何本でしたか')?.test('2024年の試合')).toBe(false);
+    expect(countedAnswer('技術者は何人派遣されますか')?.test('技術者を30名ほど派遣')).toBe(true);
+    expect(countedAnswer('デュボワ博士は何歳ですか')?.test('十二歳の夏')).toBe(true);
+    expect(countedAnswer('いつ始まりますか')).toBeNull();
   });
 });
 
