@@ -12,12 +12,14 @@ beforeAll(async () => {
   state = stateFrom(SAMPLE_FILES, await realAnalyzer());
 });
 
+/** A corpus of one file with the lines given. */
+const oneFile = (file: string, ...lines: string[]): AppState => stateFrom({ [file]: lines.join('\n') }, state.retriever.analyzer);
+
 /** A press conference's Q&A: the lines given, then the reporter's thanks. */
-const pressConference = (...lines: string[]): AppState =>
-  stateFrom({ 'press.txt': ['決算記者会見', '', ...lines, '記者：ありがとうございます。'].join('\n') }, state.retriever.analyzer);
+const pressConference = (...lines: string[]): AppState => oneFile('press.txt', '決算記者会見', '', ...lines, '記者：ありがとうございます。');
 
 /** A documentary's narration about a village: the title, a blank line, then the lines given. */
-const documentary = (...lines: string[]): AppState => stateFrom({ 'doc.txt': ['棚田の村', '', ...lines].join('\n') }, state.retriever.analyzer);
+const documentary = (...lines: string[]): AppState => oneFile('doc.txt', '棚田の村', '', ...lines);
 
 describe('ask', () => {
   it('answers with the cited line when the material holds the answer', () => {
@@ -33,17 +35,13 @@ describe('ask', () => {
   });
 
   it('answers with the line after an interviewer’s question that matches, not with the question', () => {
-    const interview = stateFrom(
-      {
-        'talk.txt': [
-          '研究者との対談',
-          '',
-          '司会: 最後に、量子コンピューターの実用化はいつ頃になりそうですか?',
-          '田中: 正直なところ、2030年代の半ばやと思うわ。',
-          '司会: ありがとうございました。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const interview = oneFile(
+      'talk.txt',
+      '研究者との対談',
+      '',
+      '司会: 最後に、量子コンピューターの実用化はいつ頃になりそうですか?',
+      '田中: 正直なところ、2030年代の半ばやと思うわ。',
+      '司会: ありがとうございました。',
     );
     const result = ask(interview, { question: '量子コンピューターはいつ実用化される?', limit: 3 });
     expect(result.results.map((item) => item.line)).toEqual([4, 3]);
@@ -51,20 +49,16 @@ describe('ask', () => {
   });
 
   it('takes a request or a full-width question mark as the interviewer asking', () => {
-    const interview = stateFrom(
-      {
-        'export.txt': [
-          'インタビュー',
-          '',
-          '[00:00:18] 佐藤（司会）: まず、量子コンピュータに興味を持ったきっかけを教えてください。',
-          '[00:00:25] 高橋（ゲスト）: 大学3年のときに、講義録を読んだのが始まりです。',
-          '[00:01:02] 佐藤（司会）: 表面符号、というのは。',
-          '[00:01:06] 高橋（ゲスト）: 量子ビットを格子状に並べて、隣同士のパリティを測る方式です。',
-          '[00:02:00] 佐藤（司会）: 日本の量子コンピュータの研究はどうですか？',
-          '[00:02:06] 高橋（ゲスト）: 層は厚いほうです。大学も企業も力を入れています。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const interview = oneFile(
+      'export.txt',
+      'インタビュー',
+      '',
+      '[00:00:18] 佐藤（司会）: まず、量子コンピュータに興味を持ったきっかけを教えてください。',
+      '[00:00:25] 高橋（ゲスト）: 大学3年のときに、講義録を読んだのが始まりです。',
+      '[00:01:02] 佐藤（司会）: 表面符号、というのは。',
+      '[00:01:06] 高橋（ゲスト）: 量子ビットを格子状に並べて、隣同士のパリティを測る方式です。',
+      '[00:02:00] 佐藤（司会）: 日本の量子コンピュータの研究はどうですか？',
+      '[00:02:06] 高橋（ゲスト）: 層は厚いほうです。大学も企業も力を入れています。',
     );
     const first = (question: string): number | undefined => ask(interview, { question, limit: 3 }).results[0]?.line;
     expect(first('量子コンピュータに興味を持ったきっかけは?')).toBe(4);
@@ -73,37 +67,29 @@ describe('ask', () => {
   });
 
   it('takes a question word with a conjectural ending as asking (「…どういう病気なんでしょう。」)', () => {
-    const interview = stateFrom(
-      {
-        'farm.txt': [
-          '稲作の話',
-          '',
-          '聞き手: 特に怖いのはどの病気ですか。',
-          '農家: 白葉枯病ですね。',
-          '聞き手: 白葉枯病というのは、どういう病気なんでしょう。',
-          '農家: 細菌が葉の傷から入って、葉が白く枯れていく病気です。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const interview = oneFile(
+      'farm.txt',
+      '稲作の話',
+      '',
+      '聞き手: 特に怖いのはどの病気ですか。',
+      '農家: 白葉枯病ですね。',
+      '聞き手: 白葉枯病というのは、どういう病気なんでしょう。',
+      '農家: 細菌が葉の傷から入って、葉が白く枯れていく病気です。',
     );
     expect(ask(interview, { question: '白葉枯病はどんな病気ですか', limit: 3 }).results[0]?.line).toBe(6);
   });
 
   it('answers what a term is with the line about that term, not the answer to another question that names it', () => {
-    const panel = stateFrom(
-      {
-        'miso.txt': [
-          '味噌のトークセッション',
-          '',
-          'うちは寒造りにこだわっています。',
-          '寒造り、というのは?',
-          '寒造りというのは、冬の寒い時期に仕込んで、一年かけて熟成させる造り方のことです。',
-          '三年も寝かせるものもあります。',
-          '栄養の面から見て、寒造りと速醸造りで違いはあるんでしょうか。',
-          'そうですね、成分の面では、熟成が長いほど色素が増えることが分かっています。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const panel = oneFile(
+      'miso.txt',
+      '味噌のトークセッション',
+      '',
+      'うちは寒造りにこだわっています。',
+      '寒造り、というのは?',
+      '寒造りというのは、冬の寒い時期に仕込んで、一年かけて熟成させる造り方のことです。',
+      '三年も寝かせるものもあります。',
+      '栄養の面から見て、寒造りと速醸造りで違いはあるんでしょうか。',
+      'そうですね、成分の面では、熟成が長いほど色素が増えることが分かっています。',
     );
     const result = ask(panel, { question: '寒造りとは?', limit: 3 });
     expect(result.questionType).toBe('definition');
@@ -111,17 +97,13 @@ describe('ask', () => {
   });
 
   it('does not answer what a person’s attribute is with a line that only names the person', () => {
-    const panel = stateFrom(
-      {
-        'guests.txt': [
-          'トークセッション',
-          '',
-          'まず、創業百年を超える山中酒造の五代目、山中健一さんです。',
-          'もうお一人は、栄養士の川口まどかさんです。',
-          '川口さんの出身地は青森で、りんご畑に囲まれて育ったそうです。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const panel = oneFile(
+      'guests.txt',
+      'トークセッション',
+      '',
+      'まず、創業百年を超える山中酒造の五代目、山中健一さんです。',
+      'もうお一人は、栄養士の川口まどかさんです。',
+      '川口さんの出身地は青森で、りんご畑に囲まれて育ったそうです。',
     );
     const answer = (question: string): { answered: boolean; line: number | undefined } => {
       const result = ask(panel, { question, limit: 3 });
@@ -179,17 +161,13 @@ describe('ask', () => {
   });
 
   it('takes an instruction to the audience (「…注意してください。」) for an answer, and a request to tell or a council question (「…伺います。」) for a question', () => {
-    const webinar = stateFrom(
-      {
-        'webinar.txt': [
-          'インボイス制度ウェビナー',
-          '',
-          '小野寺：それから「2割特例」。これは本当に大事です。',
-          '小野寺：この2割特例は2026年9月30日を含む課税期間までが対象です。期限があるので注意してください。',
-          '西村：なるほど、ありがとうございます。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const webinar = oneFile(
+      'webinar.txt',
+      'インボイス制度ウェビナー',
+      '',
+      '小野寺：それから「2割特例」。これは本当に大事です。',
+      '小野寺：この2割特例は2026年9月30日を含む課税期間までが対象です。期限があるので注意してください。',
+      '西村：なるほど、ありがとうございます。',
     );
     expect(ask(webinar, { question: '2割特例はいつまで使えますか', limit: 3 }).results[0]?.line).toBe(4);
     expect(asks('期限があるので注意してください。')).toBe(false);
@@ -210,18 +188,14 @@ describe('ask', () => {
   });
 
   it('answers a question the moderator passes on by name (「じゃあこれはEmilyさん。」) with the line after', () => {
-    const panel = stateFrom(
-      {
-        'panel.md': [
-          'パネル討論',
-          '',
-          '参加者：小さいスタートアップで、SREは一人しかいないんですが、何から始めればいいですか。',
-          '佐々木：じゃあこれはEmilyさん。',
-          'エミリー：まずSLOを決めることです。何を守りたいか決めないと、何を観測すればいいかわからない。',
-          '佐々木：ありがとうございます。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const panel = oneFile(
+      'panel.md',
+      'パネル討論',
+      '',
+      '参加者：小さいスタートアップで、SREは一人しかいないんですが、何から始めればいいですか。',
+      '佐々木：じゃあこれはEmilyさん。',
+      'エミリー：まずSLOを決めることです。何を守りたいか決めないと、何を観測すればいいかわからない。',
+      '佐々木：ありがとうございます。',
     );
     expect(ask(panel, { question: 'SREが一人しかいない会社は何から始めればいい？', limit: 3 }).results[0]?.line).toBe(5);
   });
@@ -237,17 +211,13 @@ describe('ask', () => {
   });
 
   it('answers with the line an announcement leads to, above the announcement itself', () => {
-    const talk = stateFrom(
-      {
-        'story.txt': [
-          '創業の話',
-          '',
-          '会社を始めたとき、最初の大きなアイデアが2つあってん。今から説明するわ。',
-          '1つ目は教師なし学習で、圧縮を通じて世界を理解することやった。',
-          'ほんで、そのあとは資金集めに苦労したんや。',
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const talk = oneFile(
+      'story.txt',
+      '創業の話',
+      '',
+      '会社を始めたとき、最初の大きなアイデアが2つあってん。今から説明するわ。',
+      '1つ目は教師なし学習で、圧縮を通じて世界を理解することやった。',
+      'ほんで、そのあとは資金集めに苦労したんや。',
     );
     const result = ask(talk, { question: '最初の大きなアイデアは何でしたか', limit: 3 });
     expect(result.results.map((item) => item.line).slice(0, 2)).toEqual([4, 3]);
