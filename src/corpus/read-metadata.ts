@@ -15,7 +15,7 @@ const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
 const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
-const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|参加者|参加|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
+const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|アシスタント|参加者|参加|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
 const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
@@ -223,8 +223,8 @@ function isName(name: string): boolean {
     !/[。!?]|\.$/u.test(name) &&
     // 「記者：値上げの件ですが、…」 is a reporter speaking, not a byline.
     !/です|ます|ません|でした|ました|ください/u.test(name) &&
-    // 「住民 約40名」 counts people; a name has no digits.
-    !/\d/u.test(name) &&
+    // 「住民 約40名」 counts people; a name has no digits, nor another field's colon after it.
+    !/[\d:]/u.test(name) &&
     !/^[a-z]/u.test(name)
   );
 }

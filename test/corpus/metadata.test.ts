@@ -74,6 +74,10 @@ describe('readMetadataLine', () => {
     expect(readMetadataLine('登壇者：税理士 黒田 恵／司会 ミライ研究所 広報 三村 健')?.speakers).toEqual(['黒田 恵', '三村 健']);
   });
 
+  it('reads a lecturer and an assistant on one line as two fields, not as one name', () => {
+    expect(readMetadataLine('講師：山根 かおり（料理研究家）　アシスタント：村井')).toEqual({ author: '山根 かおり', date: null, speakers: ['村井'] });
+  });
+
   it('reads the people a head count lists in brackets', () => {
     expect(readMetadataLine('- 参加：4名（ハル、まっつん、ゆず、ケン）')?.speakers).toEqual(['ハル', 'まっつん', 'ゆず', 'ケン']);
   });
