@@ -3,7 +3,7 @@ export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'othe
 
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
-  ['quantity', /何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
+  ['quantity', /なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
   ['person', /誰|だれ|どなた|どの人|\bwho(?:m|se)?\b/iu],
   ['definition', /.(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
 ];

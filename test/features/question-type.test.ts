@@ -7,6 +7,8 @@ describe('questionType', () => {
     ['When did OpenAI release GPT-4?', 'time'],
     ['研究室の学生は何人?', 'quantity'],
     ['休みは何曜日ですか', 'time'],
+    // Kansai: 「なんぼ」 is how much.
+    ['このたこ焼き、なんぼしたん？', 'quantity'],
     ['社長は自己採点で何点をつけましたか', 'quantity'],
     ['What share of the staff signed the letter?', 'quantity'],
     ['社員の何割が署名しましたか', 'quantity'],
