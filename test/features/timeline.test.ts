@@ -40,14 +40,13 @@ beforeAll(async () => {
 
 describe('buildTimeline with two dates in a sentence', () => {
   it('gives each its own event, and drops 去年 only when it restates the stated year', () => {
-    const transcript = parseTranscript('d_talk.txt', [
+    const events = eventsOf('d_talk.txt', [
       '研究室の話 2025年6月',
       '',
       'うちの研究室では2019年から量子ビットを作ってて、去年ようやく100個をつないだチップが動いたんや。',
       '私たちの会社は2022年に創業して、来年には新しいサービスを出す予定です。',
       '2024年、つまり去年のことです。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    ]).filter((event) => event.kind !== 'publication');
     const at = (line: number) => events.filter((event) => event.line === line).map((event) => [event.date, event.kind]);
     expect(at(3)).toEqual([['2019', 'event'], ['2024', 'event']]);
     expect(at(4)).toEqual([['2022', 'event'], ['2026', 'plan']]);
@@ -57,7 +56,7 @@ describe('buildTimeline with two dates in a sentence', () => {
 
 describe('buildTimeline in a labelled interview', () => {
   it('quotes events without the speaker label, and leaves greetings, the occasion itself, sign-offs and fiscal periods out', () => {
-    const transcript = parseTranscript('i.txt', [
+    const events = eventsOf('i.txt', [
       'インタビュー',
       '作成日時: 2025/04/18 14:02',
       '[00:00:05] 佐藤（司会）: 本日はお忙しいところありがとうございます。',
@@ -68,8 +67,7 @@ describe('buildTimeline in a labelled interview', () => {
       '[00:02:10] 高橋（ゲスト）: 2023年3月に理研が国産初の量子コンピュータを公開しました。',
       '[00:05:00] 高橋（ゲスト）: 来年には新しいチップを試作する予定です。',
       '[00:09:00] 佐藤（司会）: じゃあ今日はここまで。ではまた来月。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    ]).filter((event) => event.kind !== 'publication');
     expect(events.map((event) => [event.line, event.date, event.kind, event.event])).toEqual([
       [8, '2023-03', 'event', '2023年3月に理研が国産初の量子コンピュータを公開しました。'],
       [7, '2025-04-18', 'event', '本日の説明会で新しいチップが発表されました。'],
@@ -80,13 +78,12 @@ describe('buildTimeline in a labelled interview', () => {
 
 describe('buildTimeline remarks that date nothing', () => {
   it('leaves out 今日 in an undated text, a session that tries something today and a meeting held today', () => {
-    const transcript = parseTranscript('v.txt', [
+    const events = eventsOf('v.txt', [
       '日帰り旅行',
       '',
       'はいどうもー、みっちゃんです。今日はな、ちょっと遠出してきました。',
       '昨日、新しい駅ができたらしいで。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    ]);
     expect(events.map((event) => [event.line, event.date, event.dateText])).toEqual([[4, null, '昨日']]);
     const dated = parseTranscript('w.txt', [
       '説明会の記録',
@@ -98,7 +95,7 @@ describe('buildTimeline remarks that date nothing', () => {
   });
 
   it('leaves out a meeting record’s own proceedings on 本日, and keeps what happened at it', () => {
-    const transcript = parseTranscript('m.txt', [
+    const events = eventsOf('m.txt', [
       '第2回町議会定例会会議録',
       '令和6年6月12日（水曜日）',
       '議長　ただいまから本日の会議を開きます。',
@@ -106,13 +103,12 @@ describe('buildTimeline remarks that date nothing', () => {
       '議長　以上で本日の日程は全部終了いたしました。',
       '本日はこれにて散会いたします。',
       '本日の会議で補正予算が可決されました。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    ]).filter((event) => event.kind !== 'publication');
     expect(events.map((event) => [event.line, event.date])).toEqual([[7, '2024-06-12']]);
   });
 
   it('cites a date line repeating the document’s date (an agenda’s 開議) on the publication, not as an event', () => {
-    const transcript = parseTranscript('m.txt', [
+    const events = eventsOf('m.txt', [
       '第2回町議会定例会会議録',
       '令和6年6月12日（水曜日）',
       '───────────',
@@ -120,8 +116,7 @@ describe('buildTimeline remarks that date nothing', () => {
       '　令和6年6月12日（水）午前10時開議',
       '　第1　一般質問',
       '令和6年6月12日に補正予算が可決されました。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    ]);
     expect(events.map((event) => [event.kind, event.line, event.citations.map((citation) => citation.line)])).toEqual([
       ['publication', 2, [2, 5]],
       ['event', 7, [7]],
@@ -135,7 +130,7 @@ describe('buildTimeline remarks that date nothing', () => {
   });
 
   it('keeps a date offered in a question, and leaves out a year passing, the session itself and a bare 今日は', () => {
-    const transcript = parseTranscript('s.txt', [
+    const events = eventsOf('s.txt', [
       '勉強会の記録',
       '2025年3月10日',
       '平成31年も半分が過ぎましたね。',
@@ -145,8 +140,7 @@ describe('buildTimeline remarks that date nothing', () => {
       'じゃあ次の勉強会、2025/4/19の土曜日とかどう？',
       '2024年はどうなると思いましたか？',
       '今日、新しい論文が公開されました。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events.filter((event) => event.kind !== 'publication');
+    ]).filter((event) => event.kind !== 'publication');
     expect(events.map((event) => [event.line, event.date, event.kind, event.dateText])).toEqual([
       [9, '2025-03-10', 'event', '今日'],
       [7, '2025-04-19', 'plan', '2025/4/19'],
@@ -162,29 +156,27 @@ describe('buildTimeline remarks that date nothing', () => {
 
 describe('buildTimeline relative dates', () => {
   it('counts 3年前 from the document unless its paragraph points back to a year told before', () => {
-    const transcript = parseTranscript('r.txt', [
+    const events = eventsOf('r.txt', [
       '研究の話',
       'By Jane Doe · 2024-03-20',
       '2012年、AlexNetが登場した。',
       '3年前にこの研究室に入りました。',
       '2012年、画像認識が変わった。',
       'その3年前から準備はしていた。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    ]);
     expect(events.find((event) => event.line === 4)?.date).toBe('2021');
     expect(events.find((event) => event.line === 6)?.date).toBe('2009');
   });
 
   it('counts 5年前 from the document even after another date in its sentence, unless tied to that date', () => {
-    const transcript = parseTranscript('s.txt', [
+    const events = eventsOf('s.txt', [
       '銭湯の話',
       'By Jane Doe · 2024-03-20',
       '昭和33年創業のこの銭湯は、5年前、廃業寸前まで追い込まれていました。',
       '1990年に入社し、その5年前に結婚した。',
       '2012年の3年前に研究を始めた。',
       '1990年に入社し、3年後に独立した。',
-    ].join('\n'));
-    const events = buildTimeline({ transcripts: [transcript], skipped: [] }).events;
+    ]);
     const at = (line: number) => events.filter((event) => event.line === line).map((event) => event.date);
     expect(at(3)).toEqual(['1958', '2019']);
     expect(at(4)).toEqual(['1985', '1990']);
@@ -206,6 +198,11 @@ describe('buildTimeline merging', () => {
     expect(events.map((event) => event.citations.map((citation) => `${citation.file}:${citation.line}`))).toEqual([['e.txt:3', 'f.txt:3'], ['e.txt:4']]);
   });
 });
+
+/** The timeline of one transcript read from `lines`. */
+function eventsOf(file: string, lines: readonly string[]): ReturnType<typeof buildTimeline>['events'] {
+  return buildTimeline({ transcripts: [parseTranscript(file, lines.join('\n'))], skipped: [] }).events;
+}
 
 function query(options: Partial<TimelineOptions> = {}): ReturnType<typeof timeline> {
   return timeline({ timeline: built, analyzer, files }, { page: 1, pageSize: 100, ...options });
