@@ -6,8 +6,10 @@
  *
  * A review folder holds `seeds/` (transcripts the reviewer wrote) and `questions.jsonl`, one probe a
  * line: `{ "id", "cmd", "opts", "expect": ["file:line", …] }` with the lines expected written before
- * the bot's first run (`[]`: the material does not answer). Without `--dir`, every folder under
- * `test/fixtures/reviews/` whose probes carry such lists. Each folder is booted as the bot boots
+ * the bot's first run (`[]`: the material does not answer). Reviews 4 and 5 wrote their expectations
+ * as free text (「01:18 (2019年の春)」); their /ask probes with the file:line mentions read out of that
+ * text (`DECLINE` as `[]`) are `expected-lines.jsonl`, scored in its place. Without `--dir`, every
+ * folder under `test/fixtures/reviews/` whose probes carry such lists. Each folder is booted as the bot boots
  * (its `seeds/` as SEEDS_DIR) and every probe run as `npm run cli -- <cmd> --json` runs it. A result
  * counts for an expected line when its `line`..`lineEnd` covers it. Per folder:
  * - ask: right line first and marked answered; right line first; among the first 3; answerable
@@ -115,7 +117,8 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dir: { type: 'string' }, verbose: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
   const dirs = values.dir !== undefined ? [path.resolve(values.dir)] : readdirSync(REVIEWS).map((name) => path.join(REVIEWS, name));
   const reviews = dirs.flatMap((dir) => {
-    const file = path.join(dir, 'questions.jsonl');
+    const lines = path.join(dir, 'expected-lines.jsonl');
+    const file = existsSync(lines) ? lines : path.join(dir, 'questions.jsonl');
     const probes = existsSync(file) ? readProbes(file) : null;
     if (probes === null && values.dir !== undefined) throw new Error(`${dir}: no questions.jsonl with lists of file:line to score`);
     return probes === null ? [] : [{ dir, probes }];
