@@ -1,5 +1,5 @@
 import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
-import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, spellingSimilarity } from '../text/transliterate.js';
+import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, spellingSimilarity, spellsReading } from '../text/transliterate.js';
 import { inflectionLemma } from '../text/lexicon/english-lemma.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { BoundedMemo } from './bounded-memo.js';
@@ -179,7 +179,11 @@ export function createSearchEngine(
   function kanjiSpelledBy(word: string): Map<string, string> {
     if (!isLatinWord(word) || word.length < KANJI_READING_MIN_LETTERS) return new Map();
     const found = soundKeys(word).flatMap((key) => kanjiByReading().get(key) ?? []);
-    return new Map(found.filter((entry) => spellingSimilarity(word, entry.reading) >= KANJI_READING_MIN_SIMILARITY).map((entry) => [entry.word, entry.reading]));
+    // A word the material itself writes in Latin (a product called Fumi) is that word: a kanji word is
+    // another spelling of it only when its reading is spelt exactly (不明, フメイ, is not Fumi).
+    const written = index.documentFrequency(word) > 0;
+    const spelled = (reading: string): boolean => (written ? spellsReading(word, reading) : spellingSimilarity(word, reading) >= KANJI_READING_MIN_SIMILARITY);
+    return new Map(found.filter((entry) => spelled(entry.reading)).map((entry) => [entry.word, entry.reading]));
   }
 
   // A query may ask for a word's variants several times (to tell a name, to sound it out, for its
@@ -221,6 +225,11 @@ export function createSearchEngine(
     return [...found.values()];
   }
 
+  /** A Latin word the English dictionary has an entry for (keep, model), as typed or in its base form. */
+  function isEnglishWord(word: string): boolean {
+    return lexicon !== null && isLatinWord(word) && lexicon.lookup(word).length > 0;
+  }
+
   function prepare(text: string): PreparedQuery {
     const analysis = analyzer.analyze(text);
     const words: WeightedTerm[] = analysis.words.map((term) => ({ term, weight: 1 }));
@@ -249,6 +258,8 @@ export function createSearchEngine(
     const translations = (lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency) : []).filter(
       (translation) => !translation.source.every((source) => names.has(source)),
     );
+    // Written with a capital (Nathan, even opening the question), a word may be a name whatever the dictionary says.
+    const capitalised = new Set((text.normalize('NFKC').match(/(?<![A-Za-z])[A-Z][a-z]+/gu) ?? []).map((word) => word.toLowerCase()));
     // An English word the dictionary translated is an ordinary word, not a name: sounding it out
     // (buying → バング) would only add noise; so would joining two of them (buying power → パズル).
     const translated = new Set(translations.flatMap((translation) => translation.source));
@@ -258,7 +269,11 @@ export function createSearchEngine(
       // Except a long loanword the material writes in katakana (context → コンテキスト): its exact sound, a little lower.
       const loanwords = ordinary && owners.length === 1 && consonants(soundKey(spelling) ?? '') >= LOANWORD_MIN_SOUNDS;
       if (ordinary && !loanwords) continue;
-      const found = loanwords ? loanwordsOf(spelling) : variantsOf(spelling);
+      // An English word the dictionary knows but the material never uses in translation is still an
+      // ordinary word, not a name: only a katakana word that looks like it is its loanword (model →
+      // モデル), never any word of the same consonants (keep → キャパ, make → メートル).
+      const english = !ordinary && owners.length === 1 && !names.has(spelling) && !capitalised.has(spelling) && isEnglishWord(spelling);
+      const found = loanwords || english ? loanwordsOf(spelling) : variantsOf(spelling);
       for (const variant of found) {
         for (const owner of owners) variants.set(owner, [...(variants.get(owner) ?? []), variant.term]);
         if (seen.has(variant.term)) continue;

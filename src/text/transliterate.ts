@@ -195,6 +195,17 @@ export function spellingSimilarity(latin: string, katakana: string): number {
   return 1 - boundedEditDistance(spelled, romaji, longer) / longer;
 }
 
+/**
+ * Whether a Latin spelling writes a kana reading exactly, long vowels aside (Sato, Satou and Satoh
+ * all write サトウ; Fumi does not write フメイ, one vowel off).
+ *
+ * @example spellsReading('sato', 'サトウ') // true
+ */
+export function spellsReading(latin: string, reading: string): boolean {
+  const folded = (romaji: string): string => romaji.replace(/([aeiou])\1/gu, '$1').replace(/ou/gu, 'o').replace(/ei/gu, 'e').replace(/oh(?![aeiou])/gu, 'o');
+  return folded(romanize(reading)) === folded(latin.normalize('NFKC').toLowerCase());
+}
+
 /** English spelling as romaji would write its sounds, for comparing with a romanised katakana word. */
 const ENGLISH_AS_ROMAJI: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=[a-z]{2})er$/u, 'a'], // Sutskever → サツキーバー

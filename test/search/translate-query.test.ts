@@ -67,6 +67,35 @@ describe('English questions with the lexicon', () => {
     expect(retriever.prepare('Who is buying them?').alternatives).not.toContain('バング');
   });
 
+  it('sounds out an English word the material never translates only as a loanword that looks like it', () => {
+    // keep and make are dictionary words whose translations these lines lack: キャパ and キャップ share
+    // keep's consonants (K-P), メートル model's, but none of them is the word.
+    const files = { 'q_talk.txt': '話\nキャパは200です。\n黄色いキャップの目薬です。\n長さは3メートルある。\n新しいモデルを作った。' };
+    const lexicon = createLexicon(
+      new Map([
+        ['keep', encodeCandidates([{ term: '保つ', alternate: 'たもつ', weight: 0.9 }])],
+        ['model', encodeCandidates([{ term: '模型', alternate: 'もけい', weight: 0.9 }])],
+      ]),
+    );
+    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const keep = retriever.prepare('How long does it keep?').alternatives;
+    expect(keep).not.toContain('キャパ');
+    expect(keep).not.toContain('キャップ');
+    const model = retriever.prepare('Why did they change the model?').alternatives;
+    expect(model).toContain('モデル');
+    expect(model).not.toContain('メートル');
+    // Capitalised, even opening the question, it may be a name: sounded out as before.
+    expect(retriever.prepare('Keep said what?').alternatives).toContain('キャパ');
+  });
+
+  it('does not take a Latin word the material itself writes for a kanji word one vowel off its reading', () => {
+    // The product is called Fumi; 不明 reads フメイ. Takahashi still finds 高橋, spelt exactly.
+    const files = { 'r_launch.md': '発表会\nFumi 2は3万円です。\n発売日は不明です。\n高橋さんが説明した。' };
+    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, createLexicon(new Map()));
+    expect(retriever.prepare('How much is Fumi 2?').alternatives).not.toContain('不明');
+    expect(retriever.prepare('What did Takahashi explain?').alternatives).toContain('高橋');
+  });
+
   it('takes a capitalised word the material writes in katakana as a name, not a word to translate', () => {
     const files = { 'k_news.txt': 'ニュース\n受賞したのはデイヴィッド・ベイカーや。\nパン屋でパンを買った。' };
     const lexicon = createLexicon(new Map([['baker', encodeCandidates([{ term: 'パン屋', alternate: 'ぱんや', weight: 0.9 }])]]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, soundKey, soundKeys } from '../../src/text/transliterate.js';
+import { boundedEditDistance, soundKey, soundKeys, spellsReading } from '../../src/text/transliterate.js';
 
 describe('soundKey', () => {
   it.each([
@@ -53,5 +53,19 @@ describe('soundKeys', () => {
     expect(soundKeys('ジェミニ')).toEqual([soundKey('ジェミニ')]);
     expect(soundKeys('ai')).toEqual([]);
     expect(soundKeys('altman')).toEqual([soundKey('altman')]);
+  });
+});
+
+describe('spellsReading', () => {
+  it.each([
+    ['takahashi', 'タカハシ', true],
+    ['sato', 'サトウ', true],
+    ['satoh', 'サトウ', true],
+    ['ohno', 'オオノ', true],
+    ['kenichi', 'ケンイチ', true],
+    ['fumi', 'フメイ', false], // one vowel off is another word
+    ['kimura', 'カメラ', false],
+  ])('%s writes %s: %s', (latin, reading, expected) => {
+    expect(spellsReading(latin, reading)).toBe(expected);
   });
 });
