@@ -66,6 +66,8 @@ const CONTEXT_REACH = 12;
 export const TURN_REACH = 6;
 /** Lines shorter than this (code points) are interjections, not quotations worth showing without a topic. */
 const SUBSTANTIVE_MIN = 25;
+/** Lines shorter than this (code points) are back-channels (「ええ。」「そうですか。」), left out when the speaker said more. */
+const STATEMENT_MIN = 8;
 /** Length past which a line is not more substantive for being longer. */
 const SUBSTANTIVE_FULL = 240;
 /** How deep the speaker's matches for a topic are fetched: the retriever filters after fetching, so a speaker with few lines needs depth. */
@@ -101,10 +103,12 @@ export function quote(deps: { readonly retriever: Retriever }, options: QuoteOpt
   const base = { command: 'quote' as const, speaker: speaker.name, aliases: speaker.aliases, topic: topicText };
   if (topicText === null) {
     const theirs = retriever.corpus.transcripts.flatMap((transcript) => transcript.paragraphs.filter(says).map((paragraph) => ({ paragraph, transcript })));
-    // Their most substantive lines; someone who only ever said a short line (a student's question)
-    // still has their longest ones quoted rather than nothing.
+    // Their most substantive lines first, then their shorter statements and questions (a student's
+    // 「二酸化炭素だと思う。」): a limit the long lines leave room under is filled, not cut short. A
+    // back-channel (「ええ。」) is quoted only for someone who never said anything longer.
     const substantive = theirs.filter(({ paragraph }) => substance(paragraph) > 0);
-    const ranked = (substantive.length > 0 ? substantive : theirs)
+    const said = theirs.filter(({ paragraph }) => [...spoken(paragraph)].length >= STATEMENT_MIN);
+    const ranked = (substantive.length > 0 ? said : theirs)
       .sort((a, b) => substance(b.paragraph) - substance(a.paragraph) || spoken(b.paragraph).length - spoken(a.paragraph).length || a.paragraph.id.localeCompare(b.paragraph.id))
       .slice(0, options.limit);
     return { ...base, searchedAs: [], results: ranked.map(({ paragraph, transcript }) => quoteItem(paragraph, transcript, null)) };

@@ -96,6 +96,27 @@ describe('quote', () => {
     expect(quote(lecture, { speaker: '学生A', limit: 5 }).results.map((item) => item.line)).toEqual([4, 6]);
   });
 
+  it('fills the limit with a speaker’s shorter statements after their long ones, leaving out back-channels', async () => {
+    const lesson = stateFrom(
+      {
+        'lesson.txt': [
+          '授業の記録',
+          '',
+          '教師：氷を温めると、何が起きると思いますか。',
+          '中村：とけて水になると思う。',
+          '教師：どうしてそう思ったの？',
+          '中村：冬に窓の外に置いた氷が、部屋に入れたら少しずつ小さくなって、水たまりができていたからです。',
+          '教師：なるほど。',
+          '中村：はい。',
+          '教師：では、水をもっと温めるとどうなる？',
+          '中村：湯気になって消えるのかな？',
+        ].join('\n'),
+      },
+      await realAnalyzer(),
+    );
+    expect(quote(lesson, { speaker: '中村', limit: 10 }).results.map((item) => item.line)).toEqual([6, 10, 4]);
+  });
+
   it('quotes a monologue’s author, but not the people its narration names', () => {
     expect(quote(state, { speaker: 'Carol White', topic: '圧縮', limit: 5 }).results.map((item) => item.file)).toEqual(['news.txt', 'news.txt']);
     // Alice speaks in talk.txt; news.txt only mentions her.
