@@ -230,6 +230,14 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     ['鍋の底に残ったご飯のことを「おこげ」言うねん。', 'おこげ', 'called'],
     // Kansai ねん after the name.
     ['電波が届かないと別の機器に切り替える。この動きをローミングっていうねん。', 'ローミング', 'called'],
+    // A verb's stem joined to a noun or another stem, with its okurigana: one word, not a clause.
+    ['差し湯というのは、煮詰まったつゆに後からお湯を足して薄めることです。', '差し湯', 'topic'],
+    ['寝かせ玉とは、一晩冷蔵庫で寝かせた卵のことです。', '寝かせ玉', 'topic'],
+    // A transcriber's note glossing a quoted dialect word (all kana) with 「、の意」 or 「のこと」.
+    ['※「はかいく」は仕事がはかどる、の意。', 'はかいく', 'means'],
+    ['※「せば」は「それなら」のこと。', 'せば', 'means'],
+    // In speech, って marks the topic that のことです defines; the listed names spell the acronym.
+    ['ちなみにGPUってgraphics processing unit、画像処理装置のことです。', 'GPU', 'means'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
@@ -253,6 +261,36 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
   it('answers a kana term from the glossary', () => {
     const kana = stateFrom({ 'kura.txt': '蔵の話\nぬか漬けとは、米ぬかに野菜を漬け込んだ昔ながらの保存食だ。\n毎朝ぬか漬けを混ぜる。' }, createAnalyzer(tokenizer), tokenizer);
     expect(define(kana, { term: 'ぬか漬け', limit: 3 })).toMatchObject({ defined: true, term: 'ぬか漬け', results: [{ file: 'kura.txt', line: 2 }] });
+  });
+});
+
+describe('findDefinitions: okurigana words, glosses, spoken って and glossary lists', () => {
+  it('glosses every quoted word of one note', () => {
+    const found = findDefinitions(paragraphOf('※「なんぼ」はいくら、「ほかす」は捨てる、の意。'), tokenizer);
+    expect(found.map((candidate) => candidate.term).sort()).toEqual(['なんぼ', 'ほかす'].sort());
+  });
+
+  it('joins the names of an acronym that the explanation spells out, and not a noun that only modifies what follows', () => {
+    const spoken = findDefinitions(paragraphOf('ちなみにGPUってgraphics processing unit、画像処理装置のことです。'), tokenizer);
+    expect(spoken.find((candidate) => candidate.term === 'GPU')?.variants).toEqual(['graphics processing unit', '画像処理装置']);
+    const modifying = findDefinitions(paragraphOf('高速なGPU、つまり机の下のPCに挿すカードを使います。'), tokenizer);
+    expect(modifying.flatMap((candidate) => candidate.variants)).not.toContain('机');
+  });
+
+  it('reads a bold entry of a Markdown list as a definition, but not a pointer or a bold speaker line', () => {
+    const file = ['# 攻略メモ', '', '## 用語', '', '- **ジャスト回避**：敵の攻撃が当たる直前に回避して、無敵時間を得ること。', '- **弱点部位**：下の解説を参照。', '', '## 本編', '', '**たける**：今日はボスまで行きます。'].join('\n');
+    const state = stateFrom({ 'memo.md': file }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(state, { term: 'ジャスト回避', limit: 3 })).toMatchObject({ defined: true, results: [{ file: 'memo.md', line: 5 }] });
+    expect(define(state, { term: '弱点部位', limit: 3 }).defined).toBe(false);
+    expect(define(state, { term: 'たける', limit: 3 }).defined).toBe(false);
+  });
+
+  it('prefers the line that says what an acronym stands for over one that only restates what it does', () => {
+    const file = ['GPUの話', '', '高速なGPU、つまり机の下のPCに挿すカードを使います。', 'ちなみにGPUってgraphics processing unit、画像処理装置のことです。'].join('\n');
+    const state = stateFrom({ 'gpu.txt': file }, createAnalyzer(tokenizer), tokenizer);
+    const result = define(state, { term: 'GPU', limit: 3 });
+    expect(result.results[0]).toMatchObject({ line: 4, defining: true });
+    expect(result.variants).not.toContain('机');
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Paragraph, Sentence } from '../types.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
 import { isAcronym, spellsAcronym, termSoundKey } from './term-key.js';
-import { isAbstractNoun, isEverydayNoun, isTermShaped, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
+import { isAbstractNoun, isEverydayNoun, isTermShaped, isVerbStem, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
 
 export type DefinitionKind =
   | 'topic' // Xとは / Xっていうのは … Y
@@ -143,7 +143,9 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
       here.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
       here.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...translatedAs(view), ...english(view));
     }
+    if (i === 0) here.push(...glossaryEntry(paragraph, sentence));
     here.push(...announcedDefinitions(sentences, i, tokenizer));
+    if (GLOSS_END.test(sentence.text)) here.push(...glossNotes({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) }));
     found.push(...here);
     previousFound = here;
   });
@@ -278,6 +280,12 @@ function openingWord(view: SentenceView, at: number): Phrase | null {
     // 「できるっていうのは、すごいことです」 talks about a verb; 「…状態のことです」 and 「…諦めないことです」 say what it is.
     return /^[\u3041-\u309f\p{sc=Han}]+$/u.test(word) && (DEFINING_END.test(text.slice(at)) || endsInAction(view.tokens)) ? phrase : null;
   }
+  // 「追い鰹というのは」「煮切りとは」: a verb's stem joined to a noun or another stem is one word with its
+  // okurigana (kuromoji reads 追い + 鰹, 煮 + 切り), not a clause.
+  if (inside.length >= 2 && inside.some(isVerbStem) && /^[\p{sc=Han}\u3041-\u3096]+$/u.test(word) && /\p{sc=Han}/u.test(word)) {
+    const noun = (token: Token) => token.morpheme.pos === '名詞' && token.morpheme.posDetail !== '非自立' && token.morpheme.posDetail !== '代名詞';
+    if (inside.every((token) => isVerbStem(token) || noun(token)) && isTermShaped(word)) return phrase;
+  }
   const kanaPart = inside.filter((token) => /^[\u3041-\u3096]+$/u.test(token.morpheme.surface));
   // 「できる人とは」 is a clause about people: the kanji part must be a noun of its own, not 人, 時, 方.
   const head = word.replace(/^[\u3041-\u3096]+/u, '').replace(/[\u3041-\u3096]+$/u, '');
@@ -314,10 +322,80 @@ function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
       // Only a sentence about one topic: in 「RLHFは…できますが、これらの領域は…プロセスです。」 the kind is the second topic's.
       if (pattern === KIND_OF && (MEANS.test(text) || ASKING.test(text) || topicCount(view) !== 1)) continue;
       const factor = (NEGATED.test(text.slice(at)) ? NEGATED_FACTOR : 1) * weight;
-      const topic = topicOf(view, at);
+      const topic = topicOf(view, at) ?? (pattern === MEANS ? spokenTopicOf(view, at) : null);
       if (pattern === KIND_OF && topic !== null && POINTED_AT.test(text.slice(0, topic.start))) continue;
-      out.push(...candidate(view, topic, kind, { factor }));
+      out.push(...candidate(view, topic, kind, { factor, variants: topic === null ? [] : namesOfAcronym(topic.text, text.slice(topic.end, at)) }));
     }
+  }
+  return out;
+}
+
+/** Before a spoken topic って: nothing but a speaker label, a connective or an opening quote. */
+const SPOKEN_TOPIC_LEAD = /^(?:[^、,「『。]{1,20}[:\uFF1A]\s*)?(?:(?:ちなみに|で|それで|じゃあ|まず|あと|えっと|あの|まあ)[、,]?\s*)?[「『]?$/u;
+
+/**
+ * 「LLMってlarge language model、大規模言語モデルのことです」: in speech って marks the topic that
+ * のことです defines, when the term opens the sentence.
+ */
+function spokenTopicOf(view: SentenceView, before: number): Phrase | null {
+  const { tokens } = view;
+  const text = view.sentence.text;
+  for (let i = 1; i < tokens.length && (tokens[i] as Token).start < before; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.morpheme.surface !== 'って' || token.morpheme.pos !== '助詞') continue;
+    const term = termEndingAt(text, tokens, i - 1, false);
+    return term !== null && term.end === token.start && SPOKEN_TOPIC_LEAD.test(text.slice(0, term.start)) ? term : null;
+  }
+  return null;
+}
+
+/** The names an explanation lists for an acronym (「large language model、大規模言語モデル」), when one spells it out. */
+function namesOfAcronym(term: string, explanation: string): string[] {
+  if (!isAcronym(term)) return [];
+  const names = explanation.replace(/^\s*(?:って|は|とは)\s*[、,]?\s*/u, '').split(LIST_SEPARATOR).map((name) => name.trim());
+  if (!names.every((name) => isTermShaped(name)) || !names.some((name) => spellsAcronym(name, term))) return [];
+  return names;
+}
+
+/** `- **スタミナ管理**：…立ち回ること。`: a bold term, a colon and its explanation, as a Markdown glossary writes it. */
+const BOLD_ENTRY = /^\s*([-*+・]\s+)?\*\*([^*\[\]]{2,30})\*\*\s*[:\uFF1A]\s*(\S.*)$/u;
+/** Headings of a glossary section, where an entry need not be a list item. */
+const GLOSSARY_HEADING = /用語|語句|キーワード|辞典|索引|glossary|terms|vocabulary/iu;
+/** An entry that only points elsewhere (「…の説明を参照。」) explains nothing. */
+const POINTER = /参照|を見て(?:ください|下さい)?[。.]?$|\bsee\b/iu;
+
+/**
+ * A Markdown glossary entry. A bold label in a list (or under a glossary heading) is a term, not a
+ * speaker: a transcript's bold speaker lines (`**田中**：…`) stand outside lists and are attributed to their speaker.
+ */
+function glossaryEntry(paragraph: Paragraph, sentence: Sentence): DefinitionCandidate[] {
+  const match = BOLD_ENTRY.exec(paragraph.text);
+  if (match === null) return [];
+  const term = (match[2] ?? '').trim();
+  const explanation = match[3] ?? '';
+  if (match[1] === undefined && !GLOSSARY_HEADING.test(paragraph.section ?? '')) return [];
+  if (!isTermShaped(term) || POINTER.test(explanation) || (paragraph.speaker !== null && paragraph.speaker.includes(term))) return [];
+  const last = paragraph.sentences[paragraph.sentences.length - 1] ?? sentence;
+  return [{ term, variants: [], kind: 'means', strength: STRENGTH.means, start: sentence.start, end: last.end }];
+}
+
+/** A transcriber's or editor's gloss ends 「…、の意。」「…の意味。」 or 「…のこと。」 with no copula. */
+const GLOSS_END = /(?:の意(?:味)?(?:です|である|だ)?|のこと)[。.]?[)\uFF09]?$/u;
+/** Each quoted word glossed in it: 「ごしゃぐ」は怒る, 「がおる」＝弱る. */
+const GLOSSED = /[「『]([^「」『』]{1,20})[」』]\s*(?:は|＝|=|:|\uFF1A)/gu;
+
+/**
+ * 「※「がおる」は弱る・気落ちする、の意。」「「いきなり」はとても、「がおる」は弱る、の意。」「「おど」は父親のこと。」:
+ * a note that glosses one or more quoted words defines each of them (a dialect word may be all kana).
+ */
+function glossNotes(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(GLOSSED)) {
+    const word = match[1] ?? '';
+    const start = (match.index ?? 0) + 1;
+    const kana = /^[\u3041-\u309fー]{2,8}$/u.test(word);
+    out.push(...candidate(view, { text: word, start, end: start + word.length }, 'means', { kana, quoted: true }));
   }
   return out;
 }
@@ -529,6 +607,9 @@ function englishNames(sentence: Sentence, previous: readonly DefinitionCandidate
   return { defined, extended: { ...defined, variants: [...defined.variants, ...names], end: sentence.end } };
 }
 
+/** What may follow a restated name: the end of a clause or sentence, or a topic or naming particle. */
+const APPOSITION_ENDS = /^(?:[、,。.!?\uFF01\uFF1F)\uFF09」』\s]|とは|って|という|は|$)/u;
+
 /** X、つまりY: Y restates X; an acronym and its Japanese name are two spellings of one term. */
 function restatements(view: SentenceView): DefinitionCandidate[] {
   const text = view.sentence.text;
@@ -538,9 +619,12 @@ function restatements(view: SentenceView): DefinitionCandidate[] {
     const before = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
     const startIndex = tokenStartingAt(view.tokens, at + match[0].length);
     const after = startIndex === -1 ? null : termStartingAt(text, view.tokens, startIndex);
-    const afterEnd = after === null ? '' : text.slice(after.end, after.end + 1);
     // 「AGI、つまり汎用人工知能とは」 joins spellings; 「…、つまりLLMが外に出て」 is a clause, not a name.
-    const joins = after !== null && before !== null && !/^[がを]/u.test(afterEnd) && (isAcronym(before.text) || isAcronym(after.text));
+    // 「AGI、つまり汎用人工知能とは」 joins spellings; 「…、つまりLLMが外に出て」 is a clause, and in
+    // 「LLM、つまり手元のPCで動く…」 an everyday noun only modifies what follows: neither is a name.
+    const rest = after === null ? '' : text.slice(after.end);
+    const named = after !== null && (APPOSITION_ENDS.test(rest) || (rest.startsWith('の') && !isEverydayNoun(view.tokens, after)));
+    const joins = named && before !== null && (isAcronym(before.text) || isAcronym(after.text));
     out.push(...candidate(view, before, joins ? 'expansion' : 'restatement', { variants: joins && after !== null ? [after.text] : [] }));
   }
   return out;

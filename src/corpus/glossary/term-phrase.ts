@@ -174,7 +174,7 @@ export function termEndingAt(sentence: string, tokens: readonly Token[], endInde
 const I_ROW = /[いきぎしじちぢにひびぴみりえけげせぜてでねへべぺめれ]$/u;
 
 /** Whether a token is a verb's stem (連用形): ぶれ of ぶれる, 書き of 書く. */
-function isVerbStem(token: Token): boolean {
+export function isVerbStem(token: Token): boolean {
   const { surface, base, pos, posDetail } = token.morpheme;
   if (pos !== '動詞' || posDetail !== '自立' || surface === base) return false;
   const ichidan = base === `${surface}る`;
