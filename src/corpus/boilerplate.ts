@@ -48,6 +48,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'marked-advertising', pattern: /^(?:【|\[|〔)\s*(?:PR|AD|広告|スポンサー|提供|sponsored)\s*(?:】|\]|〕)/iu },
   // An editor's note about the article itself: `※2025年2月15日 表現を一部修正しました。`, `【訂正】…`.
   { name: 'correction-note', pattern: /^※.*(?:修正|訂正|追記|更新|削除)(?:しました|いたしました)[。.]?$|^(?:【|\[|〔)\s*(?:訂正|追記|修正|お詫び|お詫びと訂正|編集部注)\s*(?:】|\]|〕)/u },
+  // Share buttons after their label: `この記事をシェアする：[X] [はてなブックマーク] [LINE]`, `Share: Facebook / X`.
+  { name: 'share-buttons', pattern: /^(?:(?:この)?(?:記事|ページ|投稿|エントリー?|動画)を?(?:シェア|共有)(?:する|しよう)?|share(?: this(?: (?:post|article|page))?)?)\s*[:]\s*(?:\[[^\]]{1,30}\]\s*|[^\s\[\]/|]{1,20}\s*[/|]?\s*)+$/iu },
+  // Counters of the page's buttons: `👍 いいね 128　💬 コメント 14`, `スキ 52`, `12 likes · 3 comments`.
+  { name: 'button-counters', pattern: /^(?=.*\d)(?:[\p{Extended_Pictographic}\uFE0F\u200D♡♥]*\s*(?:[\d,]+\s*)?(?:いいね!?|スキ|コメント|シェア|ブックマーク|リツイート|リポスト|likes?|comments?|shares?)\s*(?:[\d,]+|\([\d,]+\))?\s*[·・|/]?\s*)+$/iu },
   // A list of links after a label: `関連記事:月面着陸船、2度目の挑戦へ/…`.
   { name: 'link-list', pattern: /^(?:関連記事|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|人気記事|related(?: posts| articles)?)\s*[:]\s*.+$/iu },
   { name: 'navigation', pattern: /^(?:前の記事|次の記事|関連記事|あわせて読みたい|合わせて読みたい|続きを読む|もっと見る|(?:この)?続きを(?:みる|見る|読む)には|この記事が参加している募集|read more|show more|related (?:posts|articles))$/iu },
@@ -68,6 +72,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // Copyright footers: `© 2024 Example Inc. All rights reserved.`
   { name: 'copyright', pattern: /^(?:©|\(c\)|copyright\b)|all rights reserved\.?$/iu },
 ];
+
+/**
+ * A label over a list of links to other articles (`関連記事`, `### あわせて読みたい`, `Related posts`):
+ * the label and the list under it are the page's, not the text's — their dates are other articles'.
+ */
+const LINK_LIST_LABEL = /^(?:関連記事|関連リンク|関連エントリー?|関連する記事|あわせて読みたい|合わせて読みたい|おすすめ記事|オススメ記事|人気記事|最新記事|新着記事|こちらの記事もおすすめ|こんな記事も読まれています|次に読みたい|related(?: posts| articles| entries| reading)?|recommended(?: posts| articles)?|you may also like|read next)[:]?$/iu;
+
+/**
+ * Whether a line (a markdown heading, a bold line or plain) is the label of a list of links.
+ *
+ * @example isLinkListLabel('### 関連記事') // true
+ */
+export function isLinkListLabel(line: string): boolean {
+  const shape = line.normalize('NFKC').replace(/^\s*#{1,6}\s+/u, '').replace(/^(\*\*|__)(.+)\1$/u, '$2').replace(/^[【\[]|[】\]]$/gu, '').replace(/\s+/gu, ' ').trim();
+  return LINK_LIST_LABEL.test(shape);
+}
 
 /**
  * Whether a whole line is platform boilerplate.

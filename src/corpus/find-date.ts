@@ -33,6 +33,9 @@ function eraYear(era: string | undefined, n: string | undefined): string | undef
 /** Most specific forms first: the first form that matches wins, so `2024-03-20` never reads as `2024-03`. */
 const FORMS: ReadonlyArray<readonly [RegExp, Reader]> = [
   [/(?<!\d)(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)/u, (m) => ymd(m[1], m[3], m[4])],
+  // 令和5年（2023年）8月19日, 2023年（令和5年）8月19日: a year given in both calendars.
+  [new RegExp(`${ERA}\\s*年\\s*\\(\\s*\\d{4}\\s*年?\\s*\\)\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?`, 'u'), (m) => (m[4] === undefined ? ym(eraYear(m[1], m[2]), m[3]) : ymd(eraYear(m[1], m[2]), m[3], m[4]))],
+  [new RegExp(`(?<!\\d)(\\d{4})\\s*年\\s*\\(\\s*${ERA}\\s*年?\\s*\\)\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?`, 'u'), (m) => (m[5] === undefined ? ym(m[1], m[4]) : ymd(m[1], m[4], m[5]))],
   // 令和6年11月16日, 平成元年4月: an era year as the Western one.
   [new RegExp(`${ERA}\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'u'), (m) => ymd(eraYear(m[1], m[2]), m[3], m[4])],
   [new RegExp(`${ERA}\\s*年\\s*(\\d{1,2})\\s*月`, 'u'), (m) => ym(eraYear(m[1], m[2]), m[3])],

@@ -13,12 +13,19 @@ export interface LineMetadata {
 /** `By Jane Doe · 2021-04-01`, `Updated by Taro Yamada on April 1, 2021, 9:30 am JST`. */
 const BYLINE = /^(?:(?:updated|posted|written|published|edited|reported|story)\s+)?by\s+(.+)$/iu;
 /** `著者:山田太郎`, `文/佐藤花子`, `取材・文:鈴木`. */
-const JAPANESE_BYLINE = /^(?:著者|筆者|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
+const JAPANESE_BYLINE = /^(?:著者|筆者|書いた人|文|執筆|執筆者|投稿者|作成者|記者|ライター|取材・文|文・写真|構成|担当|担当教員|講師|講演者|発表者|author|writer|lecturer|speaker)\s*[:\uFF1A/]\s*(.+)$/iu;
 /** `出演:A、B`, `Speakers: A, B`. */
 const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|アシスタント|参加者|参加|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
-const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|更新|投稿|配信|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*/iu;
+const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|最終更新日?|更新|投稿|配信|収録|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*|^(?!(?:誕生|生年月|命|記念|締切|締め切り|期限|発売)日)\p{sc=Han}{1,4}日時?\s*[:\uFF1A]\s*/iu;
+/**
+ * Words beside a date that say when in the day, not what: 午後, 深夜 (深夜1:00〜2:00), a school period
+ * (5校時, 3限), a weekday written without brackets (水曜).
+ */
+const PART_OF_DAY = /(?:午前|午後|深夜|夜間|夕方|夜|朝|昼)|\d{1,2}\s*(?:校時|時限|限目?|時間目)|(?<=^|\s)[月火水木金土日]曜日?(?=\s|$)/gu;
+/** 「（2024年10月8日）」: the date again, in the other calendar. */
+const RESTATED_DATE = /\([^()]*\d{4}\s*年[^()]*\)/gu;
 /** `2023年6月配信`, `2023年6月配信・文字起こし`: the date of a release, with what was released. */
 const DATE_TRAILER = /^(?:公開|更新|投稿|配信|発行|収録|放送)(?:\s*[・/、,]\s*[^。!?]{1,40})?$/u;
 /** `(金)`, `(金曜日)`, `(Fri)` after a date. */
@@ -46,7 +53,8 @@ export function readMetadataLine(raw: string): LineMetadata | null {
   const unbracketed = (text: string): string => /^\((.+)\)$/u.exec(text)?.[1] ?? text;
   const whole = unbracketed(line.normalize('NFKC').replace(/\s+/gu, ' ').trim());
   // A full-width space or a run of spaces may separate fields (「日時：…　会場：オンライン」).
-  const spaced = unbracketed(line.replace(/\u3000|\s{2,}/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
+  // So may a full-width slash that is no part of a date (「配信日：3月12日（火）／収録：3月8日」).
+  const spaced = unbracketed(line.replace(/\u3000|\s{2,}|(?<![0-9０-９])／|／(?![0-9０-９])/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
   return readField(whole) ?? readFields(whole) ?? readFields(spaced) ?? readDatedField(whole);
 }
 
@@ -81,8 +89,10 @@ function readField(text: string): LineMetadata | null {
  * one, but a note after the fields (`※ボランティアによる書き起こし。`) is left aside.
  */
 function readFields(text: string): LineMetadata | null {
-  const parts = text.split(FIELD_SEPARATOR).filter((part, i) => i === 0 || !NOTE.test(part));
-  if (parts.length < 2 && parts.length === text.split(FIELD_SEPARATOR).length) return null;
+  // 「書いた人：西村（@takumi_n / SREチーム）」: a separator inside brackets parts no fields.
+  const split = outsideBrackets(text, FIELD_SEPARATOR);
+  const parts = split.filter((part, i) => i === 0 || !NOTE.test(part));
+  if (parts.length < 2 && parts.length === split.length) return null;
   const read = parts.map(readField);
   // 「2023年9月16日（土）　松江市民ホール　主催：…」: beside a date, a bare name is where it took place.
   const dated = read.some((field) => field?.date !== null && field?.date !== undefined);
@@ -133,7 +143,7 @@ function readSpeakerList(text: string): LineMetadata | null {
   if (list === undefined || /[。!?]|です|ます/u.test(list)) return null;
   const speakers = outsideBrackets(list, SPEAKER_SEPARATOR)
     .flatMap(castNames)
-    .map((name) => withoutTitles(name.trim()))
+    .map((name) => withoutTitles(bareName(name)))
     .filter(isName);
   return speakers.length === 0 ? null : { author: null, date: null, speakers };
 }
@@ -146,9 +156,11 @@ function readDateLine(text: string): LineMetadata | null {
   if (found === null) return null;
   const residue = (unlabelled.slice(0, found.index) + ' ' + unlabelled.slice(found.index + found.length))
     .replace(WEEKDAY, ' ')
+    .replace(RESTATED_DATE, ' ')
     .replace(TIME_RANGE, ' ')
     .replace(TIME, ' ')
     .replace(JAPANESE_TIME, ' ')
+    .replace(PART_OF_DAY, ' ')
     .replace(/[\s,.·|()[\]〜~]+/gu, ' ')
     .trim();
   if (residue !== '' && !DATE_TRAILER.test(residue) && !PLACE_TRAILER.test(residue)) return null;
@@ -165,6 +177,19 @@ function castNames(entry: string): string[] {
   // 「3名（ナツ、こうちゃん、リン）」: a head count, then who.
   const counted = /^(?:\d+\s*(?:名|人)|全員)\s*\(([^()]+)\)$/u.exec(entry.trim())?.[1];
   return counted === undefined ? [entry] : counted.split(/\s*[/、,]\s*/u);
+}
+
+/**
+ * A listed name without what a list adds to it: a handle in brackets after it
+ * (`Yuki Morita（@moriyuki_ml）`), an affiliation after a dash (`… — 株式会社ナギサラボ CTO`), a
+ * nickname after `＝` (`大西健太＝ニシやん`). A role in brackets (`山口（営業部長）`) stays.
+ */
+function bareName(entry: string): string {
+  return entry
+    .replace(/\s*[—―–]\s*.*$|\s+-\s+.*$/u, '')
+    .replace(/=[^()]*/u, '')
+    .replace(/\s*\(@[^()]{1,30}\)/u, '')
+    .trim();
 }
 
 /** `text` split at `separator`, except inside brackets: 「リー(広報担当、外部)、村上(書記)」 is two names. */

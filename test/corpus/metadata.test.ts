@@ -36,6 +36,16 @@ describe('readMetadataLine', () => {
     // A weekday, a time range and a second field after a full-width space; a note after the date.
     ['開催日時：2024年11月8日（金）16:00〜17:00　形式：オンライン（Zoomウェビナー）', null, '2024-11-08'],
     ['収録日：2024年10月21日　※学生アルバイトによる書き起こし。聞き取れない箇所は（不明）としています。', null, '2024-10-21'],
+    // Any label for a day (授業日, 期日, 放映日) with a time in words: 深夜, 午後, a school period, a bare weekday.
+    ['放映日：2023年7月2日（日）深夜0:30〜1:00', null, '2023-07-02'],
+    ['授業日：2022年6月9日（木）3校時', null, '2022-06-09'],
+    ['例会日：2021年10月3日 日曜 午後', null, '2021-10-03'],
+    // The year in both calendars, and the date restated in brackets.
+    ['収録日：平成30年（2018年）4月7日（土）午前', null, '2018-04-07'],
+    ['期日：令和4年2月1日（2022年2月1日）午前9時30分', null, '2022-02-01'],
+    // A full-width slash between fields, a slash inside a byline's brackets, a last update after the date.
+    ['公開日：2021年5月6日（木）／収録：2021年4月28日', null, '2021-05-06'],
+    ['書いた人：大森 葵（@aoi_o / 編集部）　公開日：2022/8/1　最終更新：2022/9/3', '大森 葵', '2022-08-01'],
     // A release date in brackets, with what was released.
     ['（2024年9月配信・文字起こし／自動文字起こしを手直ししたものです）', null, '2024-09'],
     // A lecturer named with their title and faculty.
@@ -56,6 +66,11 @@ describe('readMetadataLine', () => {
     ['開催日：2024年6月20日（木）19:00〜　会場：渋谷某所＋YouTube Live', null, '2024-06-20'],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
+  });
+
+  it('takes no birthday or deadline for the date of the text', () => {
+    expect(readMetadataLine('誕生日：1990年4月1日')?.date ?? null).toBeNull();
+    expect(readMetadataLine('締切日：2024年5月31日')?.date ?? null).toBeNull();
   });
 
   it('reads a list of attendees with roles in brackets, a bracket holding a comma', () => {
@@ -241,6 +256,10 @@ describe('isBoilerplate', () => {
     ['この記事をシェアする', true],
     ['関連記事:月面着陸船、2度目の挑戦へ/衛星コンステレーションは夜空を変えるか', true],
     ['コメント(12)', true],
+    ['このページを共有する：[Facebook] [はてなブックマーク] [Pocket]', true],
+    ['❤ スキ 52　💬 コメント 3', true],
+    // A reply of one word is speech, not a counter.
+    ['いいね！', false],
     // Copyright and reprint notices, contact lines.
     ['この文字起こしは受講生の学習用です。無断転載を禁じます。', true],
     ['本記事の無断転載・複製を禁止します', true],
