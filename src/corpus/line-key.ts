@@ -12,6 +12,15 @@ const LIST_MARKER =
 /** Marks that Japanese articles put before a heading (`■ 見出し`) rather than before a list item. */
 const HEADING_MARK = /^\s*[■□◆◇▶►▸]/u;
 
+/**
+ * Whether `text` opens with a mark that only headings carry: `■ 見出し`, `◆見出し`, or a label in
+ * lenticular brackets, `【展開②　実験】`, `【第1部】概況説明`.
+ */
+export function isMarkedHeading(text: string): boolean {
+  const folded = text.normalize('NFKC');
+  return HEADING_MARK.test(folded) || /^\s*【[^【】]{1,30}】/u.test(folded);
+}
+
 /** Markdown heading marks: `## 見出し`. */
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+/u;
 /** A line wrapped in emphasis: `**見出し**`. */

@@ -15,10 +15,10 @@
  *    mid-sentence and the next finishes it (`sentenceEnd`).
  */
 import type { LineKind, Paragraph, SourceLine, Transcript } from './types.js';
-import { isBoilerplate } from './boilerplate.js';
+import { isBoilerplate, isLinkListLabel } from './boilerplate.js';
 import { dateAtEnd } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
-import { isListItem, isMarkdownHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
+import { isListItem, isMarkdownHeading, isMarkedHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { readMetadataLine, readSiteByline } from './read-metadata.js';
 import { isFieldLabel, labelLength } from './speaker-label.js';
 import { splitSentences } from '../text/split-sentences.js';
@@ -80,6 +80,7 @@ interface Heading {
 export function parseTranscript(file: string, text: string): Transcript {
   const lines = splitLines(text).map(describeLine);
   const kinds: Kinds = lines.map((line) => (line.key === '' ? 'blank' : isBoilerplate(line.raw) ? 'boilerplate' : null));
+  markLinkLists(lines, kinds);
 
   const punctuated = isPunctuated(lines, kinds);
   const header = readHeader(lines, kinds, punctuated);
@@ -103,7 +104,7 @@ export function parseTranscript(file: string, text: string): Transcript {
   }
   headings.push(...claimMarkdownHeadings(lines, kinds));
   // In a subtitle file a short line is a cue's first line of two, not a heading.
-  if (toc === null && punctuated && !isSubtitleFile(lines)) headings.push(...claimPlainHeadings(lines, kinds, speakers));
+  if (toc === null && punctuated && !isSubtitleFile(lines)) headings.push(...claimPlainHeadings(lines, kinds, speakers, header.fields));
 
   markDuplicates(lines, kinds, header.titleIndex, echo);
   markSubsumed(lines, kinds);
@@ -227,6 +228,24 @@ function isSubtitleFile(lines: readonly Line[]): boolean {
 const CUE_TIMING = /^\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\s*-->\s*\d{1,2}:\d{2}/u;
 const MIN_CUES = 2;
 
+/**
+ * A list of links under a label such as `関連記事` is the page's: the label and every list item or
+ * link after it (blank lines between them aside) are boilerplate, up to the first other line.
+ */
+function markLinkLists(lines: readonly Line[], kinds: Kinds): void {
+  lines.forEach((line, i) => {
+    if (kinds[i] !== null || !isLinkListLabel(line.raw)) return;
+    let end = i + 1;
+    while (end < lines.length && (kinds[end] !== null || lines[end]?.listItem === true || LINK.test(lines[end]?.shape ?? ''))) end += 1;
+    // Blank lines or boilerplate after the list stay as they were; so does a label with no list under it.
+    while (end > i + 1 && kinds[end - 1] !== null) end -= 1;
+    if (end === i + 1) return;
+    for (let j = i; j < end; j += 1) if (kinds[j] === null) kinds[j] = 'boilerplate';
+  });
+}
+/** A line that is a link: a URL or a Markdown link, alone or after a short note. */
+const LINK = /^(?:\S.{0,40}\s)?(?:https?:\/\/\S+|\[[^\]]+\]\([^)\s]+\))$/u;
+
 /** Lines as an editor numbers them: CRLF, CR and LF all end a line; a final line ending adds no line. */
 function splitLines(text: string): string[] {
   const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
@@ -252,13 +271,18 @@ interface Header {
   readonly author: string | null;
   readonly date: string | null;
   readonly speakers: readonly string[];
+  /**
+   * Header lines that stay content, since they may state facts (「同時接続：最大 3,812 人」), but describe
+   * the whole text: a subtitle, fields no metadata rule reads, a cast list. Never section headings.
+   */
+  readonly fields: ReadonlySet<number>;
 }
 
 /**
  * Title and metadata from the top of the file. The header ends at the first line that is neither
- * metadata nor (while there is no title yet) shaped like a title. In unpunctuated text (raw
- * speech-to-text) every line is shaped like a title, so there the title must also stand apart:
- * followed by a blank line, boilerplate or metadata.
+ * metadata, nor (while there is no title yet) shaped like a title, nor (after it) a subtitle or a
+ * field of the header. In unpunctuated text (raw speech-to-text) every line is shaped like a title,
+ * so there the title must also stand apart: followed by a blank line, boilerplate or metadata.
  */
 function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): Header {
   let title: string | null = null;
@@ -266,26 +290,71 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): 
   let author: string | null = null;
   let date: string | null = null;
   const speakers: string[] = [];
+  const fields = new Set<number>();
   let seen = 0;
-  for (let i = 0; i < lines.length && seen < HEADER_LINES; i += 1) {
+  let spanned = 0;
+  for (let i = 0; i < lines.length && seen < HEADER_LINES && spanned < HEADER_SPAN; i += 1) {
     const line = lines[i];
     if (line === undefined || kinds[i] !== null) continue;
-    seen += 1;
+    spanned += 1;
     const metadata = readMetadataLine(line.raw) ?? (titleIndex === null ? null : readSiteByline(line.raw));
     if (metadata !== null) {
+      seen += 1;
       kinds[i] = 'metadata';
       author ??= metadata.author;
       date ??= metadata.date;
       speakers.push(...metadata.speakers);
       continue;
     }
-    if (titleIndex !== null || !isTitleShaped(line) || !(punctuated || standsApart(lines, kinds, i))) break;
-    kinds[i] = 'title';
-    titleIndex = i;
-    title = stripMarkup(line.raw);
-    date ??= dateAtEnd(title);
+    if (titleIndex === null) {
+      if (!isTitleShaped(line) || !(punctuated || standsApart(lines, kinds, i))) break;
+      seen += 1;
+      kinds[i] = 'title';
+      titleIndex = i;
+      title = stripMarkup(line.raw);
+      date ??= dateAtEnd(title);
+      continue;
+    }
+    if (isHeaderField(line)) {
+      fields.add(i);
+      continue;
+    }
+    // 「第3回公判調書（証人尋問部分・抄）」 right under the title, with the header's fields below it.
+    if (!punctuated || !isSubtitle(lines, kinds, i, titleIndex)) break;
+    seen += 1;
+    fields.add(i);
   }
-  return { title, titleIndex, author, date, speakers };
+  return { title, titleIndex, author, date, speakers, fields };
+}
+/** Non-blank lines a header may run to when most of them are fields (a court record's cast list). */
+const HEADER_SPAN = 20;
+
+/**
+ * A field of a header that no metadata rule reads: `配信者：ミナセ・ルカ`, `Hosts：ケンタ、Maya`,
+ * `同時接続：最大 3,812 人` (a short label, a colon and a value that is no sentence), or a line of a cast
+ * list, a role and a name parted by wide spaces (`裁判長　裁判官　大槻 正隆`).
+ */
+function isHeaderField(line: Line): boolean {
+  if (line.length > HEADER_FIELD_MAX_LENGTH || isMarkedHeading(line.raw) || isMarkdownHeading(line.raw)) return false;
+  const text = stripMarkup(line.raw).normalize('NFKC').trim();
+  if (/[。!?]|です|ます/u.test(text)) return false;
+  const field = /^([^:、「」]{1,16}?)\s*:\s*(\S.*)$/u.exec(text);
+  if (field !== null) return !/[、,]$/u.test(field[2] ?? '');
+  return /^[^\s、]{1,12}(?:\u3000+|\s{2,})\S/u.test(line.raw.replace(/^[\s\u3000]+/u, ''));
+}
+const HEADER_FIELD_MAX_LENGTH = 80;
+
+/**
+ * The line right under the title names what the text is a part of (`記録集 第七号`, `資料No.11`) when
+ * it is shaped like a title and the header's fields follow it: a first heading is followed by content.
+ */
+function isSubtitle(lines: readonly Line[], kinds: Kinds, i: number, titleIndex: number): boolean {
+  const line = lines[i];
+  if (line === undefined || neighbour(lines, kinds, i, -1) !== titleIndex) return false;
+  if (!isTitleShaped(line) || isMarkedHeading(line.raw) || isMarkdownHeading(line.raw) || /^[♪♫♬]/u.test(line.shape)) return false;
+  const next = neighbour(lines, kinds, i, 1);
+  const nextLine = next === null ? undefined : lines[next];
+  return nextLine !== undefined && kinds[next ?? -1] === null && (readMetadataLine(nextLine.raw) !== null || isHeaderField(nextLine));
 }
 
 /** Whether a line is set off from what follows: by a blank line, boilerplate, metadata or a list. */
@@ -422,25 +491,37 @@ function claimMarkdownHeadings(lines: readonly Line[], kinds: Kinds): Heading[] 
  * it is echoed right after its block (`見出し?` / content / `見出し?`), since a spoken question
  * otherwise looks the same.
  */
-function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: readonly string[]): Heading[] {
+function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: readonly string[], header: ReadonlySet<number>): Heading[] {
   const counts = new Map<string, number>();
+  /** The different lines each label opens: an echoed heading (`A:B` / … / `A:B`) is one. */
+  const labels = new Map<string, Set<string>>();
   lines.forEach((line, i) => {
-    if (kinds[i] !== 'blank') counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+    if (kinds[i] === 'blank') return;
+    counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+    const label = lineLabel(line);
+    if (label !== null) labels.set(label, (labels.get(label) ?? new Set<string>()).add(line.key));
   });
-  if (usesLabelLines(lines, kinds, counts)) return [];
+  if (usesLabelLines(lines, kinds, counts, header)) return [];
   const speakerKeys = speakers.map(lineKey);
   const firstSeen = new Set<string>();
   const headings: Heading[] = [];
   lines.forEach((line, i) => {
     const first = !firstSeen.has(line.key);
     firstSeen.add(line.key);
-    if (kinds[i] !== null || !first) return;
+    // A field of the header (「聞き手：阿部　記録：千葉」) or its subtitle describes the whole text.
+    if (kinds[i] !== null || !first || header.has(i)) return;
     const shape = headingShape(line);
     if (shape === null || (counts.get(line.key) ?? 0) > 2) return;
+    // 「板書：化学変化…」 when 「板書：」 opens other lines too: a labelled line, like a speaker's.
+    const label = lineLabel(line);
+    if (label !== null && (labels.get(label)?.size ?? 0) >= 2) return;
     if (speakerKeys.some((speaker) => speaker.includes(line.key.replace(/[:\uFF1A]$/u, '')))) return;
     const next = neighbour(lines, kinds, i, 1);
     const nextLine = next === null ? undefined : lines[next];
-    if (next === null || nextLine === undefined || kinds[next] !== null || headingShape(nextLine) !== null) return;
+    if (next === null || nextLine === undefined || kinds[next] !== null) return;
+    // A heading mark (■, 【…】) says what the line is: a short line under it may still be content.
+    const marked = isMarkedHeading(line.raw);
+    if (marked ? isMarkedHeading(nextLine.raw) : headingShape(nextLine) !== null) return;
     if (nextLine.length <= line.length || continuesPrevious(lines, kinds, i)) return;
     if (shape === 'question' && !isEchoed(lines, kinds, i)) return;
     kinds[i] = 'heading';
@@ -453,11 +534,13 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
  * Whether short lines recur without being echoed headings, as speaker labels on their own line do
  * (`田中` / speech / `鈴木` / speech / `田中`): then short lines are labels, not headings.
  */
-function usesLabelLines(lines: readonly Line[], kinds: Kinds, counts: ReadonlyMap<string, number>): boolean {
+function usesLabelLines(lines: readonly Line[], kinds: Kinds, counts: ReadonlyMap<string, number>, header: ReadonlySet<number>): boolean {
   const checked = new Set<string>();
   return lines.some((line, i) => {
     if (kinds[i] === 'blank' || checked.has(line.key)) return false;
     checked.add(line.key);
+    // A header line signed again at the end (a record's clerk) is no speaker's label.
+    if (header.has(i)) return false;
     // Only a key first seen on a content line: a repeated title or heading is an echo, not a label.
     return kinds[i] === null && (counts.get(line.key) ?? 0) >= 2 && headingShape(line) !== null && !isEchoed(lines, kinds, i);
   });
@@ -470,7 +553,13 @@ const STAGE_DIRECTION_END = /[(（](?:笑|笑い|笑う|苦笑|爆笑|一同笑|
 function headingShape(line: Line): 'plain' | 'question' | null {
   const { shape } = line;
   if (line.length < 2 || line.length > HEADING_MAX_LENGTH || line.listItem) return null;
-  if (URL.test(shape) || shape.includes('。') || /[.、,!…‥」』"]$/u.test(shape)) return null;
+  // 「■ 3. 新製品「WindDesk 2」」: after a heading mark, a closing quote ends a name, not a sentence.
+  const marked = isMarkedHeading(line.raw);
+  if (URL.test(shape) || shape.includes('。') || (!marked && /[.、,!…‥」』"]$/u.test(shape))) return null;
+  // 「♪ジングル（CM入り）」: a cue for music or a jingle, not a heading.
+  if (/^[♪♫♬]/u.test(shape)) return null;
+  // 「[chat] user123: 草」「(12:03) 田中: はい」: a message after a tag is someone speaking.
+  if (TAGGED_MESSAGE.test(shape)) return null;
   // 「落としたのは14回でした（笑）」: a stage direction closes speech, never a heading.
   if (STAGE_DIRECTION_END.test(shape)) return null;
   // 「※ユキ＝雪村 葵、…」: an editor's note, not a heading.
@@ -478,8 +567,18 @@ function headingShape(line: Line): 'plain' | 'question' | null {
   // 「定休日：毎週月曜日」: a field of an info box with its value, not a heading.
   const field = /^([^:]{1,12}):\s*\S/u.exec(shape);
   if (field?.[1] !== undefined && isFieldLabel(field[1])) return null;
-  if (!KANA_HEADINGS.has(line.key) && (line.key.match(HIRAGANA)?.length ?? 0) / line.length >= 0.6) return null;
-  return shape.endsWith('?') ? 'question' : 'plain';
+  // Mostly hiragana is speech (「そうなんですね」), unless a heading mark says otherwise (【まとめ】).
+  const bare = line.key.replace(/^【(.*)】$/u, '$1');
+  if (!marked && !KANA_HEADINGS.has(bare) && (bare.match(HIRAGANA)?.length ?? 0) / keyLength(bare) >= 0.6) return null;
+  return shape.endsWith('?') && !marked ? 'question' : 'plain';
+}
+/** A tag in brackets, then a name and a colon: a chat message or a timestamped line of speech. */
+const TAGGED_MESSAGE = /^(?:\[[^\]]{1,20}\]|\([^)]{1,20}\))\s*[^\s:][^:]{0,29}:\s*\S/u;
+
+/** The words before a line's colon (`板書`, `[chat] user123`), when a short label opens it; null otherwise. */
+function lineLabel(line: Line): string | null {
+  const label = /^([^:]{1,20}?)\s*:\s*\S/u.exec(line.shape)?.[1];
+  return label === undefined ? null : label.toLowerCase();
 }
 
 /** Whether most lines of some length end like sentences, so that an unpunctuated line stands out. */

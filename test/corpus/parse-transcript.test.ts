@@ -359,6 +359,116 @@ describe('parseTranscript', () => {
     expect(kindAt(transcript, 6)).toBe('content');
   });
 
+  it('takes neither a music cue nor a tagged chat message for a heading', () => {
+    const transcript = parseTranscript(
+      'r.md',
+      lines(
+        '# 深夜の将棋ラジオ 第5回',
+        '',
+        '♪オープニングテーマ（「まわり将棋」）',
+        '',
+        '**[00:01:10] 司会**：こんばんは、今夜も将棋の話を一時間たっぷりお届けします。',
+        '[chat] komadai_99: 待ってた',
+        '**[00:01:40] 司会**：今日のゲストは、県代表にもなったことのある元奨励会員の方です。',
+        '[chat] fuu_ten: 楽しみ',
+        '**[00:02:05] ゲスト**：よろしくお願いします。今日は序盤の駒組みについてお話しします。',
+      ),
+    );
+    expect(transcript.sections).toEqual([]);
+    expect(kindAt(transcript, 3)).toBe('content');
+    expect(kindAt(transcript, 6)).toBe('content');
+    expect(kindAt(transcript, 8)).toBe('content');
+  });
+
+  it('reads headings after a heading mark even when they end in a quotation or follow a short line', () => {
+    const transcript = parseTranscript(
+      'k.txt',
+      lines(
+        '町内会 定例会 議事メモ',
+        '',
+        '■ 1. 防災訓練',
+        '会長：来月の防災訓練は、例年どおり小学校の校庭で行います。雨天の場合は体育館です。',
+        '',
+        '■ 2. 新しい掲示板「まちのお知らせ板」',
+        '会長：駅前に新しい掲示板を置くことになりました。設置は来週の予定です。',
+        '副会長：誰が貼るの？',
+        '【質疑】',
+        '住民：掲示板には個人でもお知らせを貼れるのですか。',
+        '会長：町内会の許可をとれば、どなたでも貼れます。',
+        '【まとめ】',
+        '会長：本日の議題はすべて終わりました。お疲れさまでした。',
+      ),
+    );
+    expect(transcript.sections).toEqual(['1. 防災訓練', '2. 新しい掲示板「まちのお知らせ板」', '【質疑】', '【まとめ】']);
+    expect(sectionAt(transcript, 7)).toBe('2. 新しい掲示板「まちのお知らせ板」');
+    expect(sectionAt(transcript, 13)).toBe('【まとめ】');
+  });
+
+  it('takes a label that opens other lines too (「板書：」) for no heading', () => {
+    const transcript = parseTranscript(
+      'j.txt',
+      lines(
+        '授業の記録 国語「ことわざ」',
+        '',
+        '先生：今日はことわざの意味を考えます。まず教科書の二十ページを開いてください。',
+        '板書：ことわざ…昔からの知恵を短く言った言葉',
+        '先生：たとえば「急がば回れ」は、急ぐときほど安全な道を選べという意味です。',
+        '板書：急がば回れ',
+        '生徒：遠回りのほうが早いってことですか。なんだか不思議な気がします。',
+      ),
+    );
+    expect(transcript.sections).toEqual([]);
+    expect(kindAt(transcript, 4)).toBe('content');
+  });
+
+  it('reads a header of fields no rule knows, a subtitle and a cast list as the header, never as headings', () => {
+    const transcript = parseTranscript(
+      'h.md',
+      lines(
+        '# 町の歴史を聞く会 第3回',
+        '〇〇市郷土資料館 聞き取り記録集 第二号',
+        '',
+        '- 語り手：田村ハル（大正15年生まれ）',
+        '- 同席：孫の田村 実',
+        '- 収録日：2022年5月14日（土）午後',
+        '',
+        '館長　記録係　森 和夫',
+        '聞き手：それでは、子どもの頃の町の様子から伺えますか。覚えていらっしゃることを何でも結構です。',
+        '田村：駅前はまだ田んぼばかりで、汽車が来ると皆で見に行ったものです。煙がもくもくと上がっていました。',
+        '【戦争のころ】',
+        '田村：昭和二十年の春には、学校の校庭が畑になって、芋を植えていました。みんなお腹をすかせていました。',
+        '館長　記録係　森 和夫',
+      ),
+    );
+    expect(transcript.date).toBe('2022-05-14');
+    expect(transcript.sections).toEqual(['【戦争のころ】']);
+    expect(kindAt(transcript, 2)).toBe('content');
+    expect(kindAt(transcript, 5)).toBe('content');
+    expect(kindAt(transcript, 6)).toBe('metadata');
+    expect(sectionAt(transcript, 10)).toBeNull();
+  });
+
+  it('takes a list of related articles under its label for boilerplate, dates and all', () => {
+    const transcript = parseTranscript(
+      'b.md',
+      lines(
+        '# 自宅サーバーを片付けた話',
+        '',
+        '先月、十年使った自宅サーバーを片付けました。電気代が気になっていたからです。',
+        '',
+        '## あわせて読みたい',
+        '',
+        '- 【2022/03/01】自宅サーバーの電気代を測ってみた',
+        '- 【2023/07/12】NASを買い替えたときのメモ',
+        '',
+        '© 2024 ある技術ブログ',
+      ),
+    );
+    expect(transcript.sections).toEqual([]);
+    expect(transcript.paragraphs.map((paragraph) => paragraph.line)).toEqual([3]);
+    expect([5, 7, 8].map((line) => kindAt(transcript, line))).toEqual(['boilerplate', 'boilerplate', 'boilerplate']);
+  });
+
   it('takes no field of an info box (「定休日：毎週水曜日」) for a heading, unlike a labelled heading', () => {
     const transcript = parseTranscript(
       'n.md',
