@@ -16,7 +16,7 @@
  */
 import type { LineKind, Paragraph, SourceLine, Transcript } from './types.js';
 import { isBoilerplate, isLinkListLabel } from './boilerplate.js';
-import { dateAtEnd } from './find-date.js';
+import { dateAtEnd, findDate } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, isMarkedHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { readMetadataLine, readSiteByline } from './read-metadata.js';
@@ -117,8 +117,10 @@ export function parseTranscript(file: string, text: string): Transcript {
   lines.forEach((line, i) => {
     const name = sectionOf.get(i);
     if (name !== undefined) section = name;
-    if (kinds[i] !== null || i <= joinedUpTo) return;
-    const last = sentenceEnd(lines, kinds, i, breaks);
+    // 「## 追記（2024/5/1）」: a date stated only in a heading is cited from the heading itself.
+    const dated = name !== undefined && i !== echo && isDated(name);
+    if ((kinds[i] !== null && !dated) || i <= joinedUpTo) return;
+    const last = dated ? i : sentenceEnd(lines, kinds, i, breaks);
     joinedUpTo = last;
     const text = joinLines(lines.slice(i, last + 1).map((part) => part.raw), breaks);
     paragraphs.push({
@@ -665,6 +667,17 @@ function markSubsumed(lines: readonly Line[], kinds: Kinds): void {
       }
     }
   }
+}
+
+/**
+ * Whether a heading states a day or a month (`追記（2024/5/1）`, `研究協議会 2023年11月28日`): such a
+ * heading is indexed as a paragraph as well, so that the date can be found and cited. A year alone is
+ * too often a heading's subject (`2030年のAI`) to count; other headings are searched only as the
+ * section of the paragraphs under them.
+ */
+function isDated(heading: string): boolean {
+  const found = findDate(heading);
+  return found !== null && found.date.length >= 7;
 }
 
 /** A heading as a section name: without list or markdown marks and without a trailing colon. */

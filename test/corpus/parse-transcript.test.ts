@@ -448,6 +448,31 @@ describe('parseTranscript', () => {
     expect(sectionAt(transcript, 10)).toBeNull();
   });
 
+  it('indexes a heading that states a date as a paragraph too, and no other heading', () => {
+    const transcript = parseTranscript(
+      'u.md',
+      lines(
+        '# 庭の柿の木を植え替えた記録',
+        '',
+        '## 植え替えの手順',
+        '',
+        '根を傷めないよう、周りを大きく掘ってから新しい場所へ移しました。',
+        '',
+        '## 追記（2023年12月3日）',
+        '',
+        '冬を越せるか心配でしたが、新しい芽が出てきました。',
+      ),
+    );
+    expect(transcript.sections).toEqual(['植え替えの手順', '追記（2023年12月3日）']);
+    expect(kindAt(transcript, 7)).toBe('heading');
+    expect(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.section])).toEqual([
+      [5, '植え替えの手順'],
+      [7, '追記（2023年12月3日）'],
+      [9, '追記（2023年12月3日）'],
+    ]);
+    expect(transcript.paragraphs[1]?.text).toBe('## 追記（2023年12月3日）');
+  });
+
   it('takes a list of related articles under its label for boilerplate, dates and all', () => {
     const transcript = parseTranscript(
       'b.md',
