@@ -505,6 +505,9 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
   });
   if (usesLabelLines(lines, kinds, counts, header)) return [];
   const speakerKeys = speakers.map(lineKey);
+  // A text that marks its headings (■ 1. 開会, 【質疑】) marks them all: an unmarked short line there is
+  // a list entry or a footer (「74分　山田（北）」「〇〇会　連絡先：…」).
+  const marksHeadings = lines.filter((line, i) => kinds[i] === null && isMarkedHeading(line.raw) && headingShape(line) !== null).length >= MIN_MARKED_HEADINGS;
   const firstSeen = new Set<string>();
   const headings: Heading[] = [];
   lines.forEach((line, i) => {
@@ -512,6 +515,7 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
     firstSeen.add(line.key);
     // A field of the header (「聞き手：阿部　記録：千葉」) or its subtitle describes the whole text.
     if (kinds[i] !== null || !first || header.has(i)) return;
+    if (marksHeadings && !isMarkedHeading(line.raw)) return;
     const shape = headingShape(line);
     if (shape === null || (counts.get(line.key) ?? 0) > 2) return;
     // 「板書：化学変化…」 when 「板書：」 opens other lines too: a labelled line, like a speaker's.
@@ -531,6 +535,8 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
   });
   return headings;
 }
+
+const MIN_MARKED_HEADINGS = 2;
 
 /**
  * Whether short lines recur without being echoed headings, as speaker labels on their own line do
@@ -567,8 +573,12 @@ function headingShape(line: Line): 'plain' | 'question' | null {
   // 「※ユキ＝雪村 葵、…」: an editor's note, not a heading.
   if (/^[※*]/u.test(shape)) return null;
   // 「定休日：毎週月曜日」: a field of an info box with its value, not a heading.
-  const field = /^([^:]{1,12}):\s*\S/u.exec(shape);
-  if (field?.[1] !== undefined && isFieldLabel(field[1])) return null;
+  // So is a line of several parts one of which is such a field (「〇〇会　連絡先：公民館内」).
+  const parts = line.raw.split(/\u3000+|\s{2,}/u).map((part) => part.normalize('NFKC').trim());
+  for (const part of [shape, ...parts]) {
+    const field = /^([^:]{1,12}):\s*\S/u.exec(part);
+    if (field?.[1] !== undefined && isFieldLabel(field[1])) return null;
+  }
   // Mostly hiragana is speech (「そうなんですね」), unless a heading mark says otherwise (【まとめ】).
   const bare = line.key.replace(/^【(.*)】$/u, '$1');
   if (!marked && !KANA_HEADINGS.has(bare) && (bare.match(HIRAGANA)?.length ?? 0) / keyLength(bare) >= 0.6) return null;

@@ -404,6 +404,28 @@ describe('parseTranscript', () => {
     expect(sectionAt(transcript, 13)).toBe('【まとめ】');
   });
 
+  it('takes no unmarked short line for a heading where the headings are marked, nor a footer holding a field', () => {
+    const transcript = parseTranscript(
+      'g.txt',
+      lines(
+        '市民マラソン大会 結果と選手コメント',
+        '',
+        '【入賞者】',
+        '1位　川口 大輔（北町陸上クラブ）',
+        '※以下、ゴール後のインタビューでの発言を、大会事務局の協力のもとでまとめたものです。',
+        '',
+        '【川口選手のコメント】',
+        '川口：後半の上り坂で前に出られたのが大きかったです。去年の悔しさを晴らせました。',
+        '――――――――',
+        '市民マラソン実行委員会　連絡先：市役所スポーツ課',
+        '来年の大会は十月に開催する予定です。詳しくは市の広報誌でお知らせします。',
+      ),
+    );
+    expect(transcript.sections).toEqual(['【入賞者】', '【川口選手のコメント】']);
+    expect(kindAt(transcript, 4)).toBe('content');
+    expect(kindAt(transcript, 10)).toBe('content');
+  });
+
   it('takes a label that opens other lines too (「板書：」) for no heading', () => {
     const transcript = parseTranscript(
       'j.txt',
