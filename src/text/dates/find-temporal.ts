@@ -101,7 +101,7 @@ export function findTemporal(text: string): TemporalMention[] {
     taken.push(mention);
   }
   taken.sort((a, b) => a.index - b.index);
-  return joinRanges(taken, folded, text);
+  return joinRanges(joinYearAndMonth(taken, folded, text), folded, text);
 }
 
 /** Full-width digits, letters and marks as ASCII, one unit for one, so offsets stay valid. */
@@ -473,6 +473,40 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Connectors that make two dates one span (2002年から2003年, 2022年と2023年, 2027年か28年). */
+/** Between a year and its month: nothing, or の (昭和二十三年の九月, 2019年 3月). */
+const YEAR_THEN_MONTH = /^\s*(?:の\s*)?$/u;
+
+/**
+ * 「昭和二十三年の九月」「二〇一九年の三月上旬」: a year and a month with no year of its own right after it are
+ * one date, not a year and a month taken apart (the rules read kanji months and kanji era years separately).
+ */
+function joinYearAndMonth(mentions: readonly TemporalMention[], folded: string, original: string): TemporalMention[] {
+  const out: TemporalMention[] = [];
+  for (let i = 0; i < mentions.length; i += 1) {
+    const year = mentions[i] as TemporalMention;
+    const bare = (mention: TemporalMention | undefined): mention is AbsoluteMention =>
+      mention?.kind === 'absolute' && mention.value.end === null && mention.value.start.month === null && mention.value.part === null && !mention.value.approximate;
+    // 令和5年（2023年）8月19日: the year restated in brackets stands between the year and its month.
+    const restated = mentions[i + 1];
+    const close = bare(year) && bare(restated) && restated.value.start.year === year.value.start.year && /^\s*[(\uFF08]\s*$/u.test(folded.slice(year.index + year.length, restated.index))
+      ? /^\s*[)\uFF09]/u.exec(folded.slice(restated.index + restated.length))
+      : null;
+    const skip = close === null ? 0 : 1;
+    const from = close === null || restated === undefined ? year.index + year.length : restated.index + restated.length + close[0].length;
+    const month = mentions[i + 1 + skip];
+    if (!bare(year) || month?.kind !== 'month' || !YEAR_THEN_MONTH.test(folded.slice(from, month.index))) {
+      out.push(year);
+      continue;
+    }
+    const start = point(year.value.start.year, month.month, month.day);
+    const end = month.end === null ? null : point(month.end.month < month.month ? start.year + 1 : start.year, month.end.month, month.end.day);
+    const length = month.index + month.length - year.index;
+    out.push({ kind: 'absolute', value: span(start, { end, part: month.part, approximate: month.approximate }), index: year.index, length, text: original.slice(year.index, year.index + length) });
+    i += 1 + skip;
+  }
+  return out;
+}
+
 const RANGE_JOIN = /^\s*(から|〜|~|-|–|—|か|、|,|と|や|ないし|または|および)\s*$/u;
 const RANGE_TAIL = new RegExp(`^\\s*(?:まで|にかけて|の間)?\\s*(?:${HEDGE})?`, 'u');
 /** Connectors that list dates (と, や, 、) rather than span them: they join only neighbouring ones. */
