@@ -99,8 +99,15 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
     files: state.corpus.transcripts.map((transcript) => transcript.file),
     spellings: (topic) => state.retriever.prepare(topic).variants,
     lineText: (file, line) => state.corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text,
+    about: (file) => {
+      const transcript = state.corpus.transcripts.find((candidate) => candidate.file === file);
+      return transcript === undefined ? '' : [transcript.title, ...transcript.paragraphs.slice(0, LEAD_PARAGRAPHS).map((paragraph) => paragraph.text)].join(' ');
+    },
   };
 }
+
+/** Paragraphs at the top of a transcript that say what it is about (its lead), with its title. */
+const LEAD_PARAGRAPHS = 2;
 
 export interface TimelineDeps {
   readonly timeline: Timeline;
@@ -110,6 +117,8 @@ export interface TimelineDeps {
   readonly spellings?: (topic: string) => ReadonlyMap<string, readonly string[]>;
   /** The whole line an event was read from: a topic may be named in the line's other sentences. */
   readonly lineText?: (file: string, line: number) => string | undefined;
+  /** What a transcript is about: its title and lead, where a topic's other words may be named once for all its events. */
+  readonly about?: (file: string) => string;
 }
 
 /**
@@ -131,7 +140,7 @@ export function timeline(deps: TimelineDeps, options: TimelineOptions): Timeline
   const dated = from !== null || to !== null;
   const matching = deps.timeline.events.filter((event) => {
     if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
-    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line))) return false;
+    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line), questionBefore(deps, event), deps.about?.(event.file) ?? '')) return false;
     if (!dated) return true;
     if (event.date === null) return false;
     const start = parsePoint(event.date);
@@ -204,8 +213,23 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
  * The topic is in the event's sentence or elsewhere on its line (「うちの窯元は1902年の創業です。…磁器の方に
  * 移った」 is about 磁器's history): a line is one turn or paragraph, about one thing.
  */
-function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined): boolean {
-  const haystack = normalizeForMatch(`${event.sentence} ${event.event} ${line ?? ''}`).replace(/\s+/gu, '');
+function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined, question: string, about: string): boolean {
+  const fold = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
+  const haystack = fold(`${event.sentence} ${event.event} ${line ?? ''} ${question}`);
   if (haystack.includes(terms.whole)) return true;
-  return terms.words.length > 0 && terms.words.every((spellings) => spellings.some((spelling) => spelling !== '' && haystack.includes(spelling)));
+  const has = (text: string, spellings: readonly string[]): boolean => spellings.some((spelling) => spelling !== '' && text.includes(spelling));
+  const here = terms.words.map((spellings) => has(haystack, spellings));
+  if (terms.words.length > 0 && here.every(Boolean)) return true;
+  // 「reserve-api 移行」: the event's line says 移行, and the post says once, at its top, that it is about
+  // reserve-api. One word of several must still be in the event's own line.
+  const whole = fold(about);
+  return terms.words.length > 1 && here.some(Boolean) && terms.words.every((spellings, i) => here[i] === true || has(whole, spellings));
+}
+
+/** An answer is about what it answers: the line before, when it asks (「…はいつですか。」「…を聞かせてください。」). */
+const ASKS = /(?:[?\uFF1F]|か[。.]?|(?:ください|下さい|くれ|ちょうだい)[。.]?)[」』)\s]*$/u;
+
+function questionBefore(deps: TimelineDeps, event: TimelineEvent): string {
+  const previous = deps.lineText?.(event.file, event.line - 1) ?? '';
+  return ASKS.test(previous.trim()) ? previous : '';
 }

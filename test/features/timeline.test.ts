@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { buildTimeline, timeline, type Timeline, type TimelineOptions } from '../../src/features/timeline.js';
+import { buildTimeline, timeline, timelineDeps, type Timeline, type TimelineOptions } from '../../src/features/timeline.js';
 import { UserError } from '../../src/features/user-error.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 import { realAnalyzer } from '../support/analyzer.js';
+import { stateFrom } from '../support/state.js';
 
 /** Three transcripts: one dated, one whose date only its text implies, one that repeats another. */
 const FILES: Readonly<Record<string, string>> = {
@@ -51,6 +52,35 @@ describe('buildTimeline with two dates in a sentence', () => {
     expect(at(3)).toEqual([['2019', 'event'], ['2024', 'event']]);
     expect(at(4)).toEqual([['2022', 'event'], ['2026', 'plan']]);
     expect(at(5)).toEqual([['2024', 'event']]);
+  });
+});
+
+describe('buildTimeline in spoken narrative and in a post with dated updates', () => {
+  it('tells the event of a date said on its own in the sentence after it, once, at the finer date', () => {
+    const events = eventsOf('kiki.txt', ['村の聞き書き', '', 'そうさなあ、昭和四十一年の六月だ。裏山が崩れて、田んぼが埋まったんだ。']);
+    expect(events.map((event) => [event.line, event.date, event.event])).toEqual([[3, '1966-06', 'そうさなあ、昭和四十一年の六月だ。裏山が崩れて、田んぼが埋まったんだ。']]);
+  });
+
+  it('dates an update heading, places its bare months near its date, and leaves the related-posts list out', () => {
+    const events = eventsOf('post.md', [
+      '# 自宅サーバーを入れ替えた話',
+      'By 山田 · 2023-10-02',
+      '',
+      '9月に古いサーバーを止めました。',
+      '',
+      '## 追記（2024/6/1）',
+      '',
+      '5月末にディスクが一台壊れたので交換しました。',
+      '',
+      '## 関連記事',
+      '',
+      '- 【2022/5/3】サーバーラックを買った話',
+    ]).filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date, event.kind])).toEqual([
+      [4, '2023-09', 'event'],
+      [8, '2024-05', 'event'],
+      [6, '2024-06-01', 'event'],
+    ]);
   });
 });
 
@@ -279,6 +309,22 @@ describe('timeline filters', () => {
     const lineText = (file: string, line: number): string | undefined => corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text;
     expect(timeline({ ...deps, lineText }, { page: 1, pageSize: 10, topic: '味噌' }).results.map((event) => event.date)).toEqual(['1879']);
     expect(timeline(deps, { page: 1, pageSize: 10, topic: '味噌' }).total).toBe(0);
+  });
+
+  it('matches a topic whose other words the transcript names at its top, and an answer by the question it answers', () => {
+    const state = stateFrom(
+      {
+        'srv.md': ['# 社内サーバーの話', '', 'By 山田 · 2024-03-01', '', '社内の勤怠システム「kintai-x」をクラウドに移す話です。', '', '## 手順', '', '作業は2024年1月に行い、切り替えは1月20日でした。'].join('\n'),
+        'kiki.txt': ['村の聞き書き', '', '山崩れのことを教えてください。', 'そら忘れん。昭和四十一年の六月だ。裏山が崩れて、田んぼが埋まったんだ。'].join('\n'),
+      },
+      analyzer,
+    );
+    const deps = timelineDeps(state);
+    const lines = (topic: string): string[] => [...new Set(timeline(deps, { page: 1, pageSize: 10, topic }).results.map((event) => `${event.file}:${event.line}`))];
+    expect(lines('kintai-x 切り替え')).toEqual(['srv.md:9']);
+    // One word alone must be on the event's own line.
+    expect(lines('kintai-x')).toEqual([]);
+    expect(lines('山崩れ')).toEqual(['kiki.txt:4']);
   });
 
   it('pages through the events and clamps a page past the end', () => {

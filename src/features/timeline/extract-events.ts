@@ -98,8 +98,13 @@ const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|�
 const FILLERS_ONLY = /^(?:えー*|えっと|あの[ーう]*|まあ|ま|で|じゃあ|はい|さて|それでは|では|[ー、,\s])*$/u;
 const PARTICLE_ONLY = /^\s*(?:は|も|って)\s*(?:ですね|ですけど|ですが|ね|さ)?[、,…。.!\uFF01\s]*$/u;
 const CUT_OFF = /(?:の|を|に|が|は|と|へ|から|より)$/u;
-/** What may follow a date in a sentence that is only that date: 「三月末。」「2019年春――」. */
-const DATE_ONLY = /^[\s。.、,!\uFF01…―—-]*$/u;
+/**
+ * What may follow a date in a sentence that is only that date: 「三月末。」「2019年春――」, and in speech a
+ * season and a copula (「昭和二十三年の九月だ。」「昭和十九年の夏だ。」「…十月だったべか。」「1998年でした。」).
+ */
+const DATE_ONLY = /^(?:\s*の?\s*(?:春|夏|秋|冬|暮れ|頃|ころ|ごろ))?(?:\s*[だでじや][\u3041-\u3093]{0,6})?[\s。.、,!\uFF01?\uFF1F…―—-]*$/u;
+/** What may stand before such a date: nothing, or one short opening clause (「んだなあ、」「戦争終わって、」). */
+const DATE_ONLY_LEAD = /^(?:[^、,。]{0,8}[、,])?\s*$/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
 const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
 /** 「2025年3月期」: a fiscal period's name, not the date of an event. */
@@ -130,9 +135,18 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     publicationCitations.push(...publication.citations);
     events.push({ ...publication, citations: publicationCitations });
   }
+  const headings = datedHeadings(transcript);
+  for (const heading of headings) {
+    if (heading.update) events.push(headingEvent(transcript, heading));
+  }
   /** The last stated date of each paragraph seen so far, for the passage context. */
   const recent: Array<CalendarPoint | null> = [];
   for (const paragraph of transcript.paragraphs) {
+    const heading = headingAbove(headings, paragraph.line);
+    // A list of links to other posts dates those posts, not anything this one tells.
+    if (heading !== null && NAVIGATION_HEADING.test(heading.text)) continue;
+    // Under 「追記（2024/5/1）」 (and below it) the text was written on that date: the present a bare month or 先月 is near.
+    const now = heading?.written ?? document?.point ?? null;
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
     let lastStated: CalendarPoint | null = null;
     // The first sentence of a labelled line starts after its label (「高橋（ゲスト）: 2023年3月に…」).
@@ -158,11 +172,14 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
               : !ANAPHORIC.test(paragraph.text)
                 ? lastStated
                 : context;
-        const resolution = resolveTemporal(mention, { document: document?.point ?? null, context: reach });
+        // A month with no year in a section headed by a date (「## 2024年5月」) is of that date's year.
+        const monthContext = mention.kind === 'month' && reach === null && heading !== null && !heading.update ? heading.date : reach;
+        const resolution = resolveTemporal(mention, { document: now, context: monthContext });
         const next = found[i + 1];
         const own = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
         // 「三月末。いよいよ引っ越しの日。」: a sentence that is only a date sets the time of the one after it.
-        const following = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && sentence.text.slice(0, mention.index).trim() === '' ? paragraph.sentences[sentenceIndex + 1] : undefined;
+        // In spoken narrative the date comes first and what happened then in the next sentence.
+        const following = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && DATE_ONLY_LEAD.test(sentence.text.slice(0, mention.index)) ? paragraph.sentences[sentenceIndex + 1] : undefined;
         const clause = following === undefined ? own : { ...own, text: `${own.text}${following.text.trim()}`, cutAfter: sentenceIndex + 2 < paragraph.sentences.length };
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
         // 「本日はお忙しいところありがとうございます。」: a greeting happens today, but it is no event.
@@ -185,7 +202,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         }
         const { value, basis } = resolution;
         if (mention.kind === 'relative' && DEICTIC_YEAR.test(mention.text) && statedYears.has(value.start.year)) continue;
-        const reference = basis === 'context' ? context : basis === 'document' ? document?.point ?? null : null;
+        const reference = basis === 'context' ? monthContext ?? context : basis === 'document' ? now : null;
         events.push({
           ...base,
           date: formatPoint(value.start),
@@ -193,11 +210,11 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
           precision: precisionOf(value),
           approximate: value.approximate,
           part: value.part,
-          kind: eventKind(clause.text, value, document?.point ?? null),
+          kind: eventKind(clause.text, value, now),
           resolved:
             basis === 'absolute' || reference === null
               ? null
-              : { basis, reference: formatPoint(reference), inferred: basis === 'document' && document?.inferred === true, since: mention.kind === 'relative' && mention.since },
+              : { basis, reference: formatPoint(reference), inferred: basis === 'document' && (heading?.written ?? null) === null && document?.inferred === true, since: mention.kind === 'relative' && mention.since },
           citations: [citation(paragraph)],
         });
         if (mention.kind === 'absolute') {
@@ -208,7 +225,85 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     }
     recent.push(lastStated);
   }
-  return { file: transcript.file, documentDate: document, events };
+  return { file: transcript.file, documentDate: document, events: withoutCoarserRepeats(events) };
+}
+
+/** A heading that states a date of at least month precision, and whether it dates an update to the text. */
+interface DatedHeading {
+  readonly line: number;
+  readonly text: string;
+  /** Null for a heading without a date: it ends the section of the dated heading before it. */
+  readonly date: CalendarPoint | null;
+  readonly dateText: string;
+  readonly update: boolean;
+  /** When the section was written: the date of this or the last update heading above it (text added later is below). */
+  readonly written: CalendarPoint | null;
+}
+
+/** 「追記（2024/5/1）」「更新 2024-06-10」「Update (May 1, 2024)」: the heading of an addition to a published text. */
+const UPDATE_HEADING = /追記|追加|更新|補足|訂正|修正|\b(?:update|updated|edit|edited|addendum|postscript)\b|^P\.?S\.?/iu;
+/** Headings of a list of links to other posts: 関連記事, おすすめ記事, Related posts. */
+const NAVIGATION_HEADING = /関連記事|関連リンク|おすすめ記事|人気記事|あわせて読みたい|合わせて読みたい|新着記事|\b(?:related|recommended)\b/iu;
+
+/** Every heading line, with the one date it states (when it states exactly one, to the month or day). */
+function datedHeadings(transcript: Transcript): DatedHeading[] {
+  let written: CalendarPoint | null = null;
+  return transcript.lines.flatMap((line) => {
+    if (line.kind !== 'heading') return [];
+    const text = line.text.replace(/^\s*#+\s*/u, '').trim();
+    const dates = findTemporal(text).filter((mention) => mention.kind === 'absolute' && mention.value.end === null);
+    const only = dates.length === 1 ? dates[0] : undefined;
+    const date = only?.kind === 'absolute' && only.value.start.month !== null ? only.value.start : null;
+    const update = date !== null && UPDATE_HEADING.test(text.replace(only?.text ?? '', ''));
+    if (update) written = date;
+    return [{ line: line.line, text, date, dateText: only?.text ?? '', update, written }];
+  });
+}
+
+/** The heading of the section a line is in: the last heading above it. */
+function headingAbove(headings: readonly DatedHeading[], line: number): DatedHeading | null {
+  let found: DatedHeading | null = null;
+  for (const heading of headings) {
+    if (heading.line >= line) break;
+    found = heading;
+  }
+  return found;
+}
+
+/** A dated update (「追記（2024/5/1）」) is itself a row of the timeline: the text was added to on that day. */
+function headingEvent(transcript: Transcript, heading: DatedHeading): TimelineEvent {
+  const date = heading.date as CalendarPoint;
+  return {
+    date: formatPoint(date),
+    end: null,
+    precision: precisionOf({ start: date, end: null, approximate: false, part: null }),
+    approximate: false,
+    part: null,
+    kind: 'event',
+    event: heading.text,
+    cutBefore: false,
+    cutAfter: false,
+    dateText: heading.dateText,
+    resolved: null,
+    file: transcript.file,
+    line: heading.line,
+    title: transcript.title,
+    citations: [{ file: transcript.file, line: heading.line }],
+    sentence: heading.text,
+  };
+}
+
+/**
+ * 「令和5年（2023年）に」 or a year and its month read apart: the same statement on one line dated once to
+ * the year and once more precisely within it is one event, at the finer date.
+ */
+function withoutCoarserRepeats(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return events.filter(
+    (event) =>
+      event.date === null ||
+      event.end !== null ||
+      !events.some((other) => other !== event && other.line === event.line && other.event === event.event && other.end === null && other.date !== null && other.date.startsWith(`${event.date}-`)),
+  );
 }
 
 /**
