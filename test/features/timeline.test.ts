@@ -61,6 +61,21 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
     expect(events.map((event) => [event.line, event.date, event.event])).toEqual([[3, '1966-06', 'そうさなあ、昭和四十一年の六月だ。裏山が崩れて、田んぼが埋まったんだ。']]);
   });
 
+  it('completes a date closing its turn with the sentence before, dates その年の month by the year told turns ago, and drops a count back that only compares', () => {
+    const events = eventsOf('hearing.txt', [
+      '審理の記録',
+      '日時：2024年10月8日',
+      '',
+      '証人：契約したのは令和4年の3月です。',
+      '検察官：それで、どうなりましたか。',
+      '証人：最初に100万円、その年の11月にもう100万円払いました。',
+      '社長：新店舗の開店日が決まりました。2025年4月1日です。',
+      '部長：売上は1年前と比べて2割伸びました。',
+    ]).filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date])).toEqual([[4, '2022-03'], [6, '2022-11'], [7, '2025-04-01']]);
+    expect(events.find((event) => event.line === 7)?.event).toBe('新店舗の開店日が決まりました。2025年4月1日です。');
+  });
+
   it('dates an update heading, places its bare months near its date, and leaves the related-posts list out', () => {
     const events = eventsOf('post.md', [
       '# 自宅サーバーを入れ替えた話',

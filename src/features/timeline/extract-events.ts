@@ -116,6 +116,10 @@ const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来
 const RESTATEMENT = /^\s*[、,]?\s*(?:つまり|すなわち|要するに|今から|いまから)\s*$/u;
 /** How many paragraphs back a stated date still sets the time a passage is about. */
 const CONTEXT_PARAGRAPHS = 2;
+/** Right before a month: the year just told (その年の9月, 同じ年の). */
+const THAT_YEAR = /(?:その年|同じ年|同年)(?:の)?\s*$/u;
+/** Right after a count back: a comparison (1年前と比べて, 3年前より), not the date of an event. */
+const COMPARED = /^\s*(?:と|に)?\s*(?:比べ|比較し|くらべ)|^\s*より(?!\s*(?:前|後))/u;
 /** Words that tie a relative date to a time told just before: その2年前, それから, 当時, 同じ年. */
 const ANAPHORIC = /その|それから|それまで|当時|同じ年|同年|その後|翌年|前年/u;
 
@@ -141,6 +145,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   }
   /** The last stated date of each paragraph seen so far, for the passage context. */
   const recent: Array<CalendarPoint | null> = [];
+  /** The last date stated anywhere above, for 「その年」. */
+  let toldLast: CalendarPoint | null = null;
   for (const paragraph of transcript.paragraphs) {
     const heading = headingAbove(headings, paragraph.line);
     // A list of links to other posts dates those posts, not anything this one tells.
@@ -164,9 +170,10 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // A count back (5年前) is from when the text was written, even after another date in the same
         // sentence (「平成2年開業のこの旅館は、5年前、…」), unless the text ties it to that date (その5年前,
         // 2012年の3年前); a count forward (3年後) goes on from the date just told.
+        // 「その年の9月」 points back to the year told last, however many turns ago.
         const reach =
           mention.kind === 'month'
-            ? lastStated
+            ? lastStated ?? (THAT_YEAR.test(sentence.text.slice(0, mention.index)) ? toldLast : null)
             : countsBack(mention) && !tiedBack(paragraph.text.slice(0, whole.start), sentence.text, found, i)
               ? null
               : !ANAPHORIC.test(paragraph.text)
@@ -179,8 +186,17 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         const own = eventClause(sentence.text, mention.index, { dateEnd: mention.index + mention.length, nextDate: next?.index ?? null });
         // 「三月末。いよいよ引っ越しの日。」: a sentence that is only a date sets the time of the one after it.
         // In spoken narrative the date comes first and what happened then in the next sentence.
-        const following = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && DATE_ONLY_LEAD.test(sentence.text.slice(0, mention.index)) ? paragraph.sentences[sentenceIndex + 1] : undefined;
-        const clause = following === undefined ? own : { ...own, text: `${own.text}${following.text.trim()}`, cutAfter: sentenceIndex + 2 < paragraph.sentences.length };
+        // 「…リリース日が決まりました。2025年4月15日です。」: closing its turn, it completes the sentence before.
+        const dateOnly = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && DATE_ONLY_LEAD.test(sentence.text.slice(0, mention.index));
+        const following = dateOnly ? paragraph.sentences[sentenceIndex + 1] : undefined;
+        const before = dateOnly && following === undefined ? paragraph.sentences[sentenceIndex - 1] : undefined;
+        const preceding = before === undefined ? '' : before.text.slice(Math.max(0, label - before.start)).trim();
+        const clause =
+          following !== undefined
+            ? { ...own, text: `${own.text}${following.text.trim()}`, cutAfter: sentenceIndex + 2 < paragraph.sentences.length }
+            : preceding !== ''
+              ? { ...own, text: `${preceding}${own.text}`, cutBefore: sentenceIndex > 1 }
+              : own;
         const base = { dateText: mention.text, file: paragraph.file, line: paragraph.line, title: transcript.title, sentence: sentence.text, event: clause.text, cutBefore: clause.cutBefore, cutAfter: clause.cutAfter };
         // 「本日はお忙しいところありがとうございます。」: a greeting happens today, but it is no event.
         if (mention.kind === 'relative' && GREETING.test(clause.text)) continue;
@@ -220,6 +236,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         if (mention.kind === 'absolute') {
           lastStated = value.start;
           context = value.start;
+          toldLast = value.start;
         }
       }
     }
@@ -320,6 +337,7 @@ export function datedMentions(sentence: string): TemporalMention[] {
     const after = folded.slice(mention.index + mention.length);
     if (question && !PROPOSED.test(after)) return false;
     if (TIME_PASSES.test(after)) return false;
+    if (mention.kind === 'relative' && COMPARED.test(after)) return false;
     if (mention.kind === 'absolute') return true;
     const previous = mentions[i - 1];
     if (previous?.kind === 'absolute' && RESTATEMENT.test(folded.slice(previous.index + previous.length, mention.index))) return false;
