@@ -445,7 +445,8 @@ const RULES: readonly Rule[] = [
   },
   // 7月に, 12月下旬, 11月20日, 6月の第2週 (a month with no year)
   {
-    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日|${WEEK})?(?:\\s*${MONTH_PART})?`, 'gu'),
+    // 「4月の28日」: a day after の is the month's day too (not 5月の20日間, a length).
+    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(?:の\\s*)?(\\d{1,2})\\s*日(?!\\s*間)|${WEEK})?(?:\\s*${MONTH_PART})?`, 'gu'),
     read: (m, text) => {
       const month = Number(m[1]);
       const day = m[2] === undefined ? null : Number(m[2]);
@@ -462,7 +463,7 @@ const RULES: readonly Rule[] = [
   },
   // 十月初め, 三月十日 (a month in kanji numerals; not 一月ほど, a month's length)
   {
-    pattern: new RegExp(`(?<![〇零一二三四五六七八九十百千万数何ヶか第])(十[一二]?|[一二三四五六七八九])\\s*月(?:\\s*([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\\s*日)?(?:\\s*${MONTH_PART})?(?!\\s*(?:曜|間|前|後|ほど|くらい|ぐらい|近く|以上|余り|あまり|分|半))`, 'gu'),
+    pattern: new RegExp(`(?<![〇零一二三四五六七八九十百千万数何ヶか第])(十[一二]?|[一二三四五六七八九])\\s*月(?:\\s*(?:の\\s*)?([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\\s*日(?!\\s*間))?(?:\\s*${MONTH_PART})?(?!\\s*(?:曜|間|前|後|ほど|くらい|ぐらい|近く|以上|余り|あまり|分|半))`, 'gu'),
     read: (m) => {
       const month = readNumber(m[1] ?? '');
       const day = m[2] === undefined ? null : readNumber(m[2]);

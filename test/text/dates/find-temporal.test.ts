@@ -31,6 +31,9 @@ describe('findTemporal', () => {
     // A kanji era year and its kanji month are one date; so is an era year with the Western year in brackets.
     ['平成三年の六月下旬だった', ['平成三年の六月下旬 → 1991-06 late']],
     ['開館は平成2年（1990年）4月10日', ['平成2年（1990年）4月10日 → 1990-04-10']],
+    // A day joined to its month by の, but not a length in days.
+    ['祭りは7月の15日や', ['7月の15日 → month 7/15']],
+    ['8月の10日間', ['8月 → month 8']],
     ['令和4年の12月に制度が変わって', ['令和4年の12月 → 2022-12']],
     ['平成元年のこと', ['平成元年 → 1989']],
     ['昭和六十四年', ['昭和六十四年 → 1989']],
