@@ -61,6 +61,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   // A stage direction on a line of its own: `[拍手]`, `(会場笑い)`, `〔音声不明瞭〕`. (A 【label】 is a speaker.)
   // No digits inside: `（2024年9月配信）` is a date line.
   { name: 'stage-direction', pattern: /^(?:\[[^\[\]\d]{1,30}\]|\([^()\d]{1,30}\)|<[^<>\d]{1,30}>)$/u },
+  // A cue of the programme, not words of anyone: `♪ジングル（CM入り）`, `――ここでCM――`, `（BGM）`.
+  { name: 'broadcast-cue', pattern: /^(?:[♪♫♬]\s*(?:ジングル|BGM|SE|CM|テーマ曲|オープニング曲|エンディング曲|アイキャッチ|効果音)(?:\s*[(（][^()（）]{0,30}[)）])?\s*[♪♫♬]?|(?:[-ー―─━=]{2,}|[(（［\[〈<])\s*(?:ここで|いったん|一旦)?\s*(?:CM|ジングル|BGM|SE|アイキャッチ)(?:入り|明け|へ|です)?\s*(?:[-ー―─━=]{2,}|[)）］\]〉>]))$/u },
   // A record's clock: `午前１０時開議`, `午前１１時４２分散会`, `午後１時再開`.
   { name: 'record-time', pattern: /^(?:午前|午後)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?\s*(?:開議|開会|散会|閉会|休憩|再開|延会)$/u },
   // A record's notes in tortoise-shell brackets, numbers and all: `〔１番　佐藤花子君登壇〕〔拍手〕`.

@@ -570,6 +570,8 @@ function headingShape(line: Line): 'plain' | 'question' | null {
   if (TAGGED_MESSAGE.test(shape)) return null;
   // 「落としたのは14回でした（笑）」: a stage direction closes speech, never a heading.
   if (STAGE_DIRECTION_END.test(shape)) return null;
+  // 「都市整備部長　　　　村上　洋介君」: a role and a name set apart in columns, a line of a cast list.
+  if (/\S(?:\u3000{2,}|[ \t]{3,})\S/u.test(line.raw)) return null;
   // 「※ユキ＝雪村 葵、…」: an editor's note, not a heading.
   if (/^[※*]/u.test(shape)) return null;
   // 「定休日：毎週月曜日」: a field of an info box with its value, not a heading.

@@ -258,6 +258,11 @@ describe('isBoilerplate', () => {
     ['コメント(12)', true],
     ['このページを共有する：[Facebook] [はてなブックマーク] [Pocket]', true],
     ['❤ スキ 52　💬 コメント 3', true],
+    // Cues of a programme: a jingle, a break for adverts.
+    ['♪ジングル（「朝のまちかど」）', true],
+    ['――ここでCM――', true],
+    ['（BGM）', true],
+    ['CMのあとは、天気予報です。', false],
     // A reply of one word is speech, not a counter.
     ['いいね！', false],
     // Copyright and reprint notices, contact lines.

@@ -426,6 +426,24 @@ describe('parseTranscript', () => {
     expect(kindAt(transcript, 10)).toBe('content');
   });
 
+  it('takes no line of a cast list in columns for a heading', () => {
+    const transcript = parseTranscript(
+      'c.txt',
+      lines(
+        '令和５年第２回みどり町議会定例会会議録',
+        '',
+        '本日の会議に出席した議員は十二名で、定足数に達しています。町長ほか説明員の出席は次のとおりです。',
+        '説明のため出席した者',
+        '　町長　　　　　　　　　　　　森田　一郎君',
+        '　総務課長　　　　　　　　　　石井　道子君',
+        '────────────',
+        '○議長（川村次郎君）　おはようございます。ただいまから本日の会議を開きます。本日の日程はお手元に配付のとおりです。',
+      ),
+    );
+    expect(kindAt(transcript, 6)).toBe('content');
+    expect(transcript.sections).not.toContain('総務課長　　　　　　　　　　石井　道子君');
+  });
+
   it('takes a label that opens other lines too (「板書：」) for no heading', () => {
     const transcript = parseTranscript(
       'j.txt',
