@@ -54,7 +54,7 @@ export function readMetadataLine(raw: string): LineMetadata | null {
   const whole = unbracketed(line.normalize('NFKC').replace(/\s+/gu, ' ').trim());
   // A full-width space or a run of spaces may separate fields (「日時：…　会場：オンライン」).
   // So may a full-width slash that is no part of a date (「配信日：3月12日（火）／収録：3月8日」).
-  const spaced = unbracketed(line.replace(/\u3000|\s{2,}|(?<![0-9０-９])／|／(?![0-9０-９])/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
+  const spaced = unbracketed(line.replace(/(?:[\s\u3000]*(?:\u3000|\s{2,}|(?<![0-9０-９])／|／(?![0-9０-９]))[\s\u3000]*)+/gu, ' / ').normalize('NFKC').replace(/\s+/gu, ' ').trim());
   return readField(whole) ?? readFields(whole) ?? readFields(spaced) ?? readDatedField(whole);
 }
 

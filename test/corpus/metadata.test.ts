@@ -39,6 +39,8 @@ describe('readMetadataLine', () => {
     // Any label for a day (授業日, 期日, 放映日) with a time in words: 深夜, 午後, a school period, a bare weekday.
     ['放映日：2023年7月2日（日）深夜0:30〜1:00', null, '2023-07-02'],
     ['授業日：2022年6月9日（木）3校時', null, '2022-06-09'],
+    // Fields parted by a run of full-width spaces.
+    ['実施日：2022年9月3日（土）2限　　場所：北校舎 第一実験室', null, '2022-09-03'],
     ['例会日：2021年10月3日 日曜 午後', null, '2021-10-03'],
     // The year in both calendars, and the date restated in brackets.
     ['収録日：平成30年（2018年）4月7日（土）午前', null, '2018-04-07'],
