@@ -41,15 +41,15 @@ const CUE =
   /と訳|とは|という|っていう|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
 const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
-/** What follows a とは that does not define: 「…とは違う」「…とは思いません」「…とは限らない」. */
-const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
+/** What follows a とは that does not define: 「…とは違う」(Kansai ちゃう)「…とは思いません」「…とは限らない」. */
+const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|ちゃう|ちゃいま|ちゃうか|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
 /** A sentence that asks or invites an explanation rather than giving one. */
 const ASKING = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ですかね|んですが|んですけど|んですけれど|んだけど|んやけど)[。.]?)[」』)\uFF09]*$/u;
 /** Copulas that end a definition: plain, polite, written and honorific (である, でございます). */
 const COPULA = 'です|でございます|である|だ|や';
 const COPULA_WORD = new RegExp(`^(?:${COPULA})$`, 'u');
-const MEANS = new RegExp(`を(?:意味|指)(?:し|す|さ)|のこと(?:${COPULA}|を(?:指|言|意味))|の意味(?:${COPULA})|の略(?:称)?(?:${COPULA}|で)`, 'gu');
+const MEANS = new RegExp(`を(?:意味|指)(?:し|す|さ)|(?<!と)のこと(?:${COPULA}|を(?:指|言|意味))|の意味(?:${COPULA})|の略(?:称)?(?:${COPULA}|で)`, 'gu');
 const THAT_IS = /^(?:これ|それ|あれ)(?:が|って)[^。]{1,40}?(のこと(?:です|や|だ|を))/u;
 const LIKE = /(?:のような|みたいな)(?:もの|もん)(?:です|や|だ|で)/gu;
 /** 「BM25は、…関連度を計算する、昔からある検索の手法です。」: a topic said to be a kind of thing. */
