@@ -39,7 +39,7 @@
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
-import { KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
+import { bracketName, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
 
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
@@ -117,7 +117,7 @@ const HOST_ROLE = /^(?:司会|司会者|聞き手|質問者|記者|編集部|イ
  * (藤原（○○証券）, Wang (Morgan Stanley)): not another name for them. Latin, digits, a dot or an
  * organisation's word.
  */
-const AFFILIATION = /[A-Za-z0-9・]|(?:証券|銀行|大学|新聞|会社|社|研究所|財団|協会|省|庁|事務所|グループ|ホールディングス|法人|機構|センター|病院|テレビ|放送)$/u;
+const AFFILIATION = /[A-Za-z0-9・]|(?:証券|銀行|大学|学校|高校|新聞|会社|社|研究所|財団|協会|省|庁|事務所|グループ|ホールディングス|法人|機構|センター|病院|テレビ|放送)$/u;
 
 const QUESTION_END = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか)[。.]?)[」』)]*\s*$/u;
 /** Asking the other person for something, wherever in the line: 「…説明してもらえますか?なぜなら…」. */
@@ -195,6 +195,13 @@ const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+
 const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
 const QUOTE_LINE = /^\s*[「『]/u;
 /**
+ * A heading among the turns: a title in 【】, after a heading mark (■ ◆ ▼), or a short one after a
+ * timestamp with no sentence in it ([04:10] お知らせ); or 以上 closing a record.
+ */
+const HEADING_LINE = /^\s*(?:【[^】]{1,30}】|[■◆◇□▼▽●][^。！？!?]{1,40}|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+[^。、！？!?,.]{1,20}|以上(?:\s*[(（][^()（）]{0,30}[)）])?)\s*$/u;
+/** A line that is only a bracketed note: （各班で実験。約12分。）, （ふり返りカード記入）. */
+const ASIDE_LINE = /^\s*[(（][^()（）]{2,}[)）]\s*$/u;
+/**
  * A rule drawn across the page (――――, ---, ＊＊＊): what follows is not the last speaker's turn going on.
  * Parsing drops most rules as boilerplate; a short one (――, two dashes) or one of symbols (◇◇◇) it keeps
  * as content.
@@ -243,6 +250,18 @@ interface Person {
 
 interface LineCues {
   readonly label: Person | null;
+  /**
+   * The line opens with a label that is no cast member's (板書：, 全員：, a name labelled once): its
+   * words are not the last speaker's turn going on, and nobody the cast knows says them.
+   */
+  readonly unowned: boolean;
+  /**
+   * The line is a heading or a closing mark, not speech (【検察官主尋問】, ◆費用について, [04:10] お知らせ, 以上):
+   * between labelled turns it ends the last one.
+   */
+  readonly heading: boolean;
+  /** The line is only a bracketed note (（各班で実験。約12分）, （証人、涙ぐむ）): nobody's words, though the turn goes on. */
+  readonly aside: boolean;
   /** A `Q:` / `A:` label: the interviewer's question or the interviewee's answer. */
   readonly qa: 'q' | 'a' | null;
   /** The line's content without its label. */
@@ -303,10 +322,11 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
   const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript) };
   const people = discoverCast(transcript, layout);
   const cues = paragraphs.map((paragraph) => readCues(paragraph.text, people));
-  const decisions = decide(cues, people, transcript, layout);
+  // 「実況：村瀬 亮（むらせ りょう）　解説：…」 at the top credits the parts: nobody says it, nor the lines after it.
+  const credits = paragraphs.map((paragraph, i) => isCreditsLine(paragraph, cues[i], people));
+  const decisions = decide(cues, people, transcript, layout, credits);
   paragraphs.forEach((paragraph, i) => {
-    // 「実況：村瀬 亮（むらせ りょう）　解説：…」 at the top credits the parts: nobody says it.
-    const decision = isCreditsLine(paragraph, cues[i], people) ? undefined : decisions[i];
+    const decision = credits[i] === true ? undefined : decisions[i];
     const confident = decision !== undefined && decision.speaker !== null && decision.speaker.unnamed !== true && decision.confidence >= MIN_SPEAKER_CONFIDENCE;
     paragraph.speaker = confident ? decision.speaker?.member.name ?? null : null;
     paragraph.speakerConfidence = confident ? Number(decision.confidence.toFixed(3)) : 0;
@@ -320,9 +340,10 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
 /** A line at the top whose label is followed by the name of the one who plays that part (see `CREDIT`), not by words. */
 function isCreditsLine(paragraph: Paragraph, cue: LineCues | undefined, people: readonly Person[]): boolean {
   if (cue?.label == null || paragraph.line > CREDITS_LINES) return false;
-  // The name, its bracket, then nothing or the next part's credit: 「村瀬 亮（むらせ りょう）　解説：…」.
-  const named = /^([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|[^\s:()、。]{1,8}:)/u.exec(cue.body)?.[1];
-  return named !== undefined && NAME_SHAPED.test(named) && cue.label.keys.includes(aliasKey(named));
+  // The name, its bracket, then nothing, a note or the next part's credit: 「村瀬 亮（むらせ りょう）　解説：…」.
+  const named = /^([^\s:()、。,.!?/／※]{1,8}(?: [^\s:()、。,.!?/／※]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|※|[^\s:()、。]{1,8}:)/u.exec(cue.body)?.[1];
+  // 「司会：広報部 中村」 credits 中村.
+  return named !== undefined && NAME_SHAPED.test(named) && [named, named.split(' ').at(-1) ?? named].some((name) => cue.label?.keys.includes(aliasKey(name)) === true);
 }
 
 /** What the text's layout says about who speaks, read once per transcript for the cast and the turns alike. */
@@ -420,29 +441,94 @@ const PARTED_READING = /(?<![\p{Script=Han}々])([\p{Script=Han}々]{1,4})[ ・]
  */
 const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、。,.!?/／]{1,8}(?: [^\s:()、。,.!?/／]{1,4})?)(?=\s*\(|\s|$)/gu;
 
+/**
+ * A legend pair inside a longer line (出演：…（ボケ：大西健太＝ニシやん／ツッコミ：佐伯翔＝サエ）, ※T＝授業者、S＝生徒):
+ * a word, ＝, and a word (a name may hold one space: 日向 澪), between separators.
+ */
+const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(])([^\s=、,()/／※:]{1,12})\s*=\s*([^\s=、,()/／。:]{1,8}(?: [^\s=、,()/／。:]{1,8})?)(?=$|[\s、,()/／。※])/gu;
+
 /** Spellings written out as one person's: the text's own legend, a bracketed other spelling, or credits naming a part. */
 function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
   const pairs: Array<readonly [string, string]> = [];
   const name = (text: string): boolean => NAME_SHAPED.test(text) || KANA_NAME_SHAPED.test(text);
   for (const line of transcript.lines) {
     const text = line.text.normalize('NFKC').trim();
-    const legend = text.split(/[、,]/u).map((piece) => LEGEND_PAIR.exec(piece)).filter((match) => match !== null);
+    const legend = [...text.split(/[、,]/u).map((piece) => LEGEND_PAIR.exec(piece)).filter((match) => match !== null), ...text.matchAll(LEGEND_INLINE)];
     for (const match of legend) {
       const [, left = '', right = ''] = match;
-      if (name(left) && name(right) && (labels.has(left) || labels.has(right))) pairs.push([left, right]);
+      if (name(left) && name(right) && (labels.has(left) || labels.has(right)) && !pairs.some(([a, b]) => a === left && b === right)) pairs.push([left, right]);
     }
     for (const match of text.matchAll(BILINGUAL)) pairs.push([match[1] ?? match[3] ?? '', match[2] ?? match[4] ?? '']);
     // Credits stand at the top; a part is linked to one name only.
     if (line.line > CREDITS_LINES) continue;
     for (const match of text.matchAll(CREDIT)) {
-      const [, part = '', person = ''] = match;
-      if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && !labels.has(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
+      const [, part = '', credited = ''] = match;
+      // 「司会：広報部 中村」: who they are with, then the name.
+      const [unit = '', named] = credited.split(' ');
+      const person = named !== undefined && NOT_FAMILY_END.test(unit) ? named : credited;
+      if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
     }
   }
+  pairs.push(...headerCast(transcript, new Set([...labels, ...pairs.flatMap(([left, right]) => (labels.has(left) ? [right] : labels.has(right) ? [left] : []))]), labels));
   // A part credited to two people (解説：A … 解説：B) names neither.
   const credited = new Map<string, Set<string>>();
   for (const [part, person] of pairs) if (labels.has(part)) credited.set(part, (credited.get(part) ?? new Set()).add(aliasKey(person)));
   return pairs.filter(([left]) => (credited.get(left)?.size ?? 0) <= 1);
+}
+/** Lines from the top where a header may list who takes part, whatever the first label's line. */
+const HEADER_LINES = 30;
+/** A title or a job written after a name in a header (森 隆之 医師). */
+const TITLE_AFTER = /^(?:医師|看護師|教諭|先生|氏|様|さん|弁護士|教授|准教授|講師|アナウンサー)$/u;
+/** A word that ends as an organisation or a job does: who someone is or is with, not their family name (広報部 小野寺, 主査 石井). */
+const NOT_FAMILY_END = /[部課室局係科班社店所院校省庁会査任役員者師士官長]$/u;
+
+/**
+ * The header's list of who takes part, above the first labelled line: each entry a part or job and a
+ * name (被告人　堀内 健吾, 代表取締役CEO 佐伯 隆之, 授業者：石川 智子), or a full name alone (登壇：高橋 蓮、…).
+ * A part that is a label (or the legend's other name for one: T＝授業者) or ends one (代表取締役CEO for CEO)
+ * is that person; a full name whose family or given name alone is a label (森 隆之 for 森：, 桂 小梅 for 小梅：)
+ * is that label's speaker.
+ */
+function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: ReadonlySet<string>): Array<readonly [string, string]> {
+  const first = transcript.lines.findIndex((line) => {
+    const read = readLabel(line.text.normalize('NFKC'));
+    return read !== null && labels.has(read.name) && !CREDIT_ONLY.test(line.text.normalize('NFKC').slice(read.length));
+  });
+  const pairs: Array<readonly [string, string]> = [];
+  for (const line of transcript.lines.slice(0, first < 0 ? HEADER_LINES : Math.min(first, HEADER_LINES))) {
+    const text = line.text.normalize('NFKC').replace(/\([^()]*\)/gu, ' ');
+    // A title (# …Marguerite Dubois 博士講演) is no list of who takes part.
+    if (/^\s*#/u.test(text)) continue;
+    // Entries part at a slash or a comma, or at a space before the next part's colon (…石川 智子　学級：…).
+    for (const piece of text.split(/[/／|｜、,]|\s+(?=[^\s:]{1,8}:)/u)) {
+      // 「記録：ゆず」: the part before the colon, the name after it; without a colon the name must be whole (被告人　堀内 健吾).
+      const colon = piece.lastIndexOf(':');
+      const words = (part: string): string[] => part.split(/\s+/u).filter((token) => token !== '');
+      const tokens = words(piece.slice(colon + 1));
+      while (tokens.length > 1 && TITLE_AFTER.test(tokens.at(-1) ?? '')) tokens.pop();
+      const [last = '', before = ''] = [tokens.at(-1), tokens.at(-2)];
+      const parted = tokens.length >= 2 && /^[\p{Script=Han}々]{1,4}$/u.test(before) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(last) && !NOT_FAMILY_END.test(before);
+      const person = parted ? `${before} ${last}` : last;
+      const whole = person.split(/[\s・=]+/u);
+      if (!NAME_SHAPED.test(person) || parts.has(person) || (colon < 0 && whole.length < 2)) continue;
+      const roles = [...words(colon < 0 ? '' : piece.slice(0, colon)), ...tokens.slice(0, tokens.length - (parted ? 2 : 1))];
+      const part = [...parts].find((label) => roles.some((role) => role === label || (/^[A-Z]{2,}$/u.test(label) && role.endsWith(label))));
+      if (part !== undefined) {
+        pairs.push([part, person]);
+        continue;
+      }
+      const names = whole.map(aliasKey);
+      const owners = names.length > 1 ? [...labels].filter((label) => names.includes(aliasKey(label))) : [];
+      if (owners.length === 1 && owners[0] !== undefined) pairs.push([owners[0], person]);
+    }
+  }
+  return pairs;
+}
+/** What follows a part's label on a credits line: only a name, maybe bracketed, then maybe the next part's credit. */
+const CREDIT_ONLY = /^\s*[^\s:()、。,.!?]{1,8}(?: [^\s:()、。,.!?]{1,4})?\s*(?:\([^()]*\))?\s*(?:$|[^\s:()、。]{1,8}:)/u;
+/** Whether a label names a part someone plays rather than who they are: 司会, 証人, CEO, T. */
+function isPart(label: string): boolean {
+  return ROLE_LABEL.test(label) || /^[A-Z]{1,4}$/u.test(label);
 }
 /** A name shape that is only an honorific form with no name in it. */
 const NAME_PARTS_ONLY = /^(?:さん|氏|先生|博士|教授)$/u;
@@ -457,7 +543,8 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
   const labels = new Set(members.map((member) => member.name));
   const matching = (spelling: string): CastMember[] => {
     const key = aliasKey(spelling);
-    const whole = nameParts(spelling).length > 1;
+    // A kanji full name without a space (佐伯翔) is whole too: its family name alone (佐伯：) is the same person.
+    const whole = nameParts(spelling).length > 1 || /^[\p{Script=Han}々]{3,6}$/u.test(spelling);
     return members.filter((member) => aliasKey(member.name) === key || member.aliases.some((alias) => aliasKey(alias) === key) || (whole && nameMatch(member.name, spelling) > 0));
   };
   for (const [left, right] of writtenSameNames(transcript, labels)) {
@@ -470,7 +557,8 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
     const candidates = [...joined.map((member) => member.name), ...spellings.filter((spelling) => !isLatinSpelling(spelling))];
     // The fullest spelling in the script the text reads in: kanji or katakana before Latin, and before a
     // nickname in hiragana (本田大地, not ぽんた).
-    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100);
+    // A part (司会, CEO, T) names the person only until their name is known.
+    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100) - (isPart(candidate) ? 90 : 0);
     const best = Math.max(...candidates.map(weight));
     const canonical = candidates.find((candidate) => weight(candidate) === best) ?? joined[0]?.name ?? left;
     const aliases = [...new Set([canonical, ...joined.flatMap((member) => member.aliases), ...[left, right].flatMap((spelling) => [...aliasesOf(spelling), spelling.replace(/\s+/gu, '')])])];
@@ -599,16 +687,22 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   const fuller = new Map<string, Set<string>>();
   /** How each label is written (the last shape seen wins: a name is written one way throughout). */
   const shapes = new Map<string, LabelRead['shape']>();
+  /** Other ways a label is written: with a title on the name (森医師, 森Dr. for 森), the name in its bracket (記者A（テック通信・斉藤）). */
+  const written = new Map<string, Set<string>>();
+  const names = new Map<string, Set<string>>();
   for (const paragraph of paragraphs) {
     const text = paragraph.text.normalize('NFKC');
     const read = readLabel(text);
-    if (read === null) continue;
+    if (read === null || read.shape === 'none') continue;
     const { name, role } = read;
+    if (read.titled !== null) written.set(name, (written.get(name) ?? new Set()).add(read.titled));
+    const inBracket = role === null ? null : bracketName(role);
+    if (inBracket !== null) names.set(name, (names.get(name) ?? new Set()).add(inBracket));
     counts.set(name, (counts.get(name) ?? 0) + 1);
     if (shapes.get(name) !== 'chat') shapes.set(name, read.shape);
     if ((role !== null && HOST_ROLE.test(role)) || HOST_ROLE.test(name)) hosts.add(name);
     if (role !== null && role !== '') bracketed.add(name);
-    if (role !== null && role !== '' && (ROLE_LABEL.test(role) || HOST_ROLE.test(role) || !AFFILIATION.test(role))) roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    if (role !== null && role !== '' && inBracket === null && (ROLE_LABEL.test(role) || HOST_ROLE.test(role) || !AFFILIATION.test(role))) roles.set(name, (roles.get(name) ?? new Set()).add(role));
     for (const sentence of text.slice(read.length).split(SENTENCE_BREAK)) {
       const own = OWN_NAME.exec(sentence.trim())?.[1]?.trim();
       if (own !== undefined && own !== name && nameMatch(name, own) > 0) fuller.set(name, (fuller.get(name) ?? new Set()).add(own));
@@ -630,7 +724,11 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   for (const [name, count] of counts) {
     const named = known.some((member) => member.aliases.some((alias) => nameMatch(name, alias) > 0));
     const part = LETTERED_ROLE.exec(name)?.[1];
-    const vouched = (dialogue && (bracketed.has(name) || fuller.has(name))) || (part !== undefined && (parts.get(part) ?? 0) > count);
+    // Among labels that recur, a part in the proceedings (被告人：, 証人：) or a part with a letter (生徒A：)
+    // labels its speaker however seldom it speaks, and so does the full name of a recurring label written
+    // out once (桂小梅： before 小梅：).
+    const fullerOfLabel = [...counts.keys()].some((other) => other !== name && recurring(other) && nameMatch(other, name) > 0);
+    const vouched = (dialogue && (bracketed.has(name) || fuller.has(name) || ROLE_LABEL.test(name) || part !== undefined || fullerOfLabel)) || (part !== undefined && (parts.get(part) ?? 0) > count);
     // A saved chat names its senders itself: each one speaks, however often.
     if (shapes.get(name) === 'chat') {
       labels.push({ name, aliases: [...aliasesOf(name), ...(roles.get(name) ?? [])], role: 'guest' });
@@ -645,13 +743,23 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     // 「西岡市長」 for ○市長（西岡実君）: the family name before the part they speak in, as the text writes it.
     for (const role of own) spelled.push(...familyWithRole(name, role, body));
     // 「マルシャン博士：」: the person is マルシャン; the title stays another name for them.
-    const titled = withoutHonorific(name) === name ? [] : [name];
-    labels.push({ name, aliases: [...aliasesOf(name), ...titled, ...own, ...spelled], role: hosts.has(name) ? 'host' : 'guest' });
+    const titled = [...(withoutHonorific(name) === name ? [] : [name]), ...(written.get(name) ?? [])];
+    // A bracketed name is one label's only: two labels that bracket 田中 leave it to neither.
+    const inBrackets = [...(names.get(name) ?? [])].filter((other) => [...names.values()].filter((set) => set.has(other)).length === 1);
+    labels.push({ name, aliases: [...aliasesOf(name), ...titled, ...own, ...spelled, ...inBrackets.flatMap(aliasesOf), ...handleTail(name, body)], role: hosts.has(name) ? 'host' : 'guest' });
   }
   // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
   // speaker: a dialogue has at least two voices, unless the material names the one labelled.
   if (labels.length === 1 && !known.some((member) => labels.some((label) => nameMatch(label.name, member.name) > 0))) return [];
   return labels;
+}
+
+/**
+ * The kanji end of a handle in hiragana and kanji (ぽてと大佐 → 大佐), when the text calls them by it alone.
+ */
+function handleTail(name: string, body: string): string[] {
+  const tail = /^[ぁ-ゖー]{2,5}([\p{Script=Han}々]{2,3})$/u.exec(name)?.[1];
+  return tail !== undefined && body.replaceAll(name, '').includes(tail) ? [tail] : [];
 }
 
 /**
@@ -724,6 +832,9 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   const said = quotedSpeakerIn(body);
   return {
     label,
+    unowned: read !== null && label === null && !QA_LABEL.test(read.name) && read.shape !== 'chat',
+    heading: read === null && HEADING_LINE.test(raw),
+    aside: read === null && ASIDE_LINE.test(raw),
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,
     body,
     // A question may trail an afterthought: 「…と思ったんや? ChatGPTにつながったんや。」
@@ -892,7 +1003,7 @@ function selfDescribed(body: string, people: readonly Person[]): Person[] {
  * Read the lines in order, deciding for each whether the floor changes hands and to whom; turns
  * the order leaves open are settled afterwards from their content.
  */
-function decide(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript, layout: Layout): Decision[] {
+function decide(cues: readonly LineCues[], people: readonly Person[], transcript: Transcript, layout: Layout, credits: readonly boolean[] = []): Decision[] {
   const decisions: Decision[] = cues.map(() => ({ speaker: null, evidence: null, confidence: 0 }));
   const speakers = people.filter((person) => person.member.role === 'guest' || person.member.role === 'host');
   const labelled = cues.some((cue) => cue.label !== null || cue.qa !== null);
@@ -970,7 +1081,10 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     const previous = i > 0 ? cues[i - 1] : undefined;
     const resume = interrupted;
     interrupted = null;
-    if (dialogue[i] === true && cue.label === null && cue.qa === null) {
+    if (labelled && (cue.unowned || cue.heading || credits[i] === true)) {
+      open({ speaker: null, evidence: null, confidence: 0 }, null);
+      narration = true;
+    } else if (dialogue[i] === true && cue.label === null && cue.qa === null) {
       // Where labels mark whose turn it is, a line without one goes on with the last label: the
       // other person would have a label of their own. Not past a break in the programme (a rule, a
       // cue for music), nor on a line that speaks of the labelled person as someone else.
@@ -1051,6 +1165,17 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     turn.push(i);
   });
   close();
+  // Above the first label is the header (the date, who takes part, notes): content that names the cast
+  // there does not make the one it leaves out its speaker.
+  const firstLabel = cues.findIndex((cue) => cue.label !== null || cue.qa !== null);
+  for (let i = 0; labelled && i < firstLabel; i += 1) {
+    const decision = decisions[i];
+    if (decision !== undefined && (decision.evidence === 'third-person' || decision.evidence === 'self-description')) decisions[i] = { speaker: null, evidence: null, confidence: 0 };
+  }
+  // A stage note between labelled lines (（証人、涙ぐむ）) is the record's, not the speaker's.
+  cues.forEach((cue, i) => {
+    if (labelled && cue.aside) decisions[i] = { speaker: null, evidence: null, confidence: 0 };
+  });
   settleByVoice(turns, cues, decisions, host, guests);
   if (host?.unnamed === true) {
     for (const decision of decisions) if (decision.evidence === 'answers-host' || decision.evidence === 'alternation') decision.confidence *= UNNAMED_HOST_FACTOR;

@@ -14,8 +14,8 @@ const LABEL_NAME_MAX = 24;
  * group 3). `Q.` is not one (it needs a colon).
  */
 const LABEL = new RegExp(
-  String.raw`^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
-    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09]{1,24})?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?[:\uFF1A]\s*)`,
+  String.raw`^\s*(?:[○◯〇][ \u3000]?)?(?:\*\*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?` +
+    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24})?(?:(?<=[A-Za-z])\.)?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?(?:\*\*)?[:\uFF1A]\s*(?:\*\*\s*)?)`,
   'u',
 );
 /**
@@ -29,6 +29,11 @@ const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,1
  * Japanese). The sender (group 1, an affiliation in brackets group 2) is the speaker, whoever spoke before.
  */
 const CHAT_LINE = /^\s*([\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:From|送信元)[ \u3000]+(.{1,40}?)[ \u3000]*(?:[(（]([^()（）]{1,30})[)）])?(?:[ \u3000]+(?:to|宛先)[ \u3000]+([^:：]{1,40}?))?[ \u3000]*[:：][ \u3000]*/iu;
+/**
+ * A viewer's comment copied into a stream's transcript (`[chat] user123: 草`, 【コメント】…): a line with a
+ * label of its own, but none of the people on the stream says it.
+ */
+const VIEWER_COMMENT = /^\s*[\[【(（<](?:chat|チャット|コメント|comment|視聴者|リスナー|YouTube|Twitch)[\]】)）>]\s*([^:：]{0,40})[:：]?\s*/iu;
 /** Whom a chat line is sent to when it is said to the room: without a timestamp, only this makes 「From X to Y:」 a chat line. */
 const CHAT_ROOM = /^(?:everyone|全員|みなさん|皆さん)/iu;
 
@@ -36,26 +41,37 @@ const CHAT_ROOM = /^(?:everyone|全員|みなさん|皆さん)/iu;
  * A role written where a name would be (`聞き手:`, `回答者:`): the label names a part in the talk, and
  * whoever plays it is that speaker. Not shaped like a name (聞き手 mixes kanji and kana), so listed.
  */
-export const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|回答者|話し手|ゲスト|インタビュイー)$/iu;
+export const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編集部|インタビュアー|ホスト|進行|進行役|モデレーター|MC|回答者|話し手|ゲスト|インタビュイー|裁判長|裁判官|検察官|検事|弁護人|被告人|被告|原告|証人|書記官|通訳人|授業者|教師|講師|生徒|児童)$/iu;
+/**
+ * Labels before words nobody speaks (板書：, 提供：この番組は…) or that a group says at once (全員：, 一同：):
+ * the line is a label's, so it is not the last speaker's turn going on, but it is no person's.
+ */
+const NOT_A_PERSON = /^(?:板書|黒板|掲示|提供|協賛|スポンサー|テロップ|字幕|スライド|画面|注|注記|補足|ト書き|効果音|SE|全員|一同|[\p{Script=Han}]{1,3}一同|みんな|皆|会場|観客|聴衆|生徒全員|全体)$/iu;
+/**
+ * A job or a title written onto a name (森医師：, 佐野看護師：, 森Dr.：): the person is the name before it,
+ * the titled form another name for them.
+ */
+const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁護士|税理士|記者|アナ|アナウンサー|議員|Dr\.?|ドクター|Prof\.?)$/u;
 
 export const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 
 /**
  * A person's part with a letter or number that tells several apart (学生A, 参加者2, 男性B, 記者1): one
- * speaker each. The word must name a person (…者, …生, …員, …性, …客), not a point in a list (ポイント1).
+ * speaker each. The word must name a person (…者, …生, …員, …性, …客, 生徒), not a point in a list (ポイント1);
+ * a lesson record's numbered pupils (S1, S2) are one capital and a number (not Q1/A1, a list of questions).
  * Group 1 is the word, so 学生B vouches for 学生A as a speaker.
  */
-export const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会))\s?[A-Z0-9]{1,2}$/u;
+export const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民徒童]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会)(?=\s?[A-Z0-9]{1,2}$)|[B-PR-Z](?=\d{1,2}$))\s?[A-Z0-9]{1,2}$/u;
 /**
  * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
  * given name: 工藤 正樹), a nickname with ちゃん (よっちゃん), with an optional honorific.
  */
 export const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[一-龥々]{1,4}(?:[ァ-ヺー]+)?|[一-龥々]{1,4} [一-龥々ぁ-ゖァ-ヺー]{1,4}|[一-龥々ぁ-ゖ]{1,3}さん|[ぁ-ゖァ-ヺー]{1,4}(?:ちゃん|くん|っち))(?:さん|氏|先生|博士|教授|准教授)?$/u;
 /**
- * A name written in hiragana, or in kanji and hiragana (ぽんた, こてつ, 森下ひなた): shaped like too many
+ * A name written in hiragana, or in kanji and hiragana (ぽんた, こてつ, 森下ひなた, a handle such as ぽてと大佐): shaped like too many
  * words to be a label on its own, so taken only where it recurs among other labels (see `findLabels` in attribute-speakers.ts).
  */
-export const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
+export const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}(?:[一-龥々]{1,3})?|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
 /** Hiragana words written before a colon that are no names: a summary, a note, an example. */
 const KANA_WORD = /^(?:まとめ|はじめに|おわりに|さいごに|ただし|なお|つまり|ちなみに|たとえば|れい|こたえ|しつもん|ひとこと|おしらせ|おすすめ|ねらい|あらすじ|もくじ|ほか|こたえあわせ|ふりかえり|きっかけ|ところで)$/u;
 /**
@@ -74,9 +90,12 @@ export interface LabelRead {
   readonly name: string;
   /**
    * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
-   * hiragana, `こてつ：`, taken only among other labels) or `chat` (a saved chat's sender, always a speaker).
+   * hiragana, `こてつ：`, taken only among other labels), `chat` (a saved chat's sender, always a speaker)
+   * or `none` (板書：, 提供：, 全員：: a label, but no one person's words).
    */
-  readonly shape: 'label' | 'kana' | 'chat';
+  readonly shape: 'label' | 'kana' | 'chat' | 'none';
+  /** The label as written when a title is written onto the name (森医師 for 森), else null. */
+  readonly titled: string | null;
   /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
   readonly role: string | null;
   /** UTF-16 length of the label, timestamp and colon included. */
@@ -88,20 +107,43 @@ export function readLabel(text: string): LabelRead | null {
   const mark = COUNCIL_MARK.exec(text);
   const marked = (mark?.[2] ?? mark?.[3])?.trim();
   if (mark !== null && marked !== undefined && NAME_SHAPED.test(marked) && !FIELD_LABEL.test(marked)) {
-    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'label' };
+    return { name: marked, role: mark[2] === undefined ? null : (mark[1]?.trim() ?? null), length: mark[0].length, shape: 'label', titled: null };
   }
   const chat = CHAT_LINE.exec(text);
   const sender = chat?.[2]?.trim();
   if (chat !== null && sender !== undefined && (chat[1] !== undefined || CHAT_ROOM.test(chat[4] ?? '')) && (NAME_SHAPED.test(sender) || KANA_NAME_SHAPED.test(sender))) {
-    return { name: sender, role: chat[3]?.trim() ?? null, length: chat[0].length, shape: 'chat' };
+    return { name: sender, role: chat[3]?.trim() ?? null, length: chat[0].length, shape: 'chat', titled: null };
   }
+  const comment = VIEWER_COMMENT.exec(text);
+  if (comment !== null) return { name: comment[1]?.trim() ?? '', role: null, length: comment[0].length, shape: 'none', titled: null };
   const match = LABEL.exec(text);
-  const name = (match?.[1] ?? match?.[2])?.trim();
-  if (match === null || name === undefined || [...name].length > LABEL_NAME_MAX) return null;
-  const strong = QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || LETTERED_ROLE.test(name);
+  const written = (match?.[1] ?? match?.[2])?.trim();
+  if (match === null || written === undefined || [...written].length > LABEL_NAME_MAX) return null;
+  const role = match[3]?.trim() ?? null;
+  if (NOT_A_PERSON.test(written)) return { name: written, role, length: match[0].length, shape: 'none', titled: null };
+  const stem = TITLE_ON_NAME.exec(written)?.[1]?.trim();
+  const titled = stem !== undefined && (NAME_SHAPED.test(stem) || KANA_NAME_SHAPED.test(stem)) && !ROLE_LABEL.test(stem) ? stem : null;
+  const name = titled ?? written;
+  const strong = titled !== null || QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || LETTERED_ROLE.test(name);
   if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
   if (FIELD_LABEL.test(name)) return null;
-  return { name, role: match[3]?.trim() ?? null, length: match[0].length, shape: strong ? 'label' : 'kana' };
+  return { name, role, length: match[0].length, shape: strong ? 'label' : 'kana', titled: titled === null ? null : written };
+}
+
+/**
+ * The person a label's bracket names after who they are with (記者A（テック通信・斉藤）, 司会（看護師 佐野）,
+ * （フリーランス・Jordan Lee）): the last word after a middle dot or a space, when it is shaped like a name
+ * and the bracket as a whole is not one name (（ミナセ・ルカ） is a name, not ルカ of ミナセ).
+ */
+export function bracketName(role: string): string | null {
+  const folded = role.normalize('NFKC').trim();
+  if (/^[ァ-ヺー]+(?:・[ァ-ヺー]+)+$/u.test(folded)) return null;
+  const dot = folded.lastIndexOf('・');
+  // A space parts a job from the name (看護師 佐野), not a family name from a given one (佐藤 一郎), nor Latin words.
+  const space = /^[^ ]*(?:師|士|官|医|員|者|長|手|役) [^ ]+$/u.test(folded.slice(dot + 1)) ? folded.lastIndexOf(' ') : -1;
+  const cut = Math.max(dot, space);
+  const name = cut < 0 ? null : folded.slice(cut + 1).trim();
+  return name !== null && name !== '' && NAME_SHAPED.test(name) && !FIELD_LABEL.test(name) ? name : null;
 }
 
 function labelName(text: string): string | null {

@@ -983,3 +983,170 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(speakersOf(text)).toMatchObject({ 4: '三村 健', 6: '黒田 恵' });
   });
 });
+
+describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
+  const castOf = (text: string) => attributeSpeakers(parseTranscript('t.txt', text)).cast;
+
+  it('gives a part labelled once (被告人：) its own line and names each part by the header’s list, role then name', () => {
+    const text = lines(
+      '第2回公判調書（抄）',
+      '裁判長　裁判官　川口 直樹',
+      '検察官　検事　野田 浩',
+      '被告人　村上 拓真（無職）',
+      '証人　　青山 美和子（被害者）',
+      '',
+      '裁判長：では証人尋問を始めます。',
+      '検察官：証人は被告人から何を受け取りましたか。',
+      '証人：投資の契約書です。毎月配当が出ると書いてありました。',
+      '検察官：配当は支払われましたか。',
+      '証人：最初の一回だけです。',
+      '裁判長：被告人、何か言いたいことはありますか。',
+      '被告人：青山さんには本当に申し訳ないことをしました。',
+      '裁判長：本日はこれで閉廷します。',
+      '以上',
+    );
+    const speakers = speakersOf(text);
+    expect(speakers[13]).toBe('村上 拓真');
+    expect(speakers[15]).toBeNull();
+    const cast = castOf(text);
+    expect(findCastMember(cast, '青山美和子')?.name).toBe(speakers[9]);
+    expect(findCastMember(cast, '証人')?.name).toBe('青山 美和子');
+  });
+
+  it('reads a lesson record: T is the teacher the header names, numbered and lettered pupils speak for themselves, boardwork and the class in chorus are nobody', () => {
+    const text = lines(
+      '授業記録　第1学年 理科',
+      '授業者：今井 涼子（北中学校 教諭）',
+      '※T＝授業者、S＝生徒',
+      '',
+      'T：鉄を空気中に置いておくと、どうなるかな。',
+      'S1：赤くなってさびると思います。',
+      'T：どうして赤くなるんだろう。',
+      'S2：水がついたから？',
+      '生徒A：空気の中の酸素とくっつくからだと思います。',
+      'T：いいところに気がついたね。',
+      '板書：鉄＋酸素→酸化鉄',
+      '（各班で観察。約5分）',
+      'T：さびたところは何色でしたか。',
+      '全員：赤茶色！',
+      'T：そうですね。次の時間は燃焼を調べます。',
+      '',
+      '【参観者所見】',
+      '〇 斉藤（東小学校）：生徒の予想を板書に残したのがよかった。',
+      '〇 斉藤：観察の時間がもう少しあるとよい。',
+    );
+    const speakers = speakersOf(text);
+    expect(speakers[5]).toBe('今井 涼子');
+    expect([speakers[6], speakers[8], speakers[9]]).toEqual(['S1', 'S2', '生徒A']);
+    expect([speakers[11], speakers[12], speakers[14]]).toEqual([null, null, null]);
+    expect(speakers[18]).toBe('斉藤');
+    expect(castOf(text).map((member) => member.name)).not.toContain('板書');
+  });
+
+  it('reads Markdown labels in bold after a timestamp, and leaves a viewer’s chat line to nobody', () => {
+    const text = lines(
+      '## 配信の書き起こし',
+      '',
+      '**[00:01:10] ミナミ**：こんばんは、今日はパズルゲームの続きをやります。',
+      '**[00:01:30] もぐら隊長**：どうも、もぐら隊長です。今日は横で見てます。',
+      '[chat] neko_77: 隊長きた',
+      '**[00:02:05] ミナミ**：隊長、このステージのコツってある？',
+      '**[00:02:15] もぐら隊長**：角から埋めると詰まりにくいよ。',
+      '[chat] sora_z: なるほど',
+    );
+    const speakers = speakersOf(text);
+    expect([speakers[3], speakers[4], speakers[6], speakers[7]]).toEqual(['ミナミ', 'もぐら隊長', 'ミナミ', 'もぐら隊長']);
+    expect([speakers[5], speakers[8]]).toEqual([null, null]);
+    expect(findCastMember(castOf(text), '隊長')?.name).toBe('もぐら隊長');
+  });
+
+  it('takes a name with a title written on (森Dr.：, 佐野看護師：) as the person the header names', () => {
+    const text = lines(
+      '白内障手術 説明会（書き起こし）',
+      '説明：眼科部長 北村 和也 医師／病棟看護師 小池 恵',
+      '',
+      '司会（看護師 小池）：ただいまから説明会を始めます。',
+      '北村医師：眼科の北村です。手術は十五分ほどで終わります。',
+      '参加者：痛みはありますか。',
+      '北村Dr.：目薬の麻酔をするので、痛みはほとんどありません。',
+      '小池看護師：入院は二泊三日です。',
+      '参加者：入院の前の日は何を食べてもいいですか。',
+      '小池看護師：はい、普段どおりで大丈夫です。',
+    );
+    const speakers = speakersOf(text);
+    expect([speakers[5], speakers[7]]).toEqual(['北村 和也', '北村 和也']);
+    expect([speakers[4], speakers[8], speakers[10]]).toEqual(['小池 恵', '小池 恵', '小池 恵']);
+    expect(findCastMember(castOf(text), '北村')?.name).toBe('北村 和也');
+  });
+
+  it('joins a part’s label and the same person’s name label when the header lists the part with the name (CEO 佐伯 隆之)', () => {
+    const text = lines(
+      '全社会議 議事録',
+      '登壇：代表取締役CEO 大森 健一／取締役CFO 片山 里美',
+      '',
+      'CEO：今期の振り返りから始めます。売上は前年を上回りました。',
+      'CEO：数字の詳細はCFOからお願いします。',
+      'CFO：はい。売上高は12億円、営業利益は1億円でした。',
+      'CFO：来期は採用を増やす計画です。',
+      '大森：質問にお答えします。オフィスの移転は来年の春です。',
+      '片山：賞与は前年並みを予定しています。',
+      '大森：以上で終わります。',
+    );
+    const speakers = speakersOf(text);
+    expect([speakers[4], speakers[8], speakers[10]]).toEqual(['大森 健一', '大森 健一', '大森 健一']);
+    expect([speakers[6], speakers[9]]).toEqual(['片山 里美', '片山 里美']);
+  });
+
+  it('links the names a legend pairs with a slash, and a full name labelled once before the short one', () => {
+    const text = lines(
+      'ラジオ「夜のまかない」#12　ゲスト：柳家花緑さん',
+      '出演：コンビ「とんぼ」（ボケ：木村翔太＝ショウ／ツッコミ：森下亮＝リョウ）',
+      'ゲスト：柳家 花緑',
+      '',
+      'ショウ：はいどうも、とんぼのショウです。',
+      'リョウ：リョウです。今日もよろしくお願いします。',
+      'ショウ：今日はゲストが来てくれてます。',
+      '柳家花緑：どうも、花緑です。よろしくお願いします。',
+      'リョウ：師匠、最近はどんな噺をされてるんですか。',
+      '花緑：夏なので怪談噺をよくやってますね。',
+      '森下：怖いのは苦手なんですよ。',
+      '花緑：怖がる人ほど楽しめるんですよ。',
+    );
+    const speakers = speakersOf(text);
+    expect(speakers[8]).toBe(speakers[10]);
+    expect(speakers[8]).not.toBeNull();
+    expect(speakers[11]).toBe(speakers[6]);
+    expect(speakers[6]).not.toBeNull();
+  });
+
+  it('takes the name in a label’s bracket after who they are with (記者C（フリーランス・Jordan Lee）) as another name for them', () => {
+    const text = lines(
+      '記者会見',
+      '',
+      '司会：質疑応答に移ります。',
+      '記者A（東西新聞・佐々木）：発売日はいつですか。',
+      '広報：来月の一日です。',
+      '記者B（フリーランス・Alex Kim）：価格は変わりますか。',
+      '広報：据え置きです。',
+      '記者A（東西新聞・佐々木）：ありがとうございました。',
+      '記者B（フリーランス・Alex Kim）：ありがとうございました。',
+    );
+    const cast = castOf(text);
+    expect(findCastMember(cast, 'Alex Kim')?.name).toBe('記者B');
+    expect(findCastMember(cast, '佐々木')?.name).toBe('記者A');
+  });
+
+  it('does not take a sponsor’s line (提供：) for a speaker, nor give it to the last one', () => {
+    const text = lines(
+      '深夜ラジオ 書き起こし',
+      '',
+      'パーソナリティ（高田）：こんばんは、高田です。今夜もお便りを読みます。',
+      'リスナー：もしもし、聞こえますか。',
+      'パーソナリティ（高田）：はい、聞こえますよ。',
+      'リスナー：ありがとうございます。',
+      '提供：この番組は、みなと商店街の提供でお送りしました。',
+    );
+    expect(speakersOf(text)[7]).toBeNull();
+    expect(castOf(text).map((member) => member.name)).not.toContain('提供');
+  });
+});
