@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/types.js';
 import type { Retriever } from '../search/retriever.js';
-import { comparePoints, formatPoint, overlaps, parsePoint, span, type CalendarPoint } from '../text/dates/calendar.js';
+import { comparePoints, formatPoint, overlaps, parsePoint, span, type CalendarPoint, type DatePart } from '../text/dates/calendar.js';
 import { findTemporal } from '../text/dates/find-temporal.js';
 import type { Analyzer } from '../text/analyze.js';
 import { normalizeForMatch } from '../text/normalize.js';
@@ -62,7 +62,7 @@ export function buildTimeline(corpus: Corpus): Timeline {
   const fileOrder = new Map(corpus.transcripts.map((transcript, i) => [transcript.file, i]));
   const merged = mergeEvents(perTranscript.flatMap((dates) => dates.events));
   const events = merged
-    .map((event, i) => ({ event, i, start: event.date === null ? null : parsePoint(event.date), end: event.end === null ? null : parsePoint(event.end) }))
+    .map((event, i) => ({ event, i, start: event.date === null ? null : placed(parsePoint(event.date), event.part), end: event.end === null ? null : parsePoint(event.end) }))
     .sort((left, right) => {
       if (left.start === null || right.start === null) return left.start === null ? (right.start === null ? left.i - right.i : 1) : -1;
       return (
@@ -83,6 +83,16 @@ export function buildTimeline(corpus: Corpus): Timeline {
       line: dates.documentDate?.line ?? null,
     })),
   };
+}
+
+/** Where in its month (or year) a part of it falls, for ordering only: 2月末 comes after 2月8日. */
+const PART_DAY: Readonly<Record<DatePart, number>> = { early: 1, mid: 11, late: 21 };
+const PART_MONTH: Readonly<Record<DatePart, number>> = { early: 1, mid: 6, late: 10 };
+
+function placed(start: CalendarPoint | null, part: DatePart | null): CalendarPoint | null {
+  if (start === null || part === null) return start;
+  if (start.month === null) return { ...start, month: PART_MONTH[part] };
+  return start.day === null ? { ...start, day: PART_DAY[part] } : start;
 }
 
 /** A single date sorts before a range starting with it; shorter ranges first. */

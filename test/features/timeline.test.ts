@@ -76,6 +76,11 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
     expect(events.find((event) => event.line === 7)?.event).toBe('新店舗の開店日が決まりました。2025年4月1日です。');
   });
 
+  it('orders the end of a month after its days, and the end of a year after its months', () => {
+    const events = eventsOf('plan.txt', ['工程表', '', '2025年末に全店へ展開します。', '2025年2月末に判定会議を開きます。', '2025年2月8日に試作品が届きました。', '2025年3月に先行公開します。']);
+    expect(events.map((event) => event.line)).toEqual([5, 4, 6, 3]);
+  });
+
   it('dates an update heading, places its bare months near its date, and leaves the related-posts list out', () => {
     const events = eventsOf('post.md', [
       '# 自宅サーバーを入れ替えた話',
