@@ -52,6 +52,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'share-buttons', pattern: /^(?:(?:この)?(?:記事|ページ|投稿|エントリー?|動画)を?(?:シェア|共有)(?:する|しよう)?|share(?: this(?: (?:post|article|page))?)?)\s*[:]\s*(?:\[[^\]]{1,30}\]\s*|[^\s\[\]/|]{1,20}\s*[/|]?\s*)+$/iu },
   // Counters of the page's buttons: `👍 いいね 128　💬 コメント 14`, `スキ 52`, `12 likes · 3 comments`.
   { name: 'button-counters', pattern: /^(?=.*\d)(?:[\p{Extended_Pictographic}\uFE0F\u200D♡♥]*\s*(?:[\d,]+\s*)?(?:いいね!?|スキ|コメント|シェア|ブックマーク|リツイート|リポスト|likes?|comments?|shares?)\s*(?:[\d,]+|\([\d,]+\))?\s*[·・|/]?\s*)+$/iu },
+  // The post's tags or category: `タグ：#CloudRun #移行`, `カテゴリー：技術`.
+  { name: 'tags', pattern: /^(?:タグ|ハッシュタグ|カテゴリー?|tags?|categories|category)\s*[:]\s*[^。!?]{1,60}$/iu },
+  // The neighbouring posts: `前の記事：…`, `« 次の記事 …`.
+  { name: 'adjacent-post', pattern: /^[«‹<]?\s*(?:前の記事|次の記事|前の投稿|次の投稿|previous post|next post)\s*[:»›>]\s*.{1,60}$/iu },
   // A list of links after a label: `関連記事:月面着陸船、2度目の挑戦へ/…`.
   { name: 'link-list', pattern: /^(?:関連記事|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|人気記事|related(?: posts| articles)?)\s*[:]\s*.+$/iu },
   { name: 'navigation', pattern: /^(?:前の記事|次の記事|関連記事|あわせて読みたい|合わせて読みたい|続きを読む|もっと見る|(?:この)?続きを(?:みる|見る|読む)には|この記事が参加している募集|read more|show more|related (?:posts|articles))$/iu },
@@ -79,7 +83,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
  * A label over a list of links to other articles (`関連記事`, `### あわせて読みたい`, `Related posts`):
  * the label and the list under it are the page's, not the text's — their dates are other articles'.
  */
-const LINK_LIST_LABEL = /^(?:関連記事|関連リンク|関連エントリー?|関連する記事|あわせて読みたい|合わせて読みたい|おすすめ記事|オススメ記事|人気記事|最新記事|新着記事|こちらの記事もおすすめ|こんな記事も読まれています|次に読みたい|related(?: posts| articles| entries| reading)?|recommended(?: posts| articles)?|you may also like|read next)[:]?$/iu;
+const LINK_LIST_LABEL = /^(?:関連記事|関連リンク|関連エントリー?|関連する(?:記事|投稿)|あわせて読みたい|合わせて読みたい|(?:おすすめ|オススメ)の?記事|こちらもおすすめ|人気(?:の)?(?:記事|投稿)(?:ランキング)?|よく読まれている記事|最新(?:の)?(?:記事|投稿)|最近の(?:記事|投稿)|新着記事|こちらの記事もおすすめ|こんな記事も読まれています|次に読みたい|related(?: posts| articles| entries| reading)?|recommended(?: posts| articles)?|recent posts|popular posts|you may also like|read next)[:]?$/iu;
 
 /**
  * Whether a line (a markdown heading, a bold line or plain) is the label of a list of links.

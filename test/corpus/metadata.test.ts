@@ -260,6 +260,9 @@ describe('isBoilerplate', () => {
     ['コメント(12)', true],
     ['このページを共有する：[Facebook] [はてなブックマーク] [Pocket]', true],
     ['❤ スキ 52　💬 コメント 3', true],
+    // A post's tags and its neighbours.
+    ['タグ：#家庭菜園 #ミニトマト', true],
+    ['前の記事：ベランダでバジルを育てる', true],
     // Cues of a programme: a jingle, a break for adverts.
     ['♪ジングル（「朝のまちかど」）', true],
     ['――ここでCM――', true],

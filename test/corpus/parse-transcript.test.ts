@@ -526,12 +526,15 @@ describe('parseTranscript', () => {
         '- 【2022/03/01】自宅サーバーの電気代を測ってみた',
         '- 【2023/07/12】NASを買い替えたときのメモ',
         '',
+        '**最近の投稿**',
+        '- 2024/01/20 キーボードを自作した',
+        '',
         '© 2024 ある技術ブログ',
       ),
     );
     expect(transcript.sections).toEqual([]);
     expect(transcript.paragraphs.map((paragraph) => paragraph.line)).toEqual([3]);
-    expect([5, 7, 8].map((line) => kindAt(transcript, line))).toEqual(['boilerplate', 'boilerplate', 'boilerplate']);
+    expect([5, 7, 8, 10, 11].map((line) => kindAt(transcript, line))).toEqual(['boilerplate', 'boilerplate', 'boilerplate', 'boilerplate', 'boilerplate']);
   });
 
   it('takes no field of an info box (「定休日：毎週水曜日」) for a heading, unlike a labelled heading', () => {
