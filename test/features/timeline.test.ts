@@ -71,9 +71,11 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
       '証人：最初に100万円、その年の11月にもう100万円払いました。',
       '社長：新店舗の開店日が決まりました。2025年4月1日です。',
       '部長：売上は1年前と比べて2割伸びました。',
+      '係長：私は出張なら一度だけ。去年の秋に札幌へ。',
     ]).filter((event) => event.kind !== 'publication');
-    expect(events.map((event) => [event.line, event.date])).toEqual([[4, '2022-03'], [6, '2022-11'], [7, '2025-04-01']]);
+    expect(events.map((event) => [event.line, event.date])).toEqual([[4, '2022-03'], [6, '2022-11'], [9, '2023'], [7, '2025-04-01']]);
     expect(events.find((event) => event.line === 7)?.event).toBe('新店舗の開店日が決まりました。2025年4月1日です。');
+    expect(events.find((event) => event.line === 9)?.event).toBe('私は出張なら一度だけ。去年の秋に札幌へ。');
   });
 
   it('orders the end of a month after its days, and the end of a year after its months', () => {

@@ -103,6 +103,10 @@ const CUT_OFF = /(?:の|を|に|が|は|と|へ|から|より)$/u;
  * season and a copula (「昭和二十三年の九月だ。」「昭和十九年の夏だ。」「…十月だったべか。」「1998年でした。」).
  */
 const DATE_ONLY = /^(?:\s*の?\s*(?:春|夏|秋|冬|暮れ|頃|ころ|ごろ))?(?:\s*[だでじや][\u3041-\u3093]{0,6})?[\s。.、,!\uFF01?\uFF1F…―—-]*$/u;
+/** A phrase left without its predicate ends in a case particle: 「去年の夏に千葉で。」「春休みに家族と。」 */
+const PHRASE_END = /(?:で|に|へ|と|から|まで)[。.!\uFF01]?$/u;
+/** Longest such phrase, in code points. */
+const MAX_FRAGMENT = 20;
 /** What may stand before such a date: nothing, or one short opening clause (「んだなあ、」「戦争終わって、」). */
 const DATE_ONLY_LEAD = /^(?:[^、,。]{0,8}[、,])?\s*$/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
@@ -189,7 +193,9 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // 「…リリース日が決まりました。2025年4月15日です。」: closing its turn, it completes the sentence before.
         const dateOnly = found.length === 1 && DATE_ONLY.test(sentence.text.slice(mention.index + mention.length)) && DATE_ONLY_LEAD.test(sentence.text.slice(0, mention.index));
         const following = dateOnly ? paragraph.sentences[sentenceIndex + 1] : undefined;
-        const before = dateOnly && following === undefined ? paragraph.sentences[sentenceIndex - 1] : undefined;
+        // 「私はグランピングなら一回だけ。去年の夏に千葉で。」: a short last phrase with no predicate goes with the sentence before.
+        const fragment = sentenceIndex === paragraph.sentences.length - 1 && [...sentence.text.trim()].length <= MAX_FRAGMENT && PHRASE_END.test(sentence.text.trim());
+        const before = (dateOnly && following === undefined) || fragment ? paragraph.sentences[sentenceIndex - 1] : undefined;
         const preceding = before === undefined ? '' : before.text.slice(Math.max(0, label - before.start)).trim();
         const clause =
           following !== undefined
