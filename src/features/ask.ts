@@ -57,8 +57,9 @@ function mentionedAround(passage: RetrievedPassage, attribute: string): boolean 
 
 /**
  * In talk the value asked for often comes a line later: 「大阪いうたらたこ焼きやろ。」 /
- * 「八個で六百円やってん。」. For a when or how-much question, a candidate without a date or a
- * number lends the line right under it, when that line has one, `NEIGHBOUR_SHARE` of its score (with the
+ * 「八個で六百円やってん。」, and so does a reason (「店は商店街に移りました。」/「家賃が半分になったんで…」).
+ * For a when, how-much or why question, a candidate without a date, a number or a reason lends the
+ * line right under it, when that line has one, `NEIGHBOUR_SHARE` of its score (with the
  * answer-shape bonus, enough to rank it above the line that lent it) and
  * its evidence for the question (added when the search did not reach it).
  */
@@ -68,7 +69,7 @@ function withNeighbouringAnswers(
   candidates: ReadonlyArray<{ passage: RetrievedPassage; score: number }>,
   type: QuestionType,
 ): Array<{ passage: RetrievedPassage; score: number }> {
-  if (type !== 'time' && type !== 'quantity') return [...candidates];
+  if (type !== 'time' && type !== 'quantity' && type !== 'reason') return [...candidates];
   const byId = new Map(candidates.map((entry) => [entry.passage.paragraph.id, entry]));
   for (const { passage, score } of [...candidates].sort((left, right) => right.score - left.score).slice(0, RERANK_DEPTH)) {
     if (hasAnswerShape(type, passage.excerpt.text) || asks(passage.paragraph.text)) continue;

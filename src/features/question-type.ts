@@ -1,10 +1,11 @@
 /** What kind of answer a question wants; it decides which excerpts read as answers. */
-export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'other';
+export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reason' | 'other';
 
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
   ['quantity', /なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
   ['person', /誰|だれ|どなた|どの人|\bwho(?:m|se)?\b/iu],
+  ['reason', /なぜ|なんで|どうして|理由は(?:何|なん)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
   ['definition', /.(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
 ];
 
@@ -13,6 +14,9 @@ const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
   time: /\d{4}\s*年|\d{1,2}\s*月|[月火水木金土日]曜|\d{1,2}\s*日|\d{4}[./-]\d{1,2}|[0-9０-９]+年(?:前|後)|(?:昨|去|来|今|先|前)年|(?:明治|大正|昭和|平成|令和)|\b(?:19|20)\d{2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)/u,
   quantity: /[0-9０-９]|[一二三四五六七八九十百千万億兆]+(?:人|つ|個|台|回|倍|割|%|社|件|年|ドル|円|点|度)/u,
   person: /[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]{2,}|氏|さん|博士|教授|CEO|\b[A-Z][a-z]+ [A-Z][a-z]+\b/u,
+  // A reason given: 「…からです」「…ので」「…ため」「…おかげで」, in dialect 「…さかい」「…けえ」「…けん、」, or named
+  // 「理由は」. 「から」 after a predicate only (それから, 東京から are no reasons), 「ので」 not 「のです」.
+  reason: /(?<=[るたいだくうつぬむぶぐすやんず])から(?:です|でした|だ|や|なんです|なんや|やねん|ね|な|よ|[。、,!！]|$)|ので(?!す)|んで[、,]|ため(?:です|でした|だ|に|で|[。、,])|おかげ|せいで|さかい|(?:けえ|けん)(?:ね|の|な|[。、,!！]|$)|理由は|原因は|なぜなら|というのも|\bbecause\b|\bdue to\b/u,
   // Without the term (an English question): a sentence that defines something.
   definition: /というのは|っていうのは|っちゅうのは|とは[、,]|のこと(?:です|だ|や|で)|を指す|を意味する/u,
 };

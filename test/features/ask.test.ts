@@ -136,6 +136,28 @@ describe('ask', () => {
     expect(unpriced.results[0]?.line).toBe(4);
   });
 
+  it('answers why with the line that gives the reason, the one under the statement too', () => {
+    const lesson = stateFrom(
+      {
+        'class.txt': [
+          '料理教室',
+          '',
+          '講師：親子丼は卵を二回に分けて入れます。',
+          '講師：一回目でしっかり火を通して、二回目は半熟で止めるからです。',
+          '講師：ご飯は少し硬めに炊いておきます。',
+          '講師：このお店は去年、駅前から商店街に移りました。',
+          '講師：家賃が半分になったんで、広いキッチンが借りられたんです。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const eggs = ask(lesson, { question: '親子丼で卵を二回に分けて入れるのはなぜ？', limit: 3 });
+    expect(eggs.questionType).toBe('reason');
+    expect(eggs.results[0]?.line).toBe(4);
+    // The statement matches the question; the reason is the next line, which shares none of its words.
+    expect(ask(lesson, { question: 'お店はどうして商店街に移ったの？', limit: 3 }).results[0]?.line).toBe(7);
+  });
+
   it('does not mark a when or how-many question answered by a line without a date or a number', () => {
     const village = documentary('十年前、この村に一組の夫婦が移住してきた。', '大阪生まれの中村翔さんと、妻の美咲さんだ。', '二人は空き家を借りて、米作りを始めた。');
     const born = ask(village, { question: '中村翔さんは何年生まれですか', limit: 3 });

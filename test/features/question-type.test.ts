@@ -14,7 +14,11 @@ describe('questionType', () => {
     ['社員の何割が署名しましたか', 'quantity'],
     ['署名した社員の割合は?', 'quantity'],
     ['AlexNetを作ったのは誰?', 'person'],
-    ['なぜ原発を再稼働するのか', 'other'],
+    ['なぜ原発を再稼働するのか', 'reason'],
+    ['なんで堺に火ぃつけたんや', 'reason'],
+    ['試験管を傾けるのはどうして？', 'reason'],
+    ['Why did they change the colour?', 'reason'],
+    ['何でできていますか', 'other'],
     ['天然醸造とは?', 'definition'],
     ['「麹」って何?', 'definition'],
     ['What is a mesh network?', 'definition'],
@@ -29,6 +33,16 @@ describe('questionType', () => {
     expect(hasAnswerShape('other', '2023年3月に発表された')).toBe(false);
     expect(hasAnswerShape('time', '定休日：毎週水曜日')).toBe(true);
     expect(hasAnswerShape('quantity', '一人前三千八百円やってん。')).toBe(true);
+  });
+
+  it('hears a reason given in standard Japanese and in dialect, not every から or ので', () => {
+    for (const reason of ['温度が高すぎるからです。', '雨が降ったので中止した。', '安全のため、手袋をします。', '親父が建てた家じゃけえね。', 'あいつが来るさかい、片付けとき。', 'It failed because the battery died.']) {
+      expect(hasAnswerShape('reason', reason), reason).toBe(true);
+    }
+    // 「それから」 is "then", 「東京から」 "from", 「のです」 no ので.
+    for (const plain of ['それから、東京から新幹線で来ました。', '話が全然進まんのです。', '明日は晴れます。']) {
+      expect(hasAnswerShape('reason', plain), plain).toBe(false);
+    }
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
