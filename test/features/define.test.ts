@@ -236,6 +236,7 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     // A transcriber's note glossing a quoted dialect word (all kana) with 「、の意」 or 「のこと」.
     ['※「はかいく」は仕事がはかどる、の意。', 'はかいく', 'means'],
     ['※「せば」は「それなら」のこと。', 'せば', 'means'],
+    ['※天神さま＝北野天満宮。境内は梅の名所。', '天神さま', 'means'],
     // In speech, って marks the topic that のことです defines; the listed names spell the acronym.
     ['ちなみにGPUってgraphics processing unit、画像処理装置のことです。', 'GPU', 'means'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {

@@ -145,7 +145,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
     }
     if (i === 0) here.push(...glossaryEntry(paragraph, sentence));
     here.push(...announcedDefinitions(sentences, i, tokenizer));
-    if (GLOSS_END.test(sentence.text)) here.push(...glossNotes({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) }));
+    if (GLOSS_END.test(sentence.text) || NOTE_EQUALS.test(sentence.text)) here.push(...glossNotes({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) }));
     found.push(...here);
     previousFound = here;
   });
@@ -381,6 +381,8 @@ function glossaryEntry(paragraph: Paragraph, sentence: Sentence): DefinitionCand
 
 /** A transcriber's or editor's gloss ends 「…、の意。」「…の意味。」 or 「…のこと。」 with no copula. */
 const GLOSS_END = /(?:の意(?:味)?(?:です|である|だ)?|のこと)[。.]?[)\uFF09]?$/u;
+/** A note that opens with a word and ＝ (「※八幡さま＝下町八幡神社。」): the word is glossed. */
+const NOTE_EQUALS = /^※\s*([^＝=、。,「」『』\s]{2,12})\s*[＝=]\s*\S/u;
 /** Each quoted word glossed in it: 「ごしゃぐ」は怒る, 「がおる」＝弱る. */
 const GLOSSED = /[「『]([^「」『』]{1,20})[」』]\s*(?:は|＝|=|:|\uFF1A)/gu;
 
@@ -391,6 +393,12 @@ const GLOSSED = /[「『]([^「」『』]{1,20})[」』]\s*(?:は|＝|=|:|\uFF1A
 function glossNotes(view: SentenceView): DefinitionCandidate[] {
   const text = view.sentence.text;
   const out: DefinitionCandidate[] = [];
+  const equals = NOTE_EQUALS.exec(text);
+  if (equals !== null) {
+    const word = (equals[1] ?? '').trim();
+    const start = text.indexOf(word);
+    out.push(...candidate(view, { text: word, start, end: start + word.length }, 'means', { quoted: true }));
+  }
   for (const match of text.matchAll(GLOSSED)) {
     const word = match[1] ?? '';
     const start = (match.index ?? 0) + 1;
