@@ -1587,7 +1587,9 @@ function settleTurn(
     const candidates = pool.filter((person) => !mentioned.has(person));
     const self = [...described].filter((person) => candidates.includes(person));
     if (self.length === 1 && self[0] !== undefined) decision = { speaker: self[0], evidence: 'self-description', confidence: CONFIDENCE['self-description'] };
-    else if (candidates.length === 1 && candidates[0] !== undefined && mentioned.size > 0 && pool.length > 1) {
+    // Leaving one of the cast only names them where the cast is all who speak: a talk whose host nobody
+    // names has someone else in it (the guests' two spellings, 森田ゆうき and Yuki Morita, are no host).
+    else if (candidates.length === 1 && candidates[0] !== undefined && mentioned.size > 0 && pool.length > 1 && (host !== null || role !== null)) {
       decision = { speaker: candidates[0], evidence: 'third-person', confidence: CONFIDENCE['third-person'] };
     }
   }

@@ -1150,3 +1150,24 @@ describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
     expect(castOf(text).map((member) => member.name)).not.toContain('提供');
   });
 });
+
+describe('attributeSpeakers: a talk whose host nobody names', () => {
+  it('does not give a line to the one listed guest just because it names the guest’s other spelling', () => {
+    const parsed = parseTranscript(
+      't.txt',
+      lines(
+        'テック雑談 第12回',
+        '',
+        'どうもー、今週もゆるく話していきます。',
+        '今日のゲストは、ミナトラボの藤井さんです。',
+        'よろしくお願いします。会社では主にアプリを作っています。',
+        '藤井さん、最近どんなものを作ってるんですか？',
+        '家計簿アプリです。来月に新しい版を出します。',
+        'それは楽しみですね。藤井さんのところは何人くらいのチームなんですか？',
+      ),
+    );
+    const transcript = attributeSpeakers({ ...parsed, speakers: ['藤井あおい', 'Aoi Fujii'] });
+    const byLine = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    expect([byLine[4], byLine[6], byLine[8]]).toEqual([null, null, null]);
+  });
+});
