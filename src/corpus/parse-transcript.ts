@@ -3,13 +3,16 @@
  * worth indexing, each pinned to its 1-based source line. Pure: the same text always parses the same.
  *
  * How a line is classified, in order (the first rule that claims a line wins):
- * 1. blank, or platform boilerplate (see `boilerplate.ts`);
+ * 1. blank, or platform boilerplate (see `boilerplate.ts`), a list of links under a `関連記事` label included;
  * 2. the header — the first few lines before any content — holds metadata (bylines, date lines,
- *    speaker lists) and the title, the first line shaped like one;
+ *    speaker lists) and the title, the first line shaped like one; a subtitle and fields no metadata
+ *    rule reads (`同時接続：最大 3,812 人`, a cast list) stay content but are never headings;
  * 3. a table of contents near the top (a run of list items, or lines after a `目次` label) whose
  *    entries reappear below as headings; those later lines become the sections;
  * 4. the first echo of the title, markdown headings, and — only when there is no table of contents
- *    and the text is punctuated — short unpunctuated lines that open a block of content;
+ *    and the text is punctuated — short unpunctuated lines that open a block of content (only those
+ *    after a heading mark, ■ or 【…】, where the text marks its headings); a heading that states a day
+ *    or a month is indexed as a paragraph as well;
  * 5. a line seen before (same key) is a duplicate, and so is a long line contained whole in another;
  * 6. everything else is content, one paragraph per line — or per sentence, where a line stops
  *    mid-sentence and the next finishes it (`sentenceEnd`).
@@ -23,7 +26,7 @@ import { readMetadataLine, readSiteByline } from './read-metadata.js';
 import { isFieldLabel, labelLength } from './speaker-label.js';
 import { splitSentences } from '../text/split-sentences.js';
 
-/** How many non-blank lines from the top may hold the title and metadata. */
+/** How many title, metadata and subtitle lines the header may hold (fields of the header aside: `HEADER_SPAN`). */
 const HEADER_LINES = 10;
 /** A title is a line of at most this many code points that does not end like a sentence. */
 const TITLE_MAX_LENGTH = 100;
