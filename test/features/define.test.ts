@@ -255,6 +255,9 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     ['会場は星野台（ほしのだい）の公民館です。'],
     ['今日のゲストは山田 太郎（SRE／株式会社サンプル）と佐藤 花子（デザイナー／フリー）です。'],
     ['入場料は大人800円（税込みの料金）です。'],
+    // A handle in brackets, and a speaker label with its affiliation.
+    ['ホストはユウタ（@yuta_log）です。'],
+    ['記者B（中央新聞・松田）：中央新聞の松田です。'],
     // Kansai 「…とはちゃいます」 denies, and 「…とのことです」 reports what was said.
     ['いや、町会とはちゃいます。'],
     ['新しい台車は来月届くとのことです。'],

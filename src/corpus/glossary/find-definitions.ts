@@ -78,9 +78,9 @@ const PERSON_TITLE = /(?:准?教授|講師|助教|先生|さん|くん|ちゃん
 const PAREN = /[(\uFF08]([^()\uFF08\uFF09]{1,60})[)\uFF09]/gu;
 /**
  * Parentheses that do not explain: a reading in kana (星野台（ほしのだい）, 人名（やまだ・たろう）)
- * and a person's role and affiliation (山田 太郎（SRE／株式会社サンプル）).
+ * a person's role and affiliation (山田 太郎（SRE／株式会社サンプル）) and a handle (ケンタ（@kenta_dev）).
  */
-const NOT_A_GLOSS = /^[\u3041-\u309f・\s]+$|[／/]/u;
+const NOT_A_GLOSS = /^[\u3041-\u309f・\s]+$|[／/]|@[A-Za-z0-9_]/u;
 /** A name the sentence says its topic is translated or called: 「検索拡張生成」と訳される / と呼ばれる. */
 const TRANSLATED_AS = /[「『]([^」』]{2,30})[」』](?:と|って)(?:訳さ|訳す|訳し|訳せ|呼ば|言わ|表記さ)/gu;
 /** Between names listed in parentheses: 「Large Language Model、大規模言語モデル」. */
@@ -524,6 +524,8 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
     const outer = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, text.slice(0, at).trimEnd().length), false);
     // 「講師の田中教授（経済学部）」「記者（NHK）：」: a person with an affiliation, not a term with a gloss.
     if (outer === null || !isTermShaped(outer.text) || PERSON_TITLE.test(outer.text)) continue;
+    // 「記者A（テック通信・斉藤）：」: a speaker label, whatever stands in its brackets.
+    if (/^\s*[:\uFF1A]/u.test(text.slice(at + match[0].length))) continue;
     const outerIsLatin = /^[\p{Script=Latin}\s\d-]+$/u.test(outer.text);
     if (isAcronym(inner) && (!outerIsLatin || spellsAcronym(outer.text, inner))) {
       out.push(...candidate(view, { ...outer, text: inner }, 'expansion', { variants: [outer.text] }));
