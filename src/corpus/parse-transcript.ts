@@ -22,7 +22,7 @@ import { isBoilerplate, isLinkListLabel } from './boilerplate.js';
 import { dateAtEnd, findDate } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, isMarkedHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
-import { readMetadataLine, readSiteByline } from './read-metadata.js';
+import { isPlaceField, readMetadataLine, readSiteByline } from './read-metadata.js';
 import { isFieldLabel, labelLength } from './speaker-label.js';
 import { splitSentences } from '../text/split-sentences.js';
 
@@ -303,6 +303,10 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): 
     if (line === undefined || kinds[i] !== null) continue;
     spanned += 1;
     const metadata = readMetadataLine(line.raw) ?? (titleIndex === null ? null : readSiteByline(line.raw));
+    if (metadata !== null && titleIndex !== null && isPlaceField(line.raw)) {
+      fields.add(i);
+      continue;
+    }
     if (metadata !== null) {
       seen += 1;
       kinds[i] = 'metadata';

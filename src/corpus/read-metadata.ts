@@ -59,6 +59,18 @@ export function readMetadataLine(raw: string): LineMetadata | null {
 }
 
 /**
+ * Whether a header line says only where the text was recorded or held (`場所：本館3階 第2会議室`): a
+ * fact a reader may ask for, so it stays in the index, though it is read like metadata.
+ *
+ * @example isPlaceField('会場：市民ホール') // true
+ */
+export function isPlaceField(raw: string): boolean {
+  const line = raw.replace(/^\s*[-*+・]\s+/u, '').normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return PLACE_FIELD.test(line);
+}
+const PLACE_FIELD = /^(?:場所|会場|収録場所|開催場所|実施場所|収録会場|location|venue)\s*:\s*[^。!?:]{1,60}$/iu;
+
+/**
  * Under a title, `Mika｜ほっと夜更かしラジオ`: who wrote it, then where it appeared (a note- or blog-style
  * byline). Only below the title: a title line itself often reads `記事タイトル｜サイト名`.
  *

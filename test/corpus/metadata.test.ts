@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isBoilerplate } from '../../src/corpus/boilerplate.js';
 import { dateAtEnd, findDate } from '../../src/corpus/find-date.js';
 import { findSpeakers } from '../../src/corpus/find-speakers.js';
-import { readMetadataLine, readSiteByline } from '../../src/corpus/read-metadata.js';
+import { isPlaceField, readMetadataLine, readSiteByline } from '../../src/corpus/read-metadata.js';
 
 describe('readMetadataLine', () => {
   it.each([
@@ -68,6 +68,13 @@ describe('readMetadataLine', () => {
     ['開催日：2024年6月20日（木）19:00〜　会場：渋谷某所＋YouTube Live', null, '2024-06-20'],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
+  });
+
+  it('tells a line that says only where from other header fields', () => {
+    expect(isPlaceField('会場：北町コミュニティセンター 2階和室')).toBe(true);
+    expect(isPlaceField('- 収録場所：市民ホール')).toBe(true);
+    expect(isPlaceField('日時：2023年6月10日　会場：市民ホール')).toBe(false);
+    expect(isPlaceField('場所はどこですか。')).toBe(false);
   });
 
   it('takes no birthday or deadline for the date of the text', () => {

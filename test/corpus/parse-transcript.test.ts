@@ -513,6 +513,24 @@ describe('parseTranscript', () => {
     expect(transcript.paragraphs[1]?.text).toBe('## 追記（2023年12月3日）');
   });
 
+  it('keeps a header line that says only where in the index, as a fact, not a heading', () => {
+    const transcript = parseTranscript(
+      'p.txt',
+      lines(
+        '子育て相談会 記録',
+        '日時：2023年6月10日（土）10:00〜11:30',
+        '会場：北町コミュニティセンター 2階和室',
+        '',
+        '司会：皆さん、おはようございます。今日は寝かしつけの悩みについて、保健師の先生に伺います。',
+        '保健師：よろしくお願いします。まず、眠る前の一時間は画面を見せないことから始めてみましょう。',
+      ),
+    );
+    expect(transcript.date).toBe('2023-06-10');
+    expect(kindsOf(transcript).slice(0, 3)).toEqual(['title', 'metadata', 'content']);
+    expect(transcript.sections).toEqual([]);
+    expect(transcript.paragraphs[0]?.text).toBe('会場：北町コミュニティセンター 2階和室');
+  });
+
   it('takes a list of related articles under its label for boilerplate, dates and all', () => {
     const transcript = parseTranscript(
       'b.md',
