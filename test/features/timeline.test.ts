@@ -78,6 +78,11 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
     expect(events.find((event) => event.line === 9)?.event).toBe('私は出張なら一度だけ。去年の秋に札幌へ。');
   });
 
+  it('leaves out what a class says it does today and its closing thanks, but keeps what was done today', () => {
+    const events = eventsOf('class.txt', ['陶芸教室', '日時：2024年6月1日', '', '講師：今日は湯のみを作ります。', '講師：今日は朝から土を練っておきました。', '講師：今日はおつかれさまでした。']);
+    expect(events.filter((event) => event.kind !== 'publication').map((event) => event.line)).toEqual([5]);
+  });
+
   it('orders the end of a month after its days, and the end of a year after its months', () => {
     const events = eventsOf('plan.txt', ['工程表', '', '2025年末に全店へ展開します。', '2025年2月末に判定会議を開きます。', '2025年2月8日に試作品が届きました。', '2025年3月に先行公開します。']);
     expect(events.map((event) => event.line)).toEqual([5, 4, 6, 3]);

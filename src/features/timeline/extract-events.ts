@@ -73,7 +73,7 @@ const PROPOSED = new RegExp(String.raw`^\s*(?:の\s*(?:[月火水木金土日]�
  */
 const TIME_PASSES = /^\s*(?:も|は|が)\s*(?:もう|はや|早くも|すでに|既に|とうとう|いよいよ|あっという間に|気づけば|気付けば)?\s*(?:(?:半分|[\d一二三四五六七八九十]+\s*分の\s*[\d一二三四五六七八九十]+|[\d一二三四五六七八九十]+\s*割)\s*(?:が|も|ほど|くらい)?\s*)?(?:終わ|おわ|過ぎ|すぎ|経っ|経ち|経過|折り返)/u;
 /** A clause that ends in thanks, a welcome or a sign-off: dated by 今日/本日, it is manners, not an event. */
-const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お疲れ様です|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
+const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お(?:疲れ|つかれ)(?:様|さま)(?:です|でした)|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
 
 /** 今日/本日 in a clause about the occasion itself (司会, guests, the talk or meeting starting or ending): no event either. */
 const TODAY = /^(?:本日|今日|きょう)/u;
@@ -82,7 +82,7 @@ const TODAY = /^(?:本日|今日|きょう)/u;
  * speaker's own intention for the session (〜ていこうと思います, 〜しましょう), or its wrap-up
  * (「というわけで今日は…しました」).
  */
-const TALK_PROGRAMME = String.raw`扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みよ(?:う)?(?:と)?\s*思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
+const TALK_PROGRAMME = String.raw`(?:作り|やり|進め)ます(?:ね|よ)?[。!\uFF01]*$|扱(?:い|う|っ)|取り上げ|解説し|議論し|(?:見|やっ|進め|学ん|考え)ていき|(?:て|で)いこうと思|(?:て|で)みよ(?:う)?(?:と)?\s*思|ましょう[。!\uFF01]*$|^(?:というわけで|ということで|そんなわけで|以上)[、,\s]*(?:今日|本日)`;
 /**
  * A meeting's own proceedings, as a record or a chair states them: the session opened, adjourned or
  * closed (開きます, 散会, 閉会, 休憩), its agenda (本日の日程は…), its business finished (日程は終了いたしました).
