@@ -280,6 +280,8 @@ describe('findDefinitions: okurigana words, glosses, spoken って and glossary 
   it('joins the names of an acronym that the explanation spells out, and not a noun that only modifies what follows', () => {
     const spoken = findDefinitions(paragraphOf('ちなみにGPUってgraphics processing unit、画像処理装置のことです。'), tokenizer);
     expect(spoken.find((candidate) => candidate.term === 'GPU')?.variants).toEqual(['graphics processing unit', '画像処理装置']);
+    const named = findDefinitions(paragraphOf('最後に来るのがAGI、つまり汎用人工知能ですが、まだ先です。'), tokenizer);
+    expect(named.find((candidate) => candidate.term === 'AGI')).toMatchObject({ kind: 'expansion', variants: ['汎用人工知能'] });
     const modifying = findDefinitions(paragraphOf('高速なGPU、つまり机の下のPCに挿すカードを使います。'), tokenizer);
     expect(modifying.flatMap((candidate) => candidate.variants)).not.toContain('机');
   });

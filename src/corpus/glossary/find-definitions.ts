@@ -617,8 +617,8 @@ function englishNames(sentence: Sentence, previous: readonly DefinitionCandidate
   return { defined, extended: { ...defined, variants: [...defined.variants, ...names], end: sentence.end } };
 }
 
-/** What may follow a restated name: the end of a clause or sentence, or a topic or naming particle. */
-const APPOSITION_ENDS = /^(?:[、,。.!?\uFF01\uFF1F)\uFF09」』\s]|とは|って|という|は|$)/u;
+/** What may follow a restated name: the end of a clause or sentence, a copula, or a topic or naming particle. */
+const APPOSITION_ENDS = /^(?:[、,。.!?\uFF01\uFF1F)\uFF09」』\s]|とは|って|という|は|です|でした|である|だ|や|$)/u;
 
 /** X、つまりY: Y restates X; an acronym and its Japanese name are two spellings of one term. */
 function restatements(view: SentenceView): DefinitionCandidate[] {
