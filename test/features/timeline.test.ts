@@ -99,6 +99,10 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
       '',
       '5月末にディスクが一台壊れたので交換しました。',
       '',
+      '## 勉強会の記録（2024/6/15）',
+      '',
+      '当日は10人が集まりました。',
+      '',
       '## 関連記事',
       '',
       '- 【2022/5/3】サーバーラックを買った話',
@@ -107,6 +111,7 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
       [4, '2023-09', 'event'],
       [8, '2024-05', 'event'],
       [6, '2024-06-01', 'event'],
+      [10, '2024-06-15', 'event'],
     ]);
   });
 });

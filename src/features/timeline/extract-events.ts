@@ -155,6 +155,10 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     const heading = headingAbove(headings, paragraph.line);
     // A list of links to other posts dates those posts, not anything this one tells.
     if (heading !== null && NAVIGATION_HEADING.test(heading.text)) continue;
+    // A heading indexed as a paragraph: a dated update is its row already; another dated heading
+    // (「【参観者所見】（研究協議会 2023年11月28日）」) says when its section took place, not what is to come.
+    const ownHeading = headings.find((candidate) => candidate.line === paragraph.line);
+    if (ownHeading?.update === true) continue;
     // Under 「追記（2024/5/1）」 (and below it) the text was written on that date: the present a bare month or 先月 is near.
     const now = heading?.written ?? document?.point ?? null;
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
@@ -232,7 +236,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
           precision: precisionOf(value),
           approximate: value.approximate,
           part: value.part,
-          kind: eventKind(clause.text, value, now),
+          kind: eventKind(clause.text, value, ownHeading === undefined ? now : null),
           resolved:
             basis === 'absolute' || reference === null
               ? null
