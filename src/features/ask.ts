@@ -4,7 +4,7 @@ import { readQueryText, searchableText } from './query-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, countedAnswer, definedTerm, hasAnswerShape, questionType, type QuestionType } from './question-type.js';
+import { askedAttribute, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
 export interface AskOptions {
@@ -68,17 +68,18 @@ function withNeighbouringAnswers(
   query: PreparedQuery,
   candidates: ReadonlyArray<{ passage: RetrievedPassage; score: number }>,
   type: QuestionType,
+  fits: (text: string) => boolean,
 ): Array<{ passage: RetrievedPassage; score: number }> {
   if (type !== 'time' && type !== 'quantity' && type !== 'reason') return [...candidates];
   const byId = new Map(candidates.map((entry) => [entry.passage.paragraph.id, entry]));
   for (const { passage, score } of [...candidates].sort((left, right) => right.score - left.score).slice(0, RERANK_DEPTH)) {
-    if (hasAnswerShape(type, passage.excerpt.text) || asks(passage.paragraph.text)) continue;
+    if (fits(passage.excerpt.text) || asks(passage.paragraph.text)) continue;
     const { paragraphs } = passage.transcript;
     const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
     if (next === undefined || next.line - (passage.paragraph.lineEnd ?? passage.paragraph.line) > NEIGHBOUR_MAX_GAP) continue;
     // 「…8割くらいでしょうか。」 hedges rather than asks when the same speaker goes on.
     const goesOn = next.speaker !== null && next.speaker === passage.paragraph.speaker;
-    if ((asks(next.text) && !goesOn) || !hasAnswerShape(type, next.text)) continue;
+    if ((asks(next.text) && !goesOn) || !fits(next.text)) continue;
     const found = byId.get(next.id);
     const answer = found?.passage ?? retriever.passageFor(next, query);
     if (answer === null) continue;
@@ -107,11 +108,14 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const prepared = retriever.prepare(words, { semantic: true });
   const type = questionType(words);
   const term = definedTerm(words);
+  // 「いつまでに」 asks for a deadline: a date the line says something lasts until, not any date.
+  const until = type === 'time' && asksUntilWhen(words);
+  const fits = (text: string): boolean => hasAnswerShape(type, text, term) && (!until || states(text, 'deadline'));
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
-  const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type)
+  const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits)
     .map(({ passage, score }) => ({
       passage,
-      score: score + (hasAnswerShape(type, passage.excerpt.text, term) ? ANSWER_SHAPE_BONUS : 0),
+      score: score + (fits(passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
     }))
     .sort((left, right) => right.score - left.score)
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))

@@ -21,6 +21,21 @@ const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
   definition: /というのは|っていうのは|っちゅうのは|とは[、,]|のこと(?:です|だ|や|で)|を指す|を意味する/u,
 };
 
+/** 「いつまでに」「期限は」「by when」: a when-question that asks how long something lasts or is allowed. */
+const UNTIL_WHEN = /いつまで|期限は|締め?切りは|\bby when\b|\buntil when\b|\bdeadline\b/iu;
+/** A sentence that sets an end: 「…3月31日までに」「3年以内」「期限は」, by or until a date. */
+const DEADLINE = /まで|以内|期限|締め?切り|\buntil\b|\bby\b|\bdeadline\b|\bwithin\b/iu;
+
+/** Whether a when-question asks for an end (「いつまでに登記すれば…」) rather than a start or a moment. */
+export function asksUntilWhen(question: string): boolean {
+  return UNTIL_WHEN.test(question);
+}
+
+/** Whether a sentence states the kind of thing named: for now, an end (`deadline`). */
+export function states(text: string, what: 'deadline'): boolean {
+  return what === 'deadline' && DEADLINE.test(text);
+}
+
 /** The term a Japanese definition question asks about: 「天然醸造とは?」「麹というのは何ですか」→ the term. */
 const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)/u;
 

@@ -158,6 +158,20 @@ describe('ask', () => {
     expect(ask(lesson, { question: 'お店はどうして商店街に移ったの？', limit: 3 }).results[0]?.line).toBe(7);
   });
 
+  it('answers until when with the line that sets an end, not the one that says when something began', () => {
+    const advice = oneFile(
+      'advice.txt',
+      '法律相談',
+      '',
+      '弁護士：2024年4月1日から、相続登記の申請が義務になりました。',
+      '弁護士：以前に相続した土地も、2027年3月31日までに登記の申請をすれば大丈夫です。',
+    );
+    const result = ask(advice, { question: '相続登記の申請はいつまでにすればいい？', limit: 3 });
+    expect(result.results[0]?.line).toBe(4);
+    // Asked when it began, the first date is the answer.
+    expect(ask(advice, { question: '相続登記の申請はいつから義務になった？', limit: 3 }).results[0]?.line).toBe(3);
+  });
+
   it('does not mark a when or how-many question answered by a line without a date or a number', () => {
     const village = documentary('十年前、この村に一組の夫婦が移住してきた。', '大阪生まれの中村翔さんと、妻の美咲さんだ。', '二人は空き家を借りて、米作りを始めた。');
     const born = ask(village, { question: '中村翔さんは何年生まれですか', limit: 3 });

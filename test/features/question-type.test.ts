@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, countedAnswer, definedTerm, hasAnswerShape, questionType } from '../../src/features/question-type.js';
+import { askedAttribute, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -43,6 +43,15 @@ describe('questionType', () => {
     for (const plain of ['それから、東京から新幹線で来ました。', '話が全然進まんのです。', '明日は晴れます。']) {
       expect(hasAnswerShape('reason', plain), plain).toBe(false);
     }
+  });
+
+  it('tells a question for an end from one for a moment, and a sentence that sets an end', () => {
+    expect(asksUntilWhen('いつまでに申請すればいい？')).toBe(true);
+    expect(asksUntilWhen('By when must we apply?')).toBe(true);
+    expect(asksUntilWhen('いつ申請した？')).toBe(false);
+    expect(states('3月31日までに申請してください。', 'deadline')).toBe(true);
+    expect(states('届いてから3年以内です。', 'deadline')).toBe(true);
+    expect(states('4月1日から始まりました。', 'deadline')).toBe(false);
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
