@@ -726,9 +726,9 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     const part = LETTERED_ROLE.exec(name)?.[1];
     // Among labels that recur, a part in the proceedings (被告人：, 証人：) or a part with a letter (生徒A：)
     // labels its speaker however seldom it speaks, and so does the full name of a recurring label written
-    // out once (桂小梅： before 小梅：).
+    // out once (桂小梅： before 小梅：), or a name with a title on it (林委員：), as sure a label as a bracket.
     const fullerOfLabel = [...counts.keys()].some((other) => other !== name && recurring(other) && nameMatch(other, name) > 0);
-    const vouched = (dialogue && (bracketed.has(name) || fuller.has(name) || ROLE_LABEL.test(name) || part !== undefined || fullerOfLabel)) || (part !== undefined && (parts.get(part) ?? 0) > count);
+    const vouched = (dialogue && (bracketed.has(name) || written.has(name) || fuller.has(name) || ROLE_LABEL.test(name) || part !== undefined || fullerOfLabel)) || (part !== undefined && (parts.get(part) ?? 0) > count);
     // A saved chat names its senders itself: each one speaks, however often.
     if (shapes.get(name) === 'chat') {
       labels.push({ name, aliases: [...aliasesOf(name), ...(roles.get(name) ?? [])], role: 'guest' });

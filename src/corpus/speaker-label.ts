@@ -51,7 +51,12 @@ const NOT_A_PERSON = /^(?:板書|黒板|掲示|提供|協賛|スポンサー|テ
  * A job or a title written onto a name (森医師：, 佐野看護師：, 森Dr.：): the person is the name before it,
  * the titled form another name for them.
  */
-const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁護士|税理士|記者|アナ|アナウンサー|議員|Dr\.?|ドクター|Prof\.?)$/u;
+const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁護士|税理士|記者|アナ|アナウンサー|議員|委員|Dr\.?|ドクター|Prof\.?)$/u;
+/**
+ * A title or a part written where the name would be, the name in the bracket after it (都市計画課長（小川）,
+ * 委員長（松井）, 司会（井上教諭）): a post (…長, …官, …役) or a part in the talk. The person is the one in the bracket.
+ */
+const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|参与|監|主幹|主査))$/u;
 
 export const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 
@@ -121,6 +126,9 @@ export function readLabel(text: string): LabelRead | null {
   if (match === null || written === undefined || [...written].length > LABEL_NAME_MAX) return null;
   const role = match[3]?.trim() ?? null;
   if (NOT_A_PERSON.test(written)) return { name: written, role, length: match[0].length, shape: 'none', titled: null };
+  // 「都市計画課長（小川）：」: the post before the bracket, the person in it; the post stays another name for them.
+  const person = role === null || !(TITLE_FIRST.test(written) || ROLE_LABEL.test(written)) || bracketName(role) !== null ? null : bracketedPerson(role);
+  if (person !== null) return { name: person.name, role: written, length: match[0].length, shape: 'label', titled: person.titled };
   const stem = TITLE_ON_NAME.exec(written)?.[1]?.trim();
   const titled = stem !== undefined && (NAME_SHAPED.test(stem) || KANA_NAME_SHAPED.test(stem)) && !ROLE_LABEL.test(stem) ? stem : null;
   const name = titled ?? written;
@@ -128,6 +136,15 @@ export function readLabel(text: string): LabelRead | null {
   if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
   if (FIELD_LABEL.test(name)) return null;
   return { name, role, length: match[0].length, shape: strong ? 'label' : 'kana', titled: titled === null ? null : written };
+}
+
+/** The name in a bracket after a post (小川, 井上教諭 → 井上 titled 井上教諭), when it is shaped like a name. */
+function bracketedPerson(bracket: string): { readonly name: string; readonly titled: string | null } | null {
+  const written = bracket.replace(/(?:君|さん|氏)$/u, '').trim();
+  if (written === '' || ROLE_LABEL.test(written) || FIELD_LABEL.test(written) || NOT_A_PERSON.test(written)) return null;
+  const stem = TITLE_ON_NAME.exec(written)?.[1]?.trim();
+  if (stem !== undefined && /^[\p{Script=Han}々]{1,4}$/u.test(stem)) return { name: stem, titled: written };
+  return /^[\p{Script=Han}々]{1,4}(?: ?[\p{Script=Han}々]{1,4})?$/u.test(written) && !TITLE_FIRST.test(written) ? { name: written, titled: null } : null;
 }
 
 /**

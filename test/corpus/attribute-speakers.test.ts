@@ -1170,4 +1170,27 @@ describe('attributeSpeakers: a talk whose host nobody names', () => {
     const byLine = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
     expect([byLine[4], byLine[6], byLine[8]]).toEqual([null, null, null]);
   });
+
+  it('reads a post with the name in its bracket (環境課長（森下）：) as that person, and a name with 委員 on it as the name', () => {
+    const text = lines(
+      '# 環境委員会 審査要旨',
+      '',
+      '**青木委員**：ごみ袋の値上げについて、理由を伺いたい。',
+      '',
+      '**環境課長（森下）**：処理費用が三年で二割上がったためでございます。',
+      '',
+      '**小野寺委員**：市民への周知はどうするのか。',
+      '',
+      '**環境部長（村岡）**：広報紙と説明会で周知いたします。',
+      '',
+      '**青木委員**：説明会の回数は。',
+      '',
+      '**環境課長（森下）**：各地区で一回ずつ、計十二回を予定しております。',
+    );
+    const transcript = attributeSpeakers(parseTranscript('t.md', text));
+    const byLine = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    expect([byLine[3], byLine[5], byLine[7], byLine[9], byLine[11], byLine[13]]).toEqual(['青木', '森下', '小野寺', '村岡', '青木', '森下']);
+    expect(findCastMember(transcript.cast, '環境課長')?.name).toBe('森下');
+    expect(findCastMember(transcript.cast, '小野寺委員')?.name).toBe('小野寺');
+  });
 });
