@@ -5,8 +5,8 @@ const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
   ['quantity', /なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
   ['person', /誰|だれ|どなた|どの人|\bwho(?:m|se)?\b/iu],
-  ['reason', /なぜ|なんで|どうして|理由は(?:何|なん)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
-  ['definition', /.(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
+  ['reason', /なぜ|なんで(?!す|しょ|も)|どうして|理由は(?:何|なん)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
+  ['definition', /.(?:とは|って何|ってなに|ってなん(?:です|や|だ|でしょ)|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
 ];
 
 /** Evidence in a sentence that it holds the kind of answer the question wants. */
@@ -14,9 +14,10 @@ const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
   time: /\d{4}\s*年|\d{1,2}\s*月|[月火水木金土日]曜|\d{1,2}\s*日|\d{4}[./-]\d{1,2}|[0-9０-９]+年(?:前|後)|(?:昨|去|来|今|先|前)年|(?:明治|大正|昭和|平成|令和)|\b(?:19|20)\d{2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)/u,
   quantity: /[0-9０-９]|[一二三四五六七八九十百千万億兆]+(?:人|つ|個|台|回|倍|割|%|社|件|年|ドル|円|点|度)/u,
   person: /[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]{2,}|氏|さん|博士|教授|CEO|\b[A-Z][a-z]+ [A-Z][a-z]+\b/u,
-  // A reason given: 「…からです」「…ので」「…ため」「…おかげで」, in dialect 「…さかい」「…けえ」「…けん、」, or named
-  // 「理由は」. 「から」 after a predicate only (それから, 東京から are no reasons), 「ので」 not 「のです」.
-  reason: /(?<=[るたいだくうつぬむぶぐすやんず])から(?:です|でした|だ|や|なんです|なんや|やねん|ね|な|よ|[。、,!！]|$)|ので(?!す)|んで[、,]|ため(?:です|でした|だ|に|で|[。、,])|おかげ|せいで|さかい|(?:けえ|けん)(?:ね|の|な|[。、,!！]|$)|理由は|原因は|なぜなら|というのも|\bbecause\b|\bdue to\b/u,
+  // A reason given: 「…からです」「…ので」「…たんで、」「…ため」「…おかげで」, in dialect 「…さかい」「…けえ」「…けん、」,
+  // or named 「理由は」. 「から」 after a predicate only (それから, 東京から, ぐらいから, いつから are no reasons),
+  // 「ので」 not 「のです」「のでしょう」, 「んで、」 not the te-form (住んで、).
+  reason: /(?<![ぐく]らい)(?<=[るたいだくうぬむぶぐすやんず])から(?:です|でした|だ|や|なんです|なんや|やねん|ね|な|よ|[。、,!！]|$)|ので(?!す|しょ)|(?<=[たい])んで[、,]|ため(?:です|でした|だ|に|で|[。、,])|おかげ|せいで|さかい|(?:けえ|けん)(?:ね|の|な|[。、,!！]|$)|理由は|原因は|なぜなら|というのも|\bbecause\b|\bdue to\b/u,
   // Without the term (an English question): a sentence that defines something.
   definition: /というのは|っていうのは|っちゅうのは|とは[、,]|のこと(?:です|だ|や|で)|を指す|を意味する/u,
 };
@@ -24,7 +25,7 @@ const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
 /** 「いつまでに」「期限は」「by when」: a when-question that asks how long something lasts or is allowed. */
 const UNTIL_WHEN = /いつまで|期限は|締め?切りは|\bby when\b|\buntil when\b|\bdeadline\b/iu;
 /** A sentence that sets an end: 「…3月31日までに」「3年以内」「期限は」, by or until a date. */
-const DEADLINE = /まで|以内|期限|締め?切り|\buntil\b|\bby\b|\bdeadline\b|\bwithin\b/iu;
+const DEADLINE = /[0-9０-９一二三四五六七八九十百日月年末度内中]\s*(?:まで|以内)|期限|締め?切り|\buntil\b|\bby\b|\bdeadline\b|\bwithin\b/iu;
 
 /** Whether a when-question asks for an end (「いつまでに登記すれば…」) rather than a start or a moment. */
 export function asksUntilWhen(question: string): boolean {

@@ -19,6 +19,9 @@ describe('questionType', () => {
     ['試験管を傾けるのはどうして？', 'reason'],
     ['Why did they change the colour?', 'reason'],
     ['何でできていますか', 'other'],
+    ['好きな食べ物はなんですか', 'other'],
+    ['この数字はなんでしょう', 'other'],
+    ['LLMってなんですか', 'definition'],
     ['天然醸造とは?', 'definition'],
     ['「麹」って何?', 'definition'],
     ['What is a mesh network?', 'definition'],
@@ -40,7 +43,7 @@ describe('questionType', () => {
       expect(hasAnswerShape('reason', reason), reason).toBe(true);
     }
     // 「それから」 is "then", 「東京から」 "from", 「のです」 no ので.
-    for (const plain of ['それから、東京から新幹線で来ました。', '話が全然進まんのです。', '明日は晴れます。']) {
+    for (const plain of ['それから、東京から新幹線で来ました。', '話が全然進まんのです。', '明日は晴れます。', '東京に住んで、本を読んで、寝ます。', 'どうしてなのでしょうか。', 'いつからですか。', '去年ぐらいから、始めました。']) {
       expect(hasAnswerShape('reason', plain), plain).toBe(false);
     }
   });
@@ -52,6 +55,7 @@ describe('questionType', () => {
     expect(states('3月31日までに申請してください。', 'deadline')).toBe(true);
     expect(states('届いてから3年以内です。', 'deadline')).toBe(true);
     expect(states('4月1日から始まりました。', 'deadline')).toBe(false);
+    expect(states('今まで、これまでと同じです。', 'deadline')).toBe(false);
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
