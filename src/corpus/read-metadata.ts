@@ -18,7 +18,7 @@ const JAPANESE_BYLINE = /^(?:著者|筆者|書いた人|文|執筆|執筆者|投
 const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|アシスタント|参加者|参加|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
-const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|最終更新日?|更新|投稿|配信|収録|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*|^(?!(?:誕生|生年月|命|記念|締切|締め切り|期限|発売)日)\p{sc=Han}{1,4}日時?\s*[:\uFF1A]\s*/iu;
+const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|最終更新日?|更新|投稿|配信|収録|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*|^(?![^:\uFF1A]*(?:誕生|生年月|命日|記念|締|期限|発売|次回|予定|提出|応募|申込|今日))\p{sc=Han}{1,4}日時?\s*[:\uFF1A]\s*/iu;
 /**
  * Words beside a date that say when in the day, not what: 午後, 深夜 (深夜1:00〜2:00), a school period
  * (5校時, 3限), a weekday written without brackets (水曜).
@@ -199,7 +199,8 @@ function castNames(entry: string): string[] {
 function bareName(entry: string): string {
   return entry
     .replace(/\s*[—―–]\s*.*$|\s+-\s+.*$/u, '')
-    .replace(/=[^()]*/u, '')
+    // Not inside a name written in katakana: ジャン=ポール・ルノワール is one name.
+    .replace(/(?<![ァ-ヺー])=[^()]*|=(?![ァ-ヺー])[^()]*/u, '')
     .replace(/\s*\(@[^()]{1,30}\)/u, '')
     .trim();
 }
@@ -246,7 +247,8 @@ function withoutTitles(name: string): string {
   return words.join(' ');
 }
 /** A side or a unit written before a name: 市側, 交通政策課, 編集部, 営業本部. */
-const ORGANISATION = /^\p{sc=Han}{1,10}(?:側|課|部|室|局|係|班|省|庁)$/u;
+// Two kanji at least before 部 or 課: 阿部 and 服部 are family names.
+const ORGANISATION = /^(?:\p{sc=Han}{1,10}側|\p{sc=Han}{2,10}(?:課|部|室|局|係|班|省|庁))$/u;
 /** A kanji family name with its title written on: 岡田准教授, 山本社長, 田中先生. */
 const JOINED_TITLE = /^(\p{sc=Han}{2,4}?)(?:准教授|教授|助教|講師|博士|先生|社長|会長|部長|課長|室長|所長|局長|理事長|委員長|編集長|記者)$/u;
 

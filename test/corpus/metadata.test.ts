@@ -80,6 +80,10 @@ describe('readMetadataLine', () => {
   it('takes no birthday or deadline for the date of the text', () => {
     expect(readMetadataLine('誕生日：1990年4月1日')?.date ?? null).toBeNull();
     expect(readMetadataLine('締切日：2024年5月31日')?.date ?? null).toBeNull();
+    expect(readMetadataLine('次回開催日：2024年6月1日')?.date ?? null).toBeNull();
+    expect(readMetadataLine('応募締切日：2024年5月31日')?.date ?? null).toBeNull();
+    expect(readMetadataLine('今日：2024年4月1日')?.date ?? null).toBeNull();
+    expect(readMetadataLine('放送日：2024年4月1日')?.date).toBe('2024-04-01');
   });
 
   it('reads a list of attendees with roles in brackets, a bracket holding a comma', () => {
@@ -108,6 +112,11 @@ describe('readMetadataLine', () => {
 
   it('reads an attendance line without its units, titles and head counts', () => {
     expect(readMetadataLine('出席：市側　交通政策課長 森田、交通政策課 主査 石井、住民 約40名')?.speakers).toEqual(['森田', '石井']);
+  });
+
+  it('keeps a katakana name joined by ＝ whole, and a family name ending in 部 as a name', () => {
+    expect(readMetadataLine('出演：ジャン＝ポール・ルノワール、大西健太＝ニシやん')?.speakers).toEqual(['ジャン=ポール・ルノワール', '大西健太']);
+    expect(readMetadataLine('出演：阿部 真理、広報部 石井')?.speakers).toEqual(['阿部 真理', '石井']);
   });
 
   it('reads the members of a group with their roles in brackets as the speakers', () => {
