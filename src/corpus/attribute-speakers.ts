@@ -39,7 +39,7 @@
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
-import { bracketName, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
+import { bracketName, isFieldLabel, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
 
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
@@ -317,13 +317,23 @@ interface Decision {
  *
  * @example const attributed = attributeSpeakers(parseTranscript('talk.txt', text));
  */
-export function attributeSpeakers(transcript: Transcript): Transcript {
-  const paragraphs = transcript.paragraphs;
+export function attributeSpeakers(original: Transcript): Transcript {
+  // Labels the layout writes apart from the words (a label alone on its line, a family name and a
+  // full-width space) are read as if written before them; the paragraphs themselves keep their text.
+  const rewrite = layoutLabels(original);
+  const lines = [...original.lines];
+  original.paragraphs.forEach((paragraph, i) => {
+    const label = rewrite[i];
+    const line = lines[paragraph.line - 1];
+    if (label != null && line !== undefined) lines[paragraph.line - 1] = { ...line, text: label(line.text) };
+  });
+  const transcript: Transcript = { ...original, lines, paragraphs: original.paragraphs.map((paragraph, i) => (rewrite[i] == null ? paragraph : { ...paragraph, text: rewrite[i](paragraph.text) })) };
+  const paragraphs = original.paragraphs;
   const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript) };
   const people = discoverCast(transcript, layout);
-  const cues = paragraphs.map((paragraph) => readCues(paragraph.text, people));
+  const cues = transcript.paragraphs.map((paragraph) => readCues(paragraph.text, people));
   // 「実況：村瀬 亮（むらせ りょう）　解説：…」 at the top credits the parts: nobody says it, nor the lines after it.
-  const credits = paragraphs.map((paragraph, i) => isCreditsLine(paragraph, cues[i], people));
+  const credits = transcript.paragraphs.map((paragraph, i) => isCreditsLine(paragraph, cues[i], people));
   const decisions = decide(cues, people, transcript, layout, credits);
   paragraphs.forEach((paragraph, i) => {
     const decision = credits[i] === true ? undefined : decisions[i];
@@ -334,7 +344,65 @@ export function attributeSpeakers(transcript: Transcript): Transcript {
   });
   const speaking = new Set(paragraphs.map((paragraph) => paragraph.speaker));
   const cast = people.map((person) => person.member).filter((member) => speaking.has(member.name));
-  return { ...transcript, cast };
+  return { ...original, cast };
+}
+
+/** A line that starts a turn with a family name and a full-width space (「白石　そうですね。」), as a magazine's 対談 writes it. */
+const SPACE_LABEL = /^([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]{1,7})\u3000+(?=[^\s\u3000])/u;
+/** Lines starting so that make such names labels: each name this often, and at least two names. */
+const MIN_SPACE_LABELS = 2;
+
+/**
+ * For each paragraph, how to write the label its layout gives it before its words (null where none):
+ * - under a label alone on its line (「坂本：」, 「司会（井上教諭）：」, which the reader may also set aside as a
+ *   repeated line), the line after it and, when that is indented, every indented line up to the next line
+ *   that is not, are that label's;
+ * - 「白石　…」「三浦　…」: two or more names that each open several lines before a full-width space, each one
+ *   a name the text also writes in full with its reading (白石ユウ（しらいし・ゆう）) or with an honorific, label those lines.
+ */
+function layoutLabels(transcript: Transcript): Array<((text: string) => string) | null> {
+  const rewrite: Array<((text: string) => string) | null> = transcript.paragraphs.map(() => null);
+  const at = new Map(transcript.paragraphs.map((paragraph, i) => [paragraph.line, i]));
+  let standing: string | null = null;
+  let indented: boolean | null = null;
+  for (const line of transcript.lines) {
+    const raw = line.text;
+    const folded = raw.normalize('NFKC').trim();
+    if (folded === '') continue;
+    const read = line.kind === 'heading' ? null : readLabel(folded);
+    if (read !== null && read.length >= folded.length) {
+      standing = folded;
+      indented = null;
+      continue;
+    }
+    const inset = /^[ \t\u3000]/u.test(raw);
+    if (standing === null || line.kind === 'heading' || (indented !== null && !(indented && inset))) {
+      standing = null;
+      continue;
+    }
+    indented ??= inset;
+    const i = at.get(line.line);
+    const label: string = standing;
+    if (i !== undefined && readLabel(folded) === null) rewrite[i] = (text) => `${label} ${text.trim()}`;
+    if (!inset) standing = null;
+  }
+  const texts = transcript.paragraphs.map((paragraph) => paragraph.text);
+  const body = transcript.lines.map((line) => line.text).join('\n');
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const name = SPACE_LABEL.exec(text)?.[1];
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].filter(([name, count]) => {
+    if (count < MIN_SPACE_LABELS || !NAME_SHAPED.test(name) || isFieldLabel(name)) return false;
+    const escaped = escapeRegExp(name);
+    return new RegExp(`${escaped}[\\p{Script=Han}々ァ-ヺー]{1,4}[(（][ぁ-ゖァ-ヺー]{1,8}[・･ \\u3000][ぁ-ゖァ-ヺー]{1,8}[)）]|${escaped}(?:さん|氏|先生)`, 'u').test(body);
+  }).map(([name]) => name);
+  if (names.length < 2) return rewrite;
+  return texts.map((text, i) => {
+    const name = SPACE_LABEL.exec(text)?.[1];
+    return name !== undefined && names.includes(name) ? (written) => written.replace(SPACE_LABEL, `${name}：`) : (rewrite[i] ?? null);
+  });
 }
 
 /** A line at the top whose label is followed by the name of the one who plays that part (see `CREDIT`), not by words. */
@@ -410,7 +478,9 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
   if (layout.interviewee !== null) members.push(layout.interviewee);
   // 「（野口さん）」 alone on a line: the person who speaks next.
   for (const name of new Set(layout.markers.flatMap((marker) => (marker.name === null ? [] : [marker.name])))) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
-  members.push(...members.flatMap((member) => fullerName(member, body)));
+  // A profile's heading (白石ユウ（しらいし・ゆう）) gives a full name as well as the paragraphs do.
+  const headed = [body, ...transcript.lines.filter((line) => line.kind === 'heading').map((line) => line.text.normalize('NFKC'))].join('\n');
+  members.push(...members.flatMap((member) => fullerName(member, headed)));
   // A family name the text gives two full names for (田中一郎さん, 田中次郎さん) could be either: it stays a speaker of its own.
   const open = members.filter((member) => fullNamesOf(member.name, body).size >= 2);
   const merged = [...mergeCast(members.filter((member) => !open.includes(member))), ...mergeCast(open)].map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
@@ -624,7 +694,8 @@ function fullNamesOf(family: string, body: string): Set<string> {
  */
 function fullerName(member: CastMember, body: string): CastMember[] {
   if (!/^[\p{Script=Han}々]{1,3}$/u.test(member.name)) return [];
-  const pattern = new RegExp(`${member.name}([\\p{Script=Han}々]{1,3}|[ぁ-ゖ]{2,3})(?=さん|氏|先生|です|と申します|でございます)`, 'gu');
+  // 白石ユウ（しらいし・ゆう）: a profile's full name with its reading, the given name in katakana too.
+  const pattern = new RegExp(`${member.name}([\\p{Script=Han}々]{1,3}|[ぁ-ゖ]{2,3}|[ァ-ヺー]{1,4}(?=[(（][ぁ-ゖー]{1,8}[・･ ][ぁ-ゖー]{1,8}[)）]))(?=さん|氏|先生|です|と申します|でございます|[(（])`, 'gu');
   const given = new Set([...body.matchAll(pattern)].map((match) => match[1] ?? '').filter((part) => part !== '' && !NOT_GIVEN_NAME.test(part)));
   const [part] = given;
   if (given.size !== 1 || part === undefined) return [];
@@ -1081,7 +1152,8 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     const previous = i > 0 ? cues[i - 1] : undefined;
     const resume = interrupted;
     interrupted = null;
-    if (labelled && (cue.unowned || cue.heading || credits[i] === true)) {
+    // 「――…」 among labelled turns is the interviewer, who has no label; 「※…」 is the editor's note.
+    if (labelled && (cue.unowned || cue.heading || credits[i] === true || (cue.label === null && cue.qa === null && RECORD_VOICE.test(cue.body)))) {
       open({ speaker: null, evidence: null, confidence: 0 }, null);
       narration = true;
     } else if (dialogue[i] === true && cue.label === null && cue.qa === null) {
@@ -1389,6 +1461,8 @@ function markerTurns(cues: readonly LineCues[], transcript: Transcript, markers:
 
 /** A question of a printed interview: 「――まず、…教えてください。」 (two dashes, or one). */
 const DASH_QUESTION = /^[―—─]{1,2}(?=[^―—─\s])/u;
+/** An unlabelled line among labelled turns that none of the labelled speaks: an interviewer's 「――」 question, an editor's 「※」 note. */
+const RECORD_VOICE = /^(?:[―—─]{1,2}(?=[^―—─\s])|※)/u;
 /** Dash lines, each followed by an unlabelled line that is no dash line, that make a text a dash interview. */
 const MIN_DASH_QUESTIONS = 2;
 /** A kanji full name with its reading, family and given name parted (大川一郎（おおかわ・いちろう）): a person's name. */

@@ -1193,4 +1193,65 @@ describe('attributeSpeakers: a talk whose host nobody names', () => {
     expect(findCastMember(transcript.cast, '環境課長')?.name).toBe('森下');
     expect(findCastMember(transcript.cast, '小野寺委員')?.name).toBe('小野寺');
   });
+
+  it('gives the indented lines under a label alone on its line (坂本：) to that label, also where the label repeats', () => {
+    const text = lines(
+      '出前授業「ふるさとの川」記録',
+      '',
+      '進行（木下教諭）：',
+      '　今日は川の話を聞きます。よろしくお願いします。',
+      '',
+      '大野：',
+      '　大野です。この川で四十年、魚を獲ってきました。',
+      '　昔は鮎がたくさんおったとです。',
+      '',
+      '　いまは堰ができて、ずいぶん減りました。',
+      '',
+      '生徒１：',
+      '　どうして堰を作ったんですか？',
+      '',
+      '大野：',
+      '　大雨で田んぼが水につかるけん、作ったとですよ。',
+      '',
+      '生徒２：',
+      '　鮎はもう戻らんとですか？',
+      '',
+      '大野：',
+      '　魚道ができたけん、少しずつ戻りよります。',
+      '',
+      '進行（木下教諭）：',
+      '　大野さん、ありがとうございました。',
+    );
+    const byLine = speakersOf(text);
+    expect([byLine[4], byLine[7], byLine[8], byLine[10], byLine[13], byLine[16], byLine[19], byLine[22], byLine[25]]).toEqual(['木下', '大野', '大野', '大野', '生徒1', '大野', '生徒2', '大野', '木下']);
+  });
+
+  it('reads a 対談 whose turns open with a family name and a full-width space, after profiles with readings, and leaves the ―― questions unknown', () => {
+    const text = lines(
+      '季刊ガーデン通信　特別対談',
+      '',
+      '森川ミサ（もりかわ・みさ）',
+      '1990年長野県生まれ。園芸家。',
+      '',
+      '大竹修一（おおたけ・しゅういち）',
+      '1975年静岡県生まれ。造園会社代表。',
+      '',
+      '――お二人はいつ知り合ったのですか。',
+      '',
+      '大竹　十年前の品評会です。森川さんのバラが一等でした。',
+      '',
+      '森川　あのときは緊張して、賞状を落としたんですよ。',
+      '',
+      '――冬の手入れで大事なことは。',
+      '',
+      '森川　水をやりすぎないことですね。',
+      '',
+      '大竹　あとは霜よけ。これに尽きます。',
+    );
+    const transcript = attributeSpeakers(parseTranscript('t.txt', text));
+    const byLine = Object.fromEntries(transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.speaker]));
+    expect([byLine[9], byLine[11], byLine[13], byLine[15], byLine[17], byLine[19]]).toEqual([null, '大竹修一', '森川ミサ', null, '森川ミサ', '大竹修一']);
+    expect(findCastMember(transcript.cast, '森川')?.name).toBe('森川ミサ');
+    expect(findCastMember(transcript.cast, '大竹')?.name).toBe('大竹修一');
+  });
 });
