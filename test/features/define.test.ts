@@ -108,6 +108,11 @@ describe('findDefinitions', () => {
     ['まず軽減税率。食料品などの税率を8%のまま据え置く、という制度です。', '軽減税率', 'means'],
     // A verb defined by the action it is: 「…諦めないことです」 (not an adjective's judgement).
     ['頑張るっていうのは、最後まで諦めないことです。', '頑張る', 'topic'],
+    // After a bold Markdown label: kuromoji reads its end 「）**：」 as one noun, which is no part of the term.
+    ['**総務課長（石田）**：DXとは、デジタル・トランスフォーメーションの略で、業務をデジタルで変えることです。', 'DX', 'topic'],
+    // Dialect topic markers without the small っ (ていうのは = というのは), and ちゅうのは after a label.
+    ['液状化ていうのは、地面が水のごとなることです。', '液状化', 'topic'],
+    ['**祖母**：余震ちゅうのは、大きか地震のあとに続く揺れのことたい。', '余震', 'topic'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });

@@ -1,6 +1,6 @@
 /**
  * Definitional sentences in one paragraph, in standard and Kansai Japanese and in English:
- * 「XとはY」「Xというのは/っていうのは/っちゅうのは Y」「XはYのことです/を意味します/を指します」
+ * 「XとはY」「Xというのは/っていうのは/ていうのは/っちゅうのは Y」「XはYのことです/を意味します/を指します」
  * 「YをXと呼びます/と言います」「Xっていうんや。(explanation)」「これXっていって、(explanation)」「Xっていう(会社/モデル…)」「X(Y)」「X、つまりY」
  * 「いわゆるX。これは…」, 「「X」。(これは…。)…という<kind>です」 and `X is a…` / `X stands for…`. Each gives the term as written, the other
  * spellings the sentence joins to it, and how strongly the sentence defines it.
@@ -38,9 +38,9 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /と訳|とは|という|っていう|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /と訳|とは|という|っていう|て(?:いう|ゆう|言う)のは|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
-const TOPIC = /(?:とは|というのは|っていうのは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
+const TOPIC = /(?:とは|というのは|っていうのは|(?<![っッ])て(?:いう|ゆう|言う)のは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」(Kansai ちゃう)「…とは思いません」「…とは限らない」. */
 const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|ちゃう|ちゃいま|ちゃうか|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
