@@ -4,7 +4,7 @@ import { readQueryText, searchableText } from './query-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
+import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
 export interface AskOptions {
@@ -108,9 +108,9 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const prepared = retriever.prepare(words, { semantic: true });
   const type = questionType(words);
   const term = definedTerm(words);
-  // 「いつまでに」 asks for a deadline: a date the line says something lasts until, not any date.
-  const until = type === 'time' && asksUntilWhen(words);
-  const fits = (text: string): boolean => hasAnswerShape(type, text, term) && (!until || states(text, 'deadline'));
+  // 「いつまでに」 asks for a deadline (a date something lasts until), 「何時に」 for a time of day, not any date.
+  const needs = type !== 'time' ? null : asksUntilWhen(words) ? 'deadline' : asksClockTime(words) ? 'clock' : null;
+  const fits = (text: string): boolean => hasAnswerShape(type, text, term) && (needs === null || states(text, needs));
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
   const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits)
     .map(({ passage, score }) => ({
@@ -129,7 +129,9 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   // 「何本」 is answered by a count of 本, not by any number (「何歳」 not by a year).
   const counted = countedAnswer(words);
   const shaped =
-    top !== undefined && typed && (counted === null ? hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text) : counted.test(top.paragraph.text.normalize('NFKC')));
+    top !== undefined &&
+    typed &&
+    (counted === null ? (hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text)) && (needs === null || states(top.paragraph.text, needs)) : counted.test(top.paragraph.text.normalize('NFKC')));
   const answered =
     top !== undefined &&
     (attribute === null || mentionedAround(top, attribute)) &&

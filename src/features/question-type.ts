@@ -4,9 +4,9 @@ export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reas
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
   ['quantity', /なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
-  ['person', /誰|だれ|どなた|どの人|\bwho(?:m|se)?\b/iu],
+  ['person', /誰(?!も)|だれ(?!も)|どなた|どの人|\bwho(?:m|se)?\b/iu],
   ['reason', /なぜ|なんで(?!す|しょ|も)|どうして|理由は(?:何|なん)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
-  ['definition', /.(?:とは|って何|ってなに|ってなん(?:です|や|だ|でしょ)|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
+  ['definition', /.(?<!こ)(?:とは|って何|ってなに|ってなん(?:です|や|だ|でしょ)|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
 ];
 
 /** Evidence in a sentence that it holds the kind of answer the question wants. */
@@ -27,14 +27,25 @@ const UNTIL_WHEN = /いつまで|期限は|締め?切りは|\bby when\b|\buntil 
 /** A sentence that sets an end: 「…3月31日までに」「3年以内」「期限は」, by or until a date. */
 const DEADLINE = /[0-9０-９一二三四五六七八九十百日月年末度内中]\s*(?:まで|以内)|期限|締め?切り|\buntil\b|\bby\b|\bdeadline\b|\bwithin\b/iu;
 
-/** Whether a when-question asks for an end (「いつまでに登記すれば…」) rather than a start or a moment. */
-export function asksUntilWhen(question: string): boolean {
-  return UNTIL_WHEN.test(question);
+/** 「何時に」「what time」: a when-question that asks for the time of day. */
+const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|\bwhat time\b/iu;
+/** A time of day: 9時26分, 21:26, 午後, 夜中の1時. */
+const CLOCK_TIME = /[0-9０-９一二三四五六七八九十]\s*時(?!間|代)|\d{1,2}:\d{2}|午前|午後|正午|深夜|夜中/u;
+
+/** Whether a when-question asks for the time of day (「何時に起きたの？」) rather than a date. */
+export function asksClockTime(question: string): boolean {
+  return CLOCK_TIME_ASKED.test(question);
 }
 
-/** Whether a sentence states the kind of thing named: for now, an end (`deadline`). */
-export function states(text: string, what: 'deadline'): boolean {
-  return what === 'deadline' && DEADLINE.test(text);
+/** Whether a when-question asks for an end (「いつまでに登記すれば…」) rather than a start or a moment. */
+export function asksUntilWhen(question: string): boolean {
+  // 「いつからいつまで」 asks for a span: its start will do as well as its end.
+  return UNTIL_WHEN.test(question) && !/いつから|\bfrom when\b/iu.test(question);
+}
+
+/** Whether a sentence states the kind of time named: an end (`deadline`) or a time of day (`clock`). */
+export function states(text: string, what: 'deadline' | 'clock'): boolean {
+  return (what === 'deadline' ? DEADLINE : CLOCK_TIME).test(text);
 }
 
 /** The term a Japanese definition question asks about: 「天然醸造とは?」「麹というのは何ですか」→ the term. */

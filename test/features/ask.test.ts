@@ -172,6 +172,21 @@ describe('ask', () => {
     expect(ask(advice, { question: '相続登記の申請はいつから義務になった？', limit: 3 }).results[0]?.line).toBe(3);
   });
 
+  it('answers what time with a line that says a time of day, and not with a date alone', () => {
+    const quake = oneFile(
+      'talk.txt',
+      '語り部の話',
+      '',
+      '語り部：最初の揺れは4月14日、本震は16日でした。本震のほうが大きかったです。',
+      '語り部：二日後の夜中、1時25分に、もっと大きな揺れが来ました。',
+    );
+    const result = ask(quake, { question: '本震は何時に来たの？', limit: 3 });
+    expect(result.results[0]?.line).toBe(4);
+    // Only dates in the material: the day is not the time asked for.
+    const dated = oneFile('talk2.txt', '語り部の話', '', '語り部：本震は16日でした。本震のほうが大きかったです。');
+    expect(ask(dated, { question: '本震は何時に来たの？', limit: 3 }).answered).toBe(false);
+  });
+
   it('does not mark a when or how-many question answered by a line without a date or a number', () => {
     const village = documentary('十年前、この村に一組の夫婦が移住してきた。', '大阪生まれの中村翔さんと、妻の美咲さんだ。', '二人は空き家を借りて、米作りを始めた。');
     const born = ask(village, { question: '中村翔さんは何年生まれですか', limit: 3 });

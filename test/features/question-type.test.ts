@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states } from '../../src/features/question-type.js';
+import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -22,6 +22,9 @@ describe('questionType', () => {
     ['好きな食べ物はなんですか', 'other'],
     ['この数字はなんでしょう', 'other'],
     ['LLMってなんですか', 'definition'],
+    // 「ことは」 holds とは, 「誰も」 is nobody: neither asks what X is or who.
+    ['車中泊をするときに気をつけることは？', 'other'],
+    ['公募に誰も応募しなかったらどうなるの？', 'other'],
     ['天然醸造とは?', 'definition'],
     ['「麹」って何?', 'definition'],
     ['What is a mesh network?', 'definition'],
@@ -56,6 +59,12 @@ describe('questionType', () => {
     expect(states('届いてから3年以内です。', 'deadline')).toBe(true);
     expect(states('4月1日から始まりました。', 'deadline')).toBe(false);
     expect(states('今まで、これまでと同じです。', 'deadline')).toBe(false);
+    // A span asks for its start as much as its end.
+    expect(asksUntilWhen('工事はいつからいつまでの予定？')).toBe(false);
+    expect(asksClockTime('本震は何時に来たと？')).toBe(true);
+    expect(asksClockTime('何時間かかった？')).toBe(false);
+    expect(states('夜中の1時25分に来ました。', 'clock')).toBe(true);
+    expect(states('16日のほうを本震と呼びます。', 'clock')).toBe(false);
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
