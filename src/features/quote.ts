@@ -214,9 +214,10 @@ function contextOf(paragraph: Paragraph, transcript: Transcript): QuoteContext |
   const index = transcript.paragraphs.indexOf(paragraph);
   for (let i = index - 1; i >= 0 && index - i <= CONTEXT_REACH; i -= 1) {
     const other = transcript.paragraphs[i];
-    if (other === undefined) break;
+    // Not across a heading: a line of another section (another item of the agenda) is not what this one answers.
+    if (other === undefined || other.section !== paragraph.section) break;
     if (other.speaker !== paragraph.speaker || paragraph.speaker === null) return { line: other.line, text: other.text, speaker: other.speaker };
   }
   const before = transcript.paragraphs[index - 1];
-  return before === undefined ? null : { line: before.line, text: before.text, speaker: before.speaker };
+  return before === undefined || before.section !== paragraph.section ? null : { line: before.line, text: before.text, speaker: before.speaker };
 }

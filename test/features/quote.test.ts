@@ -180,4 +180,35 @@ describe('console quote', () => {
     expect(output?.text).toMatch(/talk\.txt \d+行 · 話者: ボブ・ジョーンズ/u);
     expect(renderQuoteText(quote(state, { speaker: 'Bob', limit: 1 }), 'en')).toMatch(/speaker confidence \d+%/u);
   });
+
+  it('does not give as the line a quote answers one from another section, across a heading', async () => {
+    const sectioned = stateFrom(
+      {
+        'kaigi.md': [
+          '# 委員会要旨',
+          '',
+          '## 議題1 図書館',
+          '',
+          '**野村委員**：図書館の開館時間を延ばす考えはあるか。',
+          '',
+          '**生涯学習課長（江口）**：来年度から平日は午後八時まで延長いたします。',
+          '',
+          '**野村委員**：職員の配置はどうするのか。',
+          '',
+          '**生涯学習課長（江口）**：会計年度任用職員を二名増員する予定でございます。',
+          '',
+          '## 議題2 道路',
+          '',
+          '**北村委員**：市道三号線の舗装はいつ終わるのか。',
+          '',
+          '**道路課長（石原）**：今年度末に完了する見込みでございます。',
+        ].join('\n'),
+      },
+      await realAnalyzer(),
+    );
+    const asked = quote(sectioned, { speaker: '北村委員', limit: 5 });
+    expect(asked.results.map((item) => [item.line, item.context?.line ?? null])).toEqual([[15, null]]);
+    const answered = quote(sectioned, { speaker: '道路課長', limit: 5 });
+    expect(answered.results.map((item) => [item.line, item.context?.line ?? null])).toEqual([[17, 15]]);
+  });
 });
