@@ -363,29 +363,39 @@ const MIN_SPACE_LABELS = 2;
 function layoutLabels(transcript: Transcript): Array<((text: string) => string) | null> {
   const rewrite: Array<((text: string) => string) | null> = transcript.paragraphs.map(() => null);
   const at = new Map(transcript.paragraphs.map((paragraph, i) => [paragraph.line, i]));
+  // A label alone on its line counts as one where it recurs (alone or before words) or says by its shape
+  // that it is a person's (a bracket, a title, a part: 生徒２：), and where two such labels do: a word
+  // alone before a colon (メリット：, ポイント：) heads the lines below it.
+  const reads = transcript.lines.map((line) => (line.kind === 'heading' ? null : readLabel(line.text.normalize('NFKC').trim())));
+  const seen = new Map<string, number>();
+  for (const read of reads) if (read !== null && read.shape !== 'none') seen.set(read.name, (seen.get(read.name) ?? 0) + 1);
+  const standsAlone = (read: LabelRead): boolean =>
+    read.shape === 'none' || (seen.get(read.name) ?? 0) >= MIN_LABEL_COUNT || read.role !== null || read.titled !== null || ROLE_LABEL.test(read.name) || LETTERED_ROLE.test(read.name);
+  const alone = reads.filter((read, k): read is LabelRead => read !== null && read.shape !== 'none' && read.length >= (transcript.lines[k]?.text.normalize('NFKC').trim().length ?? 0) && standsAlone(read));
+  const dialogue = new Set(alone.map((read) => read.name)).size >= 2;
   let standing: string | null = null;
   let indented: boolean | null = null;
-  for (const line of transcript.lines) {
+  transcript.lines.forEach((line, k) => {
     const raw = line.text;
     const folded = raw.normalize('NFKC').trim();
-    if (folded === '') continue;
-    const read = line.kind === 'heading' ? null : readLabel(folded);
+    if (folded === '') return;
+    const read = reads[k] ?? null;
     if (read !== null && read.length >= folded.length) {
-      standing = folded;
+      standing = dialogue && standsAlone(read) ? folded : null;
       indented = null;
-      continue;
+      return;
     }
     const inset = /^[ \t\u3000]/u.test(raw);
     if (standing === null || line.kind === 'heading' || (indented !== null && !(indented && inset))) {
       standing = null;
-      continue;
+      return;
     }
     indented ??= inset;
     const i = at.get(line.line);
     const label: string = standing;
-    if (i !== undefined && readLabel(folded) === null) rewrite[i] = (text) => `${label} ${text.trim()}`;
+    if (i !== undefined && read === null) rewrite[i] = (text) => `${label} ${text.trim()}`;
     if (!inset) standing = null;
-  }
+  });
   const texts = transcript.paragraphs.map((paragraph) => paragraph.text);
   const body = transcript.lines.map((line) => line.text).join('\n');
   const counts = new Map<string, number>();

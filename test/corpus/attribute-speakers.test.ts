@@ -1254,4 +1254,21 @@ describe('attributeSpeakers: a talk whose host nobody names', () => {
     expect(findCastMember(transcript.cast, '森川')?.name).toBe('森川ミサ');
     expect(findCastMember(transcript.cast, '大竹')?.name).toBe('大竹修一');
   });
+
+  it('does not take a word alone before a colon heading an indented list (出席者：) for the speaker of the list', () => {
+    const text = lines(
+      '打ち合わせ記録',
+      '',
+      '出席者：',
+      '　営業部　田中、企画部　佐藤',
+      '　総務部　鈴木',
+      '',
+      '田中：今日はよろしくお願いします。',
+      '佐藤：よろしくお願いします。',
+      '田中：新商品の発売日はいつですか？',
+      '佐藤：来月の十日を予定しています。',
+    );
+    const byLine = speakersOf(text);
+    expect([byLine[3], byLine[4], byLine[5], byLine[7], byLine[8]]).toEqual([null, null, null, '田中', '佐藤']);
+  });
 });
