@@ -116,6 +116,38 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
   });
 });
 
+describe('buildTimeline, a month counted on from a date told lines before', () => {
+  it('takes the year of the date it counts on from, and the next year past December', () => {
+    const events = buildTimeline({
+      transcripts: [
+        parseTranscript('flood.txt', ['水害の話', '', '祖父：', '　1959年9月26日の夜でした。', '　家の中まで水が来ました。', '　みんな屋根に上がりました。', '　三日後の9月29日に、自衛隊の船が来ました。', '', '　1960年12月30日に家を建て直し始めました。', '　大工さんが来てくれました。', '　四日後の1月3日に、棟上げをしました。'].join('\n')),
+      ],
+      skipped: [],
+    }).events;
+    expect(events.filter((event) => event.dateText !== '' && /[0-9]月[0-9]+日/u.test(event.dateText) && !/年/u.test(event.dateText)).map((event) => [event.line, event.date])).toEqual([
+      [7, '1959-09-29'],
+      [11, '1961-01-03'],
+    ]);
+  });
+});
+
+describe('buildTimeline, a record dated only by its header', () => {
+  it('dates the text by a labelled date line or a magazine issue, and leaves out the occasion 今日 names', () => {
+    const built = buildTimeline({
+      transcripts: [
+        parseTranscript('kouen.txt', ['防災講演会　記録', '日時：2022年5月13日（金）', '', '司会：', '　今日は消防署から山下さんに来ていただきました。', '　7月1日に新しい訓練が始まります。'].join('\n')),
+        parseTranscript('zasshi.txt', ['季刊ふるさと　2023年10月号　特集', '', '新刊は11月20日に出ます。'].join('\n')),
+      ],
+      skipped: [],
+    });
+    expect(built.events.filter((event) => event.file === 'kouen.txt').map((event) => [event.line, event.date])).toEqual([
+      [2, '2022-05-13'],
+      [6, '2022-07-01'],
+    ]);
+    expect(built.events.filter((event) => event.file === 'zasshi.txt').map((event) => [event.line, event.date])).toEqual([[3, '2023-11-20']]);
+  });
+});
+
 describe('buildTimeline in a labelled interview', () => {
   it('quotes events without the speaker label, and leaves greetings, the occasion itself, sign-offs and fiscal periods out', () => {
     const events = eventsOf('i.txt', [

@@ -94,8 +94,11 @@ export const OFFERED = String.raw`(?:とか|は|で|なんて|なんか|って|�
 /** Words of an intention, and a date offered as a question: a proposal is a plan being made. */
 const PLAN = new RegExp(String.raw`予定|計画|方針|目指|目標|見込み|つもり|予約|スケジュール|決定した|決まっ|次回|募集(?:して|し|中)|受け?付け?(?:て|中)|締め?切り?|${OFFERED}[?\uFF1F]`, 'u');
 const PREDICTION = /だろう|でしょう|やろう|やろな|やろ(?=[。、!?\uFF01\uFF1F]|$)|と思(?:う|います|うわ|っとる|ってる|っています|ってます|われ)|と考え|(?:予測|予想)(?:する|します|され|して|しとる|でき|が|では|によると)|かもしれ|はず|ちゃうか|見通し|可能性|と見られ|に違いない|と期待|ようになる(?!った)|ことになる(?!った)/u;
-/** 「あったと思います」, 「効いたんだと思います」 are memories, not predictions. */
-const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:んだ|んや|のだ|んじゃない|ん)?(?:と思|だろう|でしょう|かもしれ|はず)/u;
+/**
+ * 「あったと思います」, 「効いたんだと思います」 are memories, not predictions; so is a guess that someone
+ * remembers it (「覚えていると思います」, dialect 「覚えとらすと思うよ」): what is remembered is past.
+ */
+const PAST_HEDGE = /(?:た|だっ|でし|まし|った)(?:んだ|んや|のだ|んじゃない|ん)?(?:と思|だろう|でしょう|かもしれ|はず)|覚え[てと][\u3041-\u3093]{0,8}(?:と思|だろう|でしょう|やろ|かもしれ|はず)/u;
 
 /**
  * Past event, plan, or prediction. A date after the document's own is a plan or a prediction

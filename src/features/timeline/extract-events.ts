@@ -88,7 +88,7 @@ const TALK_PROGRAMME = String.raw`(?:作り|やり|進め)ます(?:ね|よ)?[。
  * closed (開きます, 散会, 閉会, 休憩), its agenda (本日の日程は…), its business finished (日程は終了いたしました).
  */
 const PROCEEDINGS = String.raw`散会|閉会|休会|延会|流会|開議|会議を開|会を開|休憩(?:と|に|を|いた|し)|再開(?:いた|し)|(?:議事)?日程(?:は|を|が|に)|終了(?:いた)?しました`;
-const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|していき|させていただ)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}|${PROCEEDINGS}`, 'u');
+const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|来て(?:いただ|もら|くださ|くれ)|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|そう|していき|させていただ|させてもら)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}|${PROCEEDINGS}`, 'u');
 /**
  * A relative date in a clause that says nothing else: only fillers before it and a topic particle,
  * perhaps with 「ですね」, after it (「あのー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
@@ -118,10 +118,17 @@ const FISCAL_PERIOD = /^\s*期(?![待間限日])/u;
 const DEICTIC_YEAR = /^(?:一昨年|おととし|去年|昨年|今年|本年|来年|再来年)/u;
 /** Between a date and a count restating it (2028年、つまり4年後): the count is not a second date. */
 const RESTATEMENT = /^\s*[、,]?\s*(?:つまり|すなわち|要するに|今から|いまから)\s*$/u;
+/** Paragraphs at the top in which a labelled date line (日時：…) dates the whole text. */
+const HEADER_PARAGRAPHS = 2;
 /** How many paragraphs back a stated date still sets the time a passage is about. */
 const CONTEXT_PARAGRAPHS = 2;
 /** Right before a month: the year just told (その年の9月, 同じ年の). */
 const THAT_YEAR = /(?:その年|同じ年|同年)(?:の)?\s*$/u;
+/**
+ * Right before a month: a count on from the date just told (「二日後の4月16日」「その翌週の」「3か月後、7月に」):
+ * the month is in the time of that date, however many lines ago it was told.
+ */
+const COUNTED_ON = /(?:[0-9０-９一二三四五六七八九十数何]+\s*(?:日|週間|か月|ヶ月|カ月|ケ月|箇月)\s*(?:後|経っ[てた]|たっ[てた])|翌日|翌々日|翌週|翌月|次の日|その後)(?:の|に|、|,)?\s*$/u;
 /** Right after a count back: a comparison (1年前と比べて, 3年前より), not the date of an event. */
 const COMPARED = /^\s*(?:と|に)?\s*(?:比べ|比較し|くらべ)|^\s*より(?!\s*(?:前|後))/u;
 /** Words that tie a relative date to a time told just before: その2年前, それから, 当時, 同じ年. */
@@ -134,7 +141,10 @@ const ANAPHORIC = /その|それから|それまで|当時|同じ年|同年|そ�
  */
 export function extractEvents(transcript: Transcript): TranscriptDates {
   const statedLine = transcript.date === null ? null : publicationLine(transcript, transcript.date);
-  const document = documentDate(transcript.date, transcript.paragraphs, statedLine);
+  // With no date the reader found, a header line may still give one: the title (「…2025年6月号」) or a date line just below it.
+  const titleLine = transcript.lines.find((line) => line.text.trim() === transcript.title.trim())?.line ?? 1;
+  const header = [{ line: titleLine, text: transcript.title }, ...transcript.paragraphs.slice(0, HEADER_PARAGRAPHS)];
+  const document = documentDate(transcript.date, transcript.paragraphs, statedLine, header);
   const events: TimelineEvent[] = [];
   /** Where the transcript states its own date: a date line repeating it (an agenda's 開議 line) is cited here. */
   const publicationCitations: Citation[] = [];
@@ -181,7 +191,7 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // 「その年の9月」 points back to the year told last, however many turns ago.
         const reach =
           mention.kind === 'month'
-            ? lastStated ?? (THAT_YEAR.test(sentence.text.slice(0, mention.index)) ? toldLast : null)
+            ? lastStated ?? (THAT_YEAR.test(sentence.text.slice(0, mention.index)) ? toldLast : COUNTED_ON.test(sentence.text.slice(0, mention.index)) ? onFrom(toldLast, mention.month) : null)
             : countsBack(mention) && !tiedBack(paragraph.text.slice(0, whole.start), sentence.text, found, i)
               ? null
               : !ANAPHORIC.test(paragraph.text)
@@ -353,6 +363,12 @@ export function datedMentions(sentence: string): TemporalMention[] {
     if (previous?.kind === 'absolute' && RESTATEMENT.test(folded.slice(previous.index + previous.length, mention.index))) return false;
     return true;
   });
+}
+
+/** The year a month counted on from a date is in: that date's, or the next when the month comes round again (12月30日の三日後の1月2日). */
+function onFrom(told: CalendarPoint | null, month: number): CalendarPoint | null {
+  if (told === null) return null;
+  return told.month !== null && month < told.month ? { ...told, year: told.year + 1, month: null, day: null } : told;
 }
 
 /** A bare count of years or months back (5年前, 3か月前), which the passage's own date may or may not anchor. */

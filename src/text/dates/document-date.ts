@@ -26,9 +26,18 @@ const PRESENT_BEFORE = /(?:現在|今年|今|いま)\s*(?:は|、|,|で)?\s*$/u;
  *
  * @example documentDate('2024-03-20', []) // { point: 2024-03-20, inferred: false, line: null }
  */
-export function documentDate(stated: string | null, lines: ReadonlyArray<{ readonly line: number; readonly text: string }>, statedLine: number | null = null): DocumentDate | null {
+export function documentDate(
+  stated: string | null,
+  lines: ReadonlyArray<{ readonly line: number; readonly text: string }>,
+  statedLine: number | null = null,
+  header: ReadonlyArray<{ readonly line: number; readonly text: string }> = [],
+): DocumentDate | null {
   const parsed = stated === null ? null : parsePoint(stated);
   if (parsed !== null) return { point: parsed, inferred: false, line: statedLine };
+  for (const { line, text } of header) {
+    const found = headerDate(text);
+    if (found !== null) return { point: found, inferred: true, line };
+  }
   const votes = new Map<number, { count: number; line: number }>();
   for (const { line, text } of lines) {
     for (const year of impliedYears(text)) {
@@ -42,6 +51,27 @@ export function documentDate(stated: string | null, lines: ReadonlyArray<{ reado
     if (best === null || vote.count > best.count || (vote.count === best.count && vote.line < best.line)) best = { year, ...vote };
   }
   return best === null ? null : { point: point(best.year), inferred: true, line: best.line };
+}
+
+/** Labels of the date a record or a recording was made, perhaps as a bullet in bold: 日時：2024年11月8日（金）, - **収録日**: 2024/3/2. */
+const DATE_LABEL = /^\s*(?:[-・•]\s*)?(?:[*＊【\[]\s*)*(?:日時|日付|開催日(?:時)?|実施日(?:時)?|収録日(?:時)?|録音日|放送日|配信日|発行日|記録日|会議日|講演日)\s*(?:[*＊】\]]\s*)*[:：]\s*$/u;
+/** A periodical's issue in its title line: 月刊〇〇 2025年6月号. */
+const ISSUE_AFTER = /^\s*号/u;
+
+/**
+ * The date a header line gives the text, when the reader found none: a labelled date line
+ * (「日時：2024年11月8日（金）5・6校時」) or a magazine's issue (「2025年6月号」), to the month or day.
+ *
+ * @example headerDate('日時：2024年11月8日（金）') // 2024-11-08
+ */
+export function headerDate(text: string): CalendarPoint | null {
+  const folded = foldWidth(text);
+  const dates = findTemporal(text).filter((mention): mention is AbsoluteMention => isSingleYear(mention) && mention.value.start.month !== null);
+  const first = dates[0];
+  if (first === undefined) return null;
+  if (DATE_LABEL.test(folded.slice(0, first.index))) return first.value.start;
+  const issue = dates.find((mention) => ISSUE_AFTER.test(folded.slice(mention.index + mention.length)));
+  return issue === undefined ? null : issue.value.start;
 }
 
 /**

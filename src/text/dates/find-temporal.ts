@@ -318,7 +318,7 @@ const RULES: readonly Rule[] = [
   },
   // 2012年, 2025年初頭, 2003年頃, 2025年の最後の6ヶ月
   {
-    pattern: new RegExp(`${YEAR}\\s*年(?:度)?${NOT_A_COUNT}(?:${YEAR_PART})?(?:\\s*${HEDGE})?`, 'gu'),
+    pattern: new RegExp(`${YEAR}\\s*年(?:度(?!\\s*末))?${NOT_A_COUNT}(?:${YEAR_PART})?(?:\\s*${HEDGE})?`, 'gu'),
     read: (m) => absolute(at(Number(m[1]), null, null, { part: partOf(m[2]), approximate: m[3] !== undefined })),
   },
   // 二〇二四年
@@ -328,6 +328,16 @@ const RULES: readonly Rule[] = [
       const year = readNumber(m[1] ?? '');
       const month = m[2] === undefined ? null : readNumber(m[2]);
       return year === null || year < 1600 ? null : absolute(at(year, month, null));
+    },
+  },
+  // 令和9年度末, 2027年度末: a fiscal year runs April to March, so its end is the March after its year.
+  {
+    pattern: new RegExp(String.raw`(?:${ERA_NAME}\s*(元|\d{1,2}|[一二三四五六七八九十]{1,3})|${YEAR})\s*年度\s*末`, 'gu'),
+    read: (m) => {
+      const base = m[1] === undefined ? 0 : ERA_START[m[1]];
+      const count = m[1] === undefined ? Number(m[3]) : m[2] === '元' ? 1 : readNumber(m[2] ?? '');
+      if (base === undefined || count === null) return null;
+      return absolute(at(base + count + 1, 3, null));
     },
   },
   // 昭和40年代, 平成一桁… : an era's decade is the ten years from its year

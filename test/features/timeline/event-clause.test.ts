@@ -88,5 +88,8 @@ describe('eventKind', () => {
     // 予測 as a noun (予測構造: predicted structures) does not make a release a prediction.
     expect(eventKind('2021年7月にはコードも公開されて、タンパク質の予測構造が誰でも見られるようになったんや', span(point(2021, 7)), null)).toBe('event');
     expect(eventKind('2030年代前半には、古典コンピュータを上回る例が出てくると思っています', span(point(2030)), null)).toBe('prediction');
+    // A guess that someone remembers it (standard or dialect) is about the past.
+    expect(eventKind('1995年の大雪は、みなさんも覚えていると思います', span(point(1995)), null)).toBe('event');
+    expect(eventKind('1995年の大雪は、年配の人なら覚えとらすやろうね', span(point(1995)), null)).toBe('event');
   });
 });

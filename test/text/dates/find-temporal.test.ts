@@ -28,6 +28,9 @@ describe('findTemporal', () => {
     ['二〇二四年五月に', ['二〇二四年五月 → 2024-05']],
     // Era years.
     ['令和5年3月に施行', ['令和5年3月 → 2023-03']],
+    // The end of a fiscal year (April to March) is the March after its year.
+    ['令和9年度末の完成を目指す', ['令和9年度末 → 2028-03']],
+    ['2030年度末までに', ['2030年度末 → 2031-03']],
     // A kanji era year and its kanji month are one date; so is an era year with the Western year in brackets.
     ['平成三年の六月下旬だった', ['平成三年の六月下旬 → 1991-06 late']],
     ['開館は平成2年（1990年）4月10日', ['平成2年（1990年）4月10日 → 1990-04-10']],

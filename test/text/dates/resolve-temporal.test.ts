@@ -86,6 +86,14 @@ describe('documentDate', () => {
     expect(documentDate(null, lines)).toEqual({ point: point(2024), inferred: true, line: 11 });
   });
 
+  it('takes a header’s labelled date line or a magazine issue when no date is stated, as inferred', () => {
+    const header = (text: string) => documentDate(null, [], null, [{ line: 2, text }]);
+    expect(header('- **開催日**：令和4年6月3日（金）午後2時')).toEqual({ point: point(2022, 6, 3), inferred: true, line: 2 });
+    expect(header('季刊みなと　2021年4月号　特集')).toEqual({ point: point(2021, 4), inferred: true, line: 2 });
+    // A date in a header line that does not label the text’s own date.
+    expect(header('2019年4月に開業した駅の話')).toBeNull();
+  });
+
   it('returns null when the text implies no date', () => {
     expect(documentDate(null, [{ line: 1, text: '2019年まで問題なく動いてた。5年後には変わるやろ。' }])).toBeNull();
   });
