@@ -113,11 +113,20 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
       const transcript = state.corpus.transcripts.find((candidate) => candidate.file === file);
       return transcript === undefined ? '' : [transcript.title, ...transcript.paragraphs.slice(0, LEAD_PARAGRAPHS).map((paragraph) => paragraph.text)].join(' ');
     },
+    subject: (file, line) => {
+      const transcript = state.corpus.transcripts.find((candidate) => candidate.file === file);
+      if (transcript === undefined) return [];
+      const heading = transcript.lines.slice(0, Math.max(0, line - 1)).filter((candidate) => candidate.kind === 'heading').pop();
+      const named = transcript.paragraphs.slice(0, LEAD_PARAGRAPHS).flatMap((paragraph) => [...paragraph.text.matchAll(QUOTED_NAME)].map((match) => match[1] ?? ''));
+      return [transcript.title, heading?.text ?? '', ...named].filter((text) => text !== '');
+    },
   };
 }
 
 /** Paragraphs at the top of a transcript that say what it is about (its lead), with its title. */
 const LEAD_PARAGRAPHS = 2;
+/** A name quoted in the lead: the work or the system the text is about (『鉄腕の旅』, 「kintai-x」). */
+const QUOTED_NAME = /[「『【"“]([^「」『』【】"“”]{1,40})[」』】"”]/gu;
 
 export interface TimelineDeps {
   readonly timeline: Timeline;
@@ -129,6 +138,11 @@ export interface TimelineDeps {
   readonly lineText?: (file: string, line: number) => string | undefined;
   /** What a transcript is about: its title and lead, where a topic's other words may be named once for all its events. */
   readonly about?: (file: string) => string;
+  /**
+   * What a transcript, or the section a line is in, is about, named as a whole: its title, the section's
+   * heading, the names its lead quotes. A topic that is one of these is the topic of all it dates.
+   */
+  readonly subject?: (file: string, line: number) => readonly string[];
 }
 
 /**
@@ -150,7 +164,7 @@ export function timeline(deps: TimelineDeps, options: TimelineOptions): Timeline
   const dated = from !== null || to !== null;
   const matching = deps.timeline.events.filter((event) => {
     if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
-    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line), questionBefore(deps, event), deps.about?.(event.file) ?? '')) return false;
+    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line), questionBefore(deps, event), deps.about?.(event.file) ?? '', deps.subject?.(event.file, event.line) ?? [])) return false;
     if (!dated) return true;
     if (event.date === null) return false;
     const start = parsePoint(event.date);
@@ -223,16 +237,20 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
  * The topic is in the event's sentence or elsewhere on its line (「うちの窯元は1902年の創業です。…磁器の方に
  * 移った」 is about 磁器's history): a line is one turn or paragraph, about one thing.
  */
-function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined, question: string, about: string): boolean {
+function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined, question: string, about: string, subject: readonly string[]): boolean {
   const fold = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
   const haystack = fold(`${event.sentence} ${event.event} ${line ?? ''} ${question}`);
   if (haystack.includes(terms.whole)) return true;
   const has = (text: string, spellings: readonly string[]): boolean => spellings.some((spelling) => spelling !== '' && text.includes(spelling));
   const here = terms.words.map((spellings) => has(haystack, spellings));
   if (terms.words.length > 0 && here.every(Boolean)) return true;
+  // 「熊本地震を語り継ぐ」: a transcript (or section) whose title or heading names the whole topic, or whose
+  // lead quotes it as a name, is about it, and so is what it dates (「2016年4月14日の夜…」 does not repeat
+  // the topic). A word its lead only uses in passing (配信 in 「Zoom配信」) does not make it so.
+  if (terms.whole !== '' && subject.some((text) => fold(text).includes(terms.whole))) return true;
+  const whole = fold(about);
   // 「reserve-api 移行」: the event's line says 移行, and the post says once, at its top, that it is about
   // reserve-api. One word of several must still be in the event's own line.
-  const whole = fold(about);
   return terms.words.length > 1 && here.some(Boolean) && terms.words.every((spellings, i) => here[i] === true || has(whole, spellings));
 }
 

@@ -31,7 +31,8 @@ describe('npm run cli -- timeline', () => {
     const stdin = ['{"from": "2025", "topic": "電力"}', '{"from": "soon"}'].join('\n');
     const run = await runCli(['timeline', '--jsonl'], { seeds, stdin });
     const [filtered, refused] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(filtered).toMatchObject({ command: 'timeline', total: 1, results: [{ date: '2029', kind: 'prediction', file: 'b_talk.txt', line: 4 }] });
+    // The talk's title (電力の話) names the topic: its 2028 plan is about it too, though the line does not say 電力.
+    expect(filtered).toMatchObject({ command: 'timeline', total: 2, results: [{ date: '2028', kind: 'plan', file: 'b_talk.txt', line: 3 }, { date: '2029', kind: 'prediction', file: 'b_talk.txt', line: 4 }] });
     expect(refused).toMatchObject({ error: { code: 'bad_date' } });
   }, 30_000);
 
