@@ -2,6 +2,7 @@ import type { Retriever } from '../search/retriever.js';
 import { asks, withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText, searchableText } from './query-text.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
 import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
@@ -90,6 +91,18 @@ function withNeighbouringAnswers(
   }
   return [...byId.values()];
 }
+/**
+ * A correction or a later addition (「※訂正：…正しくは約690gです」, a paragraph under 「追記（2024/5/1）」)
+ * says what holds now: among lines that match alike, it comes first.
+ */
+const CORRECTS = /訂正|正しくは|誤りでした|誤りがありました|誤記/u;
+const UPDATE_SECTION = /追記|訂正|更新情報|アップデート/u;
+const CORRECTION_BONUS = 0.15;
+
+function corrects(paragraph: Paragraph): boolean {
+  return CORRECTS.test(paragraph.text) || UPDATE_SECTION.test(paragraph.section ?? '');
+}
+
 /** The share of a line's score the line under it takes when it holds the date or number asked for. */
 const NEIGHBOUR_SHARE = 0.95;
 /** How far under the line (in source lines) its neighbour may start: a blank line between is fine. */
@@ -115,7 +128,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits)
     .map(({ passage, score }) => ({
       passage,
-      score: score + (fits(passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0),
+      score: score + (fits(passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0) + (corrects(passage.paragraph) ? CORRECTION_BONUS : 0),
     }))
     .sort((left, right) => right.score - left.score)
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))

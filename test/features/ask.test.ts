@@ -187,6 +187,18 @@ describe('ask', () => {
     expect(ask(dated, { question: '本震は何時に来たの？', limit: 3 }).answered).toBe(false);
   });
 
+  it('puts a correction above the figure it corrects', () => {
+    const review = oneFile(
+      'review.txt',
+      'カメラレビュー',
+      '',
+      '重さは約710gです。',
+      'バッテリーは一日もちました。',
+      '※訂正：重さは約710gではなく、正しくは約690gです。',
+    );
+    expect(ask(review, { question: '重さは何グラム？', limit: 3 }).results[0]?.line).toBe(5);
+  });
+
   it('does not mark a when or how-many question answered by a line without a date or a number', () => {
     const village = documentary('十年前、この村に一組の夫婦が移住してきた。', '大阪生まれの中村翔さんと、妻の美咲さんだ。', '二人は空き家を借りて、米作りを始めた。');
     const born = ask(village, { question: '中村翔さんは何年生まれですか', limit: 3 });
