@@ -113,6 +113,8 @@ describe('findDefinitions', () => {
     // Dialect topic markers without the small っ (ていうのは = というのは), and ちゅうのは after a label.
     ['液状化ていうのは、地面が水のごとなることです。', '液状化', 'topic'],
     ['**祖母**：余震ちゅうのは、大きか地震のあとに続く揺れのことたい。', '余震', 'topic'],
+    // Naming with a quoted name's bare て (dialect for って).
+    ['あとから来た小さか揺れのほうを「余震」て呼ぶとです。', '余震', 'called'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });

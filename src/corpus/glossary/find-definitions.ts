@@ -38,7 +38,7 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /と訳|とは|という|っていう|て(?:いう|ゆう|言う)のは|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /と訳|とは|という|っていう|て(?:いう|ゆう|言う)のは|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|[」』]て呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
 const TOPIC = /(?:とは|というのは|っていうのは|(?<![っッ])て(?:いう|ゆう|言う)のは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」(Kansai ちゃう)「…とは思いません」「…とは限らない」. */
@@ -58,7 +58,8 @@ const KIND_OF = new RegExp(`(?:${KIND_NOUNS}|したもの|するもの)(?:${COPU
 /** 「これらの完了は…」: a term pointed at (this, these) is being talked about, not defined. */
 const POINTED_AT = /(?:この|その|あの|これらの|それらの|あれらの)\s*$/u;
 const NEGATED = /わけ(?:では|じゃ|や)(?:ない|ありません|あらへん|ないです)|ではありません|じゃない|ちゃう/u;
-const CALLED = /(?:と|って)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
+/** と呼ぶ, って呼ぶ, and in dialect a quoted name's bare て (「本震」て呼ぶ). */
+const CALLED = /(?:と|って|(?<=[」』])て)(?:呼ば|呼び|呼ん|呼ぶ|呼べ)/gu;
 const CALLED_ATTRIBUTIVE = /^(?:と|って)呼ばれ(?:る|た)(?!と|んで)/u;
 const NAMED = /(?:っていう|という|と言う|って言う|っていい|といい|と言い|って言い|と申し|と申す|(?<=[」』])(?:言う|言い|いう|いい|ゆう))(?=ん[やだで]|んです|ねん|らしい|そう[やだで]|ます|[。!\uFF01]|$)/gu;
 /** Naming that needs the named thing as an object before it: 「…を、Xと申します」 (else a self-introduction), 「…のことを「X」言う」 (Kansai drops と). */
