@@ -127,6 +127,8 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
 const LEAD_PARAGRAPHS = 2;
 /** A name quoted in the lead: the work or the system the text is about (『鉄腕の旅』, 「kintai-x」). */
 const QUOTED_NAME = /[「『【"“]([^「」『』【】"“”]{1,40})[」』】"”]/gu;
+/** The title of a work, in 『』. */
+const WORK_TITLE = /『([^『』]{1,40})』/gu;
 
 export interface TimelineDeps {
   readonly timeline: Timeline;
@@ -247,7 +249,10 @@ function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | un
   // 「熊本地震を語り継ぐ」: a transcript (or section) whose title or heading names the whole topic, or whose
   // lead quotes it as a name, is about it, and so is what it dates (「2016年4月14日の夜…」 does not repeat
   // the topic). A word its lead only uses in passing (配信 in 「Zoom配信」) does not make it so.
-  if (terms.whole !== '' && subject.some((text) => fold(text).includes(terms.whole))) return true;
+  // A line that names another work by its title (『海鳴りのメロディ』), and not the topic, is about that work.
+  const works = [...(line ?? event.sentence).matchAll(WORK_TITLE)].map((match) => fold(match[1] ?? ''));
+  const otherWork = works.length > 0 && !works.some((work) => work.includes(terms.whole));
+  if (terms.whole !== '' && !otherWork && subject.some((text) => fold(text).includes(terms.whole))) return true;
   const whole = fold(about);
   // 「reserve-api 移行」: the event's line says 移行, and the post says once, at its top, that it is about
   // reserve-api. One word of several must still be in the event's own line.

@@ -399,7 +399,7 @@ describe('timeline filters', () => {
         'typhoon.txt': ['伊勢湾台風の記憶', '', '祖母：', '　1959年9月26日の夕方、急に風が強うなってね。', '　家の中まで水が来たとよ。'].join('\n'),
         'town.txt': ['町の歴史', '', '1934年の室戸台風で校舎が倒れました。'].join('\n'),
         'dike.txt': ['堤防の点検', '', '伊勢湾台風のあとに作られた堤防の話です。', '', '2020年に点検しました。'].join('\n'),
-        'manga.txt': ['対談', '', '『伊勢湾台風』の作者、森です。', '', '森　2015年に連載を始めました。'].join('\n'),
+        'manga.txt': ['対談', '', '『伊勢湾台風』の作者、森です。', '', '森　2015年に連載を始めました。', '', '森　2001年には『海の歌』を描きました。'].join('\n'),
         'notes.md': ['# 町の記録', '', '## 伊勢湾台風', '', '1959年に堤防が切れた。', '', '## 祭り', '', '1960年に祭りが復活した。'].join('\n'),
       },
       analyzer,
@@ -407,7 +407,7 @@ describe('timeline filters', () => {
     const deps = timelineDeps(state);
     const lines = (topic: string): string[] => [...new Set(timeline(deps, { page: 1, pageSize: 10, topic }).results.map((event) => `${event.file}:${event.line}`))];
     // The lead quoting it as a name (a work's title) makes the text about it; naming it in passing does
-    // not. Not another typhoon's year (台風 alone), nor another section's.
+    // not, nor does it for a line naming another work. Not another typhoon's year (台風 alone), nor another section's.
     expect(lines('伊勢湾台風')).toEqual(['notes.md:5', 'typhoon.txt:4', 'manga.txt:5']);
   });
 
