@@ -85,13 +85,16 @@ export function buildTimeline(corpus: Corpus): Timeline {
   };
 }
 
-/** Where in its month (or year) a part of it falls, for ordering only: 2月末 comes after 2月8日. */
-const PART_DAY: Readonly<Record<DatePart, number>> = { early: 1, mid: 11, late: 21 };
-const PART_MONTH: Readonly<Record<DatePart, number>> = { early: 1, mid: 6, late: 10 };
+/**
+ * Where in its month (or year) a part of it falls, for ordering only: 2月末 comes after 2月25日 and
+ * 2025年末 after 2025年12月 — the end sorts past every day and month of its period (day 32).
+ */
+const PART_DAY: Readonly<Record<DatePart, number>> = { early: 1, mid: 11, late: 32 };
+const PART_MONTH: Readonly<Record<DatePart, number>> = { early: 1, mid: 6, late: 12 };
 
 function placed(start: CalendarPoint | null, part: DatePart | null): CalendarPoint | null {
   if (start === null || part === null) return start;
-  if (start.month === null) return { ...start, month: PART_MONTH[part] };
+  if (start.month === null) return { ...start, month: PART_MONTH[part], day: part === 'late' ? PART_DAY.late : start.day };
   return start.day === null ? { ...start, day: PART_DAY[part] } : start;
 }
 
@@ -109,6 +112,13 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
     files: state.corpus.transcripts.map((transcript) => transcript.file),
     spellings: (topic) => state.retriever.prepare(topic).variants,
     lineText: (file, line) => state.corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text,
+    paragraphBefore: (file, line) => {
+      const paragraphs = state.corpus.transcripts.find((transcript) => transcript.file === file)?.paragraphs ?? [];
+      const at = paragraphs.findIndex((paragraph) => paragraph.line <= line && line <= (paragraph.lineEnd ?? paragraph.line));
+      const previous = at > 0 ? paragraphs[at - 1] : undefined;
+      // A question under another heading is not the one this line answers.
+      return previous !== undefined && previous.section === paragraphs[at]?.section ? previous.text : undefined;
+    },
     about: (file) => {
       const transcript = state.corpus.transcripts.find((candidate) => candidate.file === file);
       return transcript === undefined ? '' : [transcript.title, ...transcript.paragraphs.slice(0, LEAD_PARAGRAPHS).map((paragraph) => paragraph.text)].join(' ');
@@ -138,6 +148,8 @@ export interface TimelineDeps {
   readonly spellings?: (topic: string) => ReadonlyMap<string, readonly string[]>;
   /** The whole line an event was read from: a topic may be named in the line's other sentences. */
   readonly lineText?: (file: string, line: number) => string | undefined;
+  /** The paragraph before the one holding a line, in the same section (blank lines between are skipped). */
+  readonly paragraphBefore?: (file: string, line: number) => string | undefined;
   /** What a transcript is about: its title and lead, where a topic's other words may be named once for all its events. */
   readonly about?: (file: string) => string;
   /**
@@ -259,10 +271,15 @@ function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | un
   return terms.words.length > 1 && here.some(Boolean) && terms.words.every((spellings, i) => here[i] === true || has(whole, spellings));
 }
 
-/** An answer is about what it answers: the line before, when it asks (「…はいつですか。」「…を聞かせてください。」). */
-const ASKS = /(?:[?\uFF1F]|か[。.]?|(?:ください|下さい|くれ|ちょうだい)[。.]?)[」』)\s]*$/u;
+/**
+ * An answer is about what it answers: the paragraph before, when it asks (「…はいつですか。」「…を聞かせて
+ * ください。」). A question needs its shape — ？, ですか/でしょうか/ますか, a request to tell — so a nod
+ * (「そうですか。」「なるほどね。」) asks nothing.
+ */
+const ASKS =
+  /(?:[?\uFF1F]|(?<!そう|ほう)(?:でしょう|です|ます|でした|ました)か(?:ね|な)?[。.]?|(?:教えて|聞かせて|話して|説明して)(?:ください|下さい|くれ(?:ます|ません)?か?|ちょうだい|もらえ(?:ます|ません)か)?[。.]?)[」』)\s]*$/u;
 
 function questionBefore(deps: TimelineDeps, event: TimelineEvent): string {
-  const previous = deps.lineText?.(event.file, event.line - 1) ?? '';
+  const previous = deps.paragraphBefore?.(event.file, event.line) ?? '';
   return ASKS.test(previous.trim()) ? previous : '';
 }

@@ -84,8 +84,18 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
   });
 
   it('orders the end of a month after its days, and the end of a year after its months', () => {
-    const events = eventsOf('plan.txt', ['工程表', '', '2025年末に全店へ展開します。', '2025年2月末に判定会議を開きます。', '2025年2月8日に試作品が届きました。', '2025年3月に先行公開します。']);
-    expect(events.map((event) => event.line)).toEqual([5, 4, 6, 3]);
+    const events = eventsOf('plan.txt', [
+      '工程表',
+      '',
+      '2025年末に全店へ展開します。',
+      '2025年2月末に判定会議を開きます。',
+      '2025年2月8日に試作品が届きました。',
+      '2025年3月に先行公開します。',
+      '2025年12月に最終調整をします。',
+      '2025年2月25日に再試験をします。',
+      '2025年11月に研修を始めます。',
+    ]);
+    expect(events.map((event) => event.line)).toEqual([5, 8, 4, 6, 9, 7, 3]);
   });
 
   it('dates an update heading, places its bare months near its date, and leaves the related-posts list out', () => {
@@ -391,6 +401,19 @@ describe('timeline filters', () => {
     expect(lines('kintai-x')).toEqual(['srv.md:9', 'srv.md:3']);
     expect(lines('kintai-x 移行')).toEqual([]);
     expect(lines('山崩れ')).toEqual(['kiki.txt:4']);
+  });
+
+  it('matches an answer by the question in the paragraph before, across a blank line, and takes no nod for a question', () => {
+    const state = stateFrom(
+      {
+        'kiki.txt': ['村の聞き書き', '', '山崩れのことを教えてください。', '', 'そら忘れん。昭和四十一年の六月だ。裏山が崩れて、田んぼが埋まったんだ。'].join('\n'),
+        'nod.txt': ['村の聞き書き', '', '山崩れ、そうですか。', '昭和五十年の春に店を継ぎました。'].join('\n'),
+      },
+      analyzer,
+    );
+    const deps = timelineDeps(state);
+    const lines = (topic: string): string[] => [...new Set(timeline(deps, { page: 1, pageSize: 10, topic }).results.map((event) => `${event.file}:${event.line}`))];
+    expect(lines('山崩れ')).toEqual(['kiki.txt:5']);
   });
 
   it('matches the dated events of a transcript or section about the topic, though they do not repeat it', () => {
