@@ -63,6 +63,11 @@ const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 const YEAR_PART = '(?:の)?(初頭|初め|はじめ|始め|前半|半ば|なかば|中頃|中ごろ|後半|末|終わり|おわり|暮れ|最後の6ヶ月|最後の半年)';
 const MONTH_PART = '(上旬|初旬|初め|はじめ|中旬|半ば|下旬|末)';
 const HEDGE = '(頃|ごろ|前後|くらい|ぐらい|ほど|あたり)';
+/**
+ * After a day: not a count of days (3月の10日前, 5月の3日目, 8月の10日間, 十日ほど), which names no day of
+ * the month; 11月20日前後 is still the 20th.
+ */
+const NOT_DAYS = '(?!\\s*(?:間|前(?!後)|後|目|ほど|以上))';
 /** 第2週, の第2週目: a week of the month just named. */
 const WEEK = '\\s*(?:の\\s*)?第\\s*([1-5一二三四五])\\s*週(?:目)?';
 /** A hedge between a count and 前/後: 20年くらい前, 3年ほど前, 20年以上前, 2年近く前. */
@@ -456,7 +461,7 @@ const RULES: readonly Rule[] = [
   // 7月に, 12月下旬, 11月20日, 6月の第2週 (a month with no year)
   {
     // 「4月の28日」: a day after の is the month's day too (not 5月の20日間, a length).
-    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(?:の\\s*)?(\\d{1,2})\\s*日(?!\\s*間)|${WEEK})?(?:\\s*${MONTH_PART})?`, 'gu'),
+    pattern: new RegExp(`(?<![\\d年ヶか])(\\d{1,2})\\s*月(?:\\s*(?:の\\s*)?(\\d{1,2})\\s*日${NOT_DAYS}|${WEEK})?(?:\\s*${MONTH_PART})?`, 'gu'),
     read: (m, text) => {
       const month = Number(m[1]);
       const day = m[2] === undefined ? null : Number(m[2]);
@@ -473,7 +478,7 @@ const RULES: readonly Rule[] = [
   },
   // 十月初め, 三月十日 (a month in kanji numerals; not 一月ほど, a month's length)
   {
-    pattern: new RegExp(`(?<![〇零一二三四五六七八九十百千万数何ヶか第])(十[一二]?|[一二三四五六七八九])\\s*月(?:\\s*(?:の\\s*)?([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\\s*日(?!\\s*間))?(?:\\s*${MONTH_PART})?(?!\\s*(?:曜|間|前|後|ほど|くらい|ぐらい|近く|以上|余り|あまり|分|半))`, 'gu'),
+    pattern: new RegExp(`(?<![〇零一二三四五六七八九十百千万数何ヶか第])(十[一二]?|[一二三四五六七八九])\\s*月(?:\\s*(?:の\\s*)?([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\\s*日${NOT_DAYS})?(?:\\s*${MONTH_PART})?(?!\\s*(?:曜|間|前|後|ほど|くらい|ぐらい|近く|以上|余り|あまり|分|半))`, 'gu'),
     read: (m) => {
       const month = readNumber(m[1] ?? '');
       const day = m[2] === undefined ? null : readNumber(m[2]);
@@ -483,7 +488,6 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-/** Connectors that make two dates one span (2002年から2003年, 2022年と2023年, 2027年か28年). */
 /** Between a year and its month: nothing, or の (昭和二十三年の九月, 2019年 3月). */
 const YEAR_THEN_MONTH = /^\s*(?:の\s*)?$/u;
 
@@ -518,6 +522,7 @@ function joinYearAndMonth(mentions: readonly TemporalMention[], folded: string, 
   return out;
 }
 
+/** Connectors that make two dates one span (2002年から2003年, 2022年と2023年, 2027年か28年). */
 const RANGE_JOIN = /^\s*(から|〜|~|-|–|—|か|、|,|と|や|ないし|または|および)\s*$/u;
 const RANGE_TAIL = new RegExp(`^\\s*(?:まで|にかけて|の間)?\\s*(?:${HEDGE})?`, 'u');
 /** Connectors that list dates (と, や, 、) rather than span them: they join only neighbouring ones. */
