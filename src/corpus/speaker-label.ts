@@ -49,9 +49,9 @@ export const ROLE_LABEL = /^(?:司会|司会者|聞き手|質問者|記者|編�
 const NOT_A_PERSON = /^(?:板書|黒板|掲示|提供|協賛|スポンサー|テロップ|字幕|スライド|画面|注|注記|補足|ト書き|効果音|SE|全員|一同|[\p{Script=Han}]{1,3}一同|みんな|皆|会場|観客|聴衆|生徒全員|全体)$/iu;
 /**
  * A job or a title written onto a name (森医師：, 佐野看護師：, 森Dr.：): the person is the name before it,
- * the titled form another name for them.
+ * the titled form another name for them. アナ only after kanji (森アナ): katakana names end in it (ダイアナ).
  */
-const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁護士|税理士|記者|アナ|アナウンサー|議員|委員|Dr\.?|ドクター|Prof\.?)$/u;
+const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁護士|税理士|記者|(?<=[一-龥々])アナ(?:ウンサー)?|議員|委員|Dr\.?|ドクター|Prof\.?)$/u;
 /**
  * A title or a part written where the name would be, the name in the bracket after it (都市計画課長（小川）,
  * 委員長（松井）, 司会（井上教諭）): a post (…長, …官, …役) or a part in the talk. The person is the one in the bracket.
@@ -75,8 +75,9 @@ export const NAME_SHAPED = /^(?:[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A
 /**
  * A name written in hiragana, or in kanji and hiragana (ぽんた, こてつ, 森下ひなた, a handle such as ぽてと大佐): shaped like too many
  * words to be a label on its own, so taken only where it recurs among other labels (see `findLabels` in attribute-speakers.ts).
+ * A demonstrative before kanji (この間, その後, それ以外) is a phrase, not a handle.
  */
-export const KANA_NAME_SHAPED = /^(?:[ぁ-ゖー]{2,5}(?:[一-龥々]{1,3})?|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
+export const KANA_NAME_SHAPED = /^(?:(?![こそあど](?:の|れ|こ|ちら|っち|んな)[一-龥々])[ぁ-ゖー]{2,5}(?:[一-龥々]{1,3})?|[一-龥々]{1,3}[ぁ-ゖ]{2,4}|[一-龥々]{1,3} [ぁ-ゖ]{2,4})$/u;
 /** Hiragana words written before a colon that are no names: a summary, a note, an example. */
 const KANA_WORD = /^(?:まとめ|はじめに|おわりに|さいごに|ただし|なお|つまり|ちなみに|たとえば|れい|こたえ|しつもん|ひとこと|おしらせ|おすすめ|ねらい|あらすじ|もくじ|ほか|こたえあわせ|ふりかえり|きっかけ|ところで)$/u;
 /**
