@@ -38,7 +38,8 @@
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
-import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, withoutHonorific, type CastMember } from './speaker-aliases.js';
+import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
+import { isMarkedHeading } from './line-key.js';
 import { bracketName, isFieldLabel, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
 
 
@@ -194,11 +195,12 @@ const INTRODUCED_NAME = /[ァ-ヺ][ァ-ヺー]*(?:[・=][ァ-ヺ][ァ-ヺー]*)+
  */
 const LATIN_NAME_MENTION = /(?<![A-Za-z0-9][\s.-]?)\b([A-Z][a-z]{2,})(?:さん|氏)?(?:が(?:言|指摘|述べ|説明|話|挙げ|触れ|書)|は(?:言|以前|先ほど)|に(?:同意|賛成)|も(?:言|指摘)|[、,])/gu;
 const QUOTE_LINE = /^\s*[「『]/u;
-/**
- * A heading among the turns: a title in 【】, after a heading mark (■ ◆ ▼), or a short one after a
- * timestamp with no sentence in it ([04:10] お知らせ); or 以上 closing a record.
- */
-const HEADING_LINE = /^\s*(?:【[^】]{1,30}】|[■◆◇□▼▽●][^。！？!?]{1,40}|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+[^。、！？!?,.]{1,20}|以上(?:\s*[(（][^()（）]{0,30}[)）])?)\s*$/u;
+/** 以上 closing a record, alone on its line (a heading among the turns is the parser's or `isMarkedHeading`'s). */
+const CLOSING_LINE = /^\s*以上(?:\s*[(（][^()（）]{0,30}[)）])?\s*$/u;
+/** A timestamp opening a line: [04:10], (1:02:03), 12:34. */
+const STAMP = /^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+/u;
+/** A short phrase with no sentence in it, as after a timestamp: お知らせ, or そうですね. */
+const PHRASE = /^[^。、！？!?,.]{1,20}$/u;
 /** A line that is only a bracketed note: （各班で実験。約12分。）, （ふり返りカード記入）. */
 const ASIDE_LINE = /^\s*[(（][^()（）]{2,}[)）]\s*$/u;
 /**
@@ -255,6 +257,11 @@ interface LineCues {
    * words are not the last speaker's turn going on, and nobody the cast knows says them.
    */
   readonly unowned: boolean;
+  /**
+   * `unowned`, but the label is a one-off kanji word (結論：, 理由：) that may be a point in the running
+   * speaker's own words: it goes on with a turn that is running, and only opens no one's where none is.
+   */
+  readonly topic: boolean;
   /**
    * The line is a heading or a closing mark, not speech (【検察官主尋問】, ◆費用について, [04:10] お知らせ, 以上):
    * between labelled turns it ends the last one.
@@ -331,7 +338,15 @@ export function attributeSpeakers(original: Transcript): Transcript {
   const paragraphs = original.paragraphs;
   const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript) };
   const people = discoverCast(transcript, layout);
-  const cues = transcript.paragraphs.map((paragraph) => readCues(paragraph.text, people));
+  const recurring = recurringLabels(transcript.paragraphs);
+  // A heading among the turns: the parser's (a dated heading is indexed as a paragraph too), one after a heading
+  // mark (【検察官主尋問】, ■費用について), or a timestamped phrase ([04:10] お知らせ) where the turns carry no
+  // timestamps: among 「[00:00:20] 田中: …」 turns, 「[00:00:25] そうですね」 is speech.
+  const folded = transcript.paragraphs.map((paragraph) => paragraph.text.normalize('NFKC').trim());
+  const stampedTurns = folded.some((text) => STAMP.test(text) && readLabel(text) !== null);
+  const headed = (paragraph: Paragraph, i: number): boolean =>
+    transcript.lines[paragraph.line - 1]?.kind === 'heading' || isMarkedHeading(paragraph.text) || (!stampedTurns && STAMP.test(folded[i] ?? '') && PHRASE.test((folded[i] ?? '').replace(STAMP, '')));
+  const cues = transcript.paragraphs.map((paragraph, i) => readCues(paragraph.text, people, headed(paragraph, i), recurring));
   // 「実況：村瀬 亮（むらせ りょう）　解説：…」 at the top credits the parts: nobody says it, nor the lines after it.
   const credits = transcript.paragraphs.map((paragraph, i) => isCreditsLine(paragraph, cues[i], people));
   const decisions = decide(cues, people, transcript, layout, credits);
@@ -419,7 +434,7 @@ function layoutLabels(transcript: Transcript): Array<((text: string) => string) 
 function isCreditsLine(paragraph: Paragraph, cue: LineCues | undefined, people: readonly Person[]): boolean {
   if (cue?.label == null || paragraph.line > CREDITS_LINES) return false;
   // The name, its bracket, then nothing, a note or the next part's credit: 「村瀬 亮（むらせ りょう）　解説：…」.
-  const named = /^([^\s:()、。,.!?/／※]{1,8}(?: [^\s:()、。,.!?/／※]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|※|[^\s:()、。]{1,8}:)/u.exec(cue.body)?.[1];
+  const named = CREDIT_ONLY.exec(cue.body)?.[1];
   // 「司会：広報部 中村」 credits 中村.
   return named !== undefined && NAME_SHAPED.test(named) && [named, named.split(' ').at(-1) ?? named].some((name) => cue.label?.keys.includes(aliasKey(name)) === true);
 }
@@ -545,7 +560,7 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
       const [, part = '', credited = ''] = match;
       // 「司会：広報部 中村」: who they are with, then the name.
       const [unit = '', named] = credited.split(' ');
-      const person = named !== undefined && NOT_FAMILY_END.test(unit) ? named : credited;
+      const person = named !== undefined && notFamilyName(unit) ? named : credited;
       if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
     }
   }
@@ -559,8 +574,15 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
 const HEADER_LINES = 30;
 /** A title or a job written after a name in a header (森 隆之 医師). */
 const TITLE_AFTER = /^(?:医師|看護師|教諭|先生|氏|様|さん|弁護士|教授|准教授|講師|アナウンサー)$/u;
-/** A word that ends as an organisation or a job does: who someone is or is with, not their family name (広報部 小野寺, 主査 石井). */
-const NOT_FAMILY_END = /[部課室局係科班社店所院校省庁会査任役員者師士官長]$/u;
+/**
+ * A word that ends as a job does: who someone is, not their family name (主査 石井, 記者 林). An organisation
+ * (広報部 小野寺) is `ORGANISATION`'s: two kanji at least, since 阿部, 田所 and 仁科 are family names.
+ */
+const JOB_END = /[査任役員者師士官長]$/u;
+/** Whether a word before a name is who someone is or is with (広報部, 主査), not their family name (阿部). */
+function notFamilyName(word: string): boolean {
+  return ORGANISATION.test(word) || JOB_END.test(word);
+}
 
 /**
  * The header's list of who takes part, above the first labelled line: each entry a part or job and a
@@ -587,7 +609,7 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
       const tokens = words(piece.slice(colon + 1));
       while (tokens.length > 1 && TITLE_AFTER.test(tokens.at(-1) ?? '')) tokens.pop();
       const [last = '', before = ''] = [tokens.at(-1), tokens.at(-2)];
-      const parted = tokens.length >= 2 && /^[\p{Script=Han}々]{1,4}$/u.test(before) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(last) && !NOT_FAMILY_END.test(before);
+      const parted = tokens.length >= 2 && /^[\p{Script=Han}々]{1,4}$/u.test(before) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(last) && !notFamilyName(before);
       const person = parted ? `${before} ${last}` : last;
       const whole = person.split(/[\s・=]+/u);
       if (!NAME_SHAPED.test(person) || parts.has(person) || (colon < 0 && whole.length < 2)) continue;
@@ -604,8 +626,11 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
   }
   return pairs;
 }
-/** What follows a part's label on a credits line: only a name, maybe bracketed, then maybe the next part's credit. */
-const CREDIT_ONLY = /^\s*[^\s:()、。,.!?]{1,8}(?: [^\s:()、。,.!?]{1,4})?\s*(?:\([^()]*\))?\s*(?:$|[^\s:()、。]{1,8}:)/u;
+/**
+ * What follows a part's label on a credits line: only a name (group 1), maybe bracketed, then nothing, a
+ * note or the next part's credit: 「村瀬 亮（むらせ りょう）　解説：…」.
+ */
+const CREDIT_ONLY = /^\s*([^\s:()、。,.!?/※]{1,8}(?: [^\s:()、。,.!?/※]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|※|[^\s:()、。]{1,8}:)/u;
 /** Whether a label names a part someone plays rather than who they are: 司会, 証人, CEO, T. */
 function isPart(label: string): boolean {
   return ROLE_LABEL.test(label) || /^[A-Z]{1,4}$/u.test(label);
@@ -835,12 +860,15 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   return labels;
 }
 
+/** A title anyone may be called by (先生, 社長), so no one's handle. */
+const TITLE_WORD = /^(?:先生|社長|店長|部長|課長|係長|会長|院長|校長|園長|所長|室長|局長|署長|先輩|師匠|博士|教授|殿|様|氏|君)$/u;
 /**
  * The kanji end of a handle in hiragana and kanji (ぽてと大佐 → 大佐), when the text calls them by it alone.
  */
 function handleTail(name: string, body: string): string[] {
   const tail = /^[ぁ-ゖー]{2,5}([\p{Script=Han}々]{2,3})$/u.exec(name)?.[1];
-  return tail !== undefined && body.replaceAll(name, '').includes(tail) ? [tail] : [];
+  // たなか先生's 先生 is anyone's title, not their handle.
+  return tail !== undefined && !TITLE_WORD.test(tail) && body.replaceAll(name, '').includes(tail) ? [tail] : [];
 }
 
 /**
@@ -886,7 +914,17 @@ function aliasKeyText(text: string): string {
 
 // ── Cues ───────────────────────────────────────────────────────────────────
 
-function readCues(text: string, people: readonly Person[]): LineCues {
+/** Names that open two lines or more as a label: a name someone is called by, not a one-off word before a colon. */
+function recurringLabels(paragraphs: readonly Paragraph[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const paragraph of paragraphs) {
+    const name = readLabel(paragraph.text.normalize('NFKC').trim())?.name;
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
+}
+
+function readCues(text: string, people: readonly Person[], headed: boolean, recurring: ReadonlySet<string>): LineCues {
   const raw = text.normalize('NFKC').trim();
   const read = readLabel(raw);
   const labelled = read?.name ?? null;
@@ -914,7 +952,10 @@ function readCues(text: string, people: readonly Person[]): LineCues {
   return {
     label,
     unowned: read !== null && label === null && !QA_LABEL.test(read.name) && read.shape !== 'chat',
-    heading: read === null && HEADING_LINE.test(raw),
+    // Not words nobody speaks (板書：, 全員：), nor a label that recurs or is written as a person (指導主事 村上：):
+    // 田中：結論から言います。 結論：値上げはしません。 goes on with 田中.
+    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name),
+    heading: read === null && (headed || CLOSING_LINE.test(raw)),
     aside: read === null && ASIDE_LINE.test(raw),
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,
     body,
@@ -1163,7 +1204,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
     const resume = interrupted;
     interrupted = null;
     // 「――…」 among labelled turns is the interviewer, who has no label; 「※…」 is the editor's note.
-    if (labelled && (cue.unowned || cue.heading || credits[i] === true || (cue.label === null && cue.qa === null && RECORD_VOICE.test(cue.body)))) {
+    if (labelled && ((cue.unowned && !(cue.topic && current.speaker !== null)) || cue.heading || credits[i] === true || (cue.label === null && cue.qa === null && RECORD_VOICE.test(cue.body)))) {
       open({ speaker: null, evidence: null, confidence: 0 }, null);
       narration = true;
     } else if (dialogue[i] === true && cue.label === null && cue.qa === null) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSpeakers, MIN_SPEAKER_CONFIDENCE } from '../../src/corpus/attribute-speakers.js';
-import { labelLength } from '../../src/corpus/speaker-label.js';
+import { KANA_NAME_SHAPED, labelLength } from '../../src/corpus/speaker-label.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
 import { findCastMember } from '../../src/corpus/speaker-aliases.js';
 import type { Paragraph } from '../../src/corpus/types.js';
@@ -1015,32 +1015,31 @@ describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
 
   it('reads a lesson record: T is the teacher the header names, numbered and lettered pupils speak for themselves, boardwork and the class in chorus are nobody', () => {
     const text = lines(
-      '授業記録　第1学年 理科',
-      '授業者：今井 涼子（北中学校 教諭）',
-      '※T＝授業者、S＝生徒',
+      '第4学年 算数科 学習指導の記録',
+      '指導者　森川 直樹（南小学校）',
+      '（T＝指導者、C＝児童）',
       '',
-      'T：鉄を空気中に置いておくと、どうなるかな。',
-      'S1：赤くなってさびると思います。',
-      'T：どうして赤くなるんだろう。',
-      'S2：水がついたから？',
-      '生徒A：空気の中の酸素とくっつくからだと思います。',
-      'T：いいところに気がついたね。',
-      '板書：鉄＋酸素→酸化鉄',
-      '（各班で観察。約5分）',
-      'T：さびたところは何色でしたか。',
-      '全員：赤茶色！',
-      'T：そうですね。次の時間は燃焼を調べます。',
+      'T：ケーキを3人で同じように分けるには、どう切ればいいでしょう。',
+      'C1：真ん中から3つに切ります。',
+      'C2：でも、同じ大きさになるかな？',
+      '児童B：角度をはかれば同じにできると思う。',
+      'T：なるほど、はかってみよう。',
+      '黒板：3等分した円の図。',
+      '（ペアで話し合い。3分）',
+      'T：1つ分は全体のどれだけですか。',
+      '一同：3分の1！',
+      'T：そうだね。次は4人で分けてみます。',
       '',
-      '【参観者所見】',
-      '〇 斉藤（東小学校）：生徒の予想を板書に残したのがよかった。',
-      '〇 斉藤：観察の時間がもう少しあるとよい。',
+      '◆ 協議会での意見',
+      '西田（北小学校）：分ける場面が身近でよかった。',
+      '西田：話し合いの時間はもう少し長くてもよい。',
     );
     const speakers = speakersOf(text);
-    expect(speakers[5]).toBe('今井 涼子');
-    expect([speakers[6], speakers[8], speakers[9]]).toEqual(['S1', 'S2', '生徒A']);
-    expect([speakers[11], speakers[12], speakers[14]]).toEqual([null, null, null]);
-    expect(speakers[18]).toBe('斉藤');
-    expect(castOf(text).map((member) => member.name)).not.toContain('板書');
+    expect([speakers[5], speakers[9], speakers[14]]).toEqual(['森川 直樹', '森川 直樹', '森川 直樹']);
+    expect([speakers[6], speakers[7], speakers[8]]).toEqual(['C1', 'C2', '児童B']);
+    expect([speakers[10], speakers[11], speakers[13]]).toEqual([null, null, null]);
+    expect([speakers[17], speakers[18]]).toEqual(['西田', '西田']);
+    expect(castOf(text).map((member) => member.name)).not.toContain('黒板');
   });
 
   it('reads Markdown labels in bold after a timestamp, and leaves a viewer’s chat line to nobody', () => {
@@ -1270,5 +1269,44 @@ describe('attributeSpeakers: a talk whose host nobody names', () => {
     );
     const byLine = speakersOf(text);
     expect([byLine[3], byLine[4], byLine[5], byLine[7], byLine[8]]).toEqual([null, null, null, '田中', '佐藤']);
+  });
+});
+
+describe('attributeSpeakers: labels that are not what they look like', () => {
+  it('reads a katakana name ending in アナ (ダイアナ：, ジュリアナ：) as the whole name, and アナ after a kanji name as a title', () => {
+    const speakers = speakersOf(lines('ラジオ', '', 'ダイアナ：こんにちは、ダイアナです。', 'ジュリアナ：ジュリアナです。', 'ダイアナ：今日は旅行の話をします。', 'ジュリアナ：いいですね。', '森アナ：ニュースです。', '森アナ：以上です。'));
+    expect([speakers[3], speakers[4], speakers[5], speakers[6]]).toEqual(['ダイアナ', 'ジュリアナ', 'ダイアナ', 'ジュリアナ']);
+    expect(speakers[7]).toBe('森');
+  });
+
+  it('takes a family name ending in 部 or 所 in the header (司会：阿部 真理) for part of the name, and a unit (広報部 石田) for no name', () => {
+    const text = lines('対談：これからの働き方', '司会：阿部 真理', 'ゲスト：田所 浩二', '', '司会：本日はよろしくお願いします。田所さん、まず自己紹介をお願いします。', 'ゲスト：田所です。人事の仕事をしています。', '司会：ありがとうございます。', 'ゲスト：はい、だいぶ変わりました。');
+    const speakers = speakersOf(text);
+    expect([speakers[5], speakers[6], speakers[7]]).toEqual(['阿部 真理', '田所 浩二', '阿部 真理']);
+    const unit = lines('対談：これからの働き方', '司会：広報部 石田', 'ゲスト：田所 浩二', '', '司会：本日はよろしくお願いします。田所さん、まず自己紹介をお願いします。', 'ゲスト：田所です。人事の仕事をしています。', '司会：ありがとうございます。', 'ゲスト：はい、だいぶ変わりました。');
+    expect(speakersOf(unit)[5]).toBe('石田');
+  });
+
+  it('goes on with the speaker over a one-off word before a colon (結論：, 理由：), but not over one written as a person', () => {
+    const text = lines('会議', '', '田中：結論から言います。', '結論：値上げはしません。', '理由：原価が下がったからです。', '鈴木：わかりました。', '田中：以上です。', '鈴木：ありがとうございます。', '指導主事 村上：一言だけ。');
+    const speakers = speakersOf(text);
+    expect([speakers[4], speakers[5]]).toEqual(['田中', '田中']);
+    expect(speakers[9]).toBeNull();
+  });
+
+  it('takes a short timestamped line for speech where the turns carry timestamps, and for a section title where they do not', () => {
+    const stamped = speakersOf(lines('インタビュー記録', '', '[00:00:10] 田中: 今日はよろしくお願いします。', '[00:00:15] 鈴木: お願いします。', '[00:00:20] 田中: 最初の質問です。', '[00:00:25] そうですね', '[00:00:30] 鈴木: 私は2010年に入社しました。', '[00:00:40] なるほどね'));
+    expect([stamped[6], stamped[8]]).toEqual(['田中', '鈴木']);
+    const sections = speakersOf(lines('ラジオ', '', 'サエ：こんばんは。', 'ニシ：こんばんは。', '', '[04:10] お知らせ', 'サエ：お知らせがあります。', 'ニシ：どうぞ。'));
+    expect(sections[6]).toBeNull();
+    const bullets = speakersOf(lines('会議', '', '田中：論点は二つです。', '● 価格のこと', '鈴木：はい、価格ですね。', '田中：もう一つは納期です。', '鈴木：わかりました。', '田中：では次に進みます。'));
+    expect(bullets[4]).toBe('田中');
+  });
+
+  it('takes no demonstrative phrase (この間：, その後：) for a handle, and no title (たなか先生 → 先生) for another name', () => {
+    expect([KANA_NAME_SHAPED.test('この間'), KANA_NAME_SHAPED.test('その後'), KANA_NAME_SHAPED.test('ぽてと大佐')]).toEqual([false, false, true]);
+    const text = lines('授業', '', 'たなか先生：今日は光合成をやります。', '佐藤：はい。', 'たなか先生：葉っぱを見てください。', '佐藤：先生、これは何ですか。', '鈴木：先生はどう思いますか。', '鈴木：葉緑体かな。');
+    const aliases = attributeSpeakers(parseTranscript('t.txt', text)).cast.flatMap((member) => member.aliases);
+    expect(aliases).not.toContain('先生');
   });
 });
