@@ -3,6 +3,7 @@
  * lists of speakers. Only whole lines of these shapes count, and only in a file's header.
  */
 import { findDate } from './find-date.js';
+import { ORGANISATION } from './speaker-aliases.js';
 
 export interface LineMetadata {
   readonly author: string | null;
@@ -246,9 +247,6 @@ function withoutTitles(name: string): string {
   if (words.length === 1) return JOINED_TITLE.exec(words[0] ?? '')?.[1] ?? words.join(' ');
   return words.join(' ');
 }
-/** A side or a unit written before a name: 市側, 交通政策課, 編集部, 営業本部. */
-// Two kanji at least before 部 or 課: 阿部 and 服部 are family names.
-const ORGANISATION = /^(?:\p{sc=Han}{1,10}側|\p{sc=Han}{2,10}(?:課|部|室|局|係|班|省|庁))$/u;
 /** A kanji family name with its title written on: 岡田准教授, 山本社長, 田中先生. */
 const JOINED_TITLE = /^(\p{sc=Han}{2,4}?)(?:准教授|教授|助教|講師|博士|先生|社長|会長|部長|課長|室長|所長|局長|理事長|委員長|編集長|記者)$/u;
 
