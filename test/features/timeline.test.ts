@@ -124,6 +124,51 @@ describe('buildTimeline in spoken narrative and in a post with dated updates', (
       [10, '2024-06-15', 'event'],
     ]);
   });
+
+  it('keeps the events under a heading that merely starts like a link list (Related work, Recommended settings)', () => {
+    const events = eventsOf('paper.md', [
+      '# 研究メモ',
+      'By 山田 · 2023-10-02',
+      '',
+      '## Related work',
+      '',
+      '先行研究は2019年に発表されました。',
+      '',
+      '## Recommended settings',
+      '',
+      '2023年4月に設定を見直しました。',
+    ]).filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date])).toEqual([
+      [6, '2019'],
+      [10, '2023-04'],
+    ]);
+  });
+
+  it('dates only its own section by an update heading at the top, and takes no dated heading of a change for an update', () => {
+    const events = eventsOf('pc.md', [
+      '# PCを買い替えた話',
+      '公開日：2023-01-10',
+      '',
+      '## 追記（2024/5/1）',
+      '',
+      '先月、新しいモニターも買いました。',
+      '',
+      '## 経緯',
+      '',
+      '先月、PCが壊れました。',
+      '',
+      '## 2020年4月 制度の追加',
+      '',
+      '先月、申請を出しました。',
+    ]).filter((event) => event.kind !== 'publication');
+    expect(events.map((event) => [event.line, event.date, event.kind])).toEqual([
+      [12, '2020-04', 'event'],
+      [10, '2022-12', 'event'],
+      [14, '2022-12', 'event'],
+      [6, '2024-04', 'event'],
+      [4, '2024-05-01', 'event'],
+    ]);
+  });
 });
 
 describe('buildTimeline, a month counted on from a date told lines before', () => {

@@ -3,6 +3,7 @@
  * transcript's own date (stated or read off the text) or against the date the passage is about,
  * each with the clause it belongs to and its citation.
  */
+import { isLinkListLabel } from '../../corpus/boilerplate.js';
 import { labelLength } from '../../corpus/speaker-label.js';
 import type { Paragraph, Transcript } from '../../corpus/types.js';
 import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
@@ -164,12 +165,12 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   for (const paragraph of transcript.paragraphs) {
     const heading = headingAbove(headings, paragraph.line);
     // A list of links to other posts dates those posts, not anything this one tells.
-    if (heading !== null && NAVIGATION_HEADING.test(heading.text)) continue;
+    if (heading !== null && isLinkListLabel(heading.text)) continue;
     // A heading indexed as a paragraph: a dated update is its row already; another dated heading
     // (「【参観者所見】（研究協議会 2023年11月28日）」) says when its section took place, not what is to come.
     const ownHeading = headings.find((candidate) => candidate.line === paragraph.line);
     if (ownHeading?.update === true) continue;
-    // Under 「追記（2024/5/1）」 (and below it) the text was written on that date: the present a bare month or 先月 is near.
+    // Under 「追記（2024/5/1）」 the text was written on that date: the present a bare month or 先月 is near.
     const now = heading?.written ?? document?.point ?? null;
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
     let lastStated: CalendarPoint | null = null;
@@ -273,26 +274,50 @@ interface DatedHeading {
   readonly date: CalendarPoint | null;
   readonly dateText: string;
   readonly update: boolean;
-  /** When the section was written: the date of this or the last update heading above it (text added later is below). */
+  /**
+   * When the section was written, if it is a dated update or lies within one (a markdown subheading of
+   * it); the sections around an update were written when the text was, whether it stands above or below them.
+   */
   readonly written: CalendarPoint | null;
 }
 
-/** 「追記（2024/5/1）」「更新 2024-06-10」「Update (May 1, 2024)」: the heading of an addition to a published text. */
-const UPDATE_HEADING = /追記|追加|更新|補足|訂正|修正|\b(?:update|updated|edit|edited|addendum|postscript)\b|^P\.?S\.?/iu;
-/** Headings of a list of links to other posts: 関連記事, おすすめ記事, Related posts. */
-const NAVIGATION_HEADING = /関連記事|関連リンク|おすすめ記事|人気記事|あわせて読みたい|合わせて読みたい|新着記事|\b(?:related|recommended)\b/iu;
+/** The words that name an addition to a published text: 追記, 更新, Update, P.S. */
+const UPDATE_WORD = String.raw`(?:追記|追加|更新|補足|訂正|修正|update(?:d)?\b|edit(?:ed)?\b|addendum|postscript|P\.?S\.?(?![a-z]))`;
+/** 「追記（2024/5/1）」「【更新】2024-06-10」「Update (May 1, 2024)」: the update word first. */
+const UPDATE_FIRST = new RegExp(String.raw`^[\s【\[（(<「『*_]*${UPDATE_WORD}`, 'iu');
+/** 「2024/5/1 追記」: with the date taken out, the update word is all that is left. */
+const UPDATE_ALONE = new RegExp(String.raw`^[\s【\[（(<「『*_:：、,.\-–—]*(?:に|にて)?\s*${UPDATE_WORD}(?:しました|した)?[\s】\]）)>」』*_:：、,.]*$`, 'iu');
+/** A bracket in a heading: 「制度について（2024/5/1 追記）」 is an update if it holds the word with the date. */
+const BRACKETED = /[（(【\[]([^（()）【】\[\]]*)[）)】\]]/gu;
+
+/**
+ * Whether a heading with this date heads an addition to the text: the update word first, alone beside
+ * the date, or in brackets with it. 「2020年4月 制度の追加」 dates a change the text tells of, and is none.
+ */
+function isUpdateHeading(text: string, dateText: string): boolean {
+  if (UPDATE_FIRST.test(text) || UPDATE_ALONE.test(text.replace(dateText, ''))) return true;
+  const word = new RegExp(UPDATE_WORD, 'iu');
+  return [...text.matchAll(BRACKETED)].some((match) => (match[1] ?? '').includes(dateText) && word.test(match[1] ?? ''));
+}
 
 /** Every heading line, with the one date it states (when it states exactly one, to the month or day). */
 function datedHeadings(transcript: Transcript): DatedHeading[] {
   let written: CalendarPoint | null = null;
+  /** The markdown level of the update heading `written` comes from (0: not markdown, its section ends at the next heading). */
+  let updateLevel = 0;
   return transcript.lines.flatMap((line) => {
     if (line.kind !== 'heading') return [];
+    const level = /^\s*(#+)/u.exec(line.text)?.[1]?.length ?? 0;
+    if (updateLevel === 0 || level <= updateLevel) written = null;
     const text = line.text.replace(/^\s*#+\s*/u, '').trim();
     const dates = findTemporal(text).filter((mention) => mention.kind === 'absolute' && mention.value.end === null);
     const only = dates.length === 1 ? dates[0] : undefined;
     const date = only?.kind === 'absolute' && only.value.start.month !== null ? only.value.start : null;
-    const update = date !== null && UPDATE_HEADING.test(text.replace(only?.text ?? '', ''));
-    if (update) written = date;
+    const update = date !== null && isUpdateHeading(text, only?.text ?? '');
+    if (update) {
+      written = date;
+      updateLevel = level;
+    }
     return [{ line: line.line, text, date, dateText: only?.text ?? '', update, written }];
   });
 }
