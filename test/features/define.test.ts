@@ -243,6 +243,7 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     // A transcriber's note glossing a quoted dialect word (all kana) with 「、の意」 or 「のこと」.
     ['※「はかいく」は仕事がはかどる、の意。', 'はかいく', 'means'],
     ['※「せば」は「それなら」のこと。', 'せば', 'means'],
+    ['「おど」は父親のこと。', 'おど', 'means'],
     ['※天神さま＝北野天満宮。境内は梅の名所。', '天神さま', 'means'],
     // In speech, って marks the topic that のことです defines; the listed names spell the acronym.
     ['ちなみにGPUってgraphics processing unit、画像処理装置のことです。', 'GPU', 'means'],
@@ -268,6 +269,8 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     // Kansai 「…とはちゃいます」 denies, and 「…とのことです」 reports what was said.
     ['いや、町会とはちゃいます。'],
     ['新しい台車は来月届くとのことです。'],
+    // A quoted word before は, where のこと ends another clause: no gloss of the word.
+    ['社長の「やってみなはれ」は有名な話やけど、それも昔のこと。'],
   ])('finds no definition in %s', (sentence) => {
     expect(findDefinitions(paragraphOf(sentence), tokenizer)).toEqual([]);
   });

@@ -384,6 +384,12 @@ function glossaryEntry(paragraph: Paragraph, sentence: Sentence): DefinitionCand
 const GLOSS_END = /(?:の意(?:味)?(?:です|である|だ)?|のこと)[。.]?[)\uFF09]?$/u;
 /** A note that opens with a word and ＝ (「※八幡さま＝下町八幡神社。」): the word is glossed. */
 const NOTE_EQUALS = /^※\s*([^＝=、。,「」『』\s]{2,12})\s*[＝=]\s*\S/u;
+/** A transcriber's note mark: what follows it glosses. */
+const NOTE_MARK = /^\s*[※＊*]/u;
+/** What ends one word's gloss: 、 before the next word, or the note's 「、の意。」「のこと。」. */
+const GLOSS_TAIL = /[、,]?\s*(?:の意(?:味)?(?:です|である|だ)?|のこと)?[。.]?[)\uFF09]?\s*$/u;
+/** Within one word's gloss, the sign of a second clause (「有名な話やけど、それも昔のこと」). */
+const CLAUSE_BREAK = /[、,。]|けど|けれど|のに|ので/u;
 /** Each quoted word glossed in it: 「ごしゃぐ」は怒る, 「がおる」＝弱る. */
 const GLOSSED = /[「『]([^「」『』]{1,20})[」』]\s*(?:は|＝|=|:|\uFF1A)/gu;
 
@@ -400,7 +406,13 @@ function glossNotes(view: SentenceView): DefinitionCandidate[] {
     const start = text.indexOf(word);
     out.push(...candidate(view, { text: word, start, end: start + word.length }, 'means', { quoted: true }));
   }
-  for (const match of text.matchAll(GLOSSED)) {
+  const glossed = [...text.matchAll(GLOSSED)];
+  const note = NOTE_MARK.test(text);
+  for (const [i, match] of glossed.entries()) {
+    // Outside a ※ note the gloss follows its word directly: in 「社長の「やってみなはれ」は有名な話やけど、
+    // それも昔のこと。」 the のこと ends another clause, and the word is not glossed.
+    const gloss = text.slice((match.index ?? 0) + match[0].length, glossed[i + 1]?.index ?? text.length).replace(GLOSS_TAIL, '');
+    if (!note && CLAUSE_BREAK.test(gloss)) continue;
     const word = match[1] ?? '';
     const start = (match.index ?? 0) + 1;
     const kana = /^[\u3041-\u309fー]{2,8}$/u.test(word);
@@ -630,7 +642,6 @@ function restatements(view: SentenceView): DefinitionCandidate[] {
     const before = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
     const startIndex = tokenStartingAt(view.tokens, at + match[0].length);
     const after = startIndex === -1 ? null : termStartingAt(text, view.tokens, startIndex);
-    // 「AGI、つまり汎用人工知能とは」 joins spellings; 「…、つまりLLMが外に出て」 is a clause, not a name.
     // 「AGI、つまり汎用人工知能とは」 joins spellings; 「…、つまりLLMが外に出て」 is a clause, and in
     // 「LLM、つまり手元のPCで動く…」 an everyday noun only modifies what follows: neither is a name.
     const rest = after === null ? '' : text.slice(after.end);
