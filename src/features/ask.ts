@@ -91,6 +91,11 @@ function withNeighbouringAnswers(
   }
   return [...byId.values()];
 }
+/** The share of a line's score the line under it takes when it holds the date or number asked for. */
+const NEIGHBOUR_SHARE = 0.95;
+/** How far under the line (in source lines) its neighbour may start: a blank line between is fine. */
+const NEIGHBOUR_MAX_GAP = 2;
+
 /**
  * A correction or a later addition (「※訂正：…正しくは約690gです」, a paragraph under 「追記（2024/5/1）」)
  * says what holds now: among lines that match alike, it comes first.
@@ -102,11 +107,6 @@ const CORRECTION_BONUS = 0.15;
 function corrects(paragraph: Paragraph): boolean {
   return CORRECTS.test(paragraph.text) || UPDATE_SECTION.test(paragraph.section ?? '');
 }
-
-/** The share of a line's score the line under it takes when it holds the date or number asked for. */
-const NEIGHBOUR_SHARE = 0.95;
-/** How far under the line (in source lines) its neighbour may start: a blank line between is fine. */
-const NEIGHBOUR_MAX_GAP = 2;
 
 /**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
@@ -123,7 +123,8 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const term = definedTerm(words);
   // 「いつまでに」 asks for a deadline (a date something lasts until), 「何時に」 for a time of day, not any date.
   const needs = type !== 'time' ? null : asksUntilWhen(words) ? 'deadline' : asksClockTime(words) ? 'clock' : null;
-  const fits = (text: string): boolean => hasAnswerShape(type, text, term) && (needs === null || states(text, needs));
+  const timed = (text: string): boolean => needs === null || states(text, needs);
+  const fits = (text: string): boolean => hasAnswerShape(type, text, term) && timed(text);
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
   const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits)
     .map(({ passage, score }) => ({
@@ -144,7 +145,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const shaped =
     top !== undefined &&
     typed &&
-    (counted === null ? (hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text)) && (needs === null || states(top.paragraph.text, needs)) : counted.test(top.paragraph.text.normalize('NFKC')));
+    (counted === null ? (hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text)) && timed(top.paragraph.text) : counted.test(top.paragraph.text.normalize('NFKC')));
   const answered =
     top !== undefined &&
     (attribute === null || mentionedAround(top, attribute)) &&
