@@ -49,7 +49,7 @@ export function states(text: string, what: 'deadline' | 'clock'): boolean {
 }
 
 /** The term a Japanese definition question asks about: 「天然醸造とは?」「麹というのは何ですか」→ the term. */
-const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何|ってなに|というのは|っていうのは|ってどういう|の意味)/u;
+const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何|ってなに|ってなん(?:です|や|だ|でしょ)|というのは|っていうのは|ってどういう|の意味)/u;
 
 /**
  * 「XのYは何ですか」「XのYはいくら?」「XのYを教えて」: the question asks for the value of Y (of X). Y is the

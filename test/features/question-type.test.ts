@@ -72,6 +72,7 @@ describe('questionType', () => {
     expect(definedTerm('「麹」というのは何ですか')).toBe('麹');
     expect(definedTerm('いもち病とはどんな病気ですか')).toBe('いもち病');
     expect(definedTerm('GPT-4はいつ出た?')).toBeNull();
+    expect(definedTerm('LLMってなんですか')).toBe('LLM');
     expect(hasAnswerShape('definition', '天然醸造というのは、季節の気温のまま熟成させる造り方のことです。', '天然醸造')).toBe(true);
     expect(hasAnswerShape('definition', '中村:いもち病は、カビの一種が原因の病気です。', 'いもち病')).toBe(true);
     expect(hasAnswerShape('definition', 'うちは天然醸造にこだわっています。', '天然醸造')).toBe(false);
