@@ -1162,6 +1162,8 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
    * by name, not who asks, nor who speaks after the answer (see `settleTurn`).
    */
   const crowded = !labelled && guests.filter((guest) => guest.joined === true).length >= 2;
+  /** No labels, a host the text names and two or more guests presented: a panel, where the host's turns are short. */
+  const panel = !labelled && !crowded && host !== null && host.unnamed !== true && guests.length >= 2;
   const dialogue = labelledTurns(cues);
   const breaks = breaksBefore(transcript);
   /** The two people of a two-person talk, else null: then the one who did not speak last answers. */
@@ -1178,7 +1180,7 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   const close = (): void => {
     if (turn.length === 0) return;
     if (!narration) {
-      settleTurn(turn, current, currentRole, cues, decisions, host, guests, crowded);
+      settleTurn(turn, current, currentRole, cues, decisions, host, guests, crowded, panel);
       turns.push({ lines: [...turn], role: currentRole });
     }
     narration = false;
@@ -1691,6 +1693,7 @@ function settleTurn(
   host: Person | null,
   guests: readonly Person[],
   crowded = false,
+  panel = false,
 ): void {
   let decision = opened;
   const mentioned = new Set<Person>();
@@ -1732,7 +1735,10 @@ function settleTurn(
     // Among three or more, a turn the order gave (an answer, a question) is its first line and the
     // lines that carry it on (「あと、…」), not whatever follows until the next cue.
     const ordered = decision.evidence !== null && ORDER_EVIDENCE.has(decision.evidence);
-    if (crowded && ordered && k > 0 && !carriesOn(cues, turn[0] ?? i, i)) {
+    // In a panel a host's turn the order gave is short too: its opening, the lines carrying it on, its
+    // questions and the line leading into each; a long stretch after the opening is the guests' talk.
+    const hostAside = panel && role === 'host' && cues[i]?.question !== true && cues[i + 1]?.question !== true;
+    if ((crowded || hostAside) && ordered && k > 0 && !carriesOn(cues, turn[0] ?? i, i)) {
       decisions[i] = { speaker: null, evidence: null, confidence: 0 };
       return;
     }

@@ -128,6 +128,23 @@ describe('attributeSpeakers', () => {
     expect(speakers[6]).toBe('タナカ・タロウ');
   });
 
+  it('keeps a panel host’s remark to its own line, not the guests’ talk that follows it up to the next question', () => {
+    const speakers = speakersOf(
+      lines(
+        ...PODCAST_INTRO,
+        'スズキ、翻訳の今をどう思いますか?',
+        '文脈を長く読めるようになりました。文書全体を一度に訳せます。',
+        'お二人とも、違う分野なのに似た話をしますね。',
+        'ロボットも同じで、長い作業を覚えられるようになってきました。',
+        '家庭で使えるまでには、まだ時間がかかると思います。',
+        'なるほど。',
+        'では、五年後にはどうなっていると思いますか?',
+      ),
+    );
+    // 「お二人とも」 is the host's; who takes up the remark the order does not say, so it stays unknown.
+    expect(speakers).toMatchObject({ 5: '山田', 6: 'スズキ・ハナコ', 7: '山田', 8: null, 9: null, 11: '山田' });
+  });
+
 
   it('follows a two-person radio talk: self-introductions, reactions, a guest asking the host, a request', () => {
     const speakers = speakersOf(
