@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { boot } from '../src/boot.js';
 import { createLogger } from '../src/log.js';
-import { calibration, evaluateQuotes, evaluateSpeakers, parseQuoteRow, parseSpeakerRow } from './speakers-dev-eval.js';
+import { byEvidence, calibration, evaluateQuotes, evaluateSpeakers, parseQuoteRow, parseSpeakerRow } from './speakers-dev-eval.js';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, sample: { type: 'string', multiple: true } } });
 /** The labelled samples: the hand-picked one (lines with cues, all transcripts) and the random podcast lines, when present. */
@@ -29,6 +29,7 @@ for (const sample of SAMPLES) {
     `  attribution precision  ${speakers.precision}  (${speakers.wrong} wrong names shown)`,
     `  attribution coverage   ${speakers.coverage}  (attributable sampled lines shown with a name)`,
     `  by confidence          ${calibration(speakers.rows)}`,
+    `  by evidence            ${byEvidence(speakers.rows)}`,
   );
 }
 const quotes = evaluateQuotes(state, (await read('test/fixtures/quote-dev.jsonl')).map(parseQuoteRow));
