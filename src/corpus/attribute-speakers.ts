@@ -132,6 +132,8 @@ const WELCOME = /(?:お迎えします|お迎えしています|お迎えしま�
 const THANKS = /ありがとう|thank/iu;
 const ECHO_REACTION = /^(?:えっ|え|へえ|へー|ほう|ほんと)?[、,]?\s*(?:そうなんですか|本当ですか|ほんとうですか|ほんとですか|そうなの)[?\uFF1F。!\uFF01]*$/u;
 const ECHO_QUESTION = /^([^、。,?\uFF1F]{2,12}?)[、,]?\s*(?:ですか|というのは|って)[?\uFF1F。]*$/u;
+/** A sentence that answers or argues the question just before it, by the one who asked it (a rhetorical question). */
+const SELF_ANSWER = /^(?:多分|たぶん|おそらく|恐らく|なぜなら|というのも|答えは|いいえ|いや、|もちろん)/u;
 /** A yes that confirms what the other person just echoed, before going on. */
 const AFFIRMATION = /^(?:はい|ええ|うん)[、。,!\uFF01]/u;
 /**
@@ -943,7 +945,9 @@ function readCues(text: string, people: readonly Person[], headed: boolean, recu
   if (selfNamed !== null) mentioned.delete(selfNamed);
   // Only a closing sentence hands over: a one-sentence line that opens with a name takes it up.
   const lastMentioned = sentences.length > 1 ? mentionsIn(lastSentence, people, selfIntro) : new Set<Person>();
-  const asks = sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence)) || REQUEST.test(body);
+  // A question the line goes on to answer or argue itself (「…偶然でしょうか。多分そうではない。」) is put to nobody.
+  const answersItself = sentences.length > 1 && !QUESTION_END.test(lastSentence) && SELF_ANSWER.test(lastSentence.trim());
+  const asks = (!answersItself && sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence))) || REQUEST.test(body);
   // The name may open the line and the question close it: 「マリア、まず…教えてください。…違うんですか?」
   const nominee = findNominee(lastSentence, people);
   const addressee = findAddressee(lastSentence, people) ?? (asks && firstSentence !== lastSentence ? findAddressee(firstSentence, people, false) : null) ?? nominee;

@@ -128,6 +128,16 @@ describe('attributeSpeakers', () => {
     expect(speakers[6]).toBe('タナカ・タロウ');
   });
 
+  it.each([
+    // The question is argued on with 「なぜなら」: the speaker's own point, not a question to the others.
+    ['同意します。ただ、それは本当に理解なのでしょうか。なぜなら、訳せても意味が分かっているとは限らないからです。'],
+    // The question is answered by the one who asks it.
+    ['同意します。でも、それは偶然でしょうか。多分、そうではないと思います。'],
+  ])('does not give the host a question the line answers or argues itself: %s', (rhetorical) => {
+    const speakers = speakersOf(lines(...PODCAST_INTRO, 'スズキ、翻訳の今をどう思いますか?', '文脈を長く読めるようになりました。', rhetorical));
+    expect(speakers).toMatchObject({ 5: '山田', 6: 'スズキ・ハナコ', 7: null });
+  });
+
   it('keeps a panel host’s remark to its own line, not the guests’ talk that follows it up to the next question', () => {
     const speakers = speakersOf(
       lines(
