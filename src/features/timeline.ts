@@ -119,6 +119,12 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
       // A question under another heading is not the one this line answers.
       return previous !== undefined && previous.section === paragraphs[at]?.section ? previous.text : undefined;
     },
+    sectionUnder: (file, line) => {
+      const transcript = state.corpus.transcripts.find((candidate) => candidate.file === file);
+      if (transcript?.lines[line - 1]?.kind !== 'heading') return '';
+      const next = transcript.lines.find((candidate) => candidate.line > line && candidate.kind === 'heading')?.line ?? Number.POSITIVE_INFINITY;
+      return transcript.paragraphs.filter((paragraph) => paragraph.line > line && paragraph.line < next).map((paragraph) => paragraph.text).join(' ');
+    },
     about: (file) => {
       const transcript = state.corpus.transcripts.find((candidate) => candidate.file === file);
       return transcript === undefined ? '' : [transcript.title, ...transcript.paragraphs.slice(0, LEAD_PARAGRAPHS).map((paragraph) => paragraph.text)].join(' ');
@@ -135,8 +141,11 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
 
 /** Paragraphs at the top of a transcript that say what it is about (its lead), with its title. */
 const LEAD_PARAGRAPHS = 2;
-/** A name quoted in the lead: the work or the system the text is about (『鉄腕の旅』, 「kintai-x」). */
-const QUOTED_NAME = /[「『【"“]([^「」『』【】"“”]{1,40})[」』】"”]/gu;
+/**
+ * A name quoted in the lead: the work or the system the text is about (『鉄腕の旅』, 「kintai-x」). A quote
+ * with a sentence's punctuation in it is speech (ナレーター「昭和三十四年、九月。…」), not a name.
+ */
+const QUOTED_NAME = /[「『【"“]([^「」『』【】"“”。、！？!?]{1,40})[」』】"”]/gu;
 /** The title of a work, in 『』. */
 const WORK_TITLE = /『([^『』]{1,40})』/gu;
 
@@ -150,6 +159,8 @@ export interface TimelineDeps {
   readonly lineText?: (file: string, line: number) => string | undefined;
   /** The paragraph before the one holding a line, in the same section (blank lines between are skipped). */
   readonly paragraphBefore?: (file: string, line: number) => string | undefined;
+  /** The text of the section a heading line heads ('' for any other line): a dated heading's row stands for it. */
+  readonly sectionUnder?: (file: string, line: number) => string;
   /** What a transcript is about: its title and lead, where a topic's other words may be named once for all its events. */
   readonly about?: (file: string) => string;
   /**
@@ -178,7 +189,7 @@ export function timeline(deps: TimelineDeps, options: TimelineOptions): Timeline
   const dated = from !== null || to !== null;
   const matching = deps.timeline.events.filter((event) => {
     if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
-    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line), questionBefore(deps, event), deps.about?.(event.file) ?? '', deps.subject?.(event.file, event.line) ?? [])) return false;
+    if (topicTerms !== null && !matchesTopic(event, topicTerms, deps.lineText?.(event.file, event.line), `${questionBefore(deps, event)} ${deps.sectionUnder?.(event.file, event.line) ?? ''}`, deps.about?.(event.file) ?? '', deps.subject?.(event.file, event.line) ?? [])) return false;
     if (!dated) return true;
     if (event.date === null) return false;
     const start = parsePoint(event.date);
@@ -249,11 +260,12 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
 
 /**
  * The topic is in the event's sentence or elsewhere on its line (「うちの窯元は1902年の創業です。…磁器の方に
- * 移った」 is about 磁器's history): a line is one turn or paragraph, about one thing.
+ * 移った」 is about 磁器's history): a line is one turn or paragraph, about one thing. `nearby` is the
+ * question an answer answers, and for a dated heading's row the section it heads.
  */
-function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined, question: string, about: string, subject: readonly string[]): boolean {
+function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined, nearby: string, about: string, subject: readonly string[]): boolean {
   const fold = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
-  const haystack = fold(`${event.sentence} ${event.event} ${line ?? ''} ${question}`);
+  const haystack = fold(`${event.sentence} ${event.event} ${line ?? ''} ${nearby}`);
   if (haystack.includes(terms.whole)) return true;
   const has = (text: string, spellings: readonly string[]): boolean => spellings.some((spelling) => spelling !== '' && text.includes(spelling));
   const here = terms.words.map((spellings) => has(haystack, spellings));

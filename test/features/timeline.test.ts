@@ -203,6 +203,64 @@ describe('buildTimeline, a record dated only by its header', () => {
   });
 });
 
+describe('buildTimeline in a chat export, a script of dated scenes and a header of fields', () => {
+  it('dates what a message talks about from its stamp, which is when it was said, not an event', () => {
+    const events = eventsOf('chat.txt', [
+      '#seminar のエクスポート',
+      '',
+      '[2024-05-14 21:10] 鈴木: 試験いつだっけ',
+      '[2024-05-14 21:11] 佐藤: 5/28（火）の3限。教室はB201',
+      '    ↳ スレッドに返信 [2024-05-14 21:22] 高橋: じゃあ5/21の18:30から。場所は図書館',
+      '[2024-05-20 23:48] 鈴木: ごめん、まとめは明日の昼までにやる',
+      '[2024-05-15 08:13] 高橋: 去年の中間の過去問。',
+    ]);
+    expect(events.map((event) => [event.line, event.date])).toEqual([
+      [7, '2023'],
+      [5, '2024-05-21'],
+      [6, '2024-05-21'],
+      [4, '2024-05-28'],
+    ]);
+  });
+
+  it('dates the scenes of a script by their headings, the year from the narration, 同日 from the scene before, and finds a scene by what is said in it', async () => {
+    const script = [
+      'ラジオドラマ『岬』',
+      '',
+      'ナレーター「昭和三十四年、九月。小さな岬に、その灯台はあった」',
+      '',
+      '■シーン1　灯台（九月二十五日・朝）',
+      '',
+      '野々村「台風十五号が来ます。明日には上陸するでしょう」',
+      '',
+      '■シーン2　灯台（同日・夜）',
+      '',
+      '源三「灯は消さん」',
+    ];
+    const events = eventsOf('drama.txt', script);
+    expect(events.map((event) => [event.line, event.date])).toEqual([
+      [3, '1959-09'],
+      [5, '1959-09-25'],
+      [9, '1959-09-25'],
+      [7, '1959-09-26'],
+    ]);
+    const deps = timelineDeps(stateFrom({ 'drama.txt': script.join('\n') }, analyzer));
+    expect(timeline(deps, { page: 1, pageSize: 10, topic: '台風' }).results.map((event) => event.line)).toEqual([5, 7]);
+  });
+
+  it('resolves 去年 against a recording date labelled after another field, and takes a stated update for done', () => {
+    // The visit itself (本日は…にお邪魔しています) is the occasion, not an event.
+    const interview = eventsOf('kissa.txt', ['喫茶店インタビュー', '文字起こし：自動　収録日：2024年2月9日', '', '話者1', '本日は大須の喫茶店にお邪魔しています。', '話者2', 'コーヒーは去年まで400円だったんだわ。']);
+    expect(interview.map((event) => [event.line, event.date])).toEqual([[7, '2023']]);
+    const article = eventsOf('howto.md', ['# ぬか床', '', '公開日：2023年6月1日　更新日：2024年3月10日', '', '塩は130gです。', '', '※2024年3月15日更新：塩の量を120gから130gに変更しました。']);
+    // The update in the header's field is a row of its own, beside the publication.
+    expect(article.map((event) => [event.line, event.date, event.kind])).toEqual([
+      [3, '2023-06-01', 'publication'],
+      [3, '2024-03-10', 'event'],
+      [7, '2024-03-15', 'event'],
+    ]);
+  });
+});
+
 describe('buildTimeline in a labelled interview', () => {
   it('quotes events without the speaker label, and leaves greetings, the occasion itself, sign-offs and fiscal periods out', () => {
     const events = eventsOf('i.txt', [

@@ -6,7 +6,7 @@
 import { isLinkListLabel } from '../../corpus/boilerplate.js';
 import { labelLength } from '../../corpus/speaker-label.js';
 import type { Paragraph, Transcript } from '../../corpus/types.js';
-import { formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
+import { addDays, formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
 import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
 import { findTemporal, foldWidth, type TemporalMention } from '../../text/dates/find-temporal.js';
 import { resolveTemporal } from '../../text/dates/resolve-temporal.js';
@@ -89,7 +89,7 @@ const TALK_PROGRAMME = String.raw`(?:作り|やり|進め)ます(?:ね|よ)?[。
  * closed (開きます, 散会, 閉会, 休憩), its agenda (本日の日程は…), its business finished (日程は終了いたしました).
  */
 const PROCEEDINGS = String.raw`散会|閉会|休会|延会|流会|開議|会議を開|会を開|休憩(?:と|に|を|いた|し)|再開(?:いた|し)|(?:議事)?日程(?:は|を|が|に)|終了(?:いた)?しました`;
-const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|来て(?:いただ|もら|くださ|くれ)|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|そう|していき|させていただ|させてもら)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}|${PROCEEDINGS}`, 'u');
+const OCCASION = new RegExp(String.raw`司会|ゲスト|お越し|お邪魔し|来て(?:いただ|もら|くださ|くれ)|お集まり|お招き|ご来場|ご参加|ご視聴|(?:終わり|終了|閉会|開会|始め|開催)(?:ます|にします|いたします|ましょう|ていきます|るで|るよ)|話(?:を)?(?:する|します|したい|しよう|そう|していき|させていただ|させてもら)|お話しし|紹介(?:します|したい|していき)|(?:ご)?説明(?:し|いたし|します|いただ)|テーマ|お送りします|ここまで|おしまい|${TALK_PROGRAMME}|${PROCEEDINGS}`, 'u');
 /**
  * A relative date in a clause that says nothing else: only fillers before it and a topic particle,
  * perhaps with 「ですね」, after it (「あのー今日はですね」; 「今年中ですね。」 answers, so is kept), or a
@@ -144,7 +144,11 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
   const statedLine = transcript.date === null ? null : publicationLine(transcript, transcript.date);
   // With no date the reader found, a header line may still give one: the title (「…2025年6月号」) or a date line just below it.
   const titleLine = transcript.lines.find((line) => line.text.trim() === transcript.title.trim())?.line ?? 1;
-  const header = [{ line: titleLine, text: transcript.title }, ...transcript.paragraphs.slice(0, HEADER_PARAGRAPHS)];
+  // The reader's metadata lines among them (「文字起こし：自動　収録日：2024年2月9日」) are header too.
+  const lead = transcript.paragraphs.slice(0, HEADER_PARAGRAPHS);
+  const leadEnd = lead[lead.length - 1]?.line ?? transcript.lines.length;
+  const metadata = transcript.lines.filter((line) => line.kind === 'metadata' && line.line <= leadEnd);
+  const header = [{ line: titleLine, text: transcript.title }, ...[...metadata, ...lead].sort((left, right) => left.line - right.line)];
   const document = documentDate(transcript.date, transcript.paragraphs, statedLine, header);
   const events: TimelineEvent[] = [];
   /** Where the transcript states its own date: a date line repeating it (an agenda's 開議 line) is cited here. */
@@ -154,10 +158,15 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     publicationCitations.push(...publication.citations);
     events.push({ ...publication, citations: publicationCitations });
   }
-  const headings = datedHeadings(transcript);
+  const headings = datedHeadings(transcript, document);
+  const indexed = new Set(transcript.paragraphs.map((paragraph) => paragraph.line));
   for (const heading of headings) {
-    if (heading.update) events.push(headingEvent(transcript, heading));
+    // A dated update is a row: the text was added to on that day. Another dated heading (a scene,
+    // a day of a diary) is when its section took place: a row standing for the section.
+    if (heading.date === null || (!heading.update && isLinkListLabel(heading.text))) continue;
+    if (heading.update || !indexed.has(heading.line)) events.push(headingEvent(transcript, heading, document?.point ?? null));
   }
+  events.push(...updateNotes(transcript));
   /** The last stated date of each paragraph seen so far, for the passage context. */
   const recent: Array<CalendarPoint | null> = [];
   /** The last date stated anywhere above, for 「その年」. */
@@ -170,12 +179,14 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     // (「【参観者所見】（研究協議会 2023年11月28日）」) says when its section took place, not what is to come.
     const ownHeading = headings.find((candidate) => candidate.line === paragraph.line);
     if (ownHeading?.update === true) continue;
-    // Under 「追記（2024/5/1）」 the text was written on that date: the present a bare month or 先月 is near.
-    const now = heading?.written ?? document?.point ?? null;
-    let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
-    let lastStated: CalendarPoint | null = null;
     // The first sentence of a labelled line starts after its label (「高橋（ゲスト）: 2023年3月に…」).
     const label = labelLength(paragraph.text);
+    // Under 「追記（2024/5/1）」 the text was written on that date: the present a bare month or 先月 is near.
+    // A chat message was written when its stamp says (「[2024-05-14 21:11] 佐藤: 5/28（火）の3限」), and
+    // what is said in a scene headed by its day (「シーン3（九月二十六日・昼）」) is said on that day.
+    const now = messageStamp(paragraph.text, label) ?? heading?.written ?? sceneDay(heading) ?? document?.point ?? null;
+    let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
+    let lastStated: CalendarPoint | null = null;
     for (const [sentenceIndex, whole] of paragraph.sentences.entries()) {
       const sentence = whole.start < label ? { ...whole, text: whole.text.slice(label - whole.start) } : whole;
       const found = datedMentions(sentence.text);
@@ -247,7 +258,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
           precision: precisionOf(value),
           approximate: value.approximate,
           part: value.part,
-          kind: eventKind(clause.text, value, ownHeading === undefined ? now : null),
+          // 「※2024年3月15日更新：…」: an update the text states has been made, whatever its date.
+          kind: mention.kind === 'absolute' && statesUpdate(foldWidth(sentence.text), mention) ? 'event' : eventKind(clause.text, value, ownHeading === undefined ? now : null),
           resolved:
             basis === 'absolute' || reference === null
               ? null
@@ -279,6 +291,8 @@ interface DatedHeading {
    * it); the sections around an update were written when the text was, whether it stands above or below them.
    */
   readonly written: CalendarPoint | null;
+  /** How a date the heading gives without its year was placed; null when it states it outright. */
+  readonly resolved: Resolved | null;
 }
 
 /** The words that name an addition to a published text: 追記, 更新, Update, P.S. */
@@ -300,26 +314,97 @@ function isUpdateHeading(text: string, dateText: string): boolean {
   return [...text.matchAll(BRACKETED)].some((match) => (match[1] ?? '').includes(dateText) && word.test(match[1] ?? ''));
 }
 
-/** Every heading line, with the one date it states (when it states exactly one, to the month or day). */
-function datedHeadings(transcript: Transcript): DatedHeading[] {
+/** A heading dated by the one before it: 「シーン4（同日・夜）」, 「翌日」. */
+const SAME_DAY = /同日|当日/u;
+const NEXT_DAY = /翌日|翌朝|翌晩/u;
+
+/**
+ * Every heading line, with the one date it states (when it states exactly one, to the month or day).
+ * A month and day with no year (「シーン2（九月二十五日・朝）」) takes the year of the date told last
+ * above it — a dated heading before it, or the narration (「昭和三十四年、九月。」) — or else the one
+ * nearest the document's date; 「同日」「翌日」 count from the dated heading before.
+ */
+function datedHeadings(transcript: Transcript, document: DocumentDate | null): DatedHeading[] {
   let written: CalendarPoint | null = null;
   /** The markdown level of the update heading `written` comes from (0: not markdown, its section ends at the next heading). */
   let updateLevel = 0;
-  return transcript.lines.flatMap((line) => {
-    if (line.kind !== 'heading') return [];
+  let previous: DatedHeading | null = null;
+  const out: DatedHeading[] = [];
+  for (const line of transcript.lines) {
+    if (line.kind !== 'heading') continue;
     const level = /^\s*(#+)/u.exec(line.text)?.[1]?.length ?? 0;
     if (updateLevel === 0 || level <= updateLevel) written = null;
     const text = line.text.replace(/^\s*#+\s*/u, '').trim();
-    const dates = findTemporal(text).filter((mention) => mention.kind === 'absolute' && mention.value.end === null);
+    const dates = findTemporal(text).filter((mention) => (mention.kind === 'absolute' && mention.value.end === null) || (mention.kind === 'month' && mention.end === null));
     const only = dates.length === 1 ? dates[0] : undefined;
-    const date = only?.kind === 'absolute' && only.value.start.month !== null ? only.value.start : null;
-    const update = date !== null && isUpdateHeading(text, only?.text ?? '');
+    let date: CalendarPoint | null = null;
+    let resolved: Resolved | null = null;
+    if (only?.kind === 'absolute' && only.value.start.month !== null) date = only.value.start;
+    else if (only?.kind === 'month') {
+      const told = toldBefore(transcript, previous?.line ?? 0, line.line) ?? previous?.date ?? null;
+      const resolution = resolveTemporal(only, { document: document?.point ?? null, context: onFrom(told, only.month) });
+      if (resolution.resolved) {
+        date = resolution.value.start;
+        const reference = resolution.basis === 'context' ? told : document?.point ?? null;
+        const inferred = resolution.basis === 'document' && document?.inferred === true;
+        resolved = reference === null || resolution.basis === 'absolute' ? null : { basis: resolution.basis, reference: formatPoint(reference), inferred, since: false };
+      }
+    } else if (dates.length === 0 && previous !== null && previous.date !== null && previous.date.day !== null && (SAME_DAY.test(text) || NEXT_DAY.test(text))) {
+      date = NEXT_DAY.test(text) ? addDays(previous.date, 1) : previous.date;
+      resolved = { basis: 'context', reference: formatPoint(previous.date), inferred: false, since: false };
+    }
+    const dateText = only?.text ?? (date === null ? '' : (SAME_DAY.exec(text) ?? NEXT_DAY.exec(text))?.[0] ?? '');
+    const update = date !== null && only?.kind === 'absolute' && isUpdateHeading(text, only.text);
     if (update) {
       written = date;
       updateLevel = level;
     }
-    return [{ line: line.line, text, date, dateText: only?.text ?? '', update, written }];
-  });
+    const heading: DatedHeading = { line: line.line, text, date, dateText, update, written, resolved };
+    out.push(heading);
+    if (date !== null) previous = heading;
+  }
+  return out;
+}
+
+/** The last date stated outright in the content lines between two lines: what a heading after them is in the time of. */
+function toldBefore(transcript: Transcript, after: number, before: number): CalendarPoint | null {
+  for (let line = before - 1; line > after; line -= 1) {
+    const source = transcript.lines[line - 1];
+    if (source === undefined || source.kind !== 'content') continue;
+    const stated = findTemporal(source.text).filter((mention): mention is TemporalMention & { kind: 'absolute' } => mention.kind === 'absolute' && mention.value.end === null);
+    const last = stated[stated.length - 1];
+    if (last !== undefined) return last.value.start;
+  }
+  return null;
+}
+
+/** A dated update stated on a line outside the text's body: 「更新日：2024年3月15日」「※2024年3月15日更新：塩の量を…」. */
+const UPDATE_BEFORE = new RegExp(String.raw`(?:最終)?${UPDATE_WORD}(?:日|日時)?\s*[:：]?\s*$`, 'iu');
+/** 「2024年3月15日更新：…」, but not a field after the date labelling the next one (「公開日：2023年6月1日　更新日：…」). */
+const UPDATE_AFTER = new RegExp(String.raw`^\s*(?:に)?\s*${UPDATE_WORD}(?!日)`, 'iu');
+
+/** Whether a date is the day the text says it was updated: the update word right before or right after it. */
+function statesUpdate(folded: string, mention: TemporalMention): boolean {
+  return UPDATE_BEFORE.test(folded.slice(0, mention.index)) || UPDATE_AFTER.test(folded.slice(mention.index + mention.length));
+}
+
+/**
+ * The updates a header or a closing note states (lines the reader keeps out of the body: metadata,
+ * a note after a rule), each a row: the text was changed on that day. A body line is read like any other.
+ */
+function updateNotes(transcript: Transcript): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  for (const line of transcript.lines) {
+    if (line.kind !== 'metadata' && line.kind !== 'boilerplate') continue;
+    const folded = foldWidth(line.text);
+    for (const mention of findTemporal(line.text)) {
+      if (mention.kind !== 'absolute' || mention.value.end !== null || mention.value.start.month === null) continue;
+      if (!statesUpdate(folded, mention)) continue;
+      out.push(lineRow(transcript, line.line, mention.value.start, { kind: 'event', event: line.text.trim(), dateText: mention.text, resolved: null }));
+      break;
+    }
+  }
+  return out;
 }
 
 /** The heading of the section a line is in: the last heading above it. */
@@ -332,27 +417,32 @@ function headingAbove(headings: readonly DatedHeading[], line: number): DatedHea
   return found;
 }
 
-/** A dated update (「追記（2024/5/1）」) is itself a row of the timeline: the text was added to on that day. */
-function headingEvent(transcript: Transcript, heading: DatedHeading): TimelineEvent {
+/** The day a section's heading gives it, when it is not an update's: the present of what is said under it. */
+function sceneDay(heading: DatedHeading | null): CalendarPoint | null {
+  return heading === null || heading.update || heading.date === null || heading.date.day === null ? null : heading.date;
+}
+
+/** A stamp in brackets at the head of a line, before its speaker label or with a time of day: 「[2024-05-14 21:03] 佐藤:」. */
+const STAMP = /^[^[\]（(【]{0,20}[[（(【]([^\]）)】]{6,30})[\]）)】]/u;
+const TIME_OF_DAY = /\d{1,2}:\d{2}/u;
+
+/** The day a chat message was posted, from the stamp that opens its line, or null. */
+function messageStamp(text: string, label: number): CalendarPoint | null {
+  const match = STAMP.exec(text);
+  if (match === null || (match[0].length > label && !TIME_OF_DAY.test(match[1] ?? ''))) return null;
+  const dates = findTemporal(match[1] ?? '');
+  const only = dates.length === 1 ? dates[0] : undefined;
+  return only?.kind === 'absolute' && only.value.end === null && only.value.start.day !== null ? only.value.start : null;
+}
+
+/**
+ * A dated heading is itself a row of the timeline: an update (「追記（2024/5/1）」) says the text was added
+ * to on that day, another (a scene, a diary's day) when what its section tells took place.
+ */
+function headingEvent(transcript: Transcript, heading: DatedHeading, document: CalendarPoint | null): TimelineEvent {
   const date = heading.date as CalendarPoint;
-  return {
-    date: formatPoint(date),
-    end: null,
-    precision: precisionOf({ start: date, end: null, approximate: false, part: null }),
-    approximate: false,
-    part: null,
-    kind: 'event',
-    event: heading.text,
-    cutBefore: false,
-    cutAfter: false,
-    dateText: heading.dateText,
-    resolved: null,
-    file: transcript.file,
-    line: heading.line,
-    title: transcript.title,
-    citations: [{ file: transcript.file, line: heading.line }],
-    sentence: heading.text,
-  };
+  const kind = heading.update ? 'event' : eventKind(heading.text, { start: date, end: null, approximate: false, part: null }, document);
+  return lineRow(transcript, heading.line, date, { kind, event: heading.text, dateText: heading.dateText, resolved: heading.resolved });
 }
 
 /**
@@ -458,23 +548,24 @@ function publicationLine(transcript: Transcript, date: string): number | null {
 }
 
 function publicationEvent(transcript: Transcript, date: CalendarPoint, line: number): TimelineEvent {
-  const formatted = formatPoint(date);
+  return lineRow(transcript, line, date, { kind: 'publication', event: transcript.title, dateText: transcript.lines[line - 1]?.text.trim() ?? formatPoint(date), resolved: null });
+}
+
+/** A row a whole line states, at its date's own precision: a publication, a dated heading, an update note. */
+function lineRow(transcript: Transcript, line: number, date: CalendarPoint, row: Pick<TimelineEvent, 'kind' | 'event' | 'dateText' | 'resolved'>): TimelineEvent {
   return {
-    date: formatted,
+    ...row,
+    date: formatPoint(date),
     end: null,
     precision: precisionOf({ start: date, end: null, approximate: false, part: null }),
     approximate: false,
     part: null,
-    kind: 'publication',
-    event: transcript.title,
     cutBefore: false,
     cutAfter: false,
-    dateText: transcript.lines[line - 1]?.text.trim() ?? formatted,
-    resolved: null,
     file: transcript.file,
     line,
     title: transcript.title,
     citations: [{ file: transcript.file, line }],
-    sentence: transcript.title,
+    sentence: row.event,
   };
 }

@@ -53,8 +53,11 @@ export function documentDate(
   return best === null ? null : { point: point(best.year), inferred: true, line: best.line };
 }
 
-/** Labels of the date a record or a recording was made, perhaps as a bullet in bold: 日時：2024年11月8日（金）, - **収録日**: 2024/3/2. */
-const DATE_LABEL = /^\s*(?:[-・•]\s*)?(?:[*＊【\[]\s*)*(?:日時|日付|開催日(?:時)?|実施日(?:時)?|収録日(?:時)?|録音日|放送日|配信日|発行日|記録日|会議日|講演日)\s*(?:[*＊】\]]\s*)*[:：]\s*$/u;
+/**
+ * Labels of the date a record or a recording was made, perhaps as a bullet in bold, first on the line
+ * or after another field: 日時：2024年11月8日（金）, - **収録日**: 2024/3/2, 文字起こし：自動　収録日：2024年2月9日.
+ */
+const DATE_LABEL = /(?:^|[\s\u3000、,|｜/／])\s*(?:[-・•]\s*)?(?:[*＊【\[]\s*)*(?:日時|日付|開催日(?:時)?|実施日(?:時)?|収録日(?:時)?|録音日|放送日|配信日|発行日|記録日|会議日|講演日)\s*(?:[*＊】\]]\s*)*[:：]\s*$/u;
 /** A periodical's issue in its title line: 月刊〇〇 2025年6月号. */
 const ISSUE_AFTER = /^\s*号/u;
 

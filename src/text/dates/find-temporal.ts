@@ -223,6 +223,11 @@ const DECADE_PARTS: Readonly<Record<string, readonly [number, number]>> = {
   末: [7, 9],
 };
 
+/** After a month/day: a weekday in brackets (5/28（火）) or a time of day (5/21の18:30, 5/21 18時). */
+const SLASH_DATE_AFTER = /^\s*(?:[(（][月火水木金土日](?:曜日?)?[)）]|(?:の\s*)?(?:午前|午後)?\s*\d{1,2}\s*(?::\s*\d{2}|時))/u;
+/** After a month/day read as a date without either: a particle or the end of a phrase, not a unit (5/20の確率 stays out). */
+const SLASH_DATE_END = /^\s*(?:に|から|まで|は|締切|〆|の\s*(?:朝|昼|夜|晩|夕方|午前|午後|\d{1,2}\s*限)|[、,。.!?！？)）」』\s]|$)/u;
+
 /** The rules, most specific first: on equal length the earlier rule's reading wins. */
 const RULES: readonly Rule[] = [
   // 2020〜2022年, 2020-2022年: a range of years written with one 年
@@ -474,6 +479,20 @@ const RULES: readonly Rule[] = [
         return { mention: { kind: 'month', month, day: week.first, part: null, end: { month, day: week.last }, approximate: true } };
       }
       return { mention: { kind: 'month', month, day, part: partOf(m[4]), end: null, approximate: false } };
+    },
+  },
+  // 5/28（火）, 5/21の18:30, 12/25に: a month and day with a slash, as a chat or a note writes them
+  {
+    pattern: /(?<![\d/.:\w])(\d{1,2})\/(\d{1,2})(?![\d/])/gu,
+    read: (m, text) => {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      if (month < 1 || month > 12 || !isValid(2000, month, day)) return null;
+      // 1/2, 3/4 are fractions: only a weekday or a time of day after it, or a day no fraction has
+      // (past 12, after a month past 1), makes it a date.
+      const after = text.slice(m.index + m[0].length);
+      if (!SLASH_DATE_AFTER.test(after) && !(day > 12 && month > 1 && SLASH_DATE_END.test(after))) return null;
+      return { mention: { kind: 'month', month, day, part: null, end: null, approximate: false } };
     },
   },
   // 十月初め, 三月十日 (a month in kanji numerals; not 一月ほど, a month's length)

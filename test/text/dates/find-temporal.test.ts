@@ -36,6 +36,10 @@ describe('findTemporal', () => {
     ['開館は平成2年（1990年）4月10日', ['平成2年（1990年）4月10日 → 1990-04-10']],
     // A day joined to its month by の, but not a length in days.
     ['祭りは7月の15日や', ['7月の15日 → month 7/15']],
+    // A month and day with a slash, as a chat writes it: with a weekday or a time, or a day past 12.
+    ['5/28（火）の3限。', ['5/28 → month 5/28']],
+    ['じゃあ5/21の18:30から', ['5/21 → month 5/21']],
+    ['12/25に集合', ['12/25 → month 12/25']],
     ['8月の10日間', ['8月 → month 8']],
     ['3月の10日前に届いた', ['3月 → month 3']],
     ['5月の3日目に熱が出た', ['5月 → month 5']],
@@ -95,6 +99,10 @@ describe('findTemporal', () => {
 
   it.each([
     ['月額2000ドルという噂', 'a price is not a year'],
+    ['1/2の確率で', 'a fraction is no month and day'],
+    ['3/4に減った', 'nor is a fraction before a particle'],
+    ['5/20の確率', 'nor one with a day past 12 before a noun'],
+    ['https://example.jp/stat2/past-exams/2023-midterm.pdf', 'a path is no date'],
     ['2000年前の遺跡', 'two thousand years ago is not the year 2000'],
     ['10億秒は30年やからな', 'a bare duration is no date'],
     ['100年後には', 'rhetoric about eras is not dated'],

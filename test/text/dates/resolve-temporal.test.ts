@@ -90,6 +90,10 @@ describe('documentDate', () => {
     const header = (text: string) => documentDate(null, [], null, [{ line: 2, text }]);
     expect(header('- **開催日**：令和4年6月3日（金）午後2時')).toEqual({ point: point(2022, 6, 3), inferred: true, line: 2 });
     expect(header('季刊みなと　2021年4月号　特集')).toEqual({ point: point(2021, 4), inferred: true, line: 2 });
+    // The label may follow another field on the line, as a speech-to-text tool writes its header.
+    expect(header('文字起こし：自動　収録日：2024年2月9日　※一部未修正')).toEqual({ point: point(2024, 2, 9), inferred: true, line: 2 });
+    // A word that only ends in a label's letters (誕生日付) is no label.
+    expect(header('誕生日付：2001年4月1日')).toBeNull();
     // A date in a header line that does not label the text’s own date.
     expect(header('2019年4月に開業した駅の話')).toBeNull();
   });
