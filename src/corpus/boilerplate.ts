@@ -46,8 +46,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'advertising', pattern: /^(?:PR|広告|スポンサーリンク|advertisement|sponsored)$/iu },
   // An advertisement marked as one: `【広告】無料セミナー受付中`, `[PR] …`.
   { name: 'marked-advertising', pattern: /^(?:【|\[|〔)\s*(?:PR|AD|広告|スポンサー|提供|sponsored)\s*(?:】|\]|〕)/iu },
-  // An editor's note about the article itself: `※2025年2月15日 表現を一部修正しました。`, `【訂正】…`.
-  { name: 'correction-note', pattern: /^※.*(?:修正|訂正|追記|更新|削除)(?:しました|いたしました)[。.]?$|^(?:【|\[|〔)\s*(?:訂正|追記|修正|お詫び|お詫びと訂正|編集部注)\s*(?:】|\]|〕)/u },
+  // An editor's note that the article was changed: `※2025年2月15日 表現を一部修正しました。`, `【訂正】…`. One
+  // sentence with no figure after its date: a note saying what changed (`塩の量を120gから130gに変更しました。
+  // 手順7に…を追記しました。`) states facts of the text and stays.
+  { name: 'correction-note', pattern: /^※\s*(?:\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2})?)?[^。\d]*(?:修正|訂正|追記|更新|削除)(?:しました|いたしました)[。.]?$|^(?:【|\[|〔)\s*(?:訂正|追記|修正|お詫び|お詫びと訂正|編集部注)\s*(?:】|\]|〕)/u },
+  // A chat export's reactions under a message: `:+1: 3  :eyes: 1`.
+  { name: 'reactions', pattern: /^(?::[\w+'-]+:\s*\d+\s*)+$/u },
   // Share buttons after their label: `この記事をシェアする：[X] [はてなブックマーク] [LINE]`, `Share: Facebook / X`.
   { name: 'share-buttons', pattern: /^(?:(?:この)?(?:記事|ページ|投稿|エントリー?|動画)を?(?:シェア|共有)(?:する|しよう)?|share(?: this(?: (?:post|article|page))?)?)\s*[:]\s*(?:\[[^\]]{1,30}\]\s*|[^\s\[\]/|]{1,20}\s*[/|]?\s*)+$/iu },
   // Counters of the page's buttons: `👍 いいね 128　💬 コメント 14`, `スキ 52`, `12 likes · 3 comments`.

@@ -4,6 +4,7 @@
  *
  * How a line is classified, in order (the first rule that claims a line wins):
  * 1. blank, or platform boilerplate (see `boilerplate.ts`), a list of links under a `関連記事` label included;
+ *    a speaker's label alone above the words (`話者2  00:15`, 〈市民〉) is metadata;
  * 2. the header — the first few lines before any content — holds metadata (bylines, date lines,
  *    speaker lists) and the title, the first line shaped like one; a subtitle and fields no metadata
  *    rule reads (`同時接続：最大 3,812 人`, a cast list) stay content but are never headings;
@@ -22,8 +23,8 @@ import { isBoilerplate, isLinkListLabel } from './boilerplate.js';
 import { dateAtEnd, findDate } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, isMarkedHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
-import { isPlaceField, readMetadataLine, readSiteByline } from './read-metadata.js';
-import { isFieldLabel, labelLength } from './speaker-label.js';
+import { isPlaceField, isUpdateField, readMetadataLine, readSiteByline } from './read-metadata.js';
+import { isFieldLabel, labelLength, NAME_SHAPED, standingLabel } from './speaker-label.js';
 import { splitSentences } from '../text/split-sentences.js';
 
 /** How many title, metadata and subtitle lines the header may hold (fields of the header aside: `HEADER_SPAN`). */
@@ -84,9 +85,11 @@ export function parseTranscript(file: string, text: string): Transcript {
   const lines = splitLines(text).map(describeLine);
   const kinds: Kinds = lines.map((line) => (line.key === '' ? 'blank' : isBoilerplate(line.raw) ? 'boilerplate' : null));
   markLinkLists(lines, kinds);
+  markStandingLabels(lines, kinds);
 
   const punctuated = isPunctuated(lines, kinds);
-  const header = readHeader(lines, kinds, punctuated);
+  const subtitles = isSubtitleFile(lines);
+  const header = readHeader(lines, kinds, punctuated, subtitles);
 
   const headings: Heading[] = [];
   const toc = findTableOfContents(lines, kinds);
@@ -98,7 +101,7 @@ export function parseTranscript(file: string, text: string): Transcript {
   const title = header.title ?? derivedTitle(lines, kinds) ?? file.replace(/\.[^.]+$/u, '');
   const titleKey = lineKey(title);
   const intro = lines.filter((_, i) => kinds[i] === null).slice(0, INTRO_LINES).map((line) => line.raw);
-  const speakers = unique([...header.speakers, ...findSpeakers([title, ...intro].join('\n'))]);
+  const speakers = unique([...header.speakers, ...castList(lines, kinds), ...findSpeakers([title, ...intro].join('\n'))]);
 
   const echo = header.titleIndex === null ? -1 : lines.findIndex((line, i) => kinds[i] === null && line.key === titleKey);
   if (echo >= 0) {
@@ -107,7 +110,7 @@ export function parseTranscript(file: string, text: string): Transcript {
   }
   headings.push(...claimMarkdownHeadings(lines, kinds));
   // In a subtitle file a short line is a cue's first line of two, not a heading.
-  if (toc === null && punctuated && !isSubtitleFile(lines)) headings.push(...claimPlainHeadings(lines, kinds, speakers, header.fields));
+  if (toc === null && punctuated && !subtitles) headings.push(...claimPlainHeadings(lines, kinds, speakers, header.fields));
 
   markDuplicates(lines, kinds, header.titleIndex, echo);
   markSubsumed(lines, kinds);
@@ -125,7 +128,8 @@ export function parseTranscript(file: string, text: string): Transcript {
     if ((kinds[i] !== null && !dated) || i <= joinedUpTo) return;
     const last = dated ? i : sentenceEnd(lines, kinds, i, breaks);
     joinedUpTo = last;
-    const text = joinLines(lines.slice(i, last + 1).map((part) => part.raw), breaks);
+    // Across subtitle cues the cue numbers and timings between the parts are no part of the sentence.
+    const text = joinLines(lines.slice(i, last + 1).filter((_, k) => k === 0 || kinds[i + k] === null).map((part) => part.raw), breaks);
     paragraphs.push({
       id: `${file}:${line.number}`,
       file,
@@ -172,25 +176,43 @@ const CAPTION_MEDIAN_LENGTH = 16;
 /**
  * The last line of the sentence that starts on line `i`: a line that stops mid-sentence is finished
  * by the content line right under it, so a two-line cue or a wrapped line of speech-to-text is one
- * paragraph. Never past a blank line, a label or a list item (a caption's timestamp aside), and at
- * most `MAX_JOINED_LINES` lines of `MAX_JOINED_LENGTH` in all.
+ * paragraph — or, in a subtitle file, by the next cue's first line, past the blank line, number and
+ * timing between them. Never past a blank line otherwise, a label or a list item (a caption's timestamp
+ * aside), and at most `MAX_JOINED_LINES` content lines (`MAX_CUE_LINES` in cues) of `MAX_JOINED_LENGTH` in all.
  */
 function sentenceEnd(lines: readonly Line[], kinds: Kinds, i: number, breaks: Breaks): number {
   let last = i;
+  let joined = 1;
   let length = lines[i]?.raw.length ?? 0;
-  const maxLines = breaks === 'captions' ? MAX_CAPTION_LINES : MAX_JOINED_LINES;
+  const maxLines = breaks === 'captions' ? MAX_CAPTION_LINES : breaks === 'cues' ? MAX_CUE_LINES : MAX_JOINED_LINES;
   for (;;) {
     const line = lines[last];
-    const next = lines[last + 1];
-    if (line === undefined || next === undefined || kinds[last + 1] !== null || last - i + 1 >= maxLines) return last;
+    const following = breaks === 'cues' ? nextCueLine(lines, kinds, last) : last + 1;
+    const next = lines[following];
+    if (line === undefined || next === undefined || kinds[following] !== null || joined >= maxLines) return last;
     if (breaks === 'captions' ? !TIMESTAMP.test(next.shape) : line.listItem || next.listItem) return last;
     if (labelLength(next.raw) > 0 || !stopsMidSentence(line.shape, breaks)) return last;
     length += next.raw.length;
     if (length > MAX_JOINED_LENGTH) return last;
-    last += 1;
+    last = following;
+    joined += 1;
   }
 }
+
+/** The line after `i` in a subtitle file, past the blank line, cue number and timing that part two cues. */
+function nextCueLine(lines: readonly Line[], kinds: Kinds, i: number): number {
+  let j = i + 1;
+  while (j < lines.length && (kinds[j] === 'blank' || (kinds[j] === 'boilerplate' && isCueFurniture(lines[j]?.shape ?? '')))) j += 1;
+  return j;
+}
+
+/** A cue's number or its timing line. */
+function isCueFurniture(shape: string): boolean {
+  return /^\d+$/u.test(shape) || CUE_TIMING.test(shape);
+}
 const MAX_JOINED_LINES = 3;
+/** A sentence may run on over this many cue lines (「…太陽から吹き出している」「「太陽風」です。…粒子、」「…400キロ、」「…やってきます。」). */
+const MAX_CUE_LINES = 5;
 const MAX_CAPTION_LINES = 8;
 const MAX_JOINED_LENGTH = 200;
 /**
@@ -248,6 +270,20 @@ function markLinkLists(lines: readonly Line[], kinds: Kinds): void {
     for (let j = i; j < end; j += 1) if (kinds[j] === null) kinds[j] = 'boilerplate';
   });
 }
+/**
+ * A speaker's label alone on its line above the words (a transcription tool's `話者2  00:15`, a news caption's
+ * 〈市民〉) says who speaks next, nothing of its own: it is read like metadata and never cited. Only a label that
+ * recurs or is a person's by its shape (a part, a role, a word for people): a schedule's `開会 10:00` is neither.
+ */
+function markStandingLabels(lines: readonly Line[], kinds: Kinds): void {
+  const labels = lines.map((line, i) => (kinds[i] === null ? standingLabel(line.raw) : null));
+  const counts = new Map<string, number>();
+  for (const label of labels) if (label !== null) counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
+  labels.forEach((label, i) => {
+    if (label !== null && (label.part || (counts.get(label.name) ?? 0) >= 2)) kinds[i] = 'metadata';
+  });
+}
+
 /** A line that is a link: a URL or a Markdown link, alone or after a short note. */
 const LINK = /^(?:\S.{0,40}\s)?(?:https?:\/\/\S+|\[[^\]]+\]\([^)\s]+\))$/u;
 
@@ -289,11 +325,13 @@ interface Header {
  * field of the header. In unpunctuated text (raw speech-to-text) every line is shaped like a title,
  * so there the title must also stand apart: followed by a blank line, boilerplate or metadata.
  */
-function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): Header {
+function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean, subtitles: boolean): Header {
   let title: string | null = null;
   let titleIndex: number | null = null;
   let author: string | null = null;
   let date: string | null = null;
+  /** The day the text was last updated: its date only when no other line gives one. */
+  let updated: string | null = null;
   const speakers: string[] = [];
   const fields = new Set<number>();
   let seen = 0;
@@ -307,6 +345,11 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): 
       fields.add(i);
       continue;
     }
+    if (metadata !== null && titleIndex !== null && isUpdateField(line.raw)) {
+      updated ??= metadata.date;
+      fields.add(i);
+      continue;
+    }
     if (metadata !== null) {
       seen += 1;
       kinds[i] = 'metadata';
@@ -316,7 +359,8 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): 
       continue;
     }
     if (titleIndex === null) {
-      if (!isTitleShaped(line) || !(punctuated || standsApart(lines, kinds, i))) break;
+      // A subtitle file is all cues: its first short line is the first of a sentence, never a title.
+      if (!isTitleShaped(line) || !(punctuated || standsApart(lines, kinds, i)) || subtitles) break;
       seen += 1;
       kinds[i] = 'title';
       titleIndex = i;
@@ -333,7 +377,7 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean): 
     seen += 1;
     fields.add(i);
   }
-  return { title, titleIndex, author, date, speakers, fields };
+  return { title, titleIndex, author, date: date ?? updated, speakers, fields };
 }
 /** Non-blank lines a header may run to when most of them are fields (a court record's cast list). */
 const HEADER_SPAN = 20;
@@ -377,6 +421,30 @@ function isTitleShaped(line: Line): boolean {
   if (isMarkdownHeading(line.raw)) return true;
   return !line.listItem && line.length <= TITLE_MAX_LENGTH && !/[。.、,]$/u.test(line.shape) && !URL.test(line.shape);
 }
+
+/**
+ * The people a cast list near the top names (`【登場人物】` over `岬 ハル（17）……灯台守の娘`, `ナレーター`): each
+ * entry a name, perhaps an age or a reading in brackets, then nothing or what the part is after a leader
+ * (……, ：, ―). The list stays content, since it states facts (an age, who someone is).
+ */
+function castList(lines: readonly Line[], kinds: Kinds): string[] {
+  const label = lines.findIndex((line, i) => i < TOC_START_LINES && kinds[i] === null && CAST_LABEL.test(line.shape));
+  if (label < 0) return [];
+  const names: string[] = [];
+  for (let i = label + 1; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (line === undefined || kinds[i] === 'blank') break;
+    const name = CAST_ENTRY.exec(line.shape)?.[1]?.trim();
+    if (name === undefined || !NAME_SHAPED.test(name)) break;
+    names.push(name);
+  }
+  return names.length >= MIN_CAST ? names : [];
+}
+/** A cast list's label: `【登場人物】`, `■キャスト`, `出演：` with the names below it. */
+const CAST_LABEL = /^(?:[【\[■●◆]\s*)?(?:登場人物|キャスト|配役|出演|出演者|cast|characters)\s*(?:[】\]])?\s*:?$/iu;
+/** A name (a family and a given name may stand apart), an age or a reading in brackets, then a leader (…… folds to ......) or nothing. */
+const CAST_ENTRY = /^([^\s().…‥:―—]{1,8}(?: [^\s().…‥:―—]{1,8})?)\s*(?:\([^()]{1,12}\))?\s*(?:\.{2,}|[…‥:―—]|$)/u;
+const MIN_CAST = 2;
 
 /** When no line is a title: the first sentence of the first content line, which usually says what this is. */
 function derivedTitle(lines: readonly Line[], kinds: Kinds): string | null {
@@ -535,7 +603,8 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
     // A heading mark (■, 【…】) says what the line is: a short line under it may still be content.
     const marked = isMarkedHeading(line.raw);
     if (marked ? isMarkedHeading(nextLine.raw) : headingShape(nextLine) !== null) return;
-    if (nextLine.length <= line.length || continuesPrevious(lines, kinds, i)) return;
+    // Unmarked, a heading opens a longer line; after a mark the block under it may open with a short cue (SE　足音).
+    if ((!marked && nextLine.length <= line.length) || continuesPrevious(lines, kinds, i)) return;
     if (shape === 'question' && !isEchoed(lines, kinds, i)) return;
     kinds[i] = 'heading';
     headings.push({ index: i, name: sectionName(line.raw) });

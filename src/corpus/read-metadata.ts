@@ -19,7 +19,7 @@ const JAPANESE_BYLINE = /^(?:著者|筆者|書いた人|文|執筆|執筆者|投
 const SPEAKER_LIST = /^(?:出演|出演者|登壇者|話者|ゲスト|スピーカー|アシスタント|参加者|参加|出席者|出席|speakers?|guests?|participants?|panelists?|attendees?)\s*[:\uFF1A]\s*(.+)$/iu;
 const SPEAKER_SEPARATOR = /\s*(?:[、,/&×]|\band\b)\s*/u;
 /** Words that may surround a date on a date line: `公開日:2024年3月20日`, `2024.12.15 更新`. */
-const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|最終更新日?|更新|投稿|配信|収録|published(?:\s+on)?|updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*|^(?![^:\uFF1A]*(?:誕生|生年月|命日|記念|締|期限|発売|次回|予定|提出|応募|申込|今日))\p{sc=Han}{1,4}日時?\s*[:\uFF1A]\s*/iu;
+const DATE_LABEL = /^(?:開催日時|開催日|実施日|講演日|放送日時|放送日|放送|放映日|放映|公開日時|更新日時|投稿日時|配信日時|収録日時|掲載日時|作成日時|日時|公開日|更新日|投稿日|配信日|収録日|掲載日|作成日|日付|公開|最終更新日?|更新|投稿|配信|収録|published(?:\s+on)?|(?:last\s+)?updated(?:\s+on)?|posted(?:\s+on)?|date)\s*[:\uFF1A]?\s*|^(?![^:\uFF1A]*(?:誕生|生年月|命日|記念|締|期限|発売|次回|予定|提出|応募|申込|今日))\p{sc=Han}{1,4}日時?\s*[:\uFF1A]\s*/iu;
 /**
  * Words beside a date that say when in the day, not what: 午後, 深夜 (深夜1:00〜2:00), a school period
  * (5校時, 3限), a weekday written without brackets (水曜).
@@ -70,6 +70,19 @@ export function isPlaceField(raw: string): boolean {
   return PLACE_FIELD.test(line);
 }
 const PLACE_FIELD = /^(?:場所|会場|収録場所|開催場所|実施場所|収録会場|location|venue)\s*:\s*[^。!?:]{1,60}$/iu;
+
+/**
+ * Whether a header line gives only the day the text was last updated (`更新日：2024年3月15日`): a fact a
+ * reader may ask for (「この記事の更新日は？」), so it stays in the index, and the text's date only when no
+ * other line gives one, since the text was first published before.
+ *
+ * @example isUpdateField('更新日：2024年3月15日') // true
+ */
+export function isUpdateField(raw: string): boolean {
+  const line = raw.replace(/^\s*[-*+・]\s+/u, '').normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return UPDATE_LABEL.test(line) && readDateLine(line) !== null;
+}
+const UPDATE_LABEL = /^(?:更新日時?|最終更新日?|更新|(?:last\s+)?updated(?:\s+on)?)\s*[:\uFF1A]?\s*\d/iu;
 
 /**
  * Under a title, `Mika｜ほっと夜更かしラジオ`: who wrote it, then where it appeared (a note- or blog-style
@@ -229,8 +242,8 @@ function outsideBrackets(text: string, separator: RegExp): string[] {
   return parts;
 }
 
-/** A job title written as its own word before or after a name: 代表取締役社長CEO, 執行役員, 准教授. */
-const JOB_TITLE = /^(?:[^\s]*(?:社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|主査|係長|フェロー|アナリスト|記者|編集長|担当|税理士|弁護士|司会|広報|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
+/** A job title written as its own word before or after a name: 代表取締役社長CEO, 執行役員, 准教授, 台所研究家. */
+const JOB_TITLE = /^(?:[^\s]*(?:研究家|料理家|専門家|評論家|写真家|社長|会長|取締役|役員|本部長|部長|課長|室長|所長|局長|理事長|理事|委員長|教授|准教授|助教|講師|研究員|主任|主査|係長|フェロー|アナリスト|記者|編集長|担当|税理士|弁護士|司会|広報|CEO|CFO|COO|CTO|CIO|CMO|VP)|代表|博士|Dr\.?|Prof\.?)$/u;
 
 /**
  * `代表取締役社長CEO 川口 浩二` → `川口 浩二`, `石井 美咲 准教授` → `石井 美咲`, `野口准教授` → `野口`: the

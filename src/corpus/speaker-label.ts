@@ -1,8 +1,10 @@
 /**
  * Speaker labels: how a line opens with who says it. A name and a colon (`イリヤ: `, `佐藤（司会）：`,
  * `【田中】`, after an optional timestamp), a council record's ○ mark (○議長（小池一郎君）), a saved chat's
- * sender (12:03:15 From 田中 to Everyone:), and the words before a colon that are no speaker (an info box's
- * 定休日：). Which labels make a cast, and whose turn a line is, is `attribute-speakers.ts`'s business.
+ * sender (12:03:15 From 田中 to Everyone:) or a chat export's ([2024-05-14 21:03] 佐藤:), a transcription
+ * tool's label and time (話者2  00:15), a script's name before the quoted words (ハル「…」), a news caption
+ * (〈市民〉), and the words before a colon that are no speaker (an info box's 定休日：). Which labels make a
+ * cast, and whose turn a line is, is `attribute-speakers.ts`'s business.
  */
 
 /** The longest name a label may carry (code points). */
@@ -34,6 +36,41 @@ const CHAT_LINE = /^\s*([\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:From|送信�
  * label of its own, but none of the people on the stream says it.
  */
 const VIEWER_COMMENT = /^\s*[\[【(（<](?:chat|チャット|コメント|comment|視聴者|リスナー|YouTube|Twitch)[\]】)）>]\s*([^:：]{0,40})[:：]?\s*/iu;
+/**
+ * A chat export's stamp before a message (「[2024-05-14 21:03] 佐藤: …」), after the marker of a reply in a
+ * thread (「↳ スレッドに返信 [2024-05-14 21:20] 鈴木 健太: …」). A stamp that carries the day is a post's, not a
+ * recording's clock: the sender after it is the speaker, however seldom they post.
+ */
+const EXPORT_STAMP = /^\s*(?:↳[^\[(]{0,16})?[\[(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[\])]\s*/u;
+/**
+ * A transcription tool's label: a name or a part, then the time the turn starts (「話者2  00:15」, 「Speaker 1  0:03」),
+ * alone on the line above the words, or before them (group 3 is then their first character).
+ */
+const TIMED_LABEL = /^\s*(\S.{0,23}?)([ \t\u3000]+)[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\s*$|[ \t\u3000]+(?=(\S)))/u;
+/**
+ * A line of a script: a name, perhaps a stage direction in brackets, then the words in quotation marks, which
+ * close the line (「ハル「お父ちゃん、…」」, 「源三（笑って）「…」」). The direction says how the words are said, not who says them.
+ */
+const SCRIPT_LINE = /^\s*([^\s:\uFF1A「」『』()\uFF08\uFF09、。,.!?\uFF01\uFF1F…]{1,12}?)\s*(?:[(\uFF08][^()\uFF08\uFF09]{1,30}[)\uFF09]\s*)?(?=「.*」\s*$)/u;
+/**
+ * A script's cue for sound or music, written where a name would be (「SE　波の音」, 「M　テーマ曲、IN」): words nobody
+ * says, so no one's turn goes on over them. Only before words that are not Latin: 「M and A」 is English.
+ */
+const SOUND_CUE = /^\s*(?:SE|M|BGM|効果音)[ \t\u3000]+(?=[^\x00-\x7F])/u;
+/** A heading's number before a quoted title (第一回「嵐の前」, 其の二「…」): no one's name. */
+const ORDINAL = /^(?:第|其の)|[回話章節部編巻号幕場]$/u;
+/**
+ * A news script's caption (スーパー) naming who speaks, alone on the line above the words or before them:
+ * 〈市民〉, 〈みなと市長　山田一郎さん〉.
+ */
+const CAPTION_LABEL = /^\s*[〈《<]([^〈〉《》<>]{1,40})[〉》>](?=\s|[「『]|$)\s*/u;
+/** An honorific closing a caption: the word it ends is the person's name, the words before it their role. */
+const CAPTION_HONORIFIC = /(?:さん|氏|君|様|選手|監督|先生|アナ)$/u;
+/** A word for people by what they are, closing a caption with no name in it (市民, 山川町の住民, 来場者). */
+const PEOPLE_WORD = /[者民員客生徒童人性]$/u;
+/** A word before a given name that is who someone is, not their family name (防災担当, 部長, 3年). */
+const NOT_FAMILY = /[\d長員者師士官部課係当所局担年組]$/u;
+
 /** Whom a chat line is sent to when it is said to the room: without a timestamp, only this makes 「From X to Y:」 a chat line. */
 const CHAT_ROOM = /^(?:everyone|全員|みなさん|皆さん)/iu;
 
@@ -61,12 +98,13 @@ const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|�
 export const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 
 /**
- * A person's part with a letter or number that tells several apart (学生A, 参加者2, 男性B, 記者1): one
- * speaker each. The word must name a person (…者, …生, …員, …性, …客, 生徒), not a point in a list (ポイント1);
+ * A person's part with a letter or number that tells several apart (学生A, 参加者2, 男性B, 記者1, the audience's
+ * 会場A, a transcription tool's 話者2 or Speaker 1): one speaker each. The word must name a person (…者, …生, …員,
+ * …性, …客, 生徒) or the floor, not a point in a list (ポイント1);
  * a lesson record's numbered pupils (S1, S2) are one capital and a number (not Q1/A1, a list of questions).
  * Group 1 is the word, so 学生B vouches for 学生A as a speaker.
  */
-export const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民徒童]|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会)(?=\s?[A-Z0-9]{1,2}$)|[B-PR-Z](?=\d{1,2}$))\s?[A-Z0-9]{1,2}$/u;
+export const LETTERED_ROLE = /^((?:[\p{Script=Han}々]{0,4}[者生員客性民徒童]|会場|客席|フロア|ゲスト|スピーカー|パネリスト|パネラー|メンバー|ユーザー|講師|司会|Speaker)(?=\s?[A-Z0-9]{1,2}$)|[B-PR-Z](?=\d{1,2}$))\s?[A-Z0-9]{1,2}$/u;
 /**
  * A name as a name, not a phrase: katakana, Latin words, or a few kanji (a space may part family and
  * given name: 工藤 正樹), a nickname with ちゃん (よっちゃん), with an optional honorific.
@@ -96,7 +134,8 @@ export interface LabelRead {
   readonly name: string;
   /**
    * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
-   * hiragana, `こてつ：`, taken only among other labels), `chat` (a saved chat's sender, always a speaker)
+   * hiragana, `こてつ：`, taken only among other labels), `chat` (a saved chat's sender, or a person a news
+   * caption names: always a speaker)
    * or `none` (板書：, 提供：, 全員：: a label, but no one person's words).
    */
   readonly shape: 'label' | 'kana' | 'chat' | 'none';
@@ -122,6 +161,16 @@ export function readLabel(text: string): LabelRead | null {
   }
   const comment = VIEWER_COMMENT.exec(text);
   if (comment !== null) return { name: comment[1]?.trim() ?? '', role: null, length: comment[0].length, shape: 'none', titled: null };
+  const stamp = EXPORT_STAMP.exec(text);
+  const sent = stamp === null ? null : readLabel(text.slice(stamp[0].length));
+  if (stamp !== null && sent !== null && sent.shape !== 'none') return { ...sent, shape: 'chat', length: stamp[0].length + sent.length };
+  const cue = SOUND_CUE.exec(text);
+  if (cue !== null) return { name: cue[0].trim(), role: null, length: cue[0].length, shape: 'none', titled: null };
+  return readNameLabel(text) ?? readTimedLabel(text) ?? readScriptLine(text) ?? readCaption(text);
+}
+
+/** A label written as a name (or a part) and a colon: `イリヤ: `, `佐藤（司会）：`, `【田中】`. */
+function readNameLabel(text: string): LabelRead | null {
   const match = LABEL.exec(text);
   const written = (match?.[1] ?? match?.[2])?.trim();
   if (match === null || written === undefined || [...written].length > LABEL_NAME_MAX) return null;
@@ -137,6 +186,74 @@ export function readLabel(text: string): LabelRead | null {
   if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
   if (FIELD_LABEL.test(name)) return null;
   return { name, role, length: match[0].length, shape: strong ? 'label' : 'kana', titled: titled === null ? null : written };
+}
+
+/** A name that is a label by its shape alone: a name, a part (聞き手), or a part with a letter (話者2, 会場A). */
+function isLabelName(name: string): boolean {
+  return (NAME_SHAPED.test(name) || ROLE_LABEL.test(name) || LETTERED_ROLE.test(name)) && !FIELD_LABEL.test(name);
+}
+
+/**
+ * `話者2  00:15` alone on its line, or before the words. Before words, only a part (話者2) or a name set apart by
+ * wide space: 「田中 10:00 集合」 is a line of a schedule.
+ */
+function readTimedLabel(text: string): LabelRead | null {
+  const match = TIMED_LABEL.exec(text);
+  const name = match?.[1]?.trim();
+  if (match === null || name === undefined || !isLabelName(name) || NOT_A_PERSON.test(name)) return null;
+  const part = LETTERED_ROLE.test(name) || ROLE_LABEL.test(name);
+  if (match[3] !== undefined && !part && !/^(?:\t|\u3000|\s{2,})/u.test(match[2] ?? '')) return null;
+  return { name, role: null, length: match[0].length, shape: 'label', titled: null };
+}
+
+/** `ハル「…」`, `源三（笑って）「…」`: the label ends before the opening quotation mark. */
+function readScriptLine(text: string): LabelRead | null {
+  const match = SCRIPT_LINE.exec(text);
+  const name = match?.[1]?.trim();
+  if (match === null || name === undefined || ORDINAL.test(name) || !isLabelName(name)) return null;
+  return { name, role: null, length: match[0].length, shape: NOT_A_PERSON.test(name) ? 'none' : 'label', titled: null };
+}
+
+/**
+ * 〈みなと市長　山田一郎さん〉: the name before the honorific (a family and a given name may stand apart: 木下 亮さん),
+ * the words before it the role; 〈市民〉: a word for people, with no name, is the part that speaks.
+ */
+function readCaption(text: string): LabelRead | null {
+  const match = CAPTION_LABEL.exec(text);
+  const inner = match?.[1]?.normalize('NFKC').trim();
+  if (match === null || inner === undefined || inner === '') return null;
+  const words = inner.split(/\s+/u);
+  const last = words.at(-1) ?? '';
+  if (CAPTION_HONORIFIC.test(last)) {
+    const given = last.replace(CAPTION_HONORIFIC, '');
+    const family = words.length > 1 ? (words.at(-2) ?? '') : '';
+    const split = family !== '' && /^[\p{Script=Han}々]{1,3}$/u.test(family) && !NOT_FAMILY.test(family) && /^[\p{Script=Han}々ぁ-ゖァ-ヺー]{1,4}$/u.test(given);
+    const name = split ? `${family} ${given}` : given;
+    const role = words.slice(0, split ? -2 : -1).join(' ');
+    if (!NAME_SHAPED.test(name)) return null;
+    return { name, role: role === '' ? null : role, length: match[0].length, shape: 'chat', titled: null };
+  }
+  if (words.length > 1 || !(NAME_SHAPED.test(inner) || PEOPLE_WORD.test(inner)) || [...inner].length > 12 || /\d/u.test(inner) || FIELD_LABEL.test(inner)) return null;
+  if (NOT_A_PERSON.test(inner)) return { name: inner, role: null, length: match[0].length, shape: 'none', titled: null };
+  // A word for people says by itself that the caption names who speaks, by the part they speak in, which is
+  // their role as well as their name; 〈解説〉 may head a part of the text.
+  const people = PEOPLE_WORD.test(inner);
+  return { name: inner, role: people ? inner : null, length: match[0].length, shape: people ? 'chat' : 'label', titled: null };
+}
+
+/**
+ * A speaker's label that stands alone on its line above the words — a transcription tool's (`話者2  00:15`)
+ * or a news caption (〈市民〉) — with whether its shape alone says it is a person's (a part, a role, a people
+ * word). Null for any other line, words after a label included.
+ *
+ * @example standingLabel('話者2  00:15') // { name: '話者2', part: true }
+ */
+export function standingLabel(text: string): { readonly name: string; readonly part: boolean } | null {
+  const folded = text.normalize('NFKC').trim();
+  const read = readTimedLabel(folded) ?? readCaption(folded);
+  if (read === null || read.shape === 'none' || read.length < folded.length) return null;
+  const part = read.role !== null || LETTERED_ROLE.test(read.name) || ROLE_LABEL.test(read.name);
+  return { name: read.name, part };
 }
 
 /** The name in a bracket after a post (小川, 井上教諭 → 井上 titled 井上教諭), when it is shaped like a name. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isBoilerplate } from '../../src/corpus/boilerplate.js';
 import { dateAtEnd, findDate } from '../../src/corpus/find-date.js';
 import { findSpeakers } from '../../src/corpus/find-speakers.js';
-import { isPlaceField, readMetadataLine, readSiteByline } from '../../src/corpus/read-metadata.js';
+import { isPlaceField, isUpdateField, readMetadataLine, readSiteByline } from '../../src/corpus/read-metadata.js';
 
 describe('readMetadataLine', () => {
   it.each([
@@ -66,6 +66,8 @@ describe('readMetadataLine', () => {
     ['放送：2024年10月12日（土）　制作：北信テレビ', null, '2024-10-12'],
     ['日時：令和6年11月16日（土）午前10時〜11時30分', null, '2024-11-16'],
     ['開催日：2024年6月20日（木）19:00〜　会場：渋谷某所＋YouTube Live', null, '2024-06-20'],
+    // A byline's job written as a word of its own before the name.
+    ['文・写真：台所研究家 小川みどり', '小川みどり', null],
   ])('reads %j', (line, author, date) => {
     expect(readMetadataLine(line)).toEqual({ author, date, speakers: [] });
   });
@@ -75,6 +77,16 @@ describe('readMetadataLine', () => {
     expect(isPlaceField('- 収録場所：市民ホール')).toBe(true);
     expect(isPlaceField('日時：2023年6月10日　会場：市民ホール')).toBe(false);
     expect(isPlaceField('場所はどこですか。')).toBe(false);
+  });
+
+  it('tells a line giving only the day of the last update, a fact a reader may ask for', () => {
+    expect(isUpdateField('更新日：2024年3月15日')).toBe(true);
+    expect(isUpdateField('- 最終更新：2022/9/3')).toBe(true);
+    expect(isUpdateField('Last updated: 2024-03-15')).toBe(true);
+    expect(isUpdateField('公開日：2023年6月1日')).toBe(false);
+    expect(isUpdateField('公開日：2022/8/1　最終更新：2022/9/3')).toBe(false);
+    expect(isUpdateField('Updated by Ryo Shimizu on December 15, 2024')).toBe(false);
+    expect(isUpdateField('更新のお知らせは毎週です。')).toBe(false);
   });
 
   it('takes no birthday or deadline for the date of the text', () => {
@@ -271,6 +283,12 @@ describe('isBoilerplate', () => {
     ['[PR] 話題のガジェットを今すぐチェック', true],
     ['※2025年2月15日 9:00 日本法人の設立時期について一部表現を修正しました。', true],
     ['【訂正】初出時、社名に誤りがありました。', true],
+    // A note that says what changed states facts of the text: a figure, a second sentence.
+    ['※2024年3月15日更新：塩の量を120gから130gに変更しました。手順7にぬかの足し方を追記しました。', false],
+    ['※2024年3月15日 塩の量を130gに修正しました。', false],
+    // A chat export's reaction counters under a message.
+    ['    :+1: 5  :eyes: 1', true],
+    [':scream: 2', true],
     ['この記事をシェアする', true],
     ['関連記事:月面着陸船、2度目の挑戦へ/衛星コンステレーションは夜空を変えるか', true],
     ['コメント(12)', true],

@@ -64,6 +64,26 @@ describe('parseTranscript', () => {
       expect(transcript.paragraphs.map((paragraph) => paragraph.speaker)).toEqual([null, null]);
     });
 
+    it('names the speakers a cast list near the top lists, and keeps the list as content', () => {
+      const transcript = parseTranscript(
+        'drama.txt',
+        lines(
+          'ラジオドラマ『岬の灯』　第一回「嵐の前」',
+          '',
+          '【登場人物】',
+          '岬 ハル（17）……灯台守の娘。高校二年生',
+          '野々村 修一（29）……東京の中央気象台から来た技師',
+          'ナレーター',
+          '',
+          'ハル「お父ちゃん、油、足しといたよ」',
+        ),
+      );
+      expect(transcript.speakers).toEqual(['岬 ハル', '野々村 修一', 'ナレーター']);
+      expect(kindAt(transcript, 5)).toBe('content');
+      // A list under no cast label names no one.
+      expect(parseTranscript('l.txt', lines('買い物', '', '牛乳（1本）……冷蔵', '卵……10個', '', '以上です。')).speakers).toEqual([]);
+    });
+
     it('names the speakers an introduction line introduces', () => {
       const transcript = parseTranscript(
         'a.txt',
@@ -531,6 +551,80 @@ describe('parseTranscript', () => {
     expect(transcript.paragraphs[0]?.text).toBe('会場：北町コミュニティセンター 2階和室');
   });
 
+  it('keeps the day of the last update in the index, and takes it for the date only when no other line gives one', () => {
+    const header = ['# ぬか床の作り方', '', '公開日：2023年6月1日', '更新日：2024年3月15日', '文・写真：台所研究家 小川みどり', ''];
+    const body = '「ぬか漬けって難しそう」と思っていませんか？　手順さえ守れば誰でも始められます。';
+    const transcript = parseTranscript('n.md', lines(...header, body));
+    expect(transcript.date).toBe('2023-06-01');
+    expect(kindsOf(transcript).slice(2, 5)).toEqual(['metadata', 'content', 'metadata']);
+    expect(transcript.paragraphs[0]?.text).toBe('更新日：2024年3月15日');
+    expect(transcript.sections).toEqual([]);
+    const updatedOnly = parseTranscript('n.md', lines('# ぬか床の作り方', '', '更新日：2024年3月15日', '', body));
+    expect(updatedOnly.date).toBe('2024-03-15');
+  });
+
+  it("takes a speaker's label alone above the words for metadata, never a paragraph nor a heading", () => {
+    const stt = parseTranscript(
+      'stt.txt',
+      lines(
+        'インタビュー_20240209.m4a',
+        '',
+        '話者1  00:00',
+        'じゃあ回しますね。本日は喫茶店にお邪魔しています。お隣がマスターの加藤清さんです。',
+        '',
+        '話者2  00:15',
+        'はいはい、加藤だがね。よろしゅう。',
+        '',
+        '話者1  00:24',
+        'お店を始められたのはいつ頃なんですか？',
+        '',
+        '話者2  00:27',
+        '昭和52年だわ。',
+      ),
+    );
+    expect(kindsOf(stt)).toEqual(['title', 'blank', 'metadata', 'content', 'blank', 'metadata', 'content', 'blank', 'metadata', 'content', 'blank', 'metadata', 'content']);
+    expect(stt.sections).toEqual([]);
+    const news = parseTranscript(
+      'news.txt',
+      lines(
+        '夕方ニュース',
+        'アナウンサー　みなと大橋が、きょう午後３時に開通しました。',
+        '〈市民〉',
+        '「毎朝の通勤がずっと渋滞だったので、本当に助かります。」',
+        '〈みなと市長　山田一郎さん〉',
+        '「７年がかりの事業でした。」',
+        '（ナレーション）市は、1日あたりおよそ２万台の通行を見込んでいます。',
+      ),
+    );
+    expect(kindsOf(news)).toEqual(['title', 'content', 'metadata', 'content', 'metadata', 'content', 'content']);
+    // A name and a time once, as in a schedule, stays content.
+    const schedule = parseTranscript('s.txt', lines('当日の流れ', '受付が済んだら、ホールへお進みください。', '開会  10:00', '閉会  16:00'));
+    expect(kindsOf(schedule).slice(2)).toEqual(['content', 'content']);
+  });
+
+  it('takes a heading mark followed by a short cue for a heading, so the lines under it are its section', () => {
+    const transcript = parseTranscript(
+      'drama.txt',
+      lines(
+        'ラジオドラマ『岬の灯』',
+        '',
+        '■シーン2　浜辺（九月二十五日・朝）',
+        '',
+        'SE　カモメ。バスの停まる音。ドアの開く音',
+        '',
+        'ヨシ「ハルちゃん、あれ見てみ。背広の人が降りてきたで。」',
+        '',
+        '■シーン3　灯台・事務室（九月二十六日・昼）',
+        '',
+        'SE　ラジオの雑音',
+        '',
+        '野々村「源三さん、はっきり申し上げます。台風十五号は今夜、この岬のすぐそばに上陸します。」',
+      ),
+    );
+    expect(transcript.sections).toEqual(['シーン2　浜辺（九月二十五日・朝）', 'シーン3　灯台・事務室（九月二十六日・昼）']);
+    expect(sectionAt(transcript, 13)).toBe('シーン3　灯台・事務室（九月二十六日・昼）');
+  });
+
   it('takes a list of related articles under its label for boilerplate, dates and all', () => {
     const transcript = parseTranscript(
       'b.md',
@@ -662,6 +756,38 @@ describe('parseTranscript', () => {
       ]);
       expect(transcript.paragraphs[1]?.sentences.map((sentence) => sentence.text)).toEqual(['18歳で奈良の工務店に弟子入りしたのが1986年ですから、もう40年近くになりますね。']);
       expect(transcript.lines.map((line) => line.kind).slice(6, 8)).toEqual(['content', 'content']);
+    });
+
+    it('joins a sentence run on over subtitle cues, past the cue numbers and timings, and cites its first and last line', () => {
+      const transcript = parseTranscript(
+        'a.srt.txt',
+        lines(
+          '1',
+          '00:00:11,700 --> 00:00:15,300',
+          '去年、2024年の5月11日の夜に、北海道の各地で',
+          '',
+          '2',
+          '00:00:15,500 --> 00:00:18,900',
+          '赤いオーロラが観測されてニュースになりましたよね。',
+          '',
+          '3',
+          '00:00:18,900 --> 00:00:19,500',
+          '[音楽]',
+          '',
+          '4',
+          '00:00:20,800 --> 00:00:24,500',
+          'この、地球の磁場がバリアみたいに効いている領域のことを',
+          '',
+          '5',
+          '00:00:24,700 --> 00:00:28,400',
+          '「磁気圏」と呼びます。',
+        ),
+      );
+      expect(spans(transcript)).toEqual([
+        [3, 7, '去年、2024年の5月11日の夜に、北海道の各地で赤いオーロラが観測されてニュースになりましたよね。'],
+        [15, 19, 'この、地球の磁場がバリアみたいに効いている領域のことを「磁気圏」と呼びます。'],
+      ]);
+      expect(kindsOf(transcript).slice(3, 6)).toEqual(['blank', 'boilerplate', 'boilerplate']);
     });
 
     it('joins a line of unpunctuated speech that stops on a particle asking for more, and nothing else', () => {

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { labelLength, readLabel, standingLabel } from '../../src/corpus/speaker-label.js';
+
+const read = (text: string): Pick<NonNullable<ReturnType<typeof readLabel>>, 'name' | 'role' | 'shape'> | null => {
+  const found = readLabel(text.normalize('NFKC'));
+  return found === null ? null : { name: found.name, role: found.role, shape: found.shape };
+};
+
+describe('readLabel', () => {
+  it.each([
+    // A chat export: the sender after a stamp with the day, a reply in a thread after its marker.
+    ['[2024-05-14 21:03] 佐藤: おつかれ〜。範囲出たね', { name: '佐藤', role: null, shape: 'chat' }],
+    ['    ↳ スレッドに返信 [2024-05-14 21:20] 鈴木 健太: 火曜は4限まであるから', { name: '鈴木 健太', role: null, shape: 'chat' }],
+    ['[2024-05-14 21:16] みさきち: やろやろ！', { name: 'みさきち', role: null, shape: 'chat' }],
+    // A transcription tool's label and time, alone or before the words.
+    ['話者2  00:15', { name: '話者2', role: null, shape: 'label' }],
+    ['Speaker 1  0:03', { name: 'Speaker 1', role: null, shape: 'label' }],
+    ['話者2  00:15 はいはい、加藤だがね。', { name: '話者2', role: null, shape: 'label' }],
+    // A script's name, with a stage direction or without, before the quoted words.
+    ['源三（笑って）「毎晩聞かなあかんのや。」', { name: '源三', role: null, shape: 'label' }],
+    ['ハル「拭いた拭いた」', { name: 'ハル', role: null, shape: 'label' }],
+    // A news caption: the name before the honorific, its role before it; a word for people is the part.
+    ['〈みなと市長　山田一郎さん〉', { name: '山田一郎', role: 'みなと市長', shape: 'chat' }],
+    ['〈山川町　防災担当　木下 亮さん〉', { name: '木下 亮', role: '山川町 防災担当', shape: 'chat' }],
+    ['〈市民〉', { name: '市民', role: '市民', shape: 'chat' }],
+    ['〈市民〉 「毎朝の通勤が…」', { name: '市民', role: '市民', shape: 'chat' }],
+    // The audience asking, lettered: a label of its own.
+    ['会場A：ネット販売を始めるとき、いちばん苦労されたことは何でしたか。', { name: '会場A', role: null, shape: 'label' }],
+    // A script's cue for sound or music: a label, but no one's words.
+    ['SE　エンジンのかかる音。低いうなり', { name: 'SE', role: null, shape: 'none' }],
+    ['M　テーマ曲、IN。', { name: 'M', role: null, shape: 'none' }],
+  ])('reads %j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    // A schedule's time after a word, with words after it.
+    ['田中 10:00 集合'],
+    // A quoted title after a number, not a name.
+    ['第一回「嵐の前」'],
+    // A line that quotes but goes on after the quotation.
+    ['ハル「そうや」と言った。'],
+    // Angle brackets round a word in a sentence.
+    ['〈わたし〉とは何か'],
+    // A subtitle cue's timing.
+    ['00:00:01,000 --> 00:00:04,000'],
+    // An English line that opens with a letter.
+    ['M and A is what they call it.'],
+  ])('reads no label in %j', (text) => {
+    expect(read(text)).toBeNull();
+  });
+
+  it('starts a script line at its quotation, after the name and the stage direction', () => {
+    const text = '源三（笑って）「毎晩聞かなあかんのや」';
+    expect(text.slice(labelLength(text))).toBe('「毎晩聞かなあかんのや」');
+  });
+});
+
+describe('standingLabel', () => {
+  it.each([
+    ['話者2  00:15', { name: '話者2', part: true }],
+    ['〈みなと市長　山田一郎さん〉', { name: '山田一郎', part: true }],
+    ['〈山川町の住民〉', { name: '山川町の住民', part: true }],
+    // A name alone is a label only where it recurs, which the reader counts.
+    ['田中  03:10', { name: '田中', part: false }],
+    ['〈解説〉', { name: '解説', part: false }],
+  ])('reads %j as a label standing alone', (text, expected) => {
+    expect(standingLabel(text)).toEqual(expected);
+  });
+
+  it('reads no standing label where words follow the label', () => {
+    expect(standingLabel('話者2  00:15 はいはい')).toBeNull();
+    expect(standingLabel('〈市民〉「助かります。」')).toBeNull();
+    expect(standingLabel('佐藤: はい')).toBeNull();
+  });
+});
