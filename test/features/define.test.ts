@@ -115,6 +115,12 @@ describe('findDefinitions', () => {
     ['**祖母**：余震ちゅうのは、大きか地震のあとに続く揺れのことたい。', '余震', 'topic'],
     // Naming with a quoted name's bare て (dialect for って).
     ['あとから来た小さか揺れのほうを「余震」て呼ぶとです。', '余震', 'called'],
+    // A topic said to be a kind of its own head noun (…の酵母で、), before a second topic (害は).
+    ['産膜酵母は、ぬか床の表面にできる白い膜状の酵母で、体に害はありません。', '産膜酵母', 'means'],
+    // A quoted term with its reading in brackets is the term without the reading.
+    ['この黒い膜を「溶融皮殻（ようゆうひかく）」と呼びます。', '溶融皮殻', 'called'],
+    // Kansai いうんは right after the term (と dropped).
+    ['橋本：始末いうんはな、ケチとはちゃいまっせ。始めと終わりを考えてお金を使う、いう心構えのことですねん。', '始末', 'topic'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
@@ -271,6 +277,10 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     ['新しい台車は来月届くとのことです。'],
     // A quoted word before は, where のこと ends another clause: no gloss of the word.
     ['社長の「やってみなはれ」は有名な話やけど、それも昔のこと。'],
+    // A script's stage direction in brackets before the line spoken glosses no name.
+    ['ハル（窓の外を見て）「……なんか、空の色、変やね」'],
+    // A one-kanji head (駅) is too little to call the topic a kind of it.
+    ['東京駅は、日本で一番大きい駅です。'],
   ])('finds no definition in %s', (sentence) => {
     expect(findDefinitions(paragraphOf(sentence), tokenizer)).toEqual([]);
   });
@@ -310,6 +320,38 @@ describe('findDefinitions: okurigana words, glosses, spoken って and glossary 
     const result = define(state, { term: 'GPU', limit: 3 });
     expect(result.results[0]).toMatchObject({ line: 4, defining: true });
     expect(result.variants).not.toContain('机');
+  });
+});
+
+describe('define: a definition over two sentences or two lines', () => {
+  it('takes in the sentence before a naming that points back to it, and the sentence after a topic that says what the term is', () => {
+    const called = paragraphOf('だから表面だけが黒くこげたようになっています。この黒い膜を「溶融皮殻（ようゆうひかく）」と呼びます。');
+    expect(findDefinitions(called, tokenizer)).toMatchObject([{ term: '溶融皮殻', start: 0, end: called.text.length }]);
+    const topic = paragraphOf('始末いうんはな、ケチとはちゃいまっせ。ほんまに生きるところにだけお金を使う、いう心構えのことですねん。');
+    expect(findDefinitions(topic, tokenizer)).toMatchObject([{ term: '始末', start: 0, end: topic.text.length }]);
+  });
+
+  it('defines a term by the line answering what it is, not by a question about which one', () => {
+    const chat = stateFrom(
+      {
+        'chat.txt': [
+          '#stat のエクスポート',
+          '[2024-05-16 22:05] 鈴木: 質問。p値ってけっきょく何？',
+          '[2024-05-16 22:09] 佐藤: 帰無仮説が正しいと仮定したときに、今回のデータかそれ以上に極端な結果が出る確率、だよ',
+          '[2024-05-16 22:12] 田中: キャンプの一番の出費って何なの？',
+          '[2024-05-16 22:14] 佐藤: 僕の場合は寝袋とマットですね。',
+        ].join('\n'),
+      },
+      createAnalyzer(tokenizer),
+      tokenizer,
+    );
+    expect(define(chat, { term: 'p値', limit: 3 })).toMatchObject({ defined: true, results: [{ line: 3, kind: 'question' }] });
+    expect(define(chat, { term: '出費', limit: 3 }).defined).toBe(false);
+  });
+
+  it('takes no self-introduction in a script for the definition of a name', () => {
+    const script = stateFrom({ 'drama.txt': ['ラジオドラマ', '', 'ハル「どちらさんですか」', '野々村「中央気象台の野々村といいます。灯台に来ました」'].join('\n') }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(script, { term: '野々村', limit: 3 }).defined).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import { labelLength } from '../speaker-label.js';
 import type { Corpus, Paragraph } from '../types.js';
 import type { Lexicon } from '../../text/lexicon/lexicon.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
-import { findDefinitions, type DefinitionKind } from './find-definitions.js';
+import { answerDefinitions, findDefinitions, type DefinitionKind } from './find-definitions.js';
 import { expansionsIn, isAcronym, termKey, termSoundKey } from './term-key.js';
 import { isTermShaped } from './term-phrase.js';
 
@@ -57,6 +57,12 @@ export function buildGlossary(corpus: Corpus, tokenizer: Tokenizer, lexicon: Lex
     paragraphs.forEach((paragraph, i) => {
       for (const found of findDefinitions(paragraph, tokenizer)) {
         definitions.push({ ...definitionAt(paragraph, found.term, found.kind, found.strength, found.start, found.end), variants: found.variants });
+      }
+      const answer = paragraphs[i + 1];
+      if (answer !== undefined) {
+        for (const found of answerDefinitions(paragraph, answer, tokenizer)) {
+          definitions.push({ ...definitionAt(answer, found.term, found.kind, found.strength, found.start, found.end), variants: found.variants });
+        }
       }
       definitions.push(...acronymExpansions(paragraphs, i));
     });

@@ -5,6 +5,7 @@
  * 「いわゆるX。これは…」, 「「X」。(これは…。)…という<kind>です」 and `X is a…` / `X stands for…`. Each gives the term as written, the other
  * spellings the sentence joins to it, and how strongly the sentence defines it.
  */
+import { labelLength } from '../speaker-label.js';
 import type { Paragraph, Sentence } from '../types.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
 import { isAcronym, spellsAcronym, termSoundKey } from './term-key.js';
@@ -38,9 +39,9 @@ export interface DefinitionCandidate {
 
 /** Anything that may open a definition; sentences without one are not tokenised. */
 const CUE =
-  /と訳|とは|という|っていう|て(?:いう|ゆう|言う)のは|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|[」』]て呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
+  /と訳|とは|という|(?:いう|ゆう)(?:のは|んは)|っていう|て(?:いう|ゆう|言う)のは|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|[」』]て呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
-const TOPIC = /(?:とは|というのは|っていうのは|(?<![っッ])て(?:いう|ゆう|言う)のは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
+const TOPIC = /(?:とは|というのは|(?:という|っていう|ってゆう)んは|(?<=[\p{sc=Han}\p{sc=Katakana}ー」』])(?:いう|ゆう|言う)(?:のは|んは)|っていうのは|(?<![っッ])て(?:いう|ゆう|言う)のは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」(Kansai ちゃう)「…とは思いません」「…とは限らない」. */
 const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|ちゃう|ちゃいま|ちゃうか|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;
@@ -139,9 +140,9 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
     const here: DefinitionCandidate[] = scriptSpellings(sentence);
     const named = englishNames(sentence, previousFound);
     if (named !== null) found[found.indexOf(named.defined)] = named.extended;
-    if (CUE.test(sentence.text) || KIND_OF_CUE.test(sentence.text)) {
+    if (CUE.test(sentence.text) || KIND_OF_CUE.test(sentence.text) || HEAD_KIND_CUE.test(sentence.text)) {
       const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
-      here.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view));
+      here.push(...topicDefinitions(view), ...meansDefinitions(view), ...thatIsDefinitions(view), ...calledDefinitions(view), ...namedDefinitions(view), ...headKindDefinitions(view));
       here.push(...appositions(view), ...soCalled(view), ...parentheses(view), ...restatements(view), ...translatedAs(view), ...english(view));
     }
     if (i === 0) here.push(...glossaryEntry(paragraph, sentence));
@@ -150,7 +151,37 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
     found.push(...here);
     previousFound = here;
   });
-  return strongestPerTerm(found);
+  // 「野々村「中央気象台の野々村といいます。」」: a speaker giving their own name introduces themselves.
+  const speaker = paragraph.speaker ?? paragraph.text.slice(0, labelLength(paragraph.text));
+  return strongestPerTerm(found.filter((candidate) => candidate.kind !== 'named' || speaker === '' || !speaker.includes(candidate.term)));
+}
+
+/**
+ * A line that ends asking what a term is: 「p値ってけっきょく何？」「Xとは何ですか？」「Xって何だっけ」.
+ * The group is where the cue after the term starts.
+ */
+const ASKS_WHAT = /(?:って|とは|っていうのは|というのは|ってのは)[、,]?\s*(?:けっきょく|結局|そもそも|いったい|一体|つまり|要するに)?\s*(?:何|なに|なん)(?:です|でしょう|なの|なん(?:です|や|だ)?|だっけ|でしたっけ|のこと)?(?:か|かね|かな)?[?\uFF1F]*$/u;
+
+/**
+ * 「[…] 鈴木: 質問。p値ってけっきょく何？」 answered on the next line 「[…] 佐藤: 帰無仮説が正しいと仮定したときに…確率、だよ」:
+ * in a chat, an interview or a FAQ the line that answers what a term is defines it. The definition is the
+ * answer's first sentence (with the one after it, when it goes on: これは…), in the answer's paragraph.
+ */
+export function answerDefinitions(question: Paragraph, answer: Paragraph, tokenizer: Tokenizer): DefinitionCandidate[] {
+  const asked = question.sentences[question.sentences.length - 1];
+  const label = labelLength(answer.text);
+  const first = answer.sentences.find((sentence) => sentence.end > label);
+  if (asked === undefined || first === undefined || ASKING.test(first.text)) return [];
+  const text = asked.text.trim();
+  const cue = ASKS_WHAT.exec(text);
+  if (cue === null) return [];
+  const tokens = tokensOf(tokenizer, text);
+  const term = termEndingAt(text, tokens, tokenEndingAt(tokens, cue.index), false);
+  // 「キャンプの一番の出費って何なの？」 asks which expense, not what 出費 is: the term must open the question.
+  if (term === null || !isTermShaped(term.text) || !SPOKEN_TOPIC_LEAD.test(text.slice(0, term.start))) return [];
+  const next = answer.sentences[answer.sentences.indexOf(first) + 1];
+  const end = next !== undefined && EXPLAINS_PREVIOUS.test(next.text) ? next.end : first.end;
+  return [{ term: term.text.trim(), variants: [], kind: 'question', strength: STRENGTH.question, start: first.start, end }];
 }
 
 /** The index of the token that ends at `offset` (the token before a cue), or -1. */
@@ -242,9 +273,23 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
       }
       continue;
     }
-    out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1, kana: opening !== null }));
+    out.push(...candidate(view, term, 'topic', { factor: NEGATED.test(rest) ? NEGATED_FACTOR : 1, kana: opening !== null, withNext: saysWhatInNext(view) }));
   }
   return out;
+}
+
+/** A sentence that says what something is, to its end (Kansai ねん and other final particles allowed). */
+const SAYS_WHAT = new RegExp(`(?:のこと|もの|もん|状態|様子|意味)(?:${COPULA})(?:ねん|よ|ね|わ|な|で)*[。.!！]?$|を(?:意味|指)(?:し|す)`, 'u');
+/** A topic or a comma after a topic: the sentence is about something of its own. */
+const OWN_TOPIC = /(?:は|って|とは)[、,]/u;
+
+/**
+ * 「始末いうんはな、ケチとはちゃいまっせ。始めと終わり、…心構えのことですねん。」: a topic sentence that
+ * does not itself say what the term is, followed by one that does with no topic of its own.
+ */
+function saysWhatInNext(view: SentenceView): boolean {
+  const next = view.next?.text.trim() ?? '';
+  return next !== '' && !SAYS_WHAT.test(view.sentence.text.trim()) && SAYS_WHAT.test(next) && !OWN_TOPIC.test(next) && !ASKING.test(next);
 }
 
 /** Where a clause opens: the sentence start, a comma, a quote, a speaker label's colon. */
@@ -329,6 +374,32 @@ function meansDefinitions(view: SentenceView): DefinitionCandidate[] {
     }
   }
   return out;
+}
+
+/** A sentence that may call its topic a kind of its own head noun: a topic は, then a kanji or katakana word after kana, before で、 or a copula. */
+const HEAD_KIND_CUE = new RegExp(String.raw`は.*[\u3041-\u309f][\p{sc=Han}\p{sc=Katakana}ー]{2,}(?:で[、,]|(?:${COPULA})[。.!！]?$)`, 'u');
+const KANJI_OR_KATAKANA = /^[\p{sc=Han}\p{sc=Katakana}ー]+$/u;
+
+/**
+ * 「産膜酵母は、ぬか床の表面にできる白い膜状の酵母で、体に害はありません。」: a topic said to be a kind of
+ * its own head noun (…の酵母で / …の酵母です) is defined by what the sentence says of that kind.
+ */
+function headKindDefinitions(view: SentenceView): DefinitionCandidate[] {
+  const text = view.sentence.text;
+  if (ASKING.test(text)) return [];
+  const topic = topicOf(view, text.length);
+  if (topic === null || POINTED_AT.test(text.slice(0, topic.start))) return [];
+  // Up to a second topic (「…の酵母で、体に害はありません」): what follows it is said of that one.
+  const second = view.tokens.find((token) => token.start > topic.end && token.morpheme.surface === 'は' && token.morpheme.posDetail === '係助詞');
+  const rest = text.slice(topic.end, second?.start ?? text.length);
+  const chars = [...topic.text];
+  for (let length = chars.length - 1; length >= 2; length -= 1) {
+    const head = chars.slice(-length).join('');
+    if (!KANJI_OR_KATAKANA.test(head)) continue;
+    const kind = new RegExp(String.raw`[\u3041-\u309f]${head}(?:で[、,]|(?:${COPULA})[。.!！]?$)`, 'u');
+    if (kind.test(rest)) return candidate(view, topic, 'means', { factor: KIND_OF_FACTOR });
+  }
+  return [];
 }
 
 /** Before a spoken topic って: nothing but a speaker label, a connective or an opening quote. */
@@ -472,6 +543,9 @@ function announcedDefinitions(sentences: readonly Sentence[], i: number, tokeniz
   return [];
 }
 
+/** An object pointing back (「この黒い膜を」「そういう作業を」): what is named is what the sentence before describes. */
+const POINTED_OBJECT = /(?:^|[、,\s:：])(?:この|その|こういう|そういう|こうした|そうした|このような|そのような|こんな|そんな)[^、。,]{0,12}を[、,]?\s*[「『]?$/u;
+
 function calledDefinitions(view: SentenceView): DefinitionCandidate[] {
   const text = view.sentence.text;
   const out: DefinitionCandidate[] = [];
@@ -480,7 +554,10 @@ function calledDefinitions(view: SentenceView): DefinitionCandidate[] {
     const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
     // 「Xと呼ばれるY」 names a kind of Y; the sentence after usually says more.
     const attributive = CALLED_ATTRIBUTIVE.test(text.slice(at));
-    out.push(...candidate(view, term, 'called', { factor: attributive ? 0.9 : 1 }));
+    const found = candidate(view, term, 'called', { factor: attributive ? 0.9 : 1 });
+    // 「…表面だけが黒くこげたようになっています。この黒い膜を「溶融皮殻」と呼びます。」: the definition is both sentences.
+    const from = term !== null && view.previous !== undefined && POINTED_OBJECT.test(text.slice(0, term.start)) ? view.previous.start : null;
+    out.push(...found.map((definition) => (from === null ? definition : { ...definition, start: from })));
   }
   return out;
 }
@@ -537,8 +614,9 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
     const outer = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, text.slice(0, at).trimEnd().length), false);
     // 「講師の田中教授（経済学部）」「記者（NHK）：」: a person with an affiliation, not a term with a gloss.
     if (outer === null || !isTermShaped(outer.text) || PERSON_TITLE.test(outer.text)) continue;
-    // 「記者A（テック通信・斉藤）：」: a speaker label, whatever stands in its brackets.
-    if (/^\s*[:\uFF1A]/u.test(text.slice(at + match[0].length))) continue;
+    // 「記者A（テック通信・斉藤）：」: a speaker label, whatever stands in its brackets; 「ハル（窓の外を見て）「…」」:
+    // a script's stage direction before the line spoken.
+    if (/^\s*[:\uFF1A「『]/u.test(text.slice(at + match[0].length))) continue;
     const outerIsLatin = /^[\p{Script=Latin}\s\d-]+$/u.test(outer.text);
     if (isAcronym(inner) && (!outerIsLatin || spellsAcronym(outer.text, inner))) {
       out.push(...candidate(view, { ...outer, text: inner }, 'expansion', { variants: [outer.text] }));

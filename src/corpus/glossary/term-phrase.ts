@@ -207,13 +207,18 @@ export function termStartingAt(sentence: string, tokens: readonly Token[], start
 }
 
 /** `「…」` ending right before `end` (the closing quote at end - 1), content only. */
+/** A reading in kana closing a quoted term: 「溶融皮殻（ようゆうひかく）」. */
+const READING_AT_END = /[(（][\u3041-\u309fー・\s]+[)）]$/u;
+
 function quotedEndingAt(sentence: string, end: number): Phrase | null {
   const close = sentence.charAt(end - 1);
   const open = QUOTES[close];
   if (open === undefined) return null;
   const start = sentence.lastIndexOf(open, end - 2);
   if (start === -1) return null;
-  return { text: sentence.slice(start + 1, end - 1), start: start + 1, end: end - 1 };
+  // The term is what its reading is of, not the two together.
+  const text = sentence.slice(start + 1, end - 1).replace(READING_AT_END, '');
+  return { text, start: start + 1, end: start + 1 + text.length };
 }
 
 function quotedStartingAt(sentence: string, start: number): Phrase | null {
