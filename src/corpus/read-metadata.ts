@@ -140,9 +140,10 @@ const NOTE = /^※/u;
 
 /**
  * `話者数: 2`, `収録時間: 45分`, `Duration: 00:45:12`: a field a transcription tool writes above the
- * text; `聞き手:編集部`, `撮影:田中`: the crew, named in a header, not speakers of the text.
+ * text; `聞き手:編集部`, `撮影:田中`: the crew, named in a header, not speakers of the text. A colon in the
+ * value (not a time's) starts another field: 「文字起こし：自動　収録日：2024年2月9日」 is two.
  */
-const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|制作|製作|提供|協力|主催|共催|後援|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*[^。!?\uFF01\uFF1F]{1,40}$/iu;
+const RECORDING_FIELD = /^(?:話者数|参加人数|収録時間|録音時間|再生時間|所要時間|長さ|収録場所|場所|会場|言語|ファイル名|文字数|形式|聞き手|インタビュアー|撮影|写真|編集|通訳|翻訳|記録|書き起こし|文字起こし|制作|製作|提供|協力|主催|共催|後援|duration|length|language|location|venue|file(?:name)?|format)\s*[:\uFF1A]\s*(?:[^。!?\uFF01\uFF1F:\uFF1A]|(?<=\d)[:\uFF1A](?=\d)){1,40}$/iu;
 
 function readRecordingField(text: string): LineMetadata | null {
   // 「記録：みかん（自動字幕を手で整えました。…）」: a note in brackets after the value.

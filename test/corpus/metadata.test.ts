@@ -66,6 +66,9 @@ describe('readMetadataLine', () => {
     ['放送：2024年10月12日（土）　制作：北信テレビ', null, '2024-10-12'],
     ['日時：令和6年11月16日（土）午前10時〜11時30分', null, '2024-11-16'],
     ['開催日：2024年6月20日（木）19:00〜　会場：渋谷某所＋YouTube Live', null, '2024-06-20'],
+    // A transcription tool's field, then the day of the recording after a full-width space, then a note.
+    ['文字起こし：自動（話者分離あり）　収録日：2024年2月9日　※固有名詞など一部未修正', null, '2024-02-09'],
+    ['Duration: 00:45:12', null, null],
     // A byline's job written as a word of its own before the name.
     ['文・写真：台所研究家 小川みどり', '小川みどり', null],
   ])('reads %j', (line, author, date) => {
