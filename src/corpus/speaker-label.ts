@@ -1,7 +1,7 @@
 /**
  * Speaker labels: how a line opens with who says it. A name and a colon (`イリヤ: `, `佐藤（司会）：`,
  * `【田中】`, after an optional timestamp), a council record's ○ mark (○議長（小池一郎君）), a saved chat's
- * sender (12:03:15 From 田中 to Everyone:) or a chat export's ([2024-05-14 21:03] 佐藤:), a transcription
+ * sender (12:03:15 From 田中 to Everyone:) or a chat export's ([2024-05-14 21:03] 佐藤:, 21:03⇥佐藤⇥…), a transcription
  * tool's label and time (話者2  00:15), a script's name before the quoted words (ハル「…」), a news caption
  * (〈市民〉), and the words before a colon that are no speaker (an info box's 定休日：). Which labels make a
  * cast, and whose turn a line is, is `attribute-speakers.ts`'s business.
@@ -42,6 +42,8 @@ const VIEWER_COMMENT = /^\s*[\[【(（<](?:chat|チャット|コメント|commen
  * recording's clock: the sender after it is the speaker, however seldom they post.
  */
 const EXPORT_STAMP = /^\s*(?:↳[^\[(]{0,16})?[\[(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[\])]\s*/u;
+/** A messaging app's saved talk, a tab between the time, the sender and the message: 「21:03\t佐藤\tおつかれ」. */
+const TALK_EXPORT = /^\s*\d{1,2}:\d{2}\t([^\t]{1,24})\t/u;
 /**
  * A transcription tool's label: a name or a part, then the time the turn starts (「話者2  00:15」, 「Speaker 1  0:03」),
  * alone on the line above the words, or before them (group 3 is then their first character).
@@ -164,6 +166,11 @@ export function readLabel(text: string): LabelRead | null {
   const stamp = EXPORT_STAMP.exec(text);
   const sent = stamp === null ? null : readLabel(text.slice(stamp[0].length));
   if (stamp !== null && sent !== null && sent.shape !== 'none') return { ...sent, shape: 'chat', length: stamp[0].length + sent.length };
+  const talk = TALK_EXPORT.exec(text);
+  const talker = talk?.[1]?.trim();
+  if (talk !== null && talker !== undefined && (NAME_SHAPED.test(talker) || KANA_NAME_SHAPED.test(talker))) {
+    return { name: talker, role: null, length: talk[0].length, shape: 'chat', titled: null };
+  }
   const cue = SOUND_CUE.exec(text);
   if (cue !== null) return { name: cue[0].trim(), role: null, length: cue[0].length, shape: 'none', titled: null };
   return readNameLabel(text) ?? readTimedLabel(text) ?? readScriptLine(text) ?? readCaption(text);

@@ -12,6 +12,9 @@ describe('readLabel', () => {
     ['[2024-05-14 21:03] 佐藤: おつかれ〜。範囲出たね', { name: '佐藤', role: null, shape: 'chat' }],
     ['    ↳ スレッドに返信 [2024-05-14 21:20] 鈴木 健太: 火曜は4限まであるから', { name: '鈴木 健太', role: null, shape: 'chat' }],
     ['[2024-05-14 21:16] みさきち: やろやろ！', { name: 'みさきち', role: null, shape: 'chat' }],
+    // A messaging app's saved talk: time, sender and message parted by tabs.
+    ['21:03\t佐藤\tおつかれ〜', { name: '佐藤', role: null, shape: 'chat' }],
+    ['21:04\tみさきち\t了解！', { name: 'みさきち', role: null, shape: 'chat' }],
     // A transcription tool's label and time, alone or before the words.
     ['話者2  00:15', { name: '話者2', role: null, shape: 'label' }],
     ['Speaker 1  0:03', { name: 'Speaker 1', role: null, shape: 'label' }],
