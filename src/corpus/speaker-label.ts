@@ -51,9 +51,10 @@ const TALK_EXPORT = /^\s*\d{1,2}:\d{2}\t([^\t]{1,24})\t/u;
 const TIMED_LABEL = /^\s*(\S.{0,23}?)([ \t\u3000]+)[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?:\s*$|[ \t\u3000]+(?=(\S)))/u;
 /**
  * A line of a script: a name, perhaps a stage direction in brackets, then the words in quotation marks, which
- * close the line (「ハル「お父ちゃん、…」」, 「源三（笑って）「…」」). The direction says how the words are said, not who says them.
+ * close the line or run on to the next (「ハル「お父ちゃん、…」」, 「源三（笑って）「…」」). The direction says how
+ * the words are said, not who says them. Words after the closing mark make it prose: 「東京「丸の内」では…」.
  */
-const SCRIPT_LINE = /^\s*([^\s:\uFF1A「」『』()\uFF08\uFF09、。,.!?\uFF01\uFF1F…]{1,12}?)\s*(?:[(\uFF08][^()\uFF08\uFF09]{1,30}[)\uFF09]\s*)?(?=「.*」\s*$)/u;
+const SCRIPT_LINE = /^\s*([^\s:\uFF1A「」『』()\uFF08\uFF09、。,.!?\uFF01\uFF1F…]{1,12}?)\s*(?:[(\uFF08][^()\uFF08\uFF09]{1,30}[)\uFF09]\s*)?(?=「(?:.*」\s*$|[^」]*$))/u;
 /**
  * A script's cue for sound or music, written where a name would be (「SE　波の音」, 「M　テーマ曲、IN」): words nobody
  * says, so no one's turn goes on over them. Only before words that are not Latin: 「M and A」 is English.

@@ -22,6 +22,8 @@ describe('readLabel', () => {
     // A script's name, with a stage direction or without, before the quoted words.
     ['源三（笑って）「毎晩聞かなあかんのや。」', { name: '源三', role: null, shape: 'label' }],
     ['ハル「拭いた拭いた」', { name: 'ハル', role: null, shape: 'label' }],
+    // Words that run on to the next line.
+    ['源三「沖にはまだ浜田の船が出とるんや。', { name: '源三', role: null, shape: 'label' }],
     // A news caption: the name before the honorific, its role before it; a word for people is the part.
     ['〈みなと市長　山田一郎さん〉', { name: '山田一郎', role: 'みなと市長', shape: 'chat' }],
     ['〈山川町　防災担当　木下 亮さん〉', { name: '木下 亮', role: '山川町 防災担当', shape: 'chat' }],
@@ -43,6 +45,7 @@ describe('readLabel', () => {
     ['第一回「嵐の前」'],
     // A line that quotes but goes on after the quotation.
     ['ハル「そうや」と言った。'],
+    ['東京「丸の内」エリアでは再開発が進む。'],
     // Angle brackets round a word in a sentence.
     ['〈わたし〉とは何か'],
     // A subtitle cue's timing.
