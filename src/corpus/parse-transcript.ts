@@ -16,7 +16,8 @@
  *    or a month is indexed as a paragraph as well;
  * 5. a line seen before (same key) is a duplicate, and so is a long line contained whole in another;
  * 6. everything else is content, one paragraph per line — or per sentence, where a line stops
- *    mid-sentence and the next finishes it (`sentenceEnd`).
+ *    mid-sentence and the next finishes it, the next subtitle cue's included (`sentenceEnd`).
+ * A cast list under a label near the top (`【登場人物】`) names speakers but stays content.
  */
 import type { LineKind, Paragraph, SourceLine, Transcript } from './types.js';
 import { isBoilerplate, isLinkListLabel } from './boilerplate.js';
@@ -270,6 +271,7 @@ function markLinkLists(lines: readonly Line[], kinds: Kinds): void {
     for (let j = i; j < end; j += 1) if (kinds[j] === null) kinds[j] = 'boilerplate';
   });
 }
+
 /**
  * A speaker's label alone on its line above the words (a transcription tool's `話者2  00:15`, a news caption's
  * 〈市民〉) says who speaks next, nothing of its own: it is read like metadata and never cited. Only a label that
