@@ -285,11 +285,11 @@ function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | un
 
 /**
  * An answer is about what it answers: the paragraph before, when it asks (「…はいつですか。」「…を聞かせて
- * ください。」). A question needs its shape — ？, ですか/でしょうか/ますか, a request to tell — so a nod
- * (「そうですか。」「なるほどね。」) asks nothing.
+ * ください。」). A question needs its shape — ？, ですか/でしょうか/ますか, a request to tell, a chat's
+ * 「いつだっけ」 — so a nod (「そうですか。」「なるほどね。」) asks nothing.
  */
 const ASKS =
-  /(?:[?\uFF1F]|(?<!そう|ほう)(?:でしょう|です|ます|でした|ました)か(?:ね|な)?[。.]?|(?:教えて|聞かせて|話して|説明して)(?:ください|下さい|くれ(?:ます|ません)?か?|ちょうだい|もらえ(?:ます|ません)か)?[。.]?)[」』)\s]*$/u;
+  /(?:[?\uFF1F]|(?<!そう|ほう)(?:でしょう|です|ます|でした|ました)か(?:ね|な)?[。.]?|(?:いつ|どこ|何|なに|なん|誰|だれ|どう|どれ|どの)[^。]{0,6}っけ[。.]?|(?:教えて|聞かせて|話して|説明して)(?:ください|下さい|くれ(?:ます|ません)?か?|ちょうだい|もらえ(?:ます|ません)か)?[。.]?)[」』)\s]*$/u;
 
 function questionBefore(deps: TimelineDeps, event: TimelineEvent): string {
   const previous = deps.paragraphBefore?.(event.file, event.line) ?? '';

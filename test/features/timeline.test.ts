@@ -250,7 +250,7 @@ describe('buildTimeline in a chat export, a script of dated scenes and a header 
   it('resolves 去年 against a recording date labelled after another field, and takes a stated update for done', () => {
     // The visit itself (本日は…にお邪魔しています) is the occasion, not an event.
     const interview = eventsOf('kissa.txt', ['喫茶店インタビュー', '文字起こし：自動　収録日：2024年2月9日', '', '話者1', '本日は大須の喫茶店にお邪魔しています。', '話者2', 'コーヒーは去年まで400円だったんだわ。']);
-    expect(interview.map((event) => [event.line, event.date])).toEqual([[7, '2023']]);
+    expect(interview.filter((event) => event.kind !== 'publication').map((event) => [event.line, event.date])).toEqual([[7, '2023']]);
     const article = eventsOf('howto.md', ['# ぬか床', '', '公開日：2023年6月1日　更新日：2024年3月10日', '', '塩は130gです。', '', '※2024年3月15日更新：塩の量を120gから130gに変更しました。']);
     // The update in the header's field is a row of its own, beside the publication.
     expect(article.map((event) => [event.line, event.date, event.kind])).toEqual([
@@ -517,6 +517,17 @@ describe('timeline filters', () => {
     const deps = timelineDeps(state);
     const lines = (topic: string): string[] => [...new Set(timeline(deps, { page: 1, pageSize: 10, topic }).results.map((event) => `${event.file}:${event.line}`))];
     expect(lines('山崩れ')).toEqual(['kiki.txt:5']);
+  });
+
+  it('matches a chat reply by the casual question before it (いつだっけ)', () => {
+    const chat = [
+      '#stat2 のエクスポート（ワークスペース：情報学部2年）',
+      '[2024-05-14 21:03] 佐藤: 範囲出たね',
+      '[2024-05-14 21:10] 鈴木: 試験いつだっけ',
+      '[2024-05-14 21:11] 佐藤: 5/28（火）の3限。教室はB201',
+    ].join('\n');
+    const deps = timelineDeps(stateFrom({ 'chat.txt': chat }, analyzer));
+    expect(timeline(deps, { page: 1, pageSize: 10, topic: '試験' }).results.map((event) => [event.line, event.date])).toEqual([[4, '2024-05-28']]);
   });
 
   it('matches the dated events of a transcript or section about the topic, though they do not repeat it', () => {
