@@ -540,9 +540,10 @@ const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、�
 
 /**
  * A legend pair inside a longer line (出演：…（ボケ：大西健太＝ニシやん／ツッコミ：佐伯翔＝サエ）, ※T＝授業者、S＝生徒):
- * a word, ＝, and a word (a name may hold one space: 日向 澪), between separators.
+ * a word, ＝, and a word (a name may hold one space: 日向 澪), between separators. In a chat message the pair
+ * may follow an exclamation and end in a copula (「表示名変えた！みさきち＝田中です」): the copula is no part of the name.
  */
-const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(])([^\s=、,()/／※:]{1,12})\s*=\s*([^\s=、,()/／。:]{1,8}(?: [^\s=、,()/／。:]{1,8})?)(?=$|[\s、,()/／。※])/gu;
+const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(!?。])([^\s=、,()/／※:!?]{1,12})\s*=\s*([^\s=、,()/／。:!?]{1,8}?(?: [^\s=、,()/／。:!?]{1,8}?)?)(?:です|でーす|だよ|だよー|でした|と申します)?(?=$|[\s、,()/／。※!?〜ー~])/gu;
 
 /** Spellings written out as one person's: the text's own legend, a bracketed other spelling, or credits naming a part. */
 function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
@@ -566,12 +567,58 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
       if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
     }
   }
+  pairs.push(...partIntroductions(transcript, labels));
   pairs.push(...headerCast(transcript, new Set([...labels, ...pairs.flatMap(([left, right]) => (labels.has(left) ? [right] : labels.has(right) ? [left] : []))]), labels));
   // A part credited to two people (解説：A … 解説：B) names neither.
   const credited = new Map<string, Set<string>>();
   for (const [part, person] of pairs) if (labels.has(part)) credited.set(part, (credited.get(part) ?? new Set()).add(aliasKey(person)));
   return pairs.filter(([left]) => (credited.get(left)?.size ?? 0) <= 1);
 }
+/**
+ * A turn's opening words naming its speaker, in any dialect's copula: 「はいはい、加藤だがね。」, 「どうも、森です。」.
+ * Group 1 is the name.
+ */
+const NAMES_SELF = /^(?:(?:はい|はいはい|どうも|ええ|えー|あ|こんにちは|こんばんは|はじめまして)[ー〜~]*[、,!！]\s*)?([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]{1,7})(?:と申します|でございます|です|だがね|だがや|だよ|やで|やけど|じゃ|っす|だ|や)[ー〜~ねよ]*[。!！]?$/u;
+
+/**
+ * A transcription tool's parts (話者1, 話者2) tied to who speaks in them, at the top of the talk: the part whose
+ * first turn comes right after another part presents someone (「お隣がマスターの加藤清さんです。」) is that
+ * person, and so is a part whose first turn names its speaker (「はいはい、加藤だがね。」) when the text gives
+ * that name to someone elsewhere too (presented in full, or with an honorific).
+ */
+function partIntroductions(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
+  const parts = [...labels].filter((label) => LETTERED_ROLE.test(label));
+  if (parts.length < 2) return [];
+  const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
+  const turns: Array<{ part: string; text: string }> = [];
+  for (const paragraph of transcript.paragraphs.slice(0, INTRO_PARAGRAPHS)) {
+    const text = paragraph.text.normalize('NFKC').trim();
+    const read = readLabel(text);
+    if (read !== null && parts.includes(read.name)) turns.push({ part: read.name, text: text.slice(read.length).trim() });
+    else if (read === null && turns.length > 0) {
+      const last = turns[turns.length - 1];
+      if (last !== undefined) last.text += `\n${text}`;
+    }
+  }
+  const presentedIn = (text: string): string[] => text.split(/\n|(?<=[。!?])/u).flatMap((sentence) => PRESENTED.exec(sentence.trim())?.[1] ?? []);
+  const everyone = presentedIn(body);
+  const pairs: Array<readonly [string, string]> = [];
+  const seen = new Set<string>();
+  turns.forEach(({ part, text }, i) => {
+    if (seen.has(part)) return;
+    seen.add(part);
+    const previous = turns[i - 1];
+    const presented = previous === undefined || previous.part === part ? [] : presentedIn(previous.text);
+    const first = text.split(SENTENCE_BREAK)[0]?.trim() ?? '';
+    const named = NAMES_SELF.exec(first)?.[1];
+    const known = named === undefined ? undefined : [...presented, ...everyone].find((name) => name.startsWith(named));
+    const honoured = named !== undefined && new RegExp(`(?<![\\p{Script=Han}々])${escapeRegExp(named)}(?:さん|氏|先生|様)`, 'u').test(body);
+    const person = known ?? (honoured ? named : presented.length === 1 ? presented[0] : undefined);
+    if (person !== undefined && person !== '' && !parts.includes(person)) pairs.push([part, person]);
+  });
+  return pairs;
+}
+
 /** Lines from the top where a header may list who takes part, whatever the first label's line. */
 const HEADER_LINES = 30;
 /** A title or a job written after a name in a header (森 隆之 医師). */
@@ -635,7 +682,7 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
 const CREDIT_ONLY = /^\s*([^\s:()、。,.!?/※]{1,8}(?: [^\s:()、。,.!?/※]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|※|[^\s:()、。]{1,8}:)/u;
 /** Whether a label names a part someone plays rather than who they are: 司会, 証人, CEO, T. */
 function isPart(label: string): boolean {
-  return ROLE_LABEL.test(label) || /^[A-Z]{1,4}$/u.test(label);
+  return ROLE_LABEL.test(label) || LETTERED_ROLE.test(label) || /^[A-Z]{1,4}$/u.test(label);
 }
 /** A name shape that is only an honorific form with no name in it. */
 const NAME_PARTS_ONLY = /^(?:さん|氏|先生|博士|教授)$/u;

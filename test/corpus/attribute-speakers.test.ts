@@ -918,6 +918,57 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(findCastMember(cast, '望月')?.name).toBe('望月翔');
   });
 
+  it('joins a nickname to its sender when a chat message gives the legend after an exclamation, with a copula', () => {
+    const text = lines(
+      '#ゼミ連絡',
+      '[2024-05-14 21:03] 佐藤: 来週の発表順を決めよう',
+      '[2024-05-14 21:06] ゆっこ: 私は二番がいいな',
+      '[2024-05-14 21:08] 佐藤: 了解、じゃあ二番で',
+      '[2024-05-15 12:40] 山本 優子: あ、表示名変えた！ゆっこ＝山本です、よろしく〜',
+      '[2024-05-15 12:41] 佐藤: 了解ｗ',
+      '[2024-05-16 09:00] 山本 優子: スライドできました',
+    );
+    const cast = castOf(text);
+    expect(findCastMember(cast, 'ゆっこ')?.name).toBe('山本 優子');
+    expect(speakersOf(text)).toMatchObject({ 3: '山本 優子', 7: '山本 優子' });
+  });
+
+  it('ties a transcription tool’s part to the person presented just before its first turn, or who names themselves in it', () => {
+    const presented = lines(
+      '店主インタビュー.m4a',
+      '',
+      '話者1  00:00',
+      'では始めます。聞き手は編集部の森です。で、お隣が店主の村上誠さんです。よろしくお願いします。',
+      '',
+      '話者2  00:12',
+      'どうもどうも。よろしく。',
+      '',
+      '話者1  00:20',
+      'お店はいつからですか？',
+      '',
+      '話者2  00:24',
+      '昭和の終わりからだわ。もう長いでよ。',
+    );
+    expect(speakersOf(presented)).toMatchObject({ 7: '村上誠', 13: '村上誠' });
+    expect(findCastMember(castOf(presented), '村上')?.name).toBe('村上誠');
+    const selfNamed = lines(
+      '収録メモ',
+      '',
+      '話者1  00:00',
+      '今日は常連の方にお話を伺います。',
+      '',
+      '話者2  00:10',
+      'はいはい、村上だがね。よろしゅう。',
+      '',
+      '話者1  00:20',
+      '村上さんはいつからこのお店に？',
+      '',
+      '話者2  00:24',
+      '二十年前からだわ。',
+    );
+    expect(findCastMember(castOf(selfNamed), '村上')?.aliases).toContain('話者2');
+  });
+
   it('does not take a recurring hiragana word for a speaker where nobody else is labelled', () => {
     const text = lines('メモ', 'まとめ：今日は三つ話しました。', 'みどころ：最後の章です。', '本文が続きます。', 'みどころ：図が多い章です。');
     expect(Object.values(speakersOf(text)).every((speaker) => speaker === null)).toBe(true);
