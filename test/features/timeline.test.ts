@@ -213,13 +213,17 @@ describe('buildTimeline in a chat export, a script of dated scenes and a header 
       '    ↳ スレッドに返信 [2024-05-14 21:22] 高橋: じゃあ5/21の18:30から。場所は図書館',
       '[2024-05-20 23:48] 鈴木: ごめん、まとめは明日の昼までにやる',
       '[2024-05-15 08:13] 高橋: 去年の中間の過去問。',
+      '[2024-05-21 20:41] 佐藤: 残りは28日の朝に軽く確認しよ',
     ]);
     expect(events.map((event) => [event.line, event.date])).toEqual([
       [7, '2023'],
       [5, '2024-05-21'],
       [6, '2024-05-21'],
       [4, '2024-05-28'],
+      [8, '2024-05-28'],
     ]);
+    // Said in a text dated only to a month, a bare day places nothing, not even an undated row.
+    expect(eventsOf('memo.txt', ['メモ 2024年5月', '', '残りは28日の朝に確認する。']).filter((event) => event.line === 3)).toEqual([]);
   });
 
   it('dates the scenes of a script by their headings, the year from the narration, 同日 from the scene before, and finds a scene by what is said in it', async () => {

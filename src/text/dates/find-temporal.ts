@@ -52,7 +52,13 @@ export interface MonthMention extends MentionBase {
   readonly approximate: boolean;
 }
 
-export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention;
+/** A day of the month with no month (「残りは28日の朝に」): only a text dated to the day can place it. */
+export interface DayMention extends MentionBase {
+  readonly kind: 'day';
+  readonly day: number;
+}
+
+export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention | DayMention;
 
 const YEAR = '(?<![\\d.,])(1[6-9]\\d{2}|2[01]\\d{2})';
 /** What may follow `2012年` without it being a count of years (2000年前 is two millennia ago). */
@@ -495,6 +501,16 @@ const RULES: readonly Rule[] = [
       return { mention: { kind: 'month', month, day, part: null, end: null, approximate: false } };
     },
   },
+  // 28日の朝, 21日（火）, 15日に: a day of the month the text is in, as a chat or a news item says it
+  {
+    pattern: /(?<![\d年月/ヶかカケ箇第〜~\-])(\d{1,2})\s*日/gu,
+    read: (m, text) => {
+      const day = Number(m[1]);
+      const after = text.slice(m.index + m[0].length);
+      if (day < 1 || day > 31 || !(day === 1 ? FIRST_DAY_AFTER : BARE_DAY_AFTER).test(after)) return null;
+      return { mention: { kind: 'day', day } };
+    },
+  },
   // 十月初め, 三月十日 (a month in kanji numerals; not 一月ほど, a month's length)
   {
     pattern: new RegExp(`(?<![〇零一二三四五六七八九十百千万数何ヶか第])(十[一二]?|[一二三四五六七八九])\\s*月(?:\\s*(?:の\\s*)?([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\\s*日${NOT_DAYS})?(?:\\s*${MONTH_PART})?(?!\\s*(?:曜|間|前|後|ほど|くらい|ぐらい|近く|以上|余り|あまり|分|半))`, 'gu'),
@@ -506,6 +522,14 @@ const RULES: readonly Rule[] = [
     },
   },
 ];
+
+/**
+ * After a day with no month: a time of that day, a weekday, or a particle of time not followed by a
+ * count (「10日に1回」 is a rate, 「3日で」 a length; neither is matched).
+ */
+const BARE_DAY_AFTER = /^\s*(?:の\s*(?:朝|昼|夜|晩|夕方|午前|午後)|[(（][月火水木金土日](?:曜日?)?[)）]|(?:に|から|まで)(?!\s*(?:\d|[一二三四五六七八九十]|何|数|間|かけ)))/u;
+/** 「1日に2杯」「1日にコーヒーを」: the first is as often "a day" as "the 1st", so it needs a time of day or a weekday. */
+const FIRST_DAY_AFTER = /^\s*(?:の\s*(?:朝|昼|夜|晩|夕方|午前|午後)|[(（][月火水木金土日](?:曜日?)?[)）])/u;
 
 /** Between a year and its month: nothing, or の (昭和二十三年の九月, 2019年 3月). */
 const YEAR_THEN_MONTH = /^\s*(?:の\s*)?$/u;

@@ -3,7 +3,7 @@
  * spoken or written, and the date the passage is talking about. What cannot be resolved without
  * guessing (先月 in a text dated only to a year) stays unresolved.
  */
-import { addDays, addMonths, point, span, type CalendarPoint, type TimeSpan } from './calendar.js';
+import { addDays, addMonths, isValid, point, span, type CalendarPoint, type TimeSpan } from './calendar.js';
 import type { TemporalMention } from './find-temporal.js';
 
 export interface ResolveReferences {
@@ -27,6 +27,7 @@ const BARE_MONTH_WINDOW = 6;
  */
 export function resolveTemporal(mention: TemporalMention, references: ResolveReferences): Resolution {
   if (mention.kind === 'absolute') return { resolved: true, value: mention.value, basis: 'absolute' };
+  if (mention.kind === 'day') return resolveDay(mention.day, references.document);
   if (mention.kind === 'month') {
     const resolution = resolveMonth(mention.month, mention.day, mention.part, references);
     if (!resolution.resolved || mention.end === null) return resolution;
@@ -89,4 +90,26 @@ function resolveMonth(month: number, day: number | null, part: TimeSpan['part'],
   const distance = month - document.month;
   const year = distance > BARE_MONTH_WINDOW ? document.year - 1 : distance < -BARE_MONTH_WINDOW ? document.year + 1 : document.year;
   return { resolved: true, value: span(point(year, month, day), { part }), basis: 'document' };
+}
+
+/**
+ * A day with no month is in the month that puts it nearest the day the text was said (28日 said on
+ * 5月21日 is 5月28日; 30日 said on 6月2日 is 5月30日). A text dated only to a month or a year says nothing.
+ */
+function resolveDay(day: number, document: CalendarPoint | null): Resolution {
+  if (document === null) return { resolved: false, reason: 'no_document_date' };
+  if (document.month === null || document.day === null) return { resolved: false, reason: 'too_coarse' };
+  const said = Date.UTC(document.year, document.month - 1, document.day);
+  let best: CalendarPoint | null = null;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const offset of [-1, 0, 1]) {
+    const month = addMonths(point(document.year, document.month), offset);
+    if (month.month === null || !isValid(month.year, month.month, day)) continue;
+    const away = Math.abs(Date.UTC(month.year, month.month - 1, day) - said);
+    if (away < distance) {
+      distance = away;
+      best = point(month.year, month.month, day);
+    }
+  }
+  return best === null ? { resolved: false, reason: 'too_coarse' } : { resolved: true, value: span(best), basis: 'document' };
 }

@@ -12,6 +12,7 @@ function describeMention(mention: TemporalMention): string {
     const end = mention.end === null ? '' : `..${mention.end.month}${mention.end.day === null ? '' : `/${mention.end.day}`}`;
     return `${mention.text} → month ${mention.month}${mention.day === null ? '' : `/${mention.day}`}${end}${mention.part === null ? '' : ` ${mention.part}`}`;
   }
+  if (mention.kind === 'day') return `${mention.text} → day ${mention.day}`;
   return `${mention.text} → ${mention.unit} ${mention.from}..${mention.to} ${mention.reference}${mention.since ? ' since' : ''}${mention.approximate ? ' ~' : ''}${mention.month === null ? '' : ` month:${mention.month}`}${mention.part === null ? '' : ` ${mention.part}`}`;
 }
 
@@ -40,6 +41,10 @@ describe('findTemporal', () => {
     ['5/28（火）の3限。', ['5/28 → month 5/28']],
     ['じゃあ5/21の18:30から', ['5/21 → month 5/21']],
     ['12/25に集合', ['12/25 → month 12/25']],
+    // A day with no month, before a time of day, a weekday or a particle of time.
+    ['残りは28日の朝に確認しよ', ['28日 → day 28']],
+    ['15日（水）に集合', ['15日 → day 15']],
+    ['1日の朝に出発', ['1日 → day 1']],
     ['8月の10日間', ['8月 → month 8']],
     ['3月の10日前に届いた', ['3月 → month 3']],
     ['5月の3日目に熱が出た', ['5月 → month 5']],
@@ -100,6 +105,10 @@ describe('findTemporal', () => {
   it.each([
     ['月額2000ドルという噂', 'a price is not a year'],
     ['1/2の確率で', 'a fraction is no month and day'],
+    ['10日に1回は洗う', 'a rate is no day'],
+    ['3日で終わった', 'a length is no day'],
+    ['1日にコーヒーを三杯', 'a day as a unit is no date'],
+    ['28日間の旅', 'nor is a span of days'],
     ['3/4に減った', 'nor is a fraction before a particle'],
     ['5/20の確率', 'nor one with a day past 12 before a noun'],
     ['https://example.jp/stat2/past-exams/2023-midterm.pdf', 'a path is no date'],

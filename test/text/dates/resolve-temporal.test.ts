@@ -28,6 +28,11 @@ describe('resolveTemporal', () => {
     ['ほぼ正確に20年やな', point(2023, 3), '2003 approximate'],
     ['この録音をしている時点', point(2026), '2026 year'],
     ['今月', point(2024, 12, 15), '2024-12 month'],
+    // A day with no month: in the month that puts it nearest the day the text was said, across a year too.
+    ['28日の朝に', point(2024, 5, 21), '2024-05-28 day'],
+    ['30日の夜に', point(2024, 6, 2), '2024-05-30 day'],
+    ['2日の朝に', point(2024, 12, 30), '2025-01-02 day'],
+    ['28日の朝に', point(2024, 5), 'unresolved: too_coarse'],
     ['先月', point(2024, 1, 10), '2023-12 month'],
     ['昨日', point(2024, 3, 1), '2024-02-29 day'],
     ['次の2年間', point(2023, 3), '2023..2025 range'],
