@@ -38,7 +38,7 @@
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
-import { aliasKey, aliasesOf, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
+import { aliasKey, aliasesOf, HONORIFIC, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
 import { isMarkedHeading } from './line-key.js';
 import { bracketName, isFieldLabel, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
 
@@ -338,7 +338,7 @@ export function attributeSpeakers(original: Transcript): Transcript {
   });
   const transcript: Transcript = { ...original, lines, paragraphs: original.paragraphs.map((paragraph, i) => (rewrite[i] == null ? paragraph : { ...paragraph, text: rewrite[i](paragraph.text) })) };
   const paragraphs = original.paragraphs;
-  const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript) };
+  const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript), headed: headedSpeakers(transcript) };
   const people = discoverCast(transcript, layout);
   const recurring = recurringLabels(transcript.paragraphs);
   // A heading among the turns: the parser's (a dated heading is indexed as a paragraph too), one after a heading
@@ -447,6 +447,8 @@ interface Layout {
   readonly markers: readonly SpeakerMarker[];
   /** The one a dash interview presents, if the text is one and singles someone out. */
   readonly interviewee: CastMember | null;
+  /** In a dash interview, the person each heading names (■ロドリゴ・ファリアス監督（…）), by the heading's line. */
+  readonly headed: ReadonlyMap<number, CastMember>;
 }
 
 // ── Cast ───────────────────────────────────────────────────────────────────
@@ -503,6 +505,7 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
   const author = authorName(transcript);
   if (author !== null) members.push({ name: author, aliases: aliasesOf(author), role: 'author' });
   if (layout.interviewee !== null) members.push(layout.interviewee);
+  members.push(...layout.headed.values());
   // 「（野口さん）」 alone on a line: the person who speaks next.
   for (const name of new Set(layout.markers.flatMap((marker) => (marker.name === null ? [] : [marker.name])))) members.push({ name, aliases: aliasesOf(name), role: 'guest' });
   // A profile's heading (白石ユウ（しらいし・ゆう）) gives a full name as well as the paragraphs do.
@@ -1196,7 +1199,11 @@ function decide(cues: readonly LineCues[], people: readonly Person[], transcript
   // interviewer's, the answers the interviewee's, never the byline's.
   if (!labelled && isDashInterview(cues)) {
     const named = layout.interviewee?.name;
-    return dashInterview(cues, transcript, named === undefined ? null : personNamed(people, named), author, decisions);
+    const headed = new Map([...layout.headed].flatMap(([line, member]) => {
+      const person = personNamed(people, member.name);
+      return person === null ? [] : [[line, person] as const];
+    }));
+    return dashInterview(cues, transcript, named === undefined ? null : personNamed(people, named), author, decisions, headed);
   }
   if (!labelled && alone && interviewed === null) return monologue(cues, author, decisions);
   // A host who introduces themselves and nobody else (「どうも、Xです。今日は…の話するで。」), in a text
@@ -1606,27 +1613,67 @@ function dashInterviewee(transcript: Transcript): CastMember | null {
   return named.length === 0 && addressed.size === 1 && only !== undefined ? { name: only, aliases: aliasesOf(only), role: 'guest' } : null;
 }
 
+/** A name and a title after it, alone in a heading: 「■ロドリゴ・ファリアス監督（ヴェルデ北陸）」, 「■佐伯 拓海選手（MF）」. */
+const HEADED_SPEAKER = new RegExp(
+  String.raw`^[■□◆◇●○◎▼▽★☆【\s]*(${KATAKANA_FULL}|[\p{Script=Han}々]{1,4} [\p{Script=Han}々ぁ-ゖ]{1,4}?)\s*(監督|選手|コーチ|主将|投手|騎手|棋士|氏|さん|先生|教授|社長|会長|代表|議員|市長|知事)?\s*(?:\([^()]{1,30}\))?[】\s]*$`,
+  'u',
+);
+
+/**
+ * The people a dash interview's headings name, by the heading's line: the words under each are theirs. A title
+ * written after the name joins the family name as another name for them (ファリアス監督, 佐伯選手).
+ */
+function headedSpeakers(transcript: Transcript): Map<number, CastMember> {
+  const headed = new Map<number, CastMember>();
+  const dashed = transcript.paragraphs.filter((paragraph) => DASH_QUESTION.test(paragraph.text.normalize('NFKC')));
+  if (dashed.length < MIN_DASH_QUESTIONS) return headed;
+  for (const line of transcript.lines) {
+    if (line.kind !== 'heading') continue;
+    const match = HEADED_SPEAKER.exec(line.text.normalize('NFKC').trim());
+    const [, name = '', title] = match ?? [];
+    if (match === null || name === '') continue;
+    const parts = name.split(/[・= ]/u);
+    // A katakana name ends with the family name, a kanji one starts with it.
+    const family = /^[ァ-ヺ]/u.test(name) ? parts.at(-1) : parts[0];
+    const titled = title === undefined || HONORIFIC.test(title) ? [] : [`${name}${title}`, ...(family === undefined ? [] : [`${family}${title}`])];
+    headed.set(line.line, { name, aliases: [...aliasesOf(name), ...titled], role: 'guest' });
+  }
+  return headed;
+}
+
 /**
  * A dash interview read in order: the lead before the first question is the byline's (the writer
  * narrating), each 「――」 question the interviewer's (left unknown), the lines after it the
  * interviewee's (unknown when the text names nobody) up to the next question, a heading or a break
  * (an info box after a rule is nobody's speech).
  */
-function dashInterview(cues: readonly LineCues[], transcript: Transcript, interviewee: Person | null, author: Person | null, decisions: Decision[]): Decision[] {
+function dashInterview(cues: readonly LineCues[], transcript: Transcript, interviewee: Person | null, author: Person | null, decisions: Decision[], headed: ReadonlyMap<number, Person> = new Map()): Decision[] {
   // A heading is a break too.
   const breaks = breaksBefore(transcript);
   let state: 'lead' | 'answer' | 'aside' = 'lead';
   let run = 0;
+  // Under a heading that names someone, the words up to the next heading are theirs, questions aside.
+  let section: Person | null = null;
+  let after = 0;
   cues.forEach((cue, i) => {
+    const paragraph = transcript.paragraphs[i];
+    const headings = transcript.lines.slice(after, (paragraph?.line ?? 1) - 1).filter((line) => line.kind === 'heading');
+    after = paragraph?.lineEnd ?? paragraph?.line ?? after;
+    if (headings.length > 0) section = headings.map((line) => headed.get(line.line) ?? null).at(-1) ?? null;
     if (DASH_QUESTION.test(cue.body)) {
       state = 'answer';
       run = 0;
       return;
     }
     if (state !== 'lead' && breaks[i] === true) state = 'aside';
+    if (section !== null && headings.length > 0) {
+      state = 'answer';
+      run = 0;
+    }
     if (state === 'lead' && author !== null && !cue.reportsSpeech) decisions[i] = { speaker: author, evidence: 'monologue', confidence: CONFIDENCE.monologue };
-    if (state === 'answer' && interviewee !== null) {
-      decisions[i] = { speaker: interviewee, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] * TURN_DECAY ** run };
+    const answering = section ?? interviewee;
+    if (state === 'answer' && answering !== null) {
+      decisions[i] = { speaker: answering, evidence: 'answers-host', confidence: CONFIDENCE['answers-host'] * TURN_DECAY ** run };
       run += 1;
     }
   });

@@ -969,6 +969,27 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(findCastMember(castOf(selfNamed), '村上')?.aliases).toContain('話者2');
   });
 
+  it('gives the quoted answers under a heading that names someone to that person, title and all, in a dash interview', () => {
+    const text = lines(
+      '試合後コメント',
+      '',
+      '■マルコ・ベルナルディ監督（港FC）',
+      '「みんなよく走ってくれました。」',
+      '――後半の交代の意図は？',
+      '「前線に高さが欲しかった。」',
+      '',
+      '■山口 翔太選手（港FC／DF）',
+      '――決勝点の場面は？',
+      '「無我夢中でした。」',
+      '――次の試合へ一言。',
+      '「また勝ちます！」',
+    );
+    expect(speakersOf(text)).toMatchObject({ 4: 'マルコ・ベルナルディ', 5: null, 6: 'マルコ・ベルナルディ', 9: null, 10: '山口 翔太', 12: '山口 翔太' });
+    const cast = castOf(text);
+    expect(findCastMember(cast, 'ベルナルディ監督')?.name).toBe('マルコ・ベルナルディ');
+    expect(findCastMember(cast, '山口選手')?.name).toBe('山口 翔太');
+  });
+
   it('does not take a recurring hiragana word for a speaker where nobody else is labelled', () => {
     const text = lines('メモ', 'まとめ：今日は三つ話しました。', 'みどころ：最後の章です。', '本文が続きます。', 'みどころ：図が多い章です。');
     expect(Object.values(speakersOf(text)).every((speaker) => speaker === null)).toBe(true);
