@@ -244,8 +244,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
           if (!publicationCitations.some((other) => other.line === paragraph.line)) publicationCitations.push(citation(paragraph));
           continue;
         }
-        // 「3日に」 in a text not dated to the day places nothing: not even a row marked unresolved.
-        if (!resolution.resolved && mention.kind === 'day') continue;
+        // 「3日に」「来週の火曜」 in a text not dated to the day place nothing: not even a row marked unresolved.
+        if (!resolution.resolved && (mention.kind === 'day' || mention.kind === 'weekday')) continue;
         if (!resolution.resolved) {
           events.push({ ...base, date: null, end: null, precision: 'unresolved', approximate: false, part: null, kind: 'event', resolved: null, citations: [citation(paragraph)] });
           continue;

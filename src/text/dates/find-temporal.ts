@@ -58,7 +58,16 @@ export interface DayMention extends MentionBase {
   readonly day: number;
 }
 
-export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention | DayMention;
+/** A weekday of a week counted from the one the text was said in (来週の火曜): only a text dated to the day can place it. */
+export interface WeekdayMention extends MentionBase {
+  readonly kind: 'weekday';
+  /** Weeks from the week of speaking: -1 先週, 0 今週, 1 来週, 2 再来週. */
+  readonly weeks: number;
+  /** 0 for Sunday … 6 for Saturday, as `Date#getUTCDay` counts. */
+  readonly weekday: number;
+}
+
+export type TemporalMention = AbsoluteMention | RelativeMention | MonthMention | DayMention | WeekdayMention;
 
 const YEAR = '(?<![\\d.,])(1[6-9]\\d{2}|2[01]\\d{2})';
 /** What may follow `2012年` without it being a count of years (2000年前 is two millennia ago). */
@@ -217,6 +226,8 @@ function relative(
 
 const DEICTIC_YEARS: Readonly<Record<string, number>> = { 一昨年: -2, おととし: -2, 去年: -1, 昨年: -1, 今年: 0, 本年: 0, 来年: 1, 再来年: 2 };
 const DEICTIC_MONTHS: Readonly<Record<string, number>> = { 先々月: -2, 先月: -1, 今月: 0, 来月: 1, 再来月: 2 };
+const DEICTIC_WEEKS: Readonly<Record<string, number>> = { 先々週: -2, 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
+const WEEKDAYS = '日月火水木金土';
 const DEICTIC_DAYS: Readonly<Record<string, number>> = { 一昨日: -2, おととい: -2, 昨日: -1, 今日: 0, 本日: 0, 明日: 1, あした: 1 };
 
 /** Years of a decade that 前半, 半ば, 後半… cover. */
@@ -499,6 +510,15 @@ const RULES: readonly Rule[] = [
       const after = text.slice(m.index + m[0].length);
       if (!SLASH_DATE_AFTER.test(after) && !(day > 12 && month > 1 && SLASH_DATE_END.test(after))) return null;
       return { mention: { kind: 'month', month, day, part: null, end: null, approximate: false } };
+    },
+  },
+  // 来週の火曜, 先週の金曜日: a weekday of a week counted from the one the text was said in
+  {
+    pattern: /(先々週|先週|今週|再来週|来週)\s*の?\s*([日月火水木金土])曜(?:日)?/gu,
+    read: (m) => {
+      const weeks = DEICTIC_WEEKS[m[1] ?? ''];
+      const weekday = WEEKDAYS.indexOf(m[2] ?? '');
+      return weeks === undefined || weekday < 0 ? null : { mention: { kind: 'weekday', weeks, weekday } };
     },
   },
   // 28日の朝, 21日（火）, 15日に: a day of the month the text is in, as a chat or a news item says it

@@ -28,6 +28,7 @@ const BARE_MONTH_WINDOW = 6;
 export function resolveTemporal(mention: TemporalMention, references: ResolveReferences): Resolution {
   if (mention.kind === 'absolute') return { resolved: true, value: mention.value, basis: 'absolute' };
   if (mention.kind === 'day') return resolveDay(mention.day, references.document);
+  if (mention.kind === 'weekday') return resolveWeekday(mention.weeks, mention.weekday, references.document);
   if (mention.kind === 'month') {
     const resolution = resolveMonth(mention.month, mention.day, mention.part, references);
     if (!resolution.resolved || mention.end === null) return resolution;
@@ -112,4 +113,16 @@ function resolveDay(day: number, document: CalendarPoint | null): Resolution {
     }
   }
   return best === null ? { resolved: false, reason: 'too_coarse' } : { resolved: true, value: span(best), basis: 'document' };
+}
+
+/**
+ * 来週の火曜 said on a Tuesday is a week later: weeks run Monday to Sunday, as a Japanese calendar
+ * (and a timetable) counts them, so 今週の日曜 is the Sunday ending the week of speaking.
+ */
+function resolveWeekday(weeks: number, weekday: number, document: CalendarPoint | null): Resolution {
+  if (document === null) return { resolved: false, reason: 'no_document_date' };
+  if (document.month === null || document.day === null) return { resolved: false, reason: 'too_coarse' };
+  const said = new Date(Date.UTC(document.year, document.month - 1, document.day)).getUTCDay();
+  const fromMonday = (day: number): number => (day + 6) % 7;
+  return { resolved: true, value: span(addDays(document, 7 * weeks + fromMonday(weekday) - fromMonday(said))), basis: 'document' };
 }

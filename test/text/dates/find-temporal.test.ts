@@ -13,6 +13,7 @@ function describeMention(mention: TemporalMention): string {
     return `${mention.text} → month ${mention.month}${mention.day === null ? '' : `/${mention.day}`}${end}${mention.part === null ? '' : ` ${mention.part}`}`;
   }
   if (mention.kind === 'day') return `${mention.text} → day ${mention.day}`;
+  if (mention.kind === 'weekday') return `${mention.text} → week ${mention.weeks} weekday ${mention.weekday}`;
   return `${mention.text} → ${mention.unit} ${mention.from}..${mention.to} ${mention.reference}${mention.since ? ' since' : ''}${mention.approximate ? ' ~' : ''}${mention.month === null ? '' : ` month:${mention.month}`}${mention.part === null ? '' : ` ${mention.part}`}`;
 }
 
@@ -45,6 +46,9 @@ describe('findTemporal', () => {
     ['残りは28日の朝に確認しよ', ['28日 → day 28']],
     ['15日（水）に集合', ['15日 → day 15']],
     ['1日の朝に出発', ['1日 → day 1']],
+    // A weekday of a week counted from the week of speaking.
+    ['勉強会やりません？来週の火曜とか', ['来週の火曜 → week 1 weekday 2']],
+    ['先週の金曜日に届いた', ['先週の金曜日 → week -1 weekday 5']],
     ['8月の10日間', ['8月 → month 8']],
     ['3月の10日前に届いた', ['3月 → month 3']],
     ['5月の3日目に熱が出た', ['5月 → month 5']],

@@ -33,6 +33,11 @@ describe('resolveTemporal', () => {
     ['30日の夜に', point(2024, 6, 2), '2024-05-30 day'],
     ['2日の朝に', point(2024, 12, 30), '2025-01-02 day'],
     ['28日の朝に', point(2024, 5), 'unresolved: too_coarse'],
+    // Weeks run Monday to Sunday: 来週の火曜 said on Tuesday 2024-05-14 is the 21st; 今週の日曜 ends this week.
+    ['来週の火曜', point(2024, 5, 14), '2024-05-21 day'],
+    ['今週の日曜', point(2024, 5, 14), '2024-05-19 day'],
+    ['先週の金曜日', point(2024, 5, 19), '2024-05-10 day'],
+    ['来週の火曜', point(2024), 'unresolved: too_coarse'],
     ['先月', point(2024, 1, 10), '2023-12 month'],
     ['昨日', point(2024, 3, 1), '2024-02-29 day'],
     ['次の2年間', point(2023, 3), '2023..2025 range'],
