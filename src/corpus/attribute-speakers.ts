@@ -368,6 +368,10 @@ export function attributeSpeakers(original: Transcript): Transcript {
 const SPACE_LABEL = /^([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]{1,7})\u3000+(?=[^\s\u3000])/u;
 /** Lines starting so that make such names labels: each name this often, and at least two names. */
 const MIN_SPACE_LABELS = 2;
+/** Lines a speaking part alone must open so (「アナウンサー　…」) to be a label without a second name. */
+const MIN_SPACE_PARTS = 3;
+/** A part someone speaks in on air or at a podium, beyond `ROLE_LABEL`'s: who reads the news, calls the game. */
+const SPEAKING_PART = /^(?:アナウンサー|アナ|キャスター|ナレーター|ナレーション|レポーター|リポーター|実況|解説|解説者|記者|アシスタント|パーソナリティ)$/u;
 
 /**
  * For each paragraph, how to write the label its layout gives it before its words (null where none):
@@ -425,10 +429,13 @@ function layoutLabels(transcript: Transcript): Array<((text: string) => string) 
     const escaped = escapeRegExp(name);
     return new RegExp(`${escaped}[\\p{Script=Han}々ァ-ヺー]{1,4}[(（][ぁ-ゖァ-ヺー]{1,8}[・･ \\u3000][ぁ-ゖァ-ヺー]{1,8}[)）]|${escaped}(?:さん|氏|先生)`, 'u').test(body);
   }).map(([name]) => name);
-  if (names.length < 2) return rewrite;
+  // A part that speaks (アナウンサー, 司会) opening several lines so is a label even with no second name: a news script.
+  const parts = [...counts].filter(([name, count]) => count >= MIN_SPACE_PARTS && (ROLE_LABEL.test(name) || SPEAKING_PART.test(name))).map(([name]) => name);
+  const labelled = names.length >= 2 ? [...names, ...parts] : parts;
+  if (labelled.length === 0) return rewrite;
   return texts.map((text, i) => {
     const name = SPACE_LABEL.exec(text)?.[1];
-    return name !== undefined && names.includes(name) ? (written) => written.replace(SPACE_LABEL, `${name}：`) : (rewrite[i] ?? null);
+    return name !== undefined && labelled.includes(name) ? (written) => written.replace(SPACE_LABEL, `${name}：`) : (rewrite[i] ?? null);
   });
 }
 
@@ -889,7 +896,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     const vouched = (dialogue && (bracketed.has(name) || written.has(name) || fuller.has(name) || ROLE_LABEL.test(name) || part !== undefined || fullerOfLabel)) || (part !== undefined && (parts.get(part) ?? 0) > count);
     // A saved chat names its senders itself: each one speaks, however often.
     if (shapes.get(name) === 'chat') {
-      labels.push({ name, aliases: [...aliasesOf(name), ...(roles.get(name) ?? [])], role: 'guest' });
+      labels.push({ name, aliases: [...aliasesOf(name), ...[...(roles.get(name) ?? [])].flatMap((role) => roleAliases(name, role))], role: 'guest' });
       continue;
     }
     // A name in hiragana (こてつ：, 森下ひなた：) is a label where it recurs among labels of the usual shape.
@@ -904,7 +911,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     const titled = [...(withoutHonorific(name) === name ? [] : [name]), ...(written.get(name) ?? [])];
     // A bracketed name is one label's only: two labels that bracket 田中 leave it to neither.
     const inBrackets = [...(names.get(name) ?? [])].filter((other) => [...names.values()].filter((set) => set.has(other)).length === 1);
-    labels.push({ name, aliases: [...aliasesOf(name), ...titled, ...own, ...spelled, ...inBrackets.flatMap(aliasesOf), ...handleTail(name, body)], role: hosts.has(name) ? 'host' : 'guest' });
+    labels.push({ name, aliases: [...aliasesOf(name), ...titled, ...own.flatMap((role) => roleAliases(name, role)), ...spelled, ...inBrackets.flatMap(aliasesOf), ...handleTail(name, body)], role: hosts.has(name) ? 'host' : 'guest' });
   }
   // One recurring word before a colon (注意:, ポイント:, メモ:) in an article is a heading, not a
   // speaker: a dialogue has at least two voices, unless the material names the one labelled.
@@ -921,6 +928,26 @@ function handleTail(name: string, body: string): string[] {
   const tail = /^[ぁ-ゖー]{2,5}([\p{Script=Han}々]{2,3})$/u.exec(name)?.[1];
   // たなか先生's 先生 is anyone's title, not their handle.
   return tail !== undefined && !TITLE_WORD.test(tail) && body.replaceAll(name, '').includes(tail) ? [tail] : [];
+}
+
+/** A post at the end of a role that is written after a family name to call someone by it (みなと市長 → 山田市長). */
+const POST_TITLE = /(?:市長|町長|村長|区長|知事|議長|委員長|理事長|社長|会長|部長|課長|局長|所長|店長|院長|校長|園長|署長|室長|係長|監督|教授|議員|大臣)$/u;
+
+/**
+ * A role as another name for the one who carries it: written whole (a caption's 「山川町　防災担当」 is one role,
+ * so 山川町 alone names nobody), and, when it ends in a post, the family name with the post (〈みなと市長　山田一郎さん〉
+ * → 山田市長). Where a kanji name without a space splits is not written, so each likely split is offered: a user types one.
+ */
+function roleAliases(name: string, role: string): string[] {
+  const whole = role.replace(/\s+/gu, '');
+  const post = POST_TITLE.exec(role.split(/\s+/u).at(-1) ?? '')?.[0];
+  if (post === undefined) return [whole];
+  const [family, given] = name.split(/\s+/u);
+  const points = [...name];
+  // Family and given name are two kanji or more each, but for a name of three (林一郎, 山田一).
+  const cuts = points.slice(1).map((_, i) => i + 1).filter((cut) => points.length === 3 || (cut >= 2 && points.length - cut >= 2));
+  const families = given !== undefined && family !== undefined ? [family] : /^[\p{Script=Han}々]{3,6}$/u.test(name) ? cuts.map((cut) => points.slice(0, cut).join('')) : [];
+  return [whole, ...families.map((part) => `${part}${post}`)];
 }
 
 /**
@@ -1572,8 +1599,11 @@ function markerTurns(cues: readonly LineCues[], transcript: Transcript, markers:
 
 /** A question of a printed interview: 「――まず、…教えてください。」 (two dashes, or one). */
 const DASH_QUESTION = /^[―—─]{1,2}(?=[^―—─\s])/u;
-/** An unlabelled line among labelled turns that none of the labelled speaks: an interviewer's 「――」 question, an editor's 「※」 note. */
-const RECORD_VOICE = /^(?:[―—─]{1,2}(?=[^―—─\s])|※)/u;
+/**
+ * An unlabelled line among labelled turns that none of the labelled speaks: an interviewer's 「――」 question, an
+ * editor's 「※」 note, a news script's narration read over the footage (「（ナレーション）市は…」).
+ */
+const RECORD_VOICE = /^(?:[―—─]{1,2}(?=[^―—─\s])|※|[(（](?:ナレーション|ナレーター|ナレ|語り|NA)[)）])/iu;
 /** Dash lines, each followed by an unlabelled line that is no dash line, that make a text a dash interview. */
 const MIN_DASH_QUESTIONS = 2;
 /** A kanji full name with its reading, family and given name parted (大川一郎（おおかわ・いちろう）): a person's name. */

@@ -990,6 +990,41 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(findCastMember(cast, '山口選手')?.name).toBe('山口 翔太');
   });
 
+  it('reads a part opening several lines before a full-width space as a label, and narration over footage as nobody’s', () => {
+    const text = lines(
+      '夕方ニュース　原稿',
+      '2024年5月20日放送分',
+      '',
+      '【項目１】図書館が開館',
+      '',
+      'アナウンサー　こんばんは。最初のニュースです。新しい図書館がきょう開館しました。',
+      '（ナレーション）開館式には300人が集まりました。',
+      '（ナレーション）式では地元の子どもたちが合唱を披露しました。',
+      '〈館長　佐々木 修さん〉',
+      '「たくさんの人に使ってほしいです。」',
+      '（ナレーション）館内には10万冊の本が並びます。',
+      '〈利用者〉',
+      '「毎週来たいと思います。」',
+      'アナウンサー　続いて天気です。あすは晴れるでしょう。',
+      'アナウンサー　ニュースは以上です。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 6: 'アナウンサー', 7: null, 8: null, 10: '佐々木 修', 11: null, 13: '利用者', 14: 'アナウンサー', 15: 'アナウンサー' });
+  });
+
+  it('calls a captioned person by family name and post, and keeps a caption’s place out of their names', () => {
+    const text = lines(
+      'ニュース原稿',
+      '〈みどり市長　大川健二さん〉',
+      '「橋の完成を喜んでいます。」',
+      '〈川口町　防災担当　水野 誠さん〉',
+      '「早めの備えをお願いします。」',
+    );
+    const cast = castOf(text);
+    expect(findCastMember(cast, '大川市長')?.name).toBe('大川健二');
+    expect(findCastMember(cast, '川口町')).toBeNull();
+    expect(findCastMember(cast, '水野')?.name).toBe('水野 誠');
+  });
+
   it('does not take a recurring hiragana word for a speaker where nobody else is labelled', () => {
     const text = lines('メモ', 'まとめ：今日は三つ話しました。', 'みどころ：最後の章です。', '本文が続きます。', 'みどころ：図が多い章です。');
     expect(Object.values(speakersOf(text)).every((speaker) => speaker === null)).toBe(true);
