@@ -22,11 +22,31 @@ const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|�
 const WH_WORD = /どう|どんな|どの|何|なに|なん[での]|いつ|どこ|誰|だれ|なぜ|いくつ|いくら|どれ/u;
 const WH_ENDING = /(?:でしょう|だろう|かな|のかしら)[。.]?[」』"”)）]?\s*$/u;
 
+/**
+ * A short afterthought that only gives an example of what was asked: 「…ご予定はありますか。2号店とか。」
+ * 「…どうですか？たとえば価格なんか。」 — the question before it is still the line's last word.
+ */
+const AFTERTHOUGHT = /(?:^|[。.!?\uFF01\uFF1F]\s*)(?:例えば|たとえば)?[、,]?[^。.!?\uFF01\uFF1F、,]{1,12}(?:とか|など|なんか|なども|とかも)[。.]?[」』"”)）]?\s*$/u;
+
+/**
+ * Talk that asks without a question mark: 「試験いつだっけ」「どこで集まるんだっけ。」 — with a question word;
+ * without one 「…いっつもごしゃいでたっけ。」 recalls rather than asks.
+ */
+const CASUAL_ASKS = /(?:っけ|っけか)[。.]?[」』"”)）]?\s*$/u;
+/** A line a Q&A or FAQ marks as the question: 「Q. 旅行で何日か混ぜられません」「Q3：…」「質問：…」 */
+const MARKED_QUESTION = /^\s*(?:[QＱ]\s*[0-9０-９]*\s*[.．:：)）\s]|質問\s*[0-9０-９]*\s*[:：]|問\s*[0-9０-９]+\s*[.．:：])/u;
+
 /** Whether a line asks (a question or a request), so that it is not what answers. */
 export function asks(text: string): boolean {
   if (ASKS.test(text)) return true;
-  const last = text.replace(/[。.]\s*$/u, '').split(/[。!?\uFF01\uFF1F]/u).at(-1) ?? '';
-  return WH_ENDING.test(text) && WH_WORD.test(last);
+  if (MARKED_QUESTION.test(text) || (CASUAL_ASKS.test(text) && WH_WORD.test(lastSentence(text)))) return true;
+  const afterthought = AFTERTHOUGHT.exec(text);
+  if (afterthought !== null && afterthought.index > 0 && asks(text.slice(0, afterthought.index + 1))) return true;
+  return WH_ENDING.test(text) && WH_WORD.test(lastSentence(text));
+}
+
+function lastSentence(text: string): string {
+  return text.replace(/[。.]\s*$/u, '').split(/[。!?\uFF01\uFF1F]/u).at(-1) ?? '';
 }
 
 /**

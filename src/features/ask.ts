@@ -5,7 +5,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
+import { askedAttribute, askedName, asksClockTime, identifies, namesOtherPart, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 
 export interface AskOptions {
@@ -22,6 +22,24 @@ export interface AskResult {
   /** Spellings added to the user's words (e.g. アルトマン for Altman), or empty. */
   readonly searchedAs: readonly string[];
   readonly results: readonly ResultItem[];
+  /** What `answered` was decided on, for the first result; null when nothing was found. */
+  readonly evidence: AnswerEvidence | null;
+}
+
+/** The first result's evidence that it answers the question. */
+export interface AnswerEvidence {
+  /** IDF-weighted share of the question's words the line holds (or the question line it answers). */
+  readonly wordCoverage: number;
+  /** Share of the question's bigram weight its best sentence holds. */
+  readonly sentenceCoverage: number;
+  /** For a when or how-many question: whether the line holds a date or number of the kind asked. */
+  readonly shaped: boolean;
+  /** Whether the line holds what the question type asks for (a date, a count, a reason, a name…). */
+  readonly fits: boolean;
+  /** How far the first result's score stands above the second's, as a share of the first's: 0..1. */
+  readonly margin: number;
+  /** False when the line is about something else than asked: another numbered part, or without the attribute asked. */
+  readonly onTopic: boolean;
 }
 
 /** How many candidates are read closely for the question's answer type. */
@@ -109,6 +127,16 @@ function corrects(paragraph: Paragraph): boolean {
 }
 
 /**
+ * A chat export's stamp of when a message was posted (「[2024-05-14 21:03] 佐藤: …」, 「2024/05/14 21:03 佐藤：…」)
+ * says when it was said, not what it says: a when-question is not answered by it.
+ */
+const POST_STAMP = /^\s*(?:[\[【(（]\s*\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?[月火水木金土日]?[)）]?)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,20}[:：]))/u;
+
+function withoutPostStamp(text: string): string {
+  return text.replace(POST_STAMP, '');
+}
+
+/**
  * Answer a question with the best cited excerpts, best first, preferring excerpts whose shape fits
  * the question (dates for when, numbers for how many, names for who, the term as topic for what is).
  *
@@ -121,15 +149,25 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const prepared = retriever.prepare(words, { semantic: true });
   const type = questionType(words);
   const term = definedTerm(words);
+  const name = type === 'person' ? askedName(words) : null;
   // 「いつまでに」 asks for a deadline (a date something lasts until), 「何時に」 for a time of day, not any date.
   const needs = type !== 'time' ? null : asksUntilWhen(words) ? 'deadline' : asksClockTime(words) ? 'clock' : null;
   const timed = (text: string): boolean => needs === null || states(text, needs);
-  const fits = (text: string): boolean => hasAnswerShape(type, text, term) && timed(text);
+  const fits = (text: string): boolean => {
+    const said = withoutPostStamp(text);
+    return hasAnswerShape(type, said, term) && timed(said);
+  };
+  // 「みさきちって誰?」 is answered by the line that says who みさきち is (「みさきち＝田中です」), above lines that only use the name.
+  const says = (text: string): boolean => name !== null && identifies(text, name);
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
   const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits)
     .map(({ passage, score }) => ({
       passage,
-      score: score + (fits(passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0) + (corrects(passage.paragraph) ? CORRECTION_BONUS : 0),
+      score:
+        score +
+        (fits(passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0) +
+        (says(passage.paragraph.text) ? ANSWER_SHAPE_BONUS : 0) +
+        (corrects(passage.paragraph) ? CORRECTION_BONUS : 0),
     }))
     .sort((left, right) => right.score - left.score)
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))
@@ -142,15 +180,33 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const typed = type === 'time' || type === 'quantity';
   // 「何本」 is answered by a count of 本, not by any number (「何歳」 not by a year).
   const counted = countedAnswer(words);
+  const topText = top === undefined ? '' : withoutPostStamp(top.paragraph.text);
   const shaped =
     top !== undefined &&
     typed &&
-    (counted === null ? (hasAnswerShape('time', top.paragraph.text) || hasAnswerShape('quantity', top.paragraph.text)) && timed(top.paragraph.text) : counted.test(top.paragraph.text.normalize('NFKC')));
+    (counted === null ? (hasAnswerShape('time', topText) || hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC')));
+  const second = passages[1]?.score ?? 0;
+  const first = passages[0]?.score ?? 0;
+  const evidence: AnswerEvidence | null =
+    top === undefined
+      ? null
+      : {
+          wordCoverage: top.wordCoverage,
+          sentenceCoverage: top.excerpt.coverage,
+          shaped,
+          fits: fits(top.excerpt.text) || says(top.paragraph.text),
+          margin: first > 0 ? Math.max(0, (first - second) / first) : 0,
+          onTopic:
+            (attribute === null || mentionedAround(top, attribute)) &&
+            !namesOtherPart(words, `${top.paragraph.text}\n${top.paragraph.section ?? ''}`),
+        };
   const answered =
     top !== undefined &&
-    (attribute === null || mentionedAround(top, attribute)) &&
+    evidence !== null &&
+    evidence.onTopic &&
     (!typed || shaped) &&
-    ((top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
+    (says(top.paragraph.text) ||
+      (top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
       (shaped || top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
       (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));
   return {
@@ -163,5 +219,6 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
       ...toResultItem(passage, retriever.marks(passage, prepared)),
       score: Number(score.toFixed(4)),
     })),
+    evidence,
   };
 }

@@ -1,3 +1,5 @@
+import { readNumber } from '../text/dates/find-temporal.js';
+
 /** What kind of answer a question wants; it decides which excerpts read as answers. */
 export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reason' | 'other';
 
@@ -86,6 +88,7 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['メートル', 'メートル|m'],
 ];
 const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
+const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
 
 /**
  * For a question that counts in a unit (「何人」「何本」「何歳」), the shape of its answer: a number in
@@ -96,7 +99,10 @@ const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
 export function countedAnswer(question: string): RegExp | null {
   const folded = question.normalize('NFKC');
   for (const [counter, answers] of COUNTERS) {
-    if (folded.includes(`何${counter}`)) return new RegExp(`${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:${answers})`, 'u');
+    if (!folded.includes(`何${counter}`)) continue;
+    const count = `${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:${answers})`;
+    // An age is also written in brackets after a name, as the press does: 「野々村 修一（29）」.
+    return new RegExp(AGE_COUNTERS.has(counter) ? `${count}|[(（]\\s*[0-9]{1,3}\\s*[)）]` : count, 'u');
   }
   return null;
 }
@@ -126,12 +132,71 @@ export function definedTerm(question: string): string | null {
  * Whether `text` holds the kind of thing the question type asks for. For a definition of a known
  * term, the term must be what the sentence is about: 「Xというのは…」「Xとは…」「Xは…」 (X as topic).
  */
+/**
+ * Dates and times of day (2024年5月20日, 5月20日, 午後3時, 14:03): a number in one is no count, so
+ * 「どれくらい短くなる?」 is not answered by 「5月20日…午後3時に開通」 but by 「40分が15分に」.
+ */
+const DATE_OR_CLOCK = /(?:明治|大正|昭和|平成|令和)?[0-9０-９元]+\s*年(?![間代度])(?:\s*[0-9０-９]{1,2}\s*月)?(?:\s*[0-9０-９]{1,2}\s*日(?!間))?|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?!間)|(?:午前|午後)?\s*[0-9０-９]{1,2}\s*時(?!間)(?:\s*[0-9０-９]{1,2}\s*分(?!間))?|[0-9０-９]{1,2}:[0-9０-９]{2}/gu;
 export function hasAnswerShape(type: QuestionType, text: string, term: string | null = null): boolean {
   if (type === 'other') return false;
+  if (type === 'quantity') return EVIDENCE.quantity.test(text.replace(DATE_OR_CLOCK, ' '));
   if (type !== 'definition' || term === null) return EVIDENCE[type].test(text);
   const normalized = text.normalize('NFKC');
   const at = normalized.indexOf(term);
   if (at < 0) return false;
   const after = normalized.slice(at + term.length);
   return /^\s*[、,]?\s*(?:というのは|っていうのは|っちゅうのは|って(?:いう)?のは|とは|は)/u.test(after);
+}
+
+/**
+ * A numbered part: 第2話, 第3節, 第1巻, 第5章; the kind is the counter with the kanji written on to it,
+ * so that 甲第3号証 (an exhibit) and 第418号 (a case number) are parts of different kinds.
+ */
+const NUMBERED_PART = /第\s*([0-9]+|[一二三四五六七八九十]+)\s*((?:話|回|節|章|巻|号|条|項|期|部|幕|戦|試合|弾|問)\p{sc=Han}*)/gu;
+
+/**
+ * Whether the question asks about a numbered part (「第2話の放送日は?」) that the given context — a
+ * line with its section (not the title: a case number there says nothing) — never names, while it names another part of the same kind
+ * (第1話): the line is then about something else, however well its other words match.
+ *
+ * @example namesOtherPart('第2話の放送日はいつ?', '第1話の放送が2023年4月8日だった') // true
+ */
+export function namesOtherPart(question: string, context: string): boolean {
+  const parts = (text: string) => [...text.normalize('NFKC').matchAll(NUMBERED_PART)].map(([, number, kind]) => ({ number: readNumber(number ?? ''), kind }));
+  const asked = parts(question);
+  if (asked.length === 0) return false;
+  const named = parts(context);
+  return asked.some(({ number, kind }) => named.some((part) => part.kind === kind) && !named.some((part) => part.kind === kind && part.number === number));
+}
+
+/** 「みさきちって誰のこと？」「オノさんとは誰ですか」: who a name or nickname stands for. */
+const WHO_IS = /^[「『"]?(.+?)[」』"]?\s*(?:って|とは|というのは|っていうのは)\s*(?:誰|だれ|どなた|どんな人|どういう人)/u;
+
+/** The name a who-is question asks about (「みさきちって誰のこと？」→ みさきち), or null. */
+export function askedName(question: string): string | null {
+  const name = WHO_IS.exec(question.normalize('NFKC').trim())?.[1]?.trim();
+  return name === undefined || name === '' ? null : name;
+}
+
+/**
+ * Whether a line says who a name stands for: 「みさきち＝田中です」「田中＝みさきち」「みさきちこと田中」
+ * 「田中美咲（みさきち）」「みさきちって呼ばれて」「みさきちというのは…」 — not a line that only uses the name.
+ */
+export function identifies(text: string, name: string): boolean {
+  const folded = text.normalize('NFKC');
+  const bare = name.replace(/(?:さん|くん|君|ちゃん|氏|様)$/u, '');
+  if (bare === '') return false;
+  const at = (pattern: string): boolean => new RegExp(pattern, 'u').test(folded);
+  const quoted = `[「『"]?${escapeRegExp(bare)}(?:さん|くん|君|ちゃん)?[」』"]?`;
+  return (
+    at(`${quoted}\\s*(?:=|＝|こと[^ば]|というのは|っていうのは|って(?:いう|言う)?の(?:は|が)|と(?:は|いうのが))`) ||
+    at(`(?:=|＝)\\s*${quoted}`) ||
+    at(`[(（]\\s*${quoted}\\s*[)）]`) ||
+    at(`${quoted}\\s*(?:と|って)(?:呼ば|呼ん|よば|よん|言われ|いわれ)`) ||
+    at(`(?:あだ名|愛称|ニックネーム|通称|呼び名)(?:は|が|の)\\s*${quoted}`)
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

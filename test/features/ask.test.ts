@@ -18,6 +18,34 @@ const oneFile = (file: string, ...lines: string[]): AppState => stateFrom({ [fil
 /** A press conference's Q&A: the lines given, then the reporter's thanks. */
 const pressConference = (...lines: string[]): AppState => oneFile('press.txt', '決算記者会見', '', ...lines, '記者：ありがとうございます。');
 
+/**
+ * Everyday lines after a short fixture's own, so that its words are as rare as in real material (in a
+ * corpus of five lines, a word in four of them is pruned as common).
+ */
+const EVERYDAY = [
+  '今日はいい天気ですね。',
+  '駅前の商店街は朝から賑わっていた。',
+  '来月には新しい図書館もできるそうだ。',
+  '犬の散歩は毎朝六時に行く。',
+  '昼ごはんはカレーにしよう。',
+  '電車が少し遅れているらしい。',
+  '週末は家族で公園に出かけた。',
+  '冷たい麦茶がおいしい季節になった。',
+  '隣の家の猫がまた庭に来ている。',
+  '夜は星がよく見えた。',
+  '新しい靴を買ったけれど、まだ履いていない。',
+  'スーパーで卵が安かった。',
+  '雨の日は本を読んで過ごす。',
+  '子どもたちが川で遊んでいる。',
+  '朝のコーヒーが一日の始まりだ。',
+  '祖母から手紙が届いた。',
+  '自転車のタイヤに空気を入れた。',
+  '窓を開けると風が気持ちいい。',
+  '友だちと映画を見に行く約束をした。',
+  '庭のトマトが赤くなってきた。',
+];
+const withEveryday = (file: string, title: string, ...lines: string[]): AppState => oneFile(file, title, '', ...lines, '', ...EVERYDAY);
+
 /** A documentary's narration about a village: the title, a blank line, then the lines given. */
 const documentary = (...lines: string[]): AppState => oneFile('doc.txt', '棚田の村', '', ...lines);
 
@@ -223,6 +251,60 @@ describe('ask', () => {
     expect(fee.answered).toBe(true);
   });
 
+  it('answers how long or how many with a count, not with the date or clock time a line also gives', () => {
+    const news = withEveryday(
+      'news.txt',
+      'ゆうがたニュース',
+      'アナウンサー　5月20日、月曜日のニュースです。湾岸部と中心部を結ぶ大橋が、きょう午後3時に開通しました。',
+      '（ナレーション）これまで車でおよそ40分かかっていましたが、15分ほどに短縮される見込みです。',
+    );
+    expect(ask(news, { question: '大橋ができて、湾岸部から中心部までの時間はどれくらい短くなる？', limit: 3 }).results[0]?.line).toBe(4);
+  });
+
+  it('does not answer about one numbered part (第2話) with a line about another (第1話)', () => {
+    const commentary = withEveryday('commentary.txt', 'オーディオコメンタリー 第1話', '監督：第1話の放送が2023年4月8日だったので、4月4日に納品ですね。');
+    expect(ask(commentary, { question: '第1話の放送日はいつでしたか？', limit: 3 }).answered).toBe(true);
+    expect(ask(commentary, { question: '第2話の放送日はいつでしたか？', limit: 3 }).answered).toBe(false);
+  });
+
+  it('does not take a chat message’s posting stamp for the date a when-question asks', () => {
+    const chat = withEveryday(
+      'chat.txt',
+      '統計学Ⅱ勉強会のチャット記録',
+      '[2024-05-14 21:03] 佐藤: 統計学の中間、範囲出たね',
+      '[2024-05-14 21:10] 鈴木: 試験いつだっけ',
+      '[2024-05-14 21:12] 佐藤: 5/28（火）の3限、B201だよ',
+    );
+    const when = ask(chat, { question: '中間試験はいつ？', limit: 3 });
+    expect(when.results[0]?.line).toBe(5);
+  });
+
+  it('answers who a nickname is with the line that says so, not with lines that only use it', () => {
+    const chat = withEveryday(
+      'chat.txt',
+      '統計学Ⅱ勉強会のチャット記録',
+      '佐藤：みさきち、資料ありがとう！',
+      '田中美咲：あ、表示名変えた！みさきち＝田中です、よろしく',
+      '鈴木：みさきち、来週もよろしく！',
+    );
+    const who = ask(chat, { question: 'みさきちって誰のこと？', limit: 3 });
+    expect(who.results[0]?.line).toBe(4);
+    expect(who.answered).toBe(true);
+  });
+
+  it('takes a FAQ’s 「Q.」 line as the question and answers with its 「A.」', () => {
+    const faq = withEveryday(
+      'faq.md',
+      'ぬか床の手入れ',
+      '## よくある質問',
+      'Q. 旅行で何日か家を空けるときはどうすればいいですか',
+      'A. 留守にするときは、ぬか床を冷蔵庫に入れておけば1週間ほど大丈夫です。',
+      'Q. 長期の旅行で、何日もぬか床を混ぜられません。',
+      'A. 表面に塩をふって冷蔵庫に入れれば、2週間ほどもちます。',
+    );
+    expect(ask(faq, { question: '長期の旅行でぬか床を混ぜられないときは？', limit: 3 }).results[0]?.line).toBe(7);
+  });
+
   it('takes an instruction to the audience (「…注意してください。」) for an answer, and a request to tell or a council question (「…伺います。」) for a question', () => {
     const webinar = oneFile(
       'webinar.txt',
@@ -238,6 +320,24 @@ describe('ask', () => {
     // A council member's question: 「…のか、伺います。」「…市長の見解を求めます。」
     expect(asks('拡張の計画はあるのか、伺います。')).toBe(true);
     expect(asks('この点について市長の見解を求めます。')).toBe(true);
+  });
+
+  it('reads a question with a short afterthought (「…ご予定はありますか。2号店とか。」) as a question, and answers with the line after it', () => {
+    const talk = oneFile(
+      'talk.txt',
+      '老舗の商い',
+      '',
+      '橋本：うちの店は昭和27年に祖父が始めました。',
+      '会場B：今後、お店を広げるご予定はありますか。2号店とか。',
+      '橋本：それがな、よう聞かれるんですけど、出しません。目の届く範囲でやるのが一番ですわ。',
+    );
+    expect(ask(talk, { question: 'お店を広げる予定はありますか', limit: 3 }).results[0]?.line).toBe(5);
+    expect(asks('価格はどうですか？たとえば送料なんか。')).toBe(true);
+    // 「…だっけ」 asks with a question word; without one it recalls.
+    expect(asks('[2024-05-14 21:10] 鈴木: 試験いつだっけ')).toBe(true);
+    expect(asks('めしの支度だけでも大変で、おっかあ、いっつもごしゃいでたっけ。')).toBe(false);
+    // A statement that ends with an example is no question.
+    expect(asks('鰹節とか昆布とか、いろいろ使うてます。出汁とか。')).toBe(false);
   });
 
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {

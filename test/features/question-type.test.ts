@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states } from '../../src/features/question-type.js';
+import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, namesOtherPart, questionType, states } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -39,6 +39,12 @@ describe('questionType', () => {
     expect(hasAnswerShape('other', '2023年3月に発表された')).toBe(false);
     expect(hasAnswerShape('time', '定休日：毎週水曜日')).toBe(true);
     expect(hasAnswerShape('quantity', '一人前三千八百円やってん。')).toBe(true);
+    // A date or a time of day is no count; a duration or a count beside one is.
+    expect(hasAnswerShape('quantity', '5月20日、大橋がきょう午後3時に開通しました。')).toBe(false);
+    expect(hasAnswerShape('quantity', '2024年4月13日（土）14:03キックオフ')).toBe(false);
+    expect(hasAnswerShape('quantity', '5月20日から40分が15分に短縮')).toBe(true);
+    expect(hasAnswerShape('quantity', '入場者数：18,432人')).toBe(true);
+    expect(hasAnswerShape('quantity', '工事には20年間かかった')).toBe(true);
   });
 
   it('hears a reason given in standard Japanese and in dialect, not every から or ので', () => {
@@ -86,7 +92,26 @@ describe('countedAnswer', () => {
     expect(countedAnswer('前半のシュートは何本でしたか')?.test('2024年の試合')).toBe(false);
     expect(countedAnswer('技術者は何人派遣されますか')?.test('技術者を30名ほど派遣')).toBe(true);
     expect(countedAnswer('デュボワ博士は何歳ですか')?.test('十二歳の夏')).toBe(true);
+    // An age in brackets after a name, as the press and cast lists write it; not any bracketed number.
+    expect(countedAnswer('野々村修一は何歳？')?.test('野々村 修一（29）　中央気象台の技師'.normalize('NFKC'))).toBe(true);
+    expect(countedAnswer('シュートは何本?')?.test('シュート（5）')).toBe(false);
     expect(countedAnswer('いつ始まりますか')).toBeNull();
+  });
+});
+
+describe('namesOtherPart', () => {
+  it('tells a line about another numbered part of the same kind from one about the part asked', () => {
+    expect(namesOtherPart('第2話の放送日はいつでしたか？', '第1話の放送が2023年4月8日だったので')).toBe(true);
+    expect(namesOtherPart('第2話の放送日はいつでしたか？', '第1話と第2話の放送は4月でした')).toBe(false);
+    // Full-width and kanji numbers are the same part; another kind of part (第3章) says nothing.
+    expect(namesOtherPart('第２話の放送日は？', '第2話は4月15日放送')).toBe(false);
+    expect(namesOtherPart('第2話の放送日は？', '第3章で触れた放送は4月')).toBe(false);
+    expect(namesOtherPart('第二回の会合は何日?', '第三回の会合は5月2日')).toBe(true);
+    expect(namesOtherPart('第二回の会合は何日?', '第2回の会合は5月2日')).toBe(false);
+    expect(namesOtherPart('放送日はいつ?', '第1話の放送は4月8日')).toBe(false);
+    // An exhibit (甲第3号証) is no case number (第418号).
+    expect(namesOtherPart('甲第3号証って何の書類？', '令和6年（わ）第418号　詐欺被告事件')).toBe(false);
+    expect(namesOtherPart('甲第3号証って何の書類？', '甲第4号証を示します。')).toBe(true);
   });
 });
 
