@@ -3,6 +3,8 @@
  * and how often unanswerable questions are declined.
  *
  *   npm run bench:ask-dev [-- --json] [-- --verbose] [-- --file test/fixtures/ask-heldout.jsonl]
+ *
+ * `--verbose` lists the rows missed and the rows marked answered.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -21,6 +23,10 @@ const report = evaluateAskDev(state, lines.map(parseDevQuestion));
 if (values.json) {
   process.stdout.write(`${JSON.stringify(report.summary)}\n`);
 } else {
-  if (values.verbose) for (const row of report.rows) if (!row.ok) process.stdout.write(`MISS ${row.id} [${row.kind}] ${row.question} → ${row.got.join(', ')}\n`);
+  if (values.verbose) {
+    for (const row of report.rows) if (!row.ok) process.stdout.write(`MISS ${row.id} [${row.kind}] ${row.question} → ${row.got.join(', ')}\n`);
+    // Which rows /ask marks answered, so that two runs can be compared row by row.
+    for (const row of report.rows) if (row.answered) process.stdout.write(`ANSWERED ${row.id} [${row.kind}]${row.ok ? '' : ' (no gold line in the top 3)'}\n`);
+  }
   for (const [group, figure] of Object.entries(report.summary)) process.stdout.write(`${group.padEnd(24)} ${figure}\n`);
 }

@@ -9,7 +9,8 @@
  * the bot's first run (`[]`: the material does not answer). Reviews 4 and 5 wrote their expectations
  * as free text (「01:18 (2019年の春)」); their /ask probes with the file:line mentions read out of that
  * text (`DECLINE` as `[]`) are `expected-lines.jsonl`, scored in its place. Without `--dir`, every
- * folder under `test/fixtures/reviews/` whose probes carry such lists. Each folder is booted as the bot boots
+ * folder under `test/fixtures/reviews/` whose probes carry such lists, except held-out ones (a
+ * `HELD-OUT` file in the folder: scored only when named with `--dir`). Each folder is booted as the bot boots
  * (its `seeds/` as SEEDS_DIR) and every probe run as `npm run cli -- <cmd> --json` runs it. A result
  * counts for an expected line when its `line`..`lineEnd` covers it. Per folder:
  * - ask: right line first and marked answered; right line first; among the first 3; answerable
@@ -17,7 +18,7 @@
  * - quote, search, timeline, source: an expected line among the first 5 (search, quote: none when none
  *   is expected); define: the defining line first and marked defined.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,36 +28,9 @@ import { findCommand } from '../src/console/console-commands.js';
 import { runCommand } from '../src/console/run-command.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { PLAIN_STYLE } from '../src/render/text.js';
-import { parseReviewProbe, type ReviewProbe } from './jsonl.js';
-
-type Probe = ReviewProbe & { readonly expect: readonly string[] };
-
-interface Cited {
-  readonly file?: string;
-  readonly line?: number;
-  readonly lineEnd?: number;
-}
+import { covers, reviewFolders, type Cited, type Probe } from './review-probes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const REVIEWS = path.join(ROOT, 'test', 'fixtures', 'reviews');
-
-/** A review's probes, or null when its expectations are free text (reviews 4–6) rather than lists of lines. */
-function readProbes(file: string): Probe[] | null {
-  const probes = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map(parseReviewProbe);
-  return probes.every((probe): probe is Probe => probe.expect !== null) ? probes : null;
-}
-
-/** Whether a cited result's lines cover one of the expected `file:line`s. */
-function covers(result: Cited, expected: readonly string[]): boolean {
-  if (result.file === undefined || result.line === undefined) return false;
-  for (let line = result.line; line <= (result.lineEnd ?? result.line); line += 1) {
-    if (expected.includes(`${result.file}:${line}`)) return true;
-  }
-  return false;
-}
 
 type Tally = Record<string, number>;
 
@@ -115,14 +89,7 @@ function scoreWith({ state }: Awaited<ReturnType<typeof boot>>, probes: readonly
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { dir: { type: 'string' }, verbose: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
-  const dirs = values.dir !== undefined ? [path.resolve(values.dir)] : readdirSync(REVIEWS).map((name) => path.join(REVIEWS, name));
-  const reviews = dirs.flatMap((dir) => {
-    const lines = path.join(dir, 'expected-lines.jsonl');
-    const file = existsSync(lines) ? lines : path.join(dir, 'questions.jsonl');
-    const probes = existsSync(file) ? readProbes(file) : null;
-    if (probes === null && values.dir !== undefined) throw new Error(`${dir}: no questions.jsonl with lists of file:line to score`);
-    return probes === null ? [] : [{ dir, probes }];
-  });
+  const reviews = reviewFolders(values.dir);
   const report: Record<string, Tally> = {};
   for (const { dir, probes } of reviews) report[path.basename(dir)] = await scoreReview(dir, probes, values.verbose === true);
   if (values.json === true) {
