@@ -71,7 +71,9 @@ export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 function mentionedAround(passage: RetrievedPassage, attribute: string): boolean {
   const { paragraphs } = passage.transcript;
   const before = paragraphs[paragraphs.indexOf(passage.paragraph) - 1];
-  return normalizeForMatch(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(normalizeForMatch(attribute));
+  // Spaces are not read: 「野々村修一は何歳?」 asks about 「野々村 修一（29）」.
+  const unspaced = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
+  return unspaced(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(unspaced(attribute));
 }
 
 /**

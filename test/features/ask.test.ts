@@ -141,6 +141,13 @@ describe('ask', () => {
     expect(answer('川口まどかさんの出身地はどこですか')).toEqual({ answered: true, line: 5 });
   });
 
+  it('answers a person’s age from a cast list that writes the name with a space and the age in brackets', () => {
+    const drama = withEveryday('drama.txt', 'ラジオドラマ「岬の灯」', '【登場人物】', '岬 ハル（17）……灯台守の娘', '野々村 修一（29）……中央気象台の技師', '', '野々村「中央気象台の野々村といいます。」');
+    const result = ask(drama, { question: '野々村修一は何歳？', limit: 3 });
+    expect(result.results[0]?.line).toBe(5);
+    expect(result.answered).toBe(true);
+  });
+
   it('answers how much with the line under the one that matches, when only that line has the number', () => {
     const dialogue = (price: string): AppState =>
       stateFrom(
