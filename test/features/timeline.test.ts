@@ -238,15 +238,18 @@ describe('buildTimeline in a chat export, a script of dated scenes and a header 
       '',
       '■シーン2　灯台（同日・夜）',
       '',
-      '源三「灯は消さん」',
+      '源三「灯は消さん。今夜が山や」',
     ];
     const events = eventsOf('drama.txt', script);
     expect(events.map((event) => [event.line, event.date])).toEqual([
       [3, '1959-09'],
       [5, '1959-09-25'],
       [9, '1959-09-25'],
+      [11, '1959-09-25'],
       [7, '1959-09-26'],
     ]);
+    // What a host asks the listeners to do tonight is no event.
+    expect(eventsOf('radio.txt', ['深夜ラジオ 2024年11月14日', '', '今夜もお電話をお待ちしています。今夜ぜひ地図を見てみてください。']).filter((event) => event.line === 3)).toEqual([]);
     const deps = timelineDeps(stateFrom({ 'drama.txt': script.join('\n') }, analyzer));
     expect(timeline(deps, { page: 1, pageSize: 10, topic: '台風' }).results.map((event) => event.line)).toEqual([5, 7]);
   });

@@ -77,7 +77,7 @@ const TIME_PASSES = /^\s*(?:も|は|が)\s*(?:もう|はや|早くも|すでに|
 const GREETING = /(?:ありがとうございます|ありがとうございました|よろしくお願いします|お願いいたします|お(?:疲れ|つかれ)(?:様|さま)(?:です|でした)|ようこそ|お会いしましょう|お届けします|お迎えしています|お迎えしました|この(?:へん|辺)で|以上です|楽しみにしてきました)[。!\uFF01]*$/u;
 
 /** 今日/本日 in a clause about the occasion itself (司会, guests, the talk or meeting starting or ending): no event either. */
-const TODAY = /^(?:本日|今日|きょう)/u;
+const TODAY = /^(?:本日|今日|きょう|今朝|今夜|今晩)/u;
 /**
  * What a talk or lesson says it does today: take up a subject (扱います, 取り上げます, 見ていきます), the
  * speaker's own intention for the session (〜ていこうと思います, 〜しましょう), or its wrap-up
@@ -110,6 +110,8 @@ const PHRASE_END = /(?:で|に|へ|と|から|まで)[。.!\uFF01]?$/u;
 const MAX_FRAGMENT = 20;
 /** What may stand before such a date: nothing, or one short opening clause (「んだなあ、」「戦争終わって、」). */
 const DATE_ONLY_LEAD = /^(?:[^、,。]{0,8}[、,])?\s*$/u;
+/** A request to the listener or reader, or a host awaiting their calls. */
+const ASKS_LISTENER = /(?:ください|下さい|お待ちして(?:い|お)[^。]*)[。!\uFF01]*$/u;
 /** 「…はまた来月。」「ではまた来週!」: a sign-off, not a plan. */
 const SIGN_OFF = /また(?:来週|来月|次回|明日|今度|来年)[。!\uFF01]*$/u;
 /** 「2025年3月期」: a fiscal period's name, not the date of an event. */
@@ -237,6 +239,8 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
         // 「本日の司会を務めます、前田です。」「今日は電子レンジの話するで。」: the occasion, not an event told.
         if (mention.kind === 'relative' && TODAY.test(mention.text) && OCCASION.test(clause.text)) continue;
         if (mention.kind === 'relative' && SIGN_OFF.test(clause.text)) continue;
+        // 「今夜ぜひハザードマップを見てみてください」「今夜もお電話をお待ちしています」: what the listener is asked to do, no event.
+        if (mention.kind === 'relative' && TODAY.test(mention.text) && ASKS_LISTENER.test(clause.text)) continue;
         if (mention.kind === 'relative' && saysNothingElse(sentence.text, clause, mention)) continue;
         if (FISCAL_PERIOD.test(sentence.text.slice(mention.index + mention.length))) continue;
         // 「令和6年12月10日（火）午前10時開議」 under the dated title: the document's date restated, not an event.

@@ -228,7 +228,7 @@ const DEICTIC_YEARS: Readonly<Record<string, number>> = { 一昨年: -2, おと�
 const DEICTIC_MONTHS: Readonly<Record<string, number>> = { 先々月: -2, 先月: -1, 今月: 0, 来月: 1, 再来月: 2 };
 const DEICTIC_WEEKS: Readonly<Record<string, number>> = { 先々週: -2, 先週: -1, 今週: 0, 来週: 1, 再来週: 2 };
 const WEEKDAYS = '日月火水木金土';
-const DEICTIC_DAYS: Readonly<Record<string, number>> = { 一昨日: -2, おととい: -2, 昨日: -1, 今日: 0, 本日: 0, 明日: 1, あした: 1 };
+const DEICTIC_DAYS: Readonly<Record<string, number>> = { 一昨日: -2, おととい: -2, 昨日: -1, 昨夜: -1, 昨晩: -1, 今日: 0, 本日: 0, 今朝: 0, 今夜: 0, 今晩: 0, 明日: 1, あした: 1, 明朝: 1 };
 
 /** Years of a decade that 前半, 半ば, 後半… cover. */
 const DECADE_PARTS: Readonly<Record<string, readonly [number, number]>> = {
@@ -444,9 +444,9 @@ const RULES: readonly Rule[] = [
       return offset === undefined ? null : relative('month', offset, offset, 'speech');
     },
   },
-  // 昨日, 本日
+  // 昨日, 本日, 今夜 (the night of the day the text is said on)
   {
-    pattern: /(一昨日|おととい|昨日|今日|本日|明日|あした)/gu,
+    pattern: /(一昨日|おととい|昨日|昨夜|昨晩|今日|本日|今朝|今夜|今晩|明日|あした|明朝)/gu,
     read: (m, text) => {
       const offset = DEICTIC_DAYS[m[1] ?? ''];
       // 今日では / 今日の AI / 今日も: "nowadays", not the day of the recording; 今日は is the day.

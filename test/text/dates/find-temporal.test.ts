@@ -49,6 +49,9 @@ describe('findTemporal', () => {
     // A weekday of a week counted from the week of speaking.
     ['勉強会やりません？来週の火曜とか', ['来週の火曜 → week 1 weekday 2']],
     ['先週の金曜日に届いた', ['先週の金曜日 → week -1 weekday 5']],
+    // The night or morning of the day of speaking, and the night before.
+    ['台風は今夜上陸します', ['今夜 → day 0..0 speech']],
+    ['昨夜から雨だ', ['昨夜 → day -1..-1 speech']],
     ['8月の10日間', ['8月 → month 8']],
     ['3月の10日前に届いた', ['3月 → month 3']],
     ['5月の3日目に熱が出た', ['5月 → month 5']],
