@@ -25,7 +25,7 @@ import { dateAtEnd, findDate } from './find-date.js';
 import { findSpeakers } from './find-speakers.js';
 import { isListItem, isMarkdownHeading, isMarkedHeading, keyLength, lineKey, listMarker, stripMarkup } from './line-key.js';
 import { isPlaceField, isUpdateField, readMetadataLine, readSiteByline } from './read-metadata.js';
-import { isFieldLabel, labelLength, NAME_SHAPED, standingLabel } from './speaker-label.js';
+import { isFieldLabel, labelLength, NAME_SHAPED, readLabel, standingLabel } from './speaker-label.js';
 import { splitSentences } from '../text/split-sentences.js';
 
 /** How many title, metadata and subtitle lines the header may hold (fields of the header aside: `HEADER_SPAN`). */
@@ -192,7 +192,7 @@ function sentenceEnd(lines: readonly Line[], kinds: Kinds, i: number, breaks: Br
     const next = lines[following];
     if (line === undefined || next === undefined || kinds[following] !== null || joined >= maxLines) return last;
     if (breaks === 'captions' ? !TIMESTAMP.test(next.shape) : line.listItem || next.listItem) return last;
-    if (labelLength(next.raw) > 0 || !stopsMidSentence(line.shape, breaks)) return last;
+    if (labelLength(next.raw) > 0 || QA_MARKER.test(next.raw.normalize('NFKC')) || !stopsMidSentence(line.shape, breaks)) return last;
     length += next.raw.length;
     if (length > MAX_JOINED_LENGTH) return last;
     last = following;
@@ -211,6 +211,8 @@ function nextCueLine(lines: readonly Line[], kinds: Kinds, i: number): number {
 function isCueFurniture(shape: string): boolean {
   return /^\d+$/u.test(shape) || CUE_TIMING.test(shape);
 }
+/** A question or an answer of a FAQ (Q. …, A1. …, 問　…, 答：…) starts a paragraph, whatever the line before ends on. */
+const QA_MARKER = /^\s*(?:[QA]\d{0,3}\s*[.:)]|[QA]\d{0,3}\s+(?=[^\x00-\x7f])|[問答]\d{0,3}\s*[.:\s\u3000])/u;
 const MAX_JOINED_LINES = 3;
 /** A sentence may run on over this many cue lines (「…太陽から吹き出している」「「太陽風」です。…粒子、」「…400キロ、」「…やってきます。」). */
 const MAX_CUE_LINES = 5;
@@ -336,6 +338,12 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean, s
   let updated: string | null = null;
   const speakers: string[] = [];
   const fields = new Set<number>();
+  const channel = channelName(lines, kinds);
+  if (channel !== null) {
+    kinds[channel] = 'title';
+    titleIndex = channel;
+    title = lines[channel]?.raw.trim() ?? null;
+  }
   let seen = 0;
   let spanned = 0;
   for (let i = 0; i < lines.length && seen < HEADER_LINES && spanned < HEADER_SPAN; i += 1) {
@@ -362,7 +370,7 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean, s
     }
     if (titleIndex === null) {
       // A subtitle file is all cues: its first short line is the first of a sentence, never a title.
-      if (!isTitleShaped(line) || !(punctuated || standsApart(lines, kinds, i)) || subtitles) break;
+      if (!isTitleShaped(line) || isChatMessage(line) || !(punctuated || standsApart(lines, kinds, i)) || subtitles) break;
       seen += 1;
       kinds[i] = 'title';
       titleIndex = i;
@@ -381,6 +389,28 @@ function readHeader(lines: readonly Line[], kinds: Kinds, punctuated: boolean, s
   }
   return { title, titleIndex, author, date: date ?? updated, speakers, fields };
 }
+/** A chat channel's name alone on the first line of its saved messages: `#stat2-勉強会`, `#general`. */
+const CHANNEL = /^#[^\s#]+$/u;
+/** Lines under a channel name where its first message must show for the name to be the export's title. */
+const CHANNEL_REACH = 5;
+
+/**
+ * The line naming the channel a chat export was saved from, when the file opens with it and a chat message
+ * follows: the title, not a hashtag, and never the first message either.
+ */
+function channelName(lines: readonly Line[], kinds: Kinds): number | null {
+  const first = lines.findIndex((line) => line.key !== '');
+  const line = lines[first];
+  if (line === undefined || !CHANNEL.test(line.raw.normalize('NFKC').trim())) return null;
+  const after = lines.slice(first + 1, first + 1 + CHANNEL_REACH).filter((_, k) => kinds[first + 1 + k] !== 'blank');
+  return after.some(isChatMessage) ? first : null;
+}
+
+/** A saved chat's message (「[2024-05-14 21:03] 佐藤: …」): someone's words, never a title. */
+function isChatMessage(line: Line): boolean {
+  return readLabel(line.raw.normalize('NFKC').trim())?.shape === 'chat';
+}
+
 /** Non-blank lines a header may run to when most of them are fields (a court record's cast list). */
 const HEADER_SPAN = 20;
 
@@ -450,7 +480,8 @@ const MIN_CAST = 2;
 
 /** When no line is a title: the first sentence of the first content line, which usually says what this is. */
 function derivedTitle(lines: readonly Line[], kinds: Kinds): string | null {
-  const opening = lines.filter((_, i) => kinds[i] === null).slice(0, DERIVED_TITLE_LINES);
+  // A chat message is someone's words, never the name of the file they were saved in.
+  const opening = lines.filter((line, i) => kinds[i] === null && !isChatMessage(line)).slice(0, DERIVED_TITLE_LINES);
   const sentences = opening.flatMap((line) => {
     const text = stripMarkup(line.raw);
     const split = splitSentences(text).map((sentence) => sentence.text.trim());
@@ -642,6 +673,8 @@ function headingShape(line: Line): 'plain' | 'question' | null {
   // 「■ 3. 新製品「WindDesk 2」」: after a heading mark, a closing quote ends a name, not a sentence.
   const marked = isMarkedHeading(line.raw);
   if (URL.test(shape) || shape.includes('。') || (!marked && /[.、,!…‥」』"]$/u.test(shape))) return null;
+  // 「Q. 塩の量は」: a FAQ's question, however short, not a heading.
+  if (QA_MARKER.test(shape)) return null;
   // 「♪ジングル（CM入り）」: a cue for music or a jingle, not a heading.
   if (/^[♪♫♬]/u.test(shape)) return null;
   // 「[chat] user123: 草」「(12:03) 田中: はい」: a message after a tag is someone speaking.

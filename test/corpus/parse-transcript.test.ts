@@ -99,6 +99,19 @@ describe('parseTranscript', () => {
       expect(transcript.paragraphs[0]?.text).toBe(summary);
     });
 
+    it.each([
+      // The channel's name alone on the first line, the messages right under it.
+      [lines('#stat2-勉強会', '[2024-05-14 21:03] 佐藤: おつかれ〜。中間の範囲出たね', '[2024-05-14 21:04] 高橋: 第3章から？'), '#stat2-勉強会'],
+      // …or after a blank line.
+      [lines('#random', '', '[2024-05-14 21:03] 佐藤: おつかれ〜。中間の範囲出たね', '[2024-05-14 21:04] 高橋: 第3章から？'), '#random'],
+      // No header at all: the file's name, never a message.
+      [lines('[2024-05-14 21:03] 佐藤: おつかれ〜。中間の範囲出たね', '[2024-05-14 21:04] 高橋: 第3章から？'), 'chat'],
+    ])('takes a chat export’s channel line for its title, and never one of its messages (%#)', (text, title) => {
+      const transcript = parseTranscript('chat.txt', text);
+      expect(transcript.title).toBe(title);
+      expect(transcript.paragraphs.map((paragraph) => paragraph.text)).toContain('[2024-05-14 21:03] 佐藤: おつかれ〜。中間の範囲出たね');
+    });
+
     it('finds no title line in unpunctuated speech-to-text, where every line looks like one', () => {
       const transcript = parseTranscript('a.txt', lines('はいどうもこんにちは', '今日はAIの話をします', 'よろしくお願いします'));
       expect(kindsOf(transcript)).toEqual(['content', 'content', 'content']);
@@ -861,6 +874,21 @@ describe('parseTranscript', () => {
         [7, undefined],
         [9, undefined],
         [10, 11],
+      ]);
+    });
+
+    it.each([
+      // A FAQ's question without final punctuation, then its answer.
+      ['Q. ぬか床に入れる塩の量は', 'A. ぬか100gに対して13gが目安です。'],
+      ['Q1. 容器はどこに置けば', 'A1. 涼しい場所に置きます。'],
+      ['問　塩を足すのは', '答　水っぽくなったときです。'],
+      ['問1. 混ぜる回数は', '答1. 一日一回です。'],
+    ])('starts a paragraph at a FAQ marker (%s / %s), whatever the line before ends on', (question, answer) => {
+      const transcript = parseTranscript('faq.md', lines('# よくある質問', '', '本文です。説明を続けます。ここは長い文章です。', '', question, answer));
+      expect(spans(transcript).map(([line, lineEnd]) => [line, lineEnd])).toEqual([
+        [3, undefined],
+        [5, undefined],
+        [6, undefined],
       ]);
     });
   });
