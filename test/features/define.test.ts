@@ -19,7 +19,7 @@ let state: AppState;
 /** A one-paragraph transcript (title line, then the sentence), as the parser sees real files. */
 function paragraphOf(text: string) {
   const transcript = parseTranscript('t.txt', `題名\n${text}`);
-  const paragraph = transcript.paragraphs[0];
+  const paragraph = transcript.paragraphs.find((candidate) => candidate.line === 2);
   if (paragraph === undefined) throw new Error('no paragraph');
   return paragraph;
 }
@@ -253,6 +253,9 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     ['※天神さま＝北野天満宮。境内は梅の名所。', '天神さま', 'means'],
     // In speech, って marks the topic that のことです defines; the listed names spell the acronym.
     ['ちなみにGPUってgraphics processing unit、画像処理装置のことです。', 'GPU', 'means'],
+    // In a chat or notes, a word set equal to what it stands for, opening a clause.
+    ['高橋：第一種＝帰無仮説が正しいのに棄却しちゃうミス、第二種＝間違ってるのに棄却しないミスって覚えてる', '第二種', 'means'],
+    ['あ、表示名変えた！みさきち＝田中です、よろしく〜', 'みさきち', 'means'],
   ])('finds %s → %s (%s)', (sentence, term, kind) => {
     const found = findDefinitions(paragraphOf(sentence), tokenizer);
     expect(found.find((candidate) => candidate.term === term)).toMatchObject({ term, kind });
@@ -281,6 +284,8 @@ describe('findDefinitions: kana words, written and honorific Japanese', () => {
     ['ハル（窓の外を見て）「……なんか、空の色、変やね」'],
     // A one-kanji head (駅) is too little to call the topic a kind of it.
     ['東京駅は、日本で一番大きい駅です。'],
+    // A one-letter variable set equal to a number is no term.
+    ['x＝2のとき、答えが出る。'],
   ])('finds no definition in %s', (sentence) => {
     expect(findDefinitions(paragraphOf(sentence), tokenizer)).toEqual([]);
   });

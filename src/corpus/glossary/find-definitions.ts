@@ -148,6 +148,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
     if (i === 0) here.push(...glossaryEntry(paragraph, sentence));
     here.push(...announcedDefinitions(sentences, i, tokenizer));
     if (GLOSS_END.test(sentence.text) || NOTE_EQUALS.test(sentence.text)) here.push(...glossNotes({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) }));
+    if (sentence.text.includes('＝')) here.push(...equalsGlosses({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: [] }, labelLength(paragraph.text) - sentence.start));
     found.push(...here);
     previousFound = here;
   });
@@ -488,6 +489,27 @@ function glossNotes(view: SentenceView): DefinitionCandidate[] {
     const start = (match.index ?? 0) + 1;
     const kana = /^[\u3041-\u309fー]{2,8}$/u.test(word);
     out.push(...candidate(view, { text: word, start, end: start + word.length }, 'means', { kana, quoted: true }));
+  }
+  return out;
+}
+
+/** A word and ＝ opening a clause (after a label, the start, or 、): 「第一種＝帰無仮説が正しいのに棄却しちゃうミス」. */
+const EQUALS_GLOSS = /(?:^|[、,！!？?]\s*)([^＝=、。,！!？?「」『』()（）\s:：※]{2,12})\s*＝\s*(?=\S)/gu;
+/** Less sure than a note's 「※X＝Y」: in talk, ＝ may join a word to a nickname or a formula. */
+const EQUALS_FACTOR = 0.9;
+
+/**
+ * 「第一種＝帰無仮説が正しいのに棄却しちゃうミス（あわてんぼう）、第二種＝…」「みさきち＝田中です」: in a chat or
+ * notes, a word set equal to what it stands for is glossed by it.
+ */
+function equalsGlosses(view: SentenceView, label: number): DefinitionCandidate[] {
+  const text = view.sentence.text.slice(Math.max(0, label));
+  const out: DefinitionCandidate[] = [];
+  for (const match of text.matchAll(EQUALS_GLOSS)) {
+    const word = match[1] ?? '';
+    const start = Math.max(0, label) + (match.index ?? 0) + match[0].indexOf(word);
+    const kana = /^[\u3041-\u309fー]{2,8}$/u.test(word);
+    out.push(...candidate(view, { text: word, start, end: start + word.length }, 'means', { kana, quoted: true, factor: EQUALS_FACTOR }));
   }
   return out;
 }
