@@ -467,7 +467,8 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
   const host = found?.name ?? null;
   // 「司会：…司会を務めます、IR室の井上でございます。」: the role label is the host who names themselves under it.
   const hostLabel = found === null ? null : readLabel(found.text.normalize('NFKC'));
-  const hostRole = hostLabel !== null && ROLE_LABEL.test(hostLabel.name) ? hostLabel.name : null;
+  // So is a transcription tool's part (話者1：…聞き手は…の森です。).
+  const hostRole = hostLabel !== null && (ROLE_LABEL.test(hostLabel.name) || LETTERED_ROLE.test(hostLabel.name)) ? hostLabel.name : null;
   if (host !== null) members.push({ name: host, aliases: [...aliasesOf(host), ...(hostRole === null ? [] : [hostRole])], role: 'host' });
   for (const text of intro) {
     for (const sentence of text.normalize('NFKC').split(SENTENCE_BREAK)) {
@@ -577,7 +578,7 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
       if (labels.has(part) && !NAME_PARTS_ONLY.test(person) && NAME_SHAPED.test(person) && aliasKey(person) !== aliasKey(part)) pairs.push([part, person]);
     }
   }
-  pairs.push(...partIntroductions(transcript, labels));
+  pairs.push(...partIntroductions(transcript));
   pairs.push(...headerCast(transcript, new Set([...labels, ...pairs.flatMap(([left, right]) => (labels.has(left) ? [right] : labels.has(right) ? [left] : []))]), labels));
   // A part credited to two people (解説：A … 解説：B) names neither.
   const credited = new Map<string, Set<string>>();
@@ -596,13 +597,14 @@ const NAMES_SELF = /^(?:(?:はい|はいはい|どうも|ええ|えー|あ|こ�
  * person, and so is a part whose first turn names its speaker (「はいはい、加藤だがね。」) when the text gives
  * that name to someone elsewhere too (presented in full, or with an honorific).
  */
-function partIntroductions(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
-  const parts = [...labels].filter((label) => LETTERED_ROLE.test(label));
+function partIntroductions(transcript: Transcript): Array<readonly [string, string]> {
+  const texts = transcript.paragraphs.map((paragraph) => paragraph.text.normalize('NFKC').trim());
+  // Every part the text labels, the host's too, though the host's may already be a name (話者1 for 森).
+  const parts = [...new Set(texts.flatMap((text) => readLabel(text)?.name ?? []))].filter((name) => LETTERED_ROLE.test(name));
   if (parts.length < 2) return [];
-  const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
+  const body = texts.join('\n');
   const turns: Array<{ part: string; text: string }> = [];
-  for (const paragraph of transcript.paragraphs.slice(0, INTRO_PARAGRAPHS)) {
-    const text = paragraph.text.normalize('NFKC').trim();
+  for (const text of texts.slice(0, INTRO_PARAGRAPHS)) {
     const read = readLabel(text);
     if (read !== null && parts.includes(read.name)) turns.push({ part: read.name, text: text.slice(read.length).trim() });
     else if (read === null && turns.length > 0) {
@@ -806,7 +808,8 @@ function fullerName(member: CastMember, body: string): CastMember[] {
 function nameAtEnd(phrase: string | undefined): string | null {
   if (phrase === undefined) return null;
   if (NAME_SHAPED.test(phrase)) return phrase;
-  const run = /(?<=[ぁ-ゖ])(?:[ァ-ヺ][ァ-ヺー]+(?:[・=][ァ-ヺ][ァ-ヺー]+)*|[\p{Script=Han}々]{2,4}|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*)$/u.exec(phrase)?.[0];
+  // After の a family name of one kanji stands whole (編集部の森, 情報誌「なごやん」の林).
+  const run = /(?<=[ぁ-ゖ])(?:[ァ-ヺ][ァ-ヺー]+(?:[・=][ァ-ヺ][ァ-ヺー]+)*|[\p{Script=Han}々]{2,4}|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*)$|(?<=の)(?![私僕俺方者人])\p{Script=Han}$/u.exec(phrase)?.[0];
   return run !== undefined && NAME_SHAPED.test(run) ? run : null;
 }
 

@@ -949,7 +949,8 @@ describe('attributeSpeakers: records, chats and names written out', () => {
       '話者2  00:24',
       '昭和の終わりからだわ。もう長いでよ。',
     );
-    expect(speakersOf(presented)).toMatchObject({ 7: '村上誠', 13: '村上誠' });
+    // The part who says 「聞き手は編集部の森です」 is the host 森, a family name of one kanji.
+    expect(speakersOf(presented)).toMatchObject({ 4: '森', 7: '村上誠', 10: '森', 13: '村上誠' });
     expect(findCastMember(castOf(presented), '村上')?.name).toBe('村上誠');
     const selfNamed = lines(
       '収録メモ',
