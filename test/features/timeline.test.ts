@@ -226,6 +226,28 @@ describe('buildTimeline in a chat export, a script of dated scenes and a header 
     expect(eventsOf('memo.txt', ['メモ 2024年5月', '', '残りは28日の朝に確認する。']).filter((event) => event.line === 3)).toEqual([]);
   });
 
+  it('takes a date with a time for when a line was said only at the head of the line, before its sender', () => {
+    const dated = (line: string): Array<[string | null, string]> =>
+      eventsOf('notice.txt', ['公開日：2024年5月1日', '', line])
+        .filter((event) => event.line === 3 && (event.dateText === '先月' || event.dateText === '明日'))
+        .map((event) => [event.date, event.dateText]);
+    // Inside a sentence, a date with a time is when the next meeting is: 先月 and 明日 are from the day published.
+    expect(dated('次回（2024年6月14日 10:00〜）は、先月の結果と明日の予定を確認します。')).toEqual([
+      ['2024-04', '先月'],
+      ['2024-05-02', '明日'],
+    ]);
+    // At the head of a line but with no sender after it, it is no post's stamp either.
+    expect(dated('（2024年6月14日 10:00）先月の結果と明日の予定を確認します。')).toEqual([
+      ['2024-04', '先月'],
+      ['2024-05-02', '明日'],
+    ]);
+    // Before a sender it is: 【…】 with 年月日 and a weekday as well as an export's [YYYY-MM-DD HH:MM].
+    expect(dated('【2024年6月14日(金) 10:00】 佐藤: 先月の結果と明日の予定を確認します。')).toEqual([
+      ['2024-05', '先月'],
+      ['2024-06-15', '明日'],
+    ]);
+  });
+
   it('dates the scenes of a script by their headings, the year from the narration, 同日 from the scene before, and finds a scene by what is said in it', async () => {
     const script = [
       'ラジオドラマ『岬』',

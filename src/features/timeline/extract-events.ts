@@ -4,6 +4,7 @@
  * each with the clause it belongs to and its citation.
  */
 import { isLinkListLabel } from '../../corpus/boilerplate.js';
+import { readPostStamp } from '../../corpus/post-stamp.js';
 import { labelLength } from '../../corpus/speaker-label.js';
 import type { Paragraph, Transcript } from '../../corpus/types.js';
 import { addDays, formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
@@ -428,17 +429,14 @@ function sceneDay(heading: DatedHeading | null): CalendarPoint | null {
   return heading === null || heading.update || heading.date === null || heading.date.day === null ? null : heading.date;
 }
 
-/** A stamp in brackets at the head of a line, before its speaker label or with a time of day: 「[2024-05-14 21:03] 佐藤:」. */
-const STAMP = /^[^[\]（(【]{0,20}[[（(【]([^\]）)】]{6,30})[\]）)】]/u;
-const TIME_OF_DAY = /\d{1,2}:\d{2}/u;
-
-/** The day a chat message was posted, from the stamp that opens its line, or null. */
+/**
+ * The day a chat message was posted, from the stamp that opens its line right before its sender
+ * (「[2024-05-14 21:03] 佐藤:」), or null: a stamp with no sender after it dates no one's message.
+ */
 function messageStamp(text: string, label: number): CalendarPoint | null {
-  const match = STAMP.exec(text);
-  if (match === null || (match[0].length > label && !TIME_OF_DAY.test(match[1] ?? ''))) return null;
-  const dates = findTemporal(match[1] ?? '');
-  const only = dates.length === 1 ? dates[0] : undefined;
-  return only?.kind === 'absolute' && only.value.end === null && only.value.start.day !== null ? only.value.start : null;
+  const stamp = readPostStamp(text);
+  if (stamp === null || (label <= stamp.length && labelLength(text.slice(stamp.length)) === 0)) return null;
+  return stamp.date;
 }
 
 /**
