@@ -226,6 +226,13 @@ describe('buildTimeline in a chat export, a script of dated scenes and a header 
     expect(eventsOf('memo.txt', ['メモ 2024年5月', '', '残りは28日の朝に確認する。']).filter((event) => event.line === 3)).toEqual([]);
   });
 
+  it('reads a bare day before に as a day of the month in a posted message, and a number of days nowhere', () => {
+    const dates = (lines: readonly string[]): Array<[number, string | null]> => eventsOf('talk.txt', lines).map((event) => [event.line, event.date]);
+    expect(dates(['#seminar のエクスポート', '', '[2024-05-21 20:41] 佐藤: 28日にもう一回やろ', '[2024-05-21 20:42] 高橋: 合宿は5日にわたって続いた'])).toEqual([[3, '2024-05-28']]);
+    // Outside a message, 28日に and a length of days (5日にわたって, 10日まで, 3日から) date nothing.
+    expect(dates(['公開日：2024年5月1日', '', '会期は5日にわたって続いた。7日にわたる審議。10日まで休みます。3日から雨が続く。28日に集まる。']).filter(([line]) => line === 3)).toEqual([]);
+  });
+
   it('takes a date with a time for when a line was said only at the head of the line, before its sender', () => {
     const dated = (line: string): Array<[string | null, string]> =>
       eventsOf('notice.txt', ['公開日：2024年5月1日', '', line])

@@ -9,7 +9,7 @@ import { labelLength } from '../../corpus/speaker-label.js';
 import type { Paragraph, Transcript } from '../../corpus/types.js';
 import { addDays, formatPoint, precisionOf, type CalendarPoint, type DatePart, type Precision } from '../../text/dates/calendar.js';
 import { documentDate, type DocumentDate } from '../../text/dates/document-date.js';
-import { findTemporal, foldWidth, type TemporalMention } from '../../text/dates/find-temporal.js';
+import { findTemporal, foldWidth, type FindTemporalOptions, type TemporalMention } from '../../text/dates/find-temporal.js';
 import { resolveTemporal } from '../../text/dates/resolve-temporal.js';
 import { eventClause, eventKind, OFFERED, type EventClause, type EventKind } from './event-clause.js';
 
@@ -187,12 +187,13 @@ export function extractEvents(transcript: Transcript): TranscriptDates {
     // Under 「追記（2024/5/1）」 the text was written on that date: the present a bare month or 先月 is near.
     // A chat message was written when its stamp says (「[2024-05-14 21:11] 佐藤: 5/28（火）の3限」), and
     // what is said in a scene headed by its day (「シーン3（九月二十六日・昼）」) is said on that day.
-    const now = messageStamp(paragraph.text, label) ?? heading?.written ?? sceneDay(heading) ?? document?.point ?? null;
+    const posted = messageStamp(paragraph.text, label);
+    const now = posted ?? heading?.written ?? sceneDay(heading) ?? document?.point ?? null;
     let context = recent.slice(-CONTEXT_PARAGRAPHS).reduce<CalendarPoint | null>((last, value) => value ?? last, null);
     let lastStated: CalendarPoint | null = null;
     for (const [sentenceIndex, whole] of paragraph.sentences.entries()) {
       const sentence = whole.start < label ? { ...whole, text: whole.text.slice(label - whole.start) } : whole;
-      const found = datedMentions(sentence.text);
+      const found = datedMentions(sentence.text, { posted: posted !== null });
       // Years the sentence states: 去年/今年/来年 resolving to one of them restate it, not a second event.
       const statedYears = new Set(found.flatMap((mention) => (mention.kind === 'absolute' ? [mention.value.start.year] : [])));
       for (const [i, mention] of found.entries()) {
@@ -467,10 +468,10 @@ function withoutCoarserRepeats(events: readonly TimelineEvent[]): TimelineEvent[
  * not a date said to be passing (「今年ももう終わり」); a restated count (2028年、つまり4年後) is left
  * out (今年/去年 restating a stated year are dropped once resolved).
  */
-export function datedMentions(sentence: string): TemporalMention[] {
+export function datedMentions(sentence: string, options: Partial<FindTemporalOptions> = {}): TemporalMention[] {
   const trimmed = sentence.trim();
   const question = QUESTION_END.test(trimmed) && INTERROGATIVE.test(trimmed);
-  const mentions = findTemporal(sentence);
+  const mentions = findTemporal(sentence, options);
   const folded = foldWidth(sentence);
   return mentions.filter((mention, i) => {
     const after = folded.slice(mention.index + mention.length);

@@ -96,17 +96,28 @@ const MAX_YEARS_AWAY = 40;
 const MAX_ANNIVERSARY = 200;
 const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+export interface FindTemporalOptions {
+  /**
+   * The text is a message posted under a stamp (a chat's 「[2024-05-21 20:41] 佐藤: 28日にやろ」): days are
+   * what such talk counts in, so a bare day before に is a day of the month there, not only before a time.
+   */
+  readonly posted: boolean;
+}
+
+const DEFAULT_OPTIONS: FindTemporalOptions = { posted: false };
+
 /**
  * Every temporal expression in `text`, in order, none overlapping (the longer reading wins).
  *
  * @example findTemporal('2002年から2003年頃やった')[0]?.kind // 'absolute' (a range 2002–2003)
  */
-export function findTemporal(text: string): TemporalMention[] {
+export function findTemporal(text: string, options: Partial<FindTemporalOptions> = {}): TemporalMention[] {
+  const settings = { ...DEFAULT_OPTIONS, ...options };
   const folded = foldWidth(text);
   const candidates: Array<TemporalMention & { readonly priority: number }> = [];
   RULES.forEach((rule, priority) => {
     for (const match of folded.matchAll(rule.pattern)) {
-      const found = rule.read(match, folded);
+      const found = rule.read(match, folded, settings);
       if (found === null) continue;
       const index = match.index + (found.skip ?? 0);
       const length = (found.length ?? match[0].length) - (found.skip ?? 0);
@@ -161,7 +172,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 interface Rule {
   readonly pattern: RegExp;
-  readonly read: (match: RegExpExecArray, text: string) => Found;
+  readonly read: (match: RegExpExecArray, text: string, options: FindTemporalOptions) => Found;
 }
 
 function absolute(value: TimeSpan | null): Found {
@@ -240,10 +251,19 @@ const DECADE_PARTS: Readonly<Record<string, readonly [number, number]>> = {
   末: [7, 9],
 };
 
-/** After a month/day: a weekday in brackets (5/28（火）) or a time of day (5/21の18:30, 5/21 18時). */
-const SLASH_DATE_AFTER = /^\s*(?:[(（][月火水木金土日](?:曜日?)?[)）]|(?:の\s*)?(?:午前|午後)?\s*\d{1,2}\s*(?::\s*\d{2}|時))/u;
+/** A weekday in brackets after a date: 5/28（火）, 21日（水曜日）. */
+const BRACKETED_WEEKDAY = '[(（][月火水木金土日](?:曜日?)?[)）]';
+/** A time on the clock right after a date: 5/21 18:30, 21日18時, 5/21 午後3時. */
+const CLOCK_TIME = '(?:午前|午後)?\\s*\\d{1,2}\\s*(?::\\s*\\d{2}|時(?!間))';
+/**
+ * A time of the day after 「の」: a part of it, a clock time, or a class period (3限, 2時限目), which is
+ * how students give the time of an exam or a class.
+ */
+const TIME_OF_DAY = `(?:朝|昼|夜|晩|夕方|午前|午後|${CLOCK_TIME}|\\d{1,2}\\s*時?限目?)`;
+/** After a month/day: a weekday in brackets (5/28（火）) or a time of day (5/21の18:30, 5/21 18時, 5/21の3限). */
+const SLASH_DATE_AFTER = new RegExp(`^\\s*(?:${BRACKETED_WEEKDAY}|(?:の\\s*)?${CLOCK_TIME}|の\\s*${TIME_OF_DAY})`, 'u');
 /** After a month/day read as a date without either: a particle or the end of a phrase, not a unit (5/20の確率 stays out). */
-const SLASH_DATE_END = /^\s*(?:に|から|まで|は|締切|〆|の\s*(?:朝|昼|夜|晩|夕方|午前|午後|\d{1,2}\s*限)|[、,。.!?！？)）」』\s]|$)/u;
+const SLASH_DATE_END = /^\s*(?:に|から|まで|は|締切|〆|[、,。.!?！？)）」』\s]|$)/u;
 
 /** The rules, most specific first: on equal length the earlier rule's reading wins. */
 const RULES: readonly Rule[] = [
@@ -521,13 +541,14 @@ const RULES: readonly Rule[] = [
       return weeks === undefined || weekday < 0 ? null : { mention: { kind: 'weekday', weeks, weekday } };
     },
   },
-  // 28日の朝, 21日（火）, 15日に: a day of the month the text is in, as a chat or a news item says it
+  // 28日の朝, 21日（火）, 15日18時: a day of the month the text is in, as a chat or a news item says it
   {
     pattern: /(?<![\d年月/ヶかカケ箇第〜~\-])(\d{1,2})\s*日/gu,
-    read: (m, text) => {
+    read: (m, text, options) => {
       const day = Number(m[1]);
       const after = text.slice(m.index + m[0].length);
-      if (day < 1 || day > 31 || !(day === 1 ? FIRST_DAY_AFTER : BARE_DAY_AFTER).test(after)) return null;
+      const cued = BARE_DAY_AFTER.test(after) || (options.posted && day > 1 && POSTED_DAY_AFTER.test(after));
+      if (day < 1 || day > 31 || !cued) return null;
       return { mention: { kind: 'day', day } };
     },
   },
@@ -544,12 +565,16 @@ const RULES: readonly Rule[] = [
 ];
 
 /**
- * After a day with no month: a time of that day, a weekday, or a particle of time not followed by a
- * count (「10日に1回」 is a rate, 「3日で」 a length; neither is matched).
+ * After a day with no month: a time of that day or a weekday, nothing else. A particle is not enough:
+ * a bare number of days is as often a length (「5日にわたって」「3日から雨が続く」「10日まで休みます」)
+ * or a rate (「10日に1回」) as a day of the month, and only a time or a weekday tells them apart.
  */
-const BARE_DAY_AFTER = /^\s*(?:の\s*(?:朝|昼|夜|晩|夕方|午前|午後)|[(（][月火水木金土日](?:曜日?)?[)）]|(?:に|から|まで)(?!\s*(?:\d|[一二三四五六七八九十]|何|数|間|かけ)))/u;
-/** 「1日に2杯」「1日にコーヒーを」: the first is as often "a day" as "the 1st", so it needs a time of day or a weekday. */
-const FIRST_DAY_AFTER = /^\s*(?:の\s*(?:朝|昼|夜|晩|夕方|午前|午後)|[(（][月火水木金土日](?:曜日?)?[)）])/u;
+const BARE_DAY_AFTER = new RegExp(`^\\s*(?:の\\s*${TIME_OF_DAY}|${BRACKETED_WEEKDAY}|${CLOCK_TIME})`, 'u');
+/**
+ * In a posted message, に after the day, unless a count or a length goes on from it (「3日に1回」「5日にわたって」
+ * 「2日にかけて」). 1日 stays out: 「1日にコーヒーを三杯」 is a day as a unit.
+ */
+const POSTED_DAY_AFTER = /^\s*に(?!\s*(?:\d|[一二三四五六七八九十]|何|数|わた|亘|かけ|一度|いっぺん))/u;
 
 /** Between a year and its month: nothing, or の (昭和二十三年の九月, 2019年 3月). */
 const YEAR_THEN_MONTH = /^\s*(?:の\s*)?$/u;

@@ -46,6 +46,10 @@ describe('findTemporal', () => {
     ['残りは28日の朝に確認しよ', ['28日 → day 28']],
     ['15日（水）に集合', ['15日 → day 15']],
     ['1日の朝に出発', ['1日 → day 1']],
+    ['21日18時に集合', ['21日 → day 21']],
+    // A class period is a time of day in student talk, after a day as after a month/day.
+    ['17日の2限に小テスト', ['17日 → day 17']],
+    ['6/17の2限に小テスト', ['6/17 → month 6/17']],
     // A weekday of a week counted from the week of speaking.
     ['勉強会やりません？来週の火曜とか', ['来週の火曜 → week 1 weekday 2']],
     ['先週の金曜日に届いた', ['先週の金曜日 → week -1 weekday 5']],
@@ -116,6 +120,11 @@ describe('findTemporal', () => {
     ['3日で終わった', 'a length is no day'],
     ['1日にコーヒーを三杯', 'a day as a unit is no date'],
     ['28日間の旅', 'nor is a span of days'],
+    ['会期は5日にわたって続いた。', 'a length before にわたって is no day'],
+    ['7日にわたる審議', 'nor before にわたる'],
+    ['10日まで休みます', 'nor is a bare day before まで, as often how long as until when'],
+    ['3日から雨が続く', 'nor one before から'],
+    ['3日 10時間かけて直した', 'nor a count of hours after it, which is no time of day'],
     ['3/4に減った', 'nor is a fraction before a particle'],
     ['5/20の確率', 'nor one with a day past 12 before a noun'],
     ['https://example.jp/stat2/past-exams/2023-midterm.pdf', 'a path is no date'],
@@ -151,6 +160,18 @@ describe('findTemporal', () => {
     expect(more).toEqual([]);
     expect(mention?.text).toBe(found);
     expect(mention?.kind === 'absolute' ? [formatPoint(mention.value.start), mention.value.end === null ? null : formatPoint(mention.value.end)] : null).toEqual([start, end]);
+  });
+
+  it.each([
+    // In a posted message a bare day before に is a day of the month...
+    ['28日にもう一回やろ', ['28日 → day 28']],
+    // ...but not one a count or a length goes on from, nor 1日, a day as a unit.
+    ['5日にわたって続いた', []],
+    ['3日に1回は洗う', []],
+    ['1日にコーヒーを三杯', []],
+  ])('reads %s in a posted message as %j', (text, expected) => {
+    expect(findTemporal(text, { posted: true }).map(describeMention)).toEqual(expected);
+    if (expected.length > 0) expect(findTemporal(text)).toEqual([]);
   });
 
   it('reads years listed with と or 、 as separate dates unless they follow one another', () => {
