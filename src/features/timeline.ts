@@ -4,6 +4,7 @@ import { comparePoints, formatPoint, overlaps, parsePoint, span, type CalendarPo
 import { findTemporal } from '../text/dates/find-temporal.js';
 import type { Analyzer } from '../text/analyze.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { asks } from './answer-lines.js';
 import { extractEvents, type TimelineEvent } from './timeline/extract-events.js';
 import { mergeEvents } from './timeline/merge-events.js';
 import { UserError } from './user-error.js';
@@ -284,14 +285,14 @@ function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | un
 }
 
 /**
- * An answer is about what it answers: the paragraph before, when it asks (「…はいつですか。」「…を聞かせて
- * ください。」). A question needs its shape — ？, ですか/でしょうか/ますか, a request to tell, a chat's
- * 「いつだっけ」 — so a nod (「そうですか。」「なるほどね。」) asks nothing.
+ * An answer is about what it answers: the paragraph before, when it asks (`asks`, as /ask reads a
+ * question). A nod (「山崩れ、そうですか。」) has a question's ending but echoes what was just told: its
+ * words are no topic the next line answers, so it is left out here, where a question lends its words.
  */
-const ASKS =
-  /(?:[?\uFF1F]|(?<!そう|ほう)(?:でしょう|です|ます|でした|ました)か(?:ね|な)?[。.]?|(?:いつ|どこ|何|なに|なん|誰|だれ|どう|どれ|どの)[^。]{0,6}っけ[。.]?|(?:教えて|聞かせて|話して|説明して)(?:ください|下さい|くれ(?:ます|ません)?か?|ちょうだい|もらえ(?:ます|ません)か)?[。.]?)[」』)\s]*$/u;
+const NOD = /(?:そう|ほう)(?:でしょう|です|でした)か(?:ね|な)?[。.]?[」』)\s]*$/u;
 
 function questionBefore(deps: TimelineDeps, event: TimelineEvent): string {
   const previous = deps.paragraphBefore?.(event.file, event.line) ?? '';
-  return ASKS.test(previous.trim()) ? previous : '';
+  const trimmed = previous.trim();
+  return asks(trimmed) && !NOD.test(trimmed) ? previous : '';
 }

@@ -555,6 +555,20 @@ describe('timeline filters', () => {
     expect(lines('山崩れ')).toEqual(['kiki.txt:5']);
   });
 
+  it('matches an answer by a question as /ask reads one: a FAQ\'s Q. line, a question with an afterthought', () => {
+    const state = stateFrom(
+      {
+        'faq.txt': ['よくある質問', '', 'Q. 送料はかかりますか', 'A. 全国一律です。', '', 'Q. ポイントの有効期限', 'A. 2025年3月末までです。'].join('\n'),
+        'talk.txt': ['店主に聞く', '', '開店は2010年でした。', '', '常連さんも多いですね。', '', 'この先のご予定はありますか。支店とか。', '', '2026年に駅前に出します。'].join('\n'),
+      },
+      analyzer,
+    );
+    const deps = timelineDeps(state);
+    const lines = (topic: string): string[] => [...new Set(timeline(deps, { page: 1, pageSize: 10, topic }).results.map((event) => `${event.file}:${event.line}`))];
+    expect(lines('ポイント')).toEqual(['faq.txt:7']);
+    expect(lines('支店')).toEqual(['talk.txt:9']);
+  });
+
   it('matches a chat reply by the casual question before it (いつだっけ)', () => {
     const chat = [
       '#stat2 のエクスポート（ワークスペース：情報学部2年）',
