@@ -139,6 +139,9 @@ describe('findDefinitions', () => {
     ['できるっていうのは、大事なことです。'],
     ['できるっていうのは、よくないことです。'],
     ['できるっていうのは、よくあることです。'],
+    // After a kanji noun, 言う with its を dropped is saying something, not naming it (Kansai 「始末いうんはな、」 names).
+    ['文句言うのは簡単やけど、やるのは大変や。'],
+    ['文句いうのは簡単やけど、やるのは大変や。'],
   ])('finds no definition in %s', (sentence) => {
     expect(findDefinitions(paragraphOf(sentence), tokenizer).filter((candidate) => candidate.kind !== 'gloss')).toEqual([]);
   });

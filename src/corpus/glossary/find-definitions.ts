@@ -41,7 +41,12 @@ export interface DefinitionCandidate {
 const CUE =
   /と訳|とは|という|(?:いう|ゆう)(?:のは|んは)|っていう|て(?:いう|ゆう|言う)のは|ってゆう|の略|って言[ういっ]|と言[ういっ]|っていい|っていっ|といい|といっ|っちゅう|ちゅうのは|ってのは|っつうのは|と申|を意味|を指し|を指す|のこと[でやだを]|のような(?:もの|もん)|みたいな(?:もの|もん)|と呼|って呼|[」』]て呼|いわゆる|つまり|すなわち|要するに|[(\uFF08]|\b(?:is|are|means|refers|stands|called|known)\b/u;
 
-const TOPIC = /(?:とは|というのは|(?:という|っていう|ってゆう)んは|(?<=[\p{sc=Han}\p{sc=Katakana}ー」』])(?:いう|ゆう|言う)(?:のは|んは)|っていうのは|(?<![っッ])て(?:いう|ゆう|言う)のは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
+/**
+ * Kansai drops と before いう (「始末いうんはな、」), but after a bare kanji noun いう is as often the verb
+ * 言う with its を dropped (「文句言うのは簡単やけど」): there the naming いう is written in kana and set off by
+ * a pause, as a topic is; after katakana or a closing quote the term ends plainly, so any spelling names it.
+ */
+const TOPIC = /(?:とは|というのは|(?:という|っていう|ってゆう)んは|(?<=[\p{sc=Katakana}ー」』])(?:いう|ゆう|言う)(?:のは|んは)|(?<=\p{sc=Han})(?:いう|ゆう)(?:のは|んは)(?=[なねさ]?[、,])|っていうのは|(?<![っッ])て(?:いう|ゆう|言う)のは|って言うのは|と言うのは|ってゆうのは|っちゅうのは|っちゅうもんは|っちゅうんは|ちゅうのは|ってのは|っつうのは|(?:と|って)(?:申し|言い|いい)ますのは|と申すのは)/gu;
 /** What follows a とは that does not define: 「…とは違う」(Kansai ちゃう)「…とは思いません」「…とは限らない」. */
 const NOT_DEFINING_AFTER = /^[、,]?\s*(?:(?:大きく|非常に|全く|まったく|少し|かなり|根本的に)\s*)?(?:違|ちゃう|ちゃいま|ちゃうか|異な|対照|別|思|限|言え|いえ|関係|無関係|無縁|比べ|比較|反対|逆)/u;
 const QUESTION_AFTER = /^[、,]?\s*(?:何|なに|なん|どう|どんな|どういう|誰)/u;

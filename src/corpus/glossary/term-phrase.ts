@@ -206,10 +206,10 @@ export function termStartingAt(sentence: string, tokens: readonly Token[], start
   return phraseOf(sentence, tokens, startIndex, to);
 }
 
-/** `「…」` ending right before `end` (the closing quote at end - 1), content only. */
 /** A reading in kana closing a quoted term: 「溶融皮殻（ようゆうひかく）」. */
 const READING_AT_END = /[(（][\u3041-\u309fー・\s]+[)）]$/u;
 
+/** `「…」` ending right before `end` (the closing quote at end - 1), content only. */
 function quotedEndingAt(sentence: string, end: number): Phrase | null {
   const close = sentence.charAt(end - 1);
   const open = QUOTES[close];
