@@ -10,7 +10,8 @@
  * question set, right and answered (RA), answered with a wrong first line (WA) and unanswerable
  * questions answered (UA), and the utility RA − WA − UA. The model is scored by leave-one-set-out:
  * fitted on every other set, its threshold chosen there, then applied to the set left out — a
- * figure for material it has not seen. `--rows` prints each row's evidence as JSON lines.
+ * figure for material it has not seen (the held-out file of the development set is never fitted on).
+ * `--rows` prints each row's evidence as JSON lines.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,9 +140,12 @@ function tally(rows: readonly Row[], answers: (row: Row) => boolean): Tally {
 const rows = await collect();
 if (values.rows) for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
 const sets = [...new Set(rows.map((row) => row.set))];
+/** The development set's held-out file is scored, never fitted on (were the model used, it would stay held out). */
+const FIT_EXCLUDED = 'ask-heldout';
+const fittable = (row: Row): boolean => row.set !== FIT_EXCLUDED;
 const report = sets.map((set) => {
   const held = rows.filter((row) => row.set === set);
-  const model = fit(rows.filter((row) => row.set !== set));
+  const model = fit(rows.filter((row) => row.set !== set && fittable(row)));
   return {
     set,
     rows: held.length,
@@ -151,7 +155,7 @@ const report = sets.map((set) => {
 });
 const sum = (pick: (entry: (typeof report)[number]) => Tally): Tally =>
   report.map(pick).reduce((total, entry) => ({ ra: total.ra + entry.ra, wa: total.wa + entry.wa, ua: total.ua + entry.ua, utility: total.utility + entry.utility }), { ra: 0, wa: 0, ua: 0, utility: 0 });
-const whole = fit(rows);
+const whole = fit(rows.filter(fittable));
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ sets: report, rule: sum((entry) => entry.rule), model: sum((entry) => entry.model), fitted: whole })}\n`);
 } else {

@@ -1,4 +1,5 @@
 import type { ConsoleCommand, OptionValues } from './console-commands.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 /**
  * Read what a user types after a slash command, as Discord's client accepts it: `name:value` pairs
@@ -28,6 +29,3 @@ export function parseOptionText(command: ConsoleCommand, text: string): OptionVa
   return values;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}

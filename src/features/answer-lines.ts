@@ -18,9 +18,12 @@ export const ANSWER_SHARE = 0.95;
  * (「…きっかけを教えてください。」); 「足元が滑るので注意してください。」 tells the audience, it asks nothing.
  */
 const ASKS = /(?:[?\uFF1F]|(?:ですか|ますか|でしょうか|ませんか|ましたか|でしたか|(?:教え|聞かせ|話し|説明し|紹介し|見せ|挙げ)てください|お(?:聞かせ|教え|話し)ください|(?:お?伺い|お尋ね|お聞き)(?:します|いたします|ます)|(?:答弁|見解|お考え)を(?:求めます|伺います|お聞かせください)|ていただけますか|お願いします|というのは|っていうのは)[。.]?)[」』"”)）]?\s*$/u;
-/** 「…どういう仕組みなんでしょう。」: a question word and a conjectural ending ask too, in the line's last sentence. */
+/**
+ * 「…どういう仕組みなんでしょう。」「…管路はどれくらいあるのか。」: a question word and a conjectural or
+ * のか ending ask too, in the line's last sentence (「そうだったのか。」 alone does not).
+ */
 const WH_WORD = /どう|どんな|どの|何|なに|なん[での]|いつ|どこ|誰|だれ|なぜ|いくつ|いくら|どれ/u;
-const WH_ENDING = /(?:でしょう|だろう|かな|のかしら)[。.]?[」』"”)）]?\s*$/u;
+const WH_ENDING = /(?:でしょう|だろう|かな|のかしら|のか|んか)[。.]?[」』"”)）]?\s*$/u;
 
 /**
  * A short afterthought that only gives an example of what was asked: 「…ご予定はありますか。2号店とか。」

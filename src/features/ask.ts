@@ -183,10 +183,13 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   // 「何本」 is answered by a count of 本, not by any number (「何歳」 not by a year).
   const counted = countedAnswer(words);
   const topText = top === undefined ? '' : withoutPostStamp(top.paragraph.text);
+  // A scene or update heading dates the lines under it: 「■シーン3（九月二十六日）」 answers when its lines happened.
+  const datedSection = type === 'time' && top !== undefined && top.paragraph.section !== null && hasAnswerShape('time', top.paragraph.section) && timed(top.paragraph.section);
   const shaped =
-    top !== undefined &&
+    datedSection ||
+    (top !== undefined &&
     typed &&
-    (counted === null ? (hasAnswerShape('time', topText) || hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC')));
+    (counted === null ? (hasAnswerShape('time', topText) || hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC'))));
   const second = passages[1]?.score ?? 0;
   const first = passages[0]?.score ?? 0;
   const evidence: AnswerEvidence | null =

@@ -1,4 +1,5 @@
 import { readNumber } from '../text/dates/find-temporal.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 /** What kind of answer a question wants; it decides which excerpts read as answers. */
 export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reason' | 'other';
@@ -23,6 +24,9 @@ const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
   // Without the term (an English question): a sentence that defines something.
   definition: /というのは|っていうのは|っちゅうのは|とは[、,]|のこと(?:です|だ|や|で)|を指す|を意味する/u,
 };
+
+/** A month in kanji (九月, 十二月), as scripts and older texts write dates; not 一か月 or 数ヶ月. */
+const KANJI_MONTH = /(?<![一二三四五六七八九十数何])(?:十[一二]?|[一二三四五六七八九])\s*月(?![間ぶ])/u;
 
 /** 「いつまでに」「期限は」「by when」: a when-question that asks how long something lasts or is allowed. */
 const UNTIL_WHEN = /いつまで|期限は|締め?切りは|\bby when\b|\buntil when\b|\bdeadline\b/iu;
@@ -101,8 +105,9 @@ export function countedAnswer(question: string): RegExp | null {
   for (const [counter, answers] of COUNTERS) {
     if (!folded.includes(`何${counter}`)) continue;
     const count = `${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:${answers})`;
-    // An age is also written in brackets after a name, as the press does: 「野々村 修一（29）」.
-    return new RegExp(AGE_COUNTERS.has(counter) ? `${count}|[(（]\\s*[0-9]{1,3}\\s*[)）]` : count, 'u');
+    // An age is also written in brackets right after a name, as the press does: 「野々村 修一（29）」 (not a
+    // list's 「（1）はじめに」).
+    return new RegExp(AGE_COUNTERS.has(counter) ? `${count}|(?<=[\\p{sc=Han}\\p{sc=Katakana}\\p{sc=Hiragana}ー々])\\s*[(（]\\s*[0-9]{1,3}\\s*[)）]` : count, 'u');
   }
   return null;
 }
@@ -129,17 +134,19 @@ export function definedTerm(question: string): string | null {
 }
 
 /**
+ * Dates and times of day (2024年5月20日, 令和6年, 5月20日, 午後3時, 14:03): a number in one is no count,
+ * so 「どれくらい短くなる?」 is not answered by 「5月20日…午後3時に開通」 but by 「40分が15分に」. A year is
+ * one of four digits, an era's, or one with its month; 「5年かかった」「10年前」 are counts.
+ */
+const DATE_OR_CLOCK = /(?:(?:明治|大正|昭和|平成|令和)\s*[0-9０-９元]{1,2}|[0-9０-９]{4})\s*年(?![間代度])(?:\s*[0-9０-９]{1,2}\s*月)?(?:\s*[0-9０-９]{1,2}\s*日(?!間))?|[0-9０-９]{1,2}\s*年\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日(?!間))?|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?!間)|(?:午前|午後)?\s*[0-9０-９]{1,2}\s*時(?!間)(?:\s*[0-9０-９]{1,2}\s*分(?!間))?|[0-9０-９]{1,2}:[0-9０-９]{2}/gu;
+/**
  * Whether `text` holds the kind of thing the question type asks for. For a definition of a known
  * term, the term must be what the sentence is about: 「Xというのは…」「Xとは…」「Xは…」 (X as topic).
  */
-/**
- * Dates and times of day (2024年5月20日, 5月20日, 午後3時, 14:03): a number in one is no count, so
- * 「どれくらい短くなる?」 is not answered by 「5月20日…午後3時に開通」 but by 「40分が15分に」.
- */
-const DATE_OR_CLOCK = /(?:明治|大正|昭和|平成|令和)?[0-9０-９元]+\s*年(?![間代度])(?:\s*[0-9０-９]{1,2}\s*月)?(?:\s*[0-9０-９]{1,2}\s*日(?!間))?|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?!間)|(?:午前|午後)?\s*[0-9０-９]{1,2}\s*時(?!間)(?:\s*[0-9０-９]{1,2}\s*分(?!間))?|[0-9０-９]{1,2}:[0-9０-９]{2}/gu;
 export function hasAnswerShape(type: QuestionType, text: string, term: string | null = null): boolean {
   if (type === 'other') return false;
   if (type === 'quantity') return EVIDENCE.quantity.test(text.replace(DATE_OR_CLOCK, ' '));
+  if (type === 'time' && KANJI_MONTH.test(text)) return true;
   if (type !== 'definition' || term === null) return EVIDENCE[type].test(text);
   const normalized = text.normalize('NFKC');
   const at = normalized.indexOf(term);
@@ -149,10 +156,10 @@ export function hasAnswerShape(type: QuestionType, text: string, term: string | 
 }
 
 /**
- * A numbered part: 第2話, 第3節, 第1巻, 第5章; the kind is the counter with the kanji written on to it,
- * so that 甲第3号証 (an exhibit) and 第418号 (a case number) are parts of different kinds.
+ * A numbered part: 第2話, 第3節, 第1巻, 第5章; the kind is its counter, a compound one read whole so
+ * that 甲第3号証 (an exhibit) and 第418号 (a case number) are parts of different kinds.
  */
-const NUMBERED_PART = /第\s*([0-9]+|[一二三四五六七八九十]+)\s*((?:話|回|節|章|巻|号|条|項|期|部|幕|戦|試合|弾|問)\p{sc=Han}*)/gu;
+const NUMBERED_PART = /第\s*([0-9]+|[一二三四五六七八九十]+)\s*(号証|回目|話|回|節|章|巻|号|条|項|期|部|幕|戦|試合|弾|問)/gu;
 
 /**
  * Whether the question asks about a numbered part (「第2話の放送日は?」) that the given context — a
@@ -170,7 +177,7 @@ export function namesOtherPart(question: string, context: string): boolean {
 }
 
 /** 「みさきちって誰のこと？」「オノさんとは誰ですか」: who a name or nickname stands for. */
-const WHO_IS = /^[「『"]?(.+?)[」』"]?\s*(?:って|とは|というのは|っていうのは)\s*(?:誰|だれ|どなた|どんな人|どういう人)/u;
+const WHO_IS = /^[「『"]?(.+?)[」』"]?\s*(?:って|とは|というのは|っていうのは)\s*(?:誰|だれ|どなた|どんな人|どういう人)(?:のこと|の(?:あだ名|愛称|ニックネーム))?(?:です|でしょう|なの|なん)?(?:か)?[?？。]*$/u;
 
 /** The name a who-is question asks about (「みさきちって誰のこと？」→ みさきち), or null. */
 export function askedName(question: string): string | null {
@@ -191,12 +198,9 @@ export function identifies(text: string, name: string): boolean {
   return (
     at(`${quoted}\\s*(?:=|＝|こと[^ば]|というのは|っていうのは|って(?:いう|言う)?の(?:は|が)|と(?:は|いうのが))`) ||
     at(`(?:=|＝)\\s*${quoted}`) ||
-    at(`[(（]\\s*${quoted}\\s*[)）]`) ||
+    at(`[(（]\\s*${quoted}\\s*[)）](?!\\s*[:：])`) ||
     at(`${quoted}\\s*(?:と|って)(?:呼ば|呼ん|よば|よん|言われ|いわれ)`) ||
     at(`(?:あだ名|愛称|ニックネーム|通称|呼び名)(?:は|が|の)\\s*${quoted}`)
   );
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}

@@ -141,6 +141,20 @@ describe('ask', () => {
     expect(answer('川口まどかさんの出身地はどこですか')).toEqual({ answered: true, line: 5 });
   });
 
+  it('answers when with a line under a heading that dates it, though the line says no date itself', () => {
+    const drama = withEveryday(
+      'drama.txt',
+      'ラジオドラマ「岬の灯」',
+      '■シーン2　浜辺（九月二十五日・朝）',
+      'ハル「お父ちゃん、今日は波が高いね」',
+      '■シーン3　灯台（九月二十六日・昼）',
+      '野々村「台風十五号は今夜、この岬のすぐそばに上陸します。ここにいるのは危険です」',
+    );
+    const result = ask(drama, { question: '台風が上陸したのは何月何日？', limit: 3 });
+    expect(result.results[0]?.line).toBe(6);
+    expect(result.answered).toBe(true);
+  });
+
   it('answers a person’s age from a cast list that writes the name with a space and the age in brackets', () => {
     const drama = withEveryday('drama.txt', 'ラジオドラマ「岬の灯」', '【登場人物】', '岬 ハル（17）……灯台守の娘', '野々村 修一（29）……中央気象台の技師', '', '野々村「中央気象台の野々村といいます。」');
     const result = ask(drama, { question: '野々村修一は何歳？', limit: 3 });
@@ -340,6 +354,9 @@ describe('ask', () => {
     );
     expect(ask(talk, { question: 'お店を広げる予定はありますか', limit: 3 }).results[0]?.line).toBe(5);
     expect(asks('価格はどうですか？たとえば送料なんか。')).toBe(true);
+    // A council member's 「…どれくらいあるのか。」 asks; 「そうだったのか。」 does not.
+    expect(asks('大西委員：耐用年数の50年を超えた管路はどれくらいあるのか。')).toBe(true);
+    expect(asks('そうだったのか。')).toBe(false);
     // 「…だっけ」 asks with a question word; without one it recalls.
     expect(asks('[2024-05-14 21:10] 鈴木: 試験いつだっけ')).toBe(true);
     expect(asks('めしの支度だけでも大変で、おっかあ、いっつもごしゃいでたっけ。')).toBe(false);

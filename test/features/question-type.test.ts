@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, namesOtherPart, questionType, states } from '../../src/features/question-type.js';
+import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -45,6 +45,9 @@ describe('questionType', () => {
     expect(hasAnswerShape('quantity', '5月20日から40分が15分に短縮')).toBe(true);
     expect(hasAnswerShape('quantity', '入場者数：18,432人')).toBe(true);
     expect(hasAnswerShape('quantity', '工事には20年間かかった')).toBe(true);
+    // A number of years is a count; a year is of four digits, an era's, or written with its month.
+    expect(hasAnswerShape('quantity', '完成まで5年かかりました')).toBe(true);
+    expect(hasAnswerShape('quantity', '令和6年に開通しました')).toBe(false);
   });
 
   it('hears a reason given in standard Japanese and in dialect, not every から or ので', () => {
@@ -95,6 +98,7 @@ describe('countedAnswer', () => {
     // An age in brackets after a name, as the press and cast lists write it; not any bracketed number.
     expect(countedAnswer('野々村修一は何歳？')?.test('野々村 修一（29）　中央気象台の技師'.normalize('NFKC'))).toBe(true);
     expect(countedAnswer('シュートは何本?')?.test('シュート（5）')).toBe(false);
+    expect(countedAnswer('田中さんは何歳?')?.test('（1）はじめに')).toBe(false);
     expect(countedAnswer('いつ始まりますか')).toBeNull();
   });
 });
@@ -112,6 +116,22 @@ describe('namesOtherPart', () => {
     // An exhibit (甲第3号証) is no case number (第418号).
     expect(namesOtherPart('甲第3号証って何の書類？', '令和6年（わ）第418号　詐欺被告事件')).toBe(false);
     expect(namesOtherPart('甲第3号証って何の書類？', '甲第4号証を示します。')).toBe(true);
+    // The kind is the counter, not the kanji after it (第2話放送 is 第2話).
+    expect(namesOtherPart('第2話の放送日は?', '第2話放送は4月15日、第1話は4月8日')).toBe(false);
+  });
+});
+
+describe('askedName and identifies', () => {
+  it('reads the name of a who-is question, and tells a line that says who it is from one that uses it', () => {
+    expect(askedName('みさきちって誰のこと？')).toBe('みさきち');
+    expect(askedName('サエキングって誰のあだ名？')).toBe('サエキング');
+    // Who someone married is no who-is question.
+    expect(askedName('田中さんって誰と結婚したの？')).toBeNull();
+    expect(identifies('あ、表示名変えた！みさきち＝田中です', 'みさきち')).toBe(true);
+    expect(identifies('田中美咲（みさきち）です', 'みさきち')).toBe(true);
+    expect(identifies('みさきち、それ違うよ', 'みさきち')).toBe(false);
+    // A speaker label's bracket says who speaks, not who a name is.
+    expect(identifies('記者（田中）：ありがとうございます', '田中さん')).toBe(false);
   });
 });
 
