@@ -7,6 +7,7 @@ import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
 import { askedAttribute, askedName, asksClockTime, identifies, namesOtherPart, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
+import { readPostStamp } from '../corpus/post-stamp.js';
 
 export interface AskOptions {
   readonly question: string;
@@ -132,10 +133,9 @@ function corrects(paragraph: Paragraph): boolean {
  * A chat export's stamp of when a message was posted (「[2024-05-14 21:03] 佐藤: …」, 「2024/05/14 21:03 佐藤：…」)
  * says when it was said, not what it says: a when-question is not answered by it.
  */
-const POST_STAMP = /^\s*(?:[\[【(（]\s*\d{4}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?(?:\s*[(（]?[月火水木金土日]?[)）]?)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,20}[:：]))/u;
-
 function withoutPostStamp(text: string): string {
-  return text.replace(POST_STAMP, '');
+  const stamp = readPostStamp(text);
+  return stamp === null ? text : text.slice(stamp.length);
 }
 
 /**
