@@ -40,7 +40,8 @@
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, HONORIFIC, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
 import { isMarkedHeading } from './line-key.js';
-import { bracketName, isFieldLabel, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
+import { bracketName, isFieldLabel, isPart, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 
 /** Paragraphs whose speaker confidence falls below this are shown as unknown. */
@@ -133,7 +134,13 @@ const THANKS = /ありがとう|thank/iu;
 const ECHO_REACTION = /^(?:えっ|え|へえ|へー|ほう|ほんと)?[、,]?\s*(?:そうなんですか|本当ですか|ほんとうですか|ほんとですか|そうなの)[?\uFF1F。!\uFF01]*$/u;
 const ECHO_QUESTION = /^([^、。,?\uFF1F]{2,12}?)[、,]?\s*(?:ですか|というのは|って)[?\uFF1F。]*$/u;
 /** A sentence that answers or argues the question just before it, by the one who asked it (a rhetorical question). */
-const SELF_ANSWER = /^(?:多分|たぶん|おそらく|恐らく|なぜなら|というのも|答えは|いいえ|いや、|もちろん)/u;
+const SELF_ANSWER = /^(?:多分|たぶん|おそらく|恐らく|なぜなら|というのも|答えは|いいえ)/u;
+/**
+ * A yes or a no that answers a question only when the question wonders aloud (「…でしょうか。いや、違う。」): after
+ * one put to someone (「来られますか?もちろん無理にとは言いません。」) it softens the asking instead.
+ */
+const WONDERED_ANSWER = /^(?:いや、|もちろん)/u;
+const WONDERING = /(?:でしょうか|だろうか|のだろう|んだろう|のか|のかな)[?\uFF1F。]*$/u;
 /** A yes that confirms what the other person just echoed, before going on. */
 const AFFIRMATION = /^(?:はい|ええ|うん)[、。,!\uFF01]/u;
 /**
@@ -370,8 +377,6 @@ const SPACE_LABEL = /^([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]{1,7})\u300
 const MIN_SPACE_LABELS = 2;
 /** Lines a speaking part alone must open so (「アナウンサー　…」) to be a label without a second name. */
 const MIN_SPACE_PARTS = 3;
-/** A part someone speaks in on air or at a podium, beyond `ROLE_LABEL`'s: who reads the news, calls the game. */
-const SPEAKING_PART = /^(?:アナウンサー|アナ|キャスター|ナレーター|ナレーション|レポーター|リポーター|実況|解説|解説者|記者|アシスタント|パーソナリティ)$/u;
 
 /**
  * For each paragraph, how to write the label its layout gives it before its words (null where none):
@@ -391,7 +396,7 @@ function layoutLabels(transcript: Transcript): Array<((text: string) => string) 
   const seen = new Map<string, number>();
   for (const read of reads) if (read !== null && read.shape !== 'none') seen.set(read.name, (seen.get(read.name) ?? 0) + 1);
   const standsAlone = (read: LabelRead): boolean =>
-    read.shape === 'none' || (seen.get(read.name) ?? 0) >= MIN_LABEL_COUNT || read.role !== null || read.titled !== null || ROLE_LABEL.test(read.name) || LETTERED_ROLE.test(read.name);
+    read.shape === 'none' || (seen.get(read.name) ?? 0) >= MIN_LABEL_COUNT || read.role !== null || read.titled !== null || isPart(read.name);
   const alone = reads.filter((read, k): read is LabelRead => read !== null && read.shape !== 'none' && read.length >= (transcript.lines[k]?.text.normalize('NFKC').trim().length ?? 0) && standsAlone(read));
   const dialogue = new Set(alone.map((read) => read.name)).size >= 2;
   let standing: string | null = null;
@@ -430,7 +435,7 @@ function layoutLabels(transcript: Transcript): Array<((text: string) => string) 
     return new RegExp(`${escaped}[\\p{Script=Han}々ァ-ヺー]{1,4}[(（][ぁ-ゖァ-ヺー]{1,8}[・･ \\u3000][ぁ-ゖァ-ヺー]{1,8}[)）]|${escaped}(?:さん|氏|先生)`, 'u').test(body);
   }).map(([name]) => name);
   // A part that speaks (アナウンサー, 司会) opening several lines so is a label even with no second name: a news script.
-  const parts = [...counts].filter(([name, count]) => count >= MIN_SPACE_PARTS && (ROLE_LABEL.test(name) || SPEAKING_PART.test(name))).map(([name]) => name);
+  const parts = [...counts].filter(([name, count]) => count >= MIN_SPACE_PARTS && isPart(name)).map(([name]) => name);
   const labelled = names.length >= 2 ? [...names, ...parts] : parts;
   if (labelled.length === 0) return rewrite;
   return texts.map((text, i) => {
@@ -552,9 +557,10 @@ const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、�
 /**
  * A legend pair inside a longer line (出演：…（ボケ：大西健太＝ニシやん／ツッコミ：佐伯翔＝サエ）, ※T＝授業者、S＝生徒):
  * a word, ＝, and a word (a name may hold one space: 日向 澪), between separators. In a chat message the pair
- * may follow an exclamation and end in a copula (「表示名変えた！みさきち＝田中です」): the copula is no part of the name.
+ * may follow an exclamation and end in a copula, drawn out or not (「表示名変えた！みさきち＝田中です」「…＝ユーコでーす〜」): the
+ * copula is no part of the name, but a long-vowel mark inside one is (ユーコ).
  */
-const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(!?。])([^\s=、,()/／※:!?]{1,12})\s*=\s*([^\s=、,()/／。:!?]{1,8}?(?: [^\s=、,()/／。:!?]{1,8}?)?)(?:です|でーす|だよ|だよー|でした|と申します)?(?=$|[\s、,()/／。※!?〜ー~])/gu;
+const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(!?。])([^\s=、,()/／※:!?]{1,12})\s*=\s*([^\s=、,()/／。:!?]{1,8}?(?: [^\s=、,()/／。:!?]{1,8}?)?)(?:(?:です|でーす|だよ|でした|と申します)[ー〜~]*|[〜~]+)?(?=$|[\s、,()/／。※!?])/gu;
 
 /** Spellings written out as one person's: the text's own legend, a bracketed other spelling, or credits naming a part. */
 function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
@@ -586,15 +592,16 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
   return pairs.filter(([left]) => (credited.get(left)?.size ?? 0) <= 1);
 }
 /**
- * A turn's opening words naming its speaker, in any dialect's copula: 「はいはい、加藤だがね。」, 「どうも、森です。」.
- * Group 1 is the name.
+ * A turn's opening words naming its speaker: a name, a copula of any register or dialect (です, でございます, だ,
+ * や, じゃ, たい, どす, っす) and the sentence-final particles any dialect closes it with (よ, ね, な, で, べ, がね,
+ * けど): 「どうも、森です。」, 「はいはい、村上だがね。」, 「おう、野口じゃ。」, 「坂田だべ。」. Group 1 is the name.
  */
-const NAMES_SELF = /^(?:(?:はい|はいはい|どうも|ええ|えー|あ|こんにちは|こんばんは|はじめまして)[ー〜~]*[、,!！]\s*)?([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]{1,7})(?:と申します|でございます|です|だがね|だがや|だよ|やで|やけど|じゃ|っす|だ|や)[ー〜~ねよ]*[。!！]?$/u;
+const NAMES_SELF = /^(?:(?:はい|はいはい|どうも|ええ|えー|あ|おう|こんにちは|こんばんは|はじめまして)[ー〜~]*[、,!！]\s*)?([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]{1,7})(?:と申します|でございます|です|っす|だ|や|じゃ|たい|どす|ぜよ)(?:がね|がや|がな|けど|[よねなぞぜわさでべし])*[ー〜~]*[。!！]?$/u;
 
 /**
  * A transcription tool's parts (話者1, 話者2) tied to who speaks in them, at the top of the talk: the part whose
- * first turn comes right after another part presents someone (「お隣がマスターの加藤清さんです。」) is that
- * person, and so is a part whose first turn names its speaker (「はいはい、加藤だがね。」) when the text gives
+ * first turn comes right after another part presents someone (「お隣が店主の村上誠さんです。」) is that
+ * person, and so is a part whose first turn names its speaker (「はいはい、村上だがね。」) when the text gives
  * that name to someone elsewhere too (presented in full, or with an honorific).
  */
 function partIntroductions(transcript: Transcript): Array<readonly [string, string]> {
@@ -692,10 +699,8 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
  * note or the next part's credit: 「村瀬 亮（むらせ りょう）　解説：…」.
  */
 const CREDIT_ONLY = /^\s*([^\s:()、。,.!?/※]{1,8}(?: [^\s:()、。,.!?/※]{1,4})?)\s*(?:\([^()]*\))?\s*(?:$|※|[^\s:()、。]{1,8}:)/u;
-/** Whether a label names a part someone plays rather than who they are: 司会, 証人, CEO, T. */
-function isPart(label: string): boolean {
-  return ROLE_LABEL.test(label) || LETTERED_ROLE.test(label) || /^[A-Z]{1,4}$/u.test(label);
-}
+/** Capitals that stand for a part (CEO, T for a lesson's teacher), not for a name. */
+const INITIALS = /^[A-Z]{1,4}$/u;
 /** A name shape that is only an honorific form with no name in it. */
 const NAME_PARTS_ONLY = /^(?:さん|氏|先生|博士|教授)$/u;
 
@@ -724,7 +729,7 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
     // The fullest spelling in the script the text reads in: kanji or katakana before Latin, and before a
     // nickname in hiragana (本田大地, not ぽんた).
     // A part (司会, CEO, T) names the person only until their name is known.
-    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100) - (isPart(candidate) ? 90 : 0);
+    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100) - (isPart(candidate) || INITIALS.test(candidate) ? 90 : 0);
     const best = Math.max(...candidates.map(weight));
     const canonical = candidates.find((candidate) => weight(candidate) === best) ?? joined[0]?.name ?? left;
     const aliases = [...new Set([canonical, ...joined.flatMap((member) => member.aliases), ...[left, right].flatMap((spelling) => [...aliasesOf(spelling), spelling.replace(/\s+/gu, '')])])];
@@ -904,6 +909,8 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     }
     // A name in hiragana (こてつ：, 森下ひなた：) is a label where it recurs among labels of the usual shape.
     if (shapes.get(name) === 'kana' && !named && (count < MIN_LABEL_COUNT || ![...counts.keys()].some((other) => other !== name && recurring(other)))) continue;
+    // A name before quoted words once (映画「君の名は。」) introduces a title unless a cast list names it.
+    if (shapes.get(name) === 'script' && count < MIN_LABEL_COUNT && !named) continue;
     if (QA_LABEL.test(name) || (count < MIN_LABEL_COUNT && !named && !vouched)) continue;
     // A role is an alias only when one label carries it: two 「ゲスト」 would make it ambiguous.
     const own = [...(roles.get(name) ?? [])].filter((role) => roleNames.filter((other) => other === role).length === 1);
@@ -1008,7 +1015,9 @@ function recurringLabels(paragraphs: readonly Paragraph[]): Set<string> {
 
 function readCues(text: string, people: readonly Person[], headed: boolean, recurring: ReadonlySet<string>): LineCues {
   const raw = text.normalize('NFKC').trim();
-  const read = readLabel(raw);
+  const shaped = readLabel(raw);
+  // A script's shape is a label only where the name recurs so or names someone in the cast: 特集「丸の内の今」 is a title.
+  const read = shaped?.shape === 'script' && !recurring.has(shaped.name) && personNamed(people, shaped.name) === null ? null : shaped;
   const labelled = read?.name ?? null;
   const body = read === null ? raw : raw.slice(read.length).trim();
   const label = labelled === null ? null : personNamed(people, labelled);
@@ -1026,7 +1035,9 @@ function readCues(text: string, people: readonly Person[], headed: boolean, recu
   // Only a closing sentence hands over: a one-sentence line that opens with a name takes it up.
   const lastMentioned = sentences.length > 1 ? mentionsIn(lastSentence, people, selfIntro) : new Set<Person>();
   // A question the line goes on to answer or argue itself (「…偶然でしょうか。多分そうではない。」) is put to nobody.
-  const answersItself = sentences.length > 1 && !QUESTION_END.test(lastSentence) && SELF_ANSWER.test(lastSentence.trim());
+  const closing = lastSentence.trim();
+  const answersItself =
+    sentences.length > 1 && !QUESTION_END.test(lastSentence) && (SELF_ANSWER.test(closing) || (WONDERED_ANSWER.test(closing) && WONDERING.test(sentences.at(-2)?.trim() ?? '')));
   const asks = (!answersItself && sentences.slice(-2).some((sentence) => QUESTION_END.test(sentence))) || REQUEST.test(body);
   // The name may open the line and the question close it: 「マリア、まず…教えてください。…違うんですか?」
   const nominee = findNominee(lastSentence, people);
@@ -1538,10 +1549,6 @@ function interviewsGuest(cues: readonly LineCues[], guest: Person): boolean {
   return asked.length >= MIN_INTERVIEW_QUESTIONS;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
 /**
  * A line that is only a speaker marker in brackets, as documentaries and scripts write them:
  * 「（野口さん）」 (group 1; a person needs an honorific, so （拍手） and （終） are none) or
@@ -1646,11 +1653,19 @@ function dashInterviewee(transcript: Transcript): CastMember | null {
   return named.length === 0 && addressed.size === 1 && only !== undefined ? { name: only, aliases: aliasesOf(only), role: 'guest' } : null;
 }
 
-/** A name and a title after it, alone in a heading: 「■ロドリゴ・ファリアス監督（ヴェルデ北陸）」, 「■佐伯 拓海選手（MF）」. */
+/**
+ * A name and a title after it, alone in a heading: 「■ロドリゴ・ファリアス監督（ヴェルデ北陸）」, 「■佐伯 拓海選手（MF）」;
+ * group 3 is the bracket's words. Without a title the heading is shaped like a chapter's (■第一章 出会い), so it
+ * names someone only by a reading in the bracket (■佐伯 拓海（さえき・たくみ）) or a name the text writes elsewhere.
+ */
 const HEADED_SPEAKER = new RegExp(
-  String.raw`^[■□◆◇●○◎▼▽★☆【\s]*(${KATAKANA_FULL}|[\p{Script=Han}々]{1,4} [\p{Script=Han}々ぁ-ゖ]{1,4}?)\s*(監督|選手|コーチ|主将|投手|騎手|棋士|氏|さん|先生|教授|社長|会長|代表|議員|市長|知事)?\s*(?:\([^()]{1,30}\))?[】\s]*$`,
+  String.raw`^[■□◆◇●○◎▼▽★☆【\s]*(${KATAKANA_FULL}|[\p{Script=Han}々]{1,4} [\p{Script=Han}々ぁ-ゖ]{1,4}?)\s*(監督|選手|コーチ|主将|投手|騎手|棋士|氏|さん|先生|教授|社長|会長|代表|議員|市長|知事)?\s*(?:\(([^()]{1,30})\))?[】\s]*$`,
   'u',
 );
+/** A bracket that is only a reading (さえき・たくみ, サエキ タクミ). */
+const READING_ONLY = /^[ぁ-ゖァ-ヺー]+(?:[・ ][ぁ-ゖァ-ヺー]+)?$/u;
+/** A chapter's or an episode's number in a heading (第一章, 其の二, 3話, 二部): no one's name. */
+const ORDINAL_HEADING = /^(?:第|其の)|[\d一二三四五六七八九十百]+[回話章節部編巻号幕場]/u;
 
 /**
  * The people a dash interview's headings name, by the heading's line: the words under each are theirs. A title
@@ -1660,14 +1675,17 @@ function headedSpeakers(transcript: Transcript): Map<number, CastMember> {
   const headed = new Map<number, CastMember>();
   const dashed = transcript.paragraphs.filter((paragraph) => DASH_QUESTION.test(paragraph.text.normalize('NFKC')));
   if (dashed.length < MIN_DASH_QUESTIONS) return headed;
+  const body = transcript.lines.filter((line) => line.kind !== 'heading').map((line) => line.text.normalize('NFKC')).join('\n');
   for (const line of transcript.lines) {
     if (line.kind !== 'heading') continue;
     const match = HEADED_SPEAKER.exec(line.text.normalize('NFKC').trim());
-    const [, name = '', title] = match ?? [];
-    if (match === null || name === '') continue;
+    const [, name = '', title, bracket = ''] = match ?? [];
+    if (match === null || name === '' || ORDINAL_HEADING.test(name)) continue;
     const parts = name.split(/[・= ]/u);
     // A katakana name ends with the family name, a kanji one starts with it.
     const family = /^[ァ-ヺ]/u.test(name) ? parts.at(-1) : parts[0];
+    const namedElsewhere = body.includes(name) || body.includes(parts.join('')) || (family !== undefined && new RegExp(`${escapeRegExp(family)}(?:さん|氏|先生|監督|選手)`, 'u').test(body));
+    if (title === undefined && !READING_ONLY.test(bracket.trim()) && !namedElsewhere) continue;
     const titled = title === undefined || HONORIFIC.test(title) ? [] : [`${name}${title}`, ...(family === undefined ? [] : [`${family}${title}`])];
     headed.set(line.line, { name, aliases: [...aliasesOf(name), ...titled], role: 'guest' });
   }

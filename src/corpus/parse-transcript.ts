@@ -214,7 +214,11 @@ function isCueFurniture(shape: string): boolean {
 /** A question or an answer of a FAQ (Q. …, A1. …, 問　…, 答：…) starts a paragraph, whatever the line before ends on. */
 const QA_MARKER = /^\s*(?:[QA]\d{0,3}\s*[.:)]|[QA]\d{0,3}\s+(?=[^\x00-\x7f])|[問答]\d{0,3}\s*[.:\s\u3000])/u;
 const MAX_JOINED_LINES = 3;
-/** A sentence may run on over this many cue lines (「…太陽から吹き出している」「「太陽風」です。…粒子、」「…400キロ、」「…やってきます。」). */
+/**
+ * A sentence may run on over this many cue lines. Japanese subtitles hold some 13–16 characters a line, two lines a
+ * cue, so five lines are 65–80 characters: a long spoken sentence of two or three clauses. Lines that run on past
+ * that without a sentence's end are several sentences whose stops were left out, better cited apart.
+ */
 const MAX_CUE_LINES = 5;
 const MAX_CAPTION_LINES = 8;
 const MAX_JOINED_LENGTH = 200;
@@ -277,16 +281,29 @@ function markLinkLists(lines: readonly Line[], kinds: Kinds): void {
 /**
  * A speaker's label alone on its line above the words (a transcription tool's `話者2  00:15`, a news caption's
  * 〈市民〉) says who speaks next, nothing of its own: it is read like metadata and never cited. Only a label that
- * recurs or is a person's by its shape (a part, a role, a word for people): a schedule's `開会 10:00` is neither.
+ * is a person's by its shape (a part, a role, a word for people), a caption that recurs, or a name before a time
+ * that heads words (the next line with anything on it is neither a label nor timed) twice or more. A schedule
+ * (`講演　10:00` / `休憩　10:50` / `講演　11:00`) names its items again and again, but each heads the next item.
  */
 function markStandingLabels(lines: readonly Line[], kinds: Kinds): void {
   const labels = lines.map((line, i) => (kinds[i] === null ? standingLabel(line.raw) : null));
+  const headsWords = (i: number): boolean => {
+    let next = i + 1;
+    while (kinds[next] === 'blank') next += 1;
+    const shape = lines[next]?.shape;
+    return shape !== undefined && kinds[next] === null && labels[next] === null && !CLOCK_TIME.test(shape);
+  };
+  const heading = labels.map((label, i) => label !== null && (label.caption || headsWords(i)));
   const counts = new Map<string, number>();
-  for (const label of labels) if (label !== null) counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
   labels.forEach((label, i) => {
-    if (label !== null && (label.part || (counts.get(label.name) ?? 0) >= 2)) kinds[i] = 'metadata';
+    if (label !== null && heading[i] === true) counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
+  });
+  labels.forEach((label, i) => {
+    if (label !== null && (label.part || (heading[i] === true && (counts.get(label.name) ?? 0) >= 2))) kinds[i] = 'metadata';
   });
 }
+/** A time of day (10:00, 0:03:15): a line carrying one is a schedule's or a label's, not the words under a label. */
+const CLOCK_TIME = /\d{1,2}:\d{2}/u;
 
 /** A line that is a link: a URL or a Markdown link, alone or after a short note. */
 const LINK = /^(?:\S.{0,40}\s)?(?:https?:\/\/\S+|\[[^\]]+\]\([^)\s]+\))$/u;

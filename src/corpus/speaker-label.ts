@@ -6,6 +6,7 @@
  * (〈市民〉), and the words before a colon that are no speaker (an info box's 定休日：). Which labels make a
  * cast, and whose turn a line is, is `attribute-speakers.ts`'s business.
  */
+import { readPostStamp } from './post-stamp.js';
 
 /** The longest name a label may carry (code points). */
 const LABEL_NAME_MAX = 24;
@@ -36,12 +37,6 @@ const CHAT_LINE = /^\s*([\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:From|送信�
  * label of its own, but none of the people on the stream says it.
  */
 const VIEWER_COMMENT = /^\s*[\[【(（<](?:chat|チャット|コメント|comment|視聴者|リスナー|YouTube|Twitch)[\]】)）>]\s*([^:：]{0,40})[:：]?\s*/iu;
-/**
- * A chat export's stamp before a message (「[2024-05-14 21:03] 佐藤: …」), after the marker of a reply in a
- * thread (「↳ スレッドに返信 [2024-05-14 21:20] 鈴木 健太: …」). A stamp that carries the day is a post's, not a
- * recording's clock: the sender after it is the speaker, however seldom they post.
- */
-const EXPORT_STAMP = /^\s*(?:↳[^\[(]{0,16})?[\[(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?[\])]\s*/u;
 /** A messaging app's saved talk, a tab between the time, the sender and the message: 「21:03\t佐藤\tおつかれ」. */
 const TALK_EXPORT = /^\s*\d{1,2}:\d{2}\t([^\t]{1,24})\t/u;
 /**
@@ -60,6 +55,12 @@ const SCRIPT_LINE = /^\s*([^\s:\uFF1A「」『』()\uFF08\uFF09、。,.!?\uFF01\
  * says, so no one's turn goes on over them. Only before words that are not Latin: 「M and A」 is English.
  */
 const SOUND_CUE = /^\s*(?:SE|M|BGM|効果音)[ \t\u3000]+(?=[^\x00-\x7F])/u;
+/**
+ * A common noun that introduces a title in quotation marks (映画「君の名は。」, 特集「丸の内の今」, 新曲「…」): shaped
+ * like a script's name, but no one's. Where a whole text is read, a script's name must also recur or be in the
+ * cast (see `attribute-speakers.ts`); a line read alone (a quotation's start) has only this to go on.
+ */
+const TITLE_NOUN = /^(?:[\p{Script=Han}々]{0,3}(?:映画|特集|作品|番組|曲|小説|記事|連載|漫画|ドラマ|舞台|企画|雑誌|論文|絵本|展)|主題歌|挿入歌|歌|本|詩|アニメ|マンガ|シリーズ|アルバム|コーナー|テーマ|タイトル)$/u;
 /** A heading's number before a quoted title (第一回「嵐の前」, 其の二「…」): no one's name. */
 const ORDINAL = /^(?:第|其の)|[回話章節部編巻号幕場]$/u;
 /**
@@ -97,6 +98,9 @@ const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁�
  * 委員長（松井）, 司会（井上教諭）): a post (…長, …官, …役) or a part in the talk. The person is the one in the bracket.
  */
 const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|参与|監|主幹|主査))$/u;
+
+/** A part someone speaks in on air or at a podium, beyond `ROLE_LABEL`'s: who reads the news, calls the game. */
+const SPEAKING_PART = /^(?:アナウンサー|アナ|キャスター|ナレーター|ナレーション|レポーター|リポーター|実況|解説|解説者|記者|アシスタント|パーソナリティ)$/u;
 
 export const QA_LABEL = /^(?:q|a|question|answer|質問|回答|問|答)$/iu;
 
@@ -139,9 +143,11 @@ export interface LabelRead {
    * How the label is written: `label` (`名前：`, or a council record's ○ mark), `kana` (a name in
    * hiragana, `こてつ：`, taken only among other labels), `chat` (a saved chat's sender, or a person a news
    * caption names: always a speaker)
+   * `script` (a name before quoted words, ハル「…」: a label only where the name recurs so or a cast list names
+   * it, since 映画「君の名は。」 and 特集「丸の内の今」 are shaped the same)
    * or `none` (板書：, 提供：, 全員：: a label, but no one person's words).
    */
-  readonly shape: 'label' | 'kana' | 'chat' | 'none';
+  readonly shape: 'label' | 'kana' | 'chat' | 'script' | 'none';
   /** The label as written when a title is written onto the name (森医師 for 森), else null. */
   readonly titled: string | null;
   /** The role in parentheses after the name (司会 in `佐藤（司会）:`), or null. */
@@ -164,9 +170,10 @@ export function readLabel(text: string): LabelRead | null {
   }
   const comment = VIEWER_COMMENT.exec(text);
   if (comment !== null) return { name: comment[1]?.trim() ?? '', role: null, length: comment[0].length, shape: 'none', titled: null };
-  const stamp = EXPORT_STAMP.exec(text);
-  const sent = stamp === null ? null : readLabel(text.slice(stamp[0].length));
-  if (stamp !== null && sent !== null && sent.shape !== 'none') return { ...sent, shape: 'chat', length: stamp[0].length + sent.length };
+  // A stamp that carries the day is a post's, not a recording's clock: the sender after it is the speaker, however seldom they post.
+  const stamp = readPostStamp(text);
+  const sent = stamp === null ? null : readLabel(text.slice(stamp.length));
+  if (stamp !== null && sent !== null && sent.shape !== 'none') return { ...sent, shape: 'chat', length: stamp.length + sent.length };
   const talk = TALK_EXPORT.exec(text);
   const talker = talk?.[1]?.trim();
   if (talk !== null && talker !== undefined && (NAME_SHAPED.test(talker) || KANA_NAME_SHAPED.test(talker))) {
@@ -196,9 +203,19 @@ function readNameLabel(text: string): LabelRead | null {
   return { name, role, length: match[0].length, shape: strong ? 'label' : 'kana', titled: titled === null ? null : written };
 }
 
+/**
+ * Whether a label names a part someone plays rather than who they are: a role (聞き手, 司会), a part on air
+ * (アナウンサー, キャスター) or a lettered one (話者2, Speaker 1, 学生A).
+ *
+ * @example isPart('アナウンサー') // true
+ */
+export function isPart(label: string): boolean {
+  return ROLE_LABEL.test(label) || LETTERED_ROLE.test(label) || SPEAKING_PART.test(label);
+}
+
 /** A name that is a label by its shape alone: a name, a part (聞き手), or a part with a letter (話者2, 会場A). */
 function isLabelName(name: string): boolean {
-  return (NAME_SHAPED.test(name) || ROLE_LABEL.test(name) || LETTERED_ROLE.test(name)) && !FIELD_LABEL.test(name);
+  return (NAME_SHAPED.test(name) || isPart(name)) && !FIELD_LABEL.test(name);
 }
 
 /**
@@ -209,7 +226,7 @@ function readTimedLabel(text: string): LabelRead | null {
   const match = TIMED_LABEL.exec(text);
   const name = match?.[1]?.trim();
   if (match === null || name === undefined || !isLabelName(name) || NOT_A_PERSON.test(name)) return null;
-  const part = LETTERED_ROLE.test(name) || ROLE_LABEL.test(name);
+  const part = isPart(name);
   if (match[3] !== undefined && !part && !/^(?:\t|\u3000|\s{2,})/u.test(match[2] ?? '')) return null;
   return { name, role: null, length: match[0].length, shape: 'label', titled: null };
 }
@@ -218,8 +235,8 @@ function readTimedLabel(text: string): LabelRead | null {
 function readScriptLine(text: string): LabelRead | null {
   const match = SCRIPT_LINE.exec(text);
   const name = match?.[1]?.trim();
-  if (match === null || name === undefined || ORDINAL.test(name) || !isLabelName(name)) return null;
-  return { name, role: null, length: match[0].length, shape: NOT_A_PERSON.test(name) ? 'none' : 'label', titled: null };
+  if (match === null || name === undefined || ORDINAL.test(name) || TITLE_NOUN.test(name) || !isLabelName(name)) return null;
+  return { name, role: null, length: match[0].length, shape: NOT_A_PERSON.test(name) ? 'none' : 'script', titled: null };
 }
 
 /**
@@ -251,17 +268,18 @@ function readCaption(text: string): LabelRead | null {
 
 /**
  * A speaker's label that stands alone on its line above the words — a transcription tool's (`話者2  00:15`)
- * or a news caption (〈市民〉) — with whether its shape alone says it is a person's (a part, a role, a people
- * word). Null for any other line, words after a label included.
+ * or a news caption (〈市民〉, `caption`) — with whether its shape alone says it is a person's (a part, a role,
+ * a people word). Null for any other line, words after a label included.
  *
- * @example standingLabel('話者2  00:15') // { name: '話者2', part: true }
+ * @example standingLabel('話者2  00:15') // { name: '話者2', part: true, caption: false }
  */
-export function standingLabel(text: string): { readonly name: string; readonly part: boolean } | null {
+export function standingLabel(text: string): { readonly name: string; readonly part: boolean; readonly caption: boolean } | null {
   const folded = text.normalize('NFKC').trim();
-  const read = readTimedLabel(folded) ?? readCaption(folded);
+  const timed = readTimedLabel(folded);
+  const read = timed ?? readCaption(folded);
   if (read === null || read.shape === 'none' || read.length < folded.length) return null;
-  const part = read.role !== null || LETTERED_ROLE.test(read.name) || ROLE_LABEL.test(read.name);
-  return { name: read.name, part };
+  const part = read.role !== null || isPart(read.name);
+  return { name: read.name, part, caption: timed === null };
 }
 
 /** The name in a bracket after a post (小川, 井上教諭 → 井上 titled 井上教諭), when it is shaped like a name. */

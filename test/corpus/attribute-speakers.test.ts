@@ -138,6 +138,16 @@ describe('attributeSpeakers', () => {
     expect(speakers).toMatchObject({ 5: '山田', 6: 'スズキ・ハナコ', 7: null });
   });
 
+  it.each([
+    // 「いや、」 after a question that wonders aloud: the line answers itself.
+    ['同意します。でも、それは偶然なのでしょうか。いや、そうではないと思います。', null],
+    // 「もちろん」 after a question put to someone softens the asking: スズキ is still asked.
+    ['スズキ、来月の収録にも来られますか?もちろん無理にとは言いません。', 'スズキ・ハナコ'],
+  ])('tells a question answered by its asker from one softened after it: %s', (line, answerer) => {
+    const speakers = speakersOf(lines(...PODCAST_INTRO, 'スズキ、翻訳の今をどう思いますか?', '文脈を長く読めるようになりました。', line, 'はい、ぜひ伺います。'));
+    expect(speakers[8]).toBe(answerer);
+  });
+
   it('keeps a panel host’s remark to its own line, not the guests’ talk that follows it up to the next question', () => {
     const speakers = speakersOf(
       lines(
@@ -933,6 +943,18 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(speakersOf(text)).toMatchObject({ 3: '山本 優子', 7: '山本 優子' });
   });
 
+  it('keeps a long-vowel mark in a katakana name a chat legend gives, and leaves out the drawn-out copula', () => {
+    const text = lines(
+      '#サークル連絡',
+      '[2024-06-01 20:00] みさきち: 今度の合宿どこにする？',
+      '[2024-06-01 20:05] 佐藤: 海がいいな',
+      '[2024-06-01 20:06] みさきち: 了解、海で探すね',
+      '[2024-06-02 08:10] ユーコ: 表示名変えた!みさきち=ユーコでーす〜',
+      '[2024-06-02 08:12] 佐藤: 了解ｗ',
+    );
+    expect(findCastMember(castOf(text), 'みさきち')?.name).toBe('ユーコ');
+  });
+
   it('ties a transcription tool’s part to the person presented just before its first turn, or who names themselves in it', () => {
     const presented = lines(
       '店主インタビュー.m4a',
@@ -952,6 +974,16 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     // The part who says 「聞き手は編集部の森です」 is the host 森, a family name of one kanji.
     expect(speakersOf(presented)).toMatchObject({ 4: '森', 7: '村上誠', 10: '森', 13: '村上誠' });
     expect(findCastMember(castOf(presented), '村上')?.name).toBe('村上誠');
+  });
+
+  it.each([
+    ['はいはい、村上だがね。よろしゅう。'], // Nagoya: だ + がね
+    ['おう、村上じゃ。よろしくのう。'], // Hiroshima: じゃ
+    ['村上たい。よろしく。'], // Hakata: たい
+    ['どうも、村上だべ。'], // Tohoku: だ + べ
+    ['村上でございます。本日はどうぞよろしく。'], // formal
+    ['村上やで。よろしゅう。'], // Kansai: や + で
+  ])('ties a transcription tool’s part to the name its first turn gives itself in any dialect: %s', (turn) => {
     const selfNamed = lines(
       '収録メモ',
       '',
@@ -959,13 +991,13 @@ describe('attributeSpeakers: records, chats and names written out', () => {
       '今日は常連の方にお話を伺います。',
       '',
       '話者2  00:10',
-      'はいはい、村上だがね。よろしゅう。',
+      turn,
       '',
       '話者1  00:20',
       '村上さんはいつからこのお店に？',
       '',
       '話者2  00:24',
-      '二十年前からだわ。',
+      '二十年前からです。',
     );
     expect(findCastMember(castOf(selfNamed), '村上')?.aliases).toContain('話者2');
   });
@@ -989,6 +1021,30 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     const cast = castOf(text);
     expect(findCastMember(cast, 'ベルナルディ監督')?.name).toBe('マルコ・ベルナルディ');
     expect(findCastMember(cast, '山口選手')?.name).toBe('山口 翔太');
+  });
+
+  it('names no one by a chapter heading in a dash interview, but someone by a heading with a reading and no title', () => {
+    const text = lines(
+      '職人に聞く',
+      // The chapters' names are written in the text too: a chapter is no one by its number.
+      '本稿は第一章 出会い、第二章 挑戦の二つに分けてお届けする。',
+      '■第一章 出会い',
+      '――この道に入ったきっかけは？',
+      '「父の工房を手伝ったことです。」',
+      '',
+      '■第二章 挑戦',
+      '――独立して苦労したことは？',
+      '「最初の一年は注文がありませんでした。」',
+      '',
+      '■木島 遥（きじま・はるか）',
+      '――今後の目標は？',
+      '「弟子を育てたいです。」',
+    );
+    const speakers = speakersOf(text);
+    expect(speakers[5]).not.toBe('第一章 出会い');
+    expect(speakers[9]).not.toBe('第二章 挑戦');
+    expect(speakers[13]).toBe('木島 遥');
+    expect(castOf(text).map((member) => member.name)).not.toContain('第二章 挑戦');
   });
 
   it('reads a part opening several lines before a full-width space as a label, and narration over footage as nobody’s', () => {

@@ -583,16 +583,16 @@ describe('parseTranscript', () => {
         'インタビュー_20240209.m4a',
         '',
         '話者1  00:00',
-        'じゃあ回しますね。本日は喫茶店にお邪魔しています。お隣がマスターの加藤清さんです。',
+        'では録音を始めます。今日は港の魚市場に来ています。こちらは仲買人の野口さんです。',
         '',
         '話者2  00:15',
-        'はいはい、加藤だがね。よろしゅう。',
+        'おう、野口じゃ。よろしくのう。',
         '',
         '話者1  00:24',
-        'お店を始められたのはいつ頃なんですか？',
+        'この仕事はいつからですか？',
         '',
         '話者2  00:27',
-        '昭和52年だわ。',
+        '十八の時からじゃけえ、もう四十年よ。',
       ),
     );
     expect(kindsOf(stt)).toEqual(['title', 'blank', 'metadata', 'content', 'blank', 'metadata', 'content', 'blank', 'metadata', 'content', 'blank', 'metadata', 'content']);
@@ -613,6 +613,12 @@ describe('parseTranscript', () => {
     // A name and a time once, as in a schedule, stays content.
     const schedule = parseTranscript('s.txt', lines('当日の流れ', '受付が済んだら、ホールへお進みください。', '開会  10:00', '閉会  16:00'));
     expect(kindsOf(schedule).slice(2)).toEqual(['content', 'content']);
+    // A schedule names its items again and again, but each item heads the next, not words: all stay content.
+    const repeated = parseTranscript('r.txt', lines('研修の流れ', '', '講演　10:00', '休憩　10:50', '講演　11:00', '休憩　11:50', '', '昼食は各自でとってください。'));
+    expect(kindsOf(repeated).slice(2, 6)).toEqual(['content', 'content', 'content', 'content']);
+    // A name before a time that heads words twice is a speaker's label.
+    const talk = parseTranscript('t.txt', lines('打ち合わせ', '', '田中  00:00', '始めましょうか。', '', '佐藤  00:05', 'はい。', '', '田中  00:09', '資料は届きましたか？', '', '佐藤  00:12', '届きました。'));
+    expect(kindsOf(talk).filter((kind) => kind === 'metadata')).toHaveLength(4);
   });
 
   it('takes a heading mark followed by a short cue for a heading, so the lines under it are its section', () => {

@@ -10,6 +10,8 @@ describe('readLabel', () => {
   it.each([
     // A chat export: the sender after a stamp with the day, a reply in a thread after its marker.
     ['[2024-05-14 21:03] 佐藤: おつかれ〜。範囲出たね', { name: '佐藤', role: null, shape: 'chat' }],
+    // A message log's stamp with 年月日 and the weekday.
+    ['【2024年5月14日(火) 21:03】 佐藤: おつかれ', { name: '佐藤', role: null, shape: 'chat' }],
     ['    ↳ スレッドに返信 [2024-05-14 21:20] 鈴木 健太: 火曜は4限まであるから', { name: '鈴木 健太', role: null, shape: 'chat' }],
     ['[2024-05-14 21:16] みさきち: やろやろ！', { name: 'みさきち', role: null, shape: 'chat' }],
     // A messaging app's saved talk: time, sender and message parted by tabs.
@@ -18,12 +20,12 @@ describe('readLabel', () => {
     // A transcription tool's label and time, alone or before the words.
     ['話者2  00:15', { name: '話者2', role: null, shape: 'label' }],
     ['Speaker 1  0:03', { name: 'Speaker 1', role: null, shape: 'label' }],
-    ['話者2  00:15 はいはい、加藤だがね。', { name: '話者2', role: null, shape: 'label' }],
-    // A script's name, with a stage direction or without, before the quoted words.
-    ['源三（笑って）「毎晩聞かなあかんのや。」', { name: '源三', role: null, shape: 'label' }],
-    ['ハル「拭いた拭いた」', { name: 'ハル', role: null, shape: 'label' }],
+    ['話者2  00:15 おう、野口じゃ。', { name: '話者2', role: null, shape: 'label' }],
+    // A script's name, with a stage direction or without, before the quoted words: a label where it recurs.
+    ['源三（笑って）「毎晩聞かなあかんのや。」', { name: '源三', role: null, shape: 'script' }],
+    ['ハル「拭いた拭いた」', { name: 'ハル', role: null, shape: 'script' }],
     // Words that run on to the next line.
-    ['源三「沖にはまだ浜田の船が出とるんや。', { name: '源三', role: null, shape: 'label' }],
+    ['源三「沖にはまだ浜田の船が出とるんや。', { name: '源三', role: null, shape: 'script' }],
     // A news caption: the name before the honorific, its role before it; a word for people is the part.
     ['〈みなと市長　山田一郎さん〉', { name: '山田一郎', role: 'みなと市長', shape: 'chat' }],
     ['〈山川町　防災担当　木下 亮さん〉', { name: '木下 亮', role: '山川町 防災担当', shape: 'chat' }],
@@ -43,6 +45,10 @@ describe('readLabel', () => {
     ['田中 10:00 集合'],
     // A quoted title after a number, not a name.
     ['第一回「嵐の前」'],
+    // A common noun that introduces a title: no one's name, though shaped like a script's.
+    ['映画「君の名は。」'],
+    ['特集「丸の内の今」'],
+    ['新曲「夜明けのうた」'],
     // A line that quotes but goes on after the quotation.
     ['ハル「そうや」と言った。'],
     ['東京「丸の内」エリアでは再開発が進む。'],
@@ -64,12 +70,14 @@ describe('readLabel', () => {
 
 describe('standingLabel', () => {
   it.each([
-    ['話者2  00:15', { name: '話者2', part: true }],
-    ['〈みなと市長　山田一郎さん〉', { name: '山田一郎', part: true }],
-    ['〈山川町の住民〉', { name: '山川町の住民', part: true }],
+    ['話者2  00:15', { name: '話者2', part: true, caption: false }],
+    ['〈みなと市長　山田一郎さん〉', { name: '山田一郎', part: true, caption: true }],
+    ['〈山川町の住民〉', { name: '山川町の住民', part: true, caption: true }],
     // A name alone is a label only where it recurs, which the reader counts.
-    ['田中  03:10', { name: '田中', part: false }],
-    ['〈解説〉', { name: '解説', part: false }],
+    ['田中  03:10', { name: '田中', part: false, caption: false }],
+    // A part on air is a part, in a caption or before a transcription tool's time.
+    ['〈解説〉', { name: '解説', part: true, caption: true }],
+    ['アナウンサー  00:15', { name: 'アナウンサー', part: true, caption: false }],
   ])('reads %j as a label standing alone', (text, expected) => {
     expect(standingLabel(text)).toEqual(expected);
   });
