@@ -562,10 +562,17 @@ const CREDIT = /(?:^|[\s/／|｜、,])([^\s:()、,/／]{1,8})[:]\s*([^\s:()、�
  */
 const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(!?。])([^\s=、,()/／※:!?]{1,12})\s*=\s*([^\s=、,()/／。:!?]{1,8}?(?: [^\s=、,()/／。:!?]{1,8}?)?)(?:(?:です|でーす|だよ|でした|と申します)[ー〜~]*|[〜~]+)?(?=$|[\s、,()/／。※!?])/gu;
 
+/**
+ * Parts that read the news: a script's header may credit one (キャスター：藤田 美咲) and label the lines with another
+ * (アナウンサー　…). Where the text labels one such part only, the credit is its.
+ */
+const NEWS_READER = /^(?:アナウンサー|アナ|キャスター|メインキャスター|ニュースキャスター)$/u;
+
 /** Spellings written out as one person's: the text's own legend, a bracketed other spelling, or credits naming a part. */
 function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
   const pairs: Array<readonly [string, string]> = [];
   const name = (text: string): boolean => NAME_SHAPED.test(text) || KANA_NAME_SHAPED.test(text);
+  const readers = [...labels].filter((label) => NEWS_READER.test(label));
   for (const line of transcript.lines) {
     const text = line.text.normalize('NFKC').trim();
     const legend = [...text.split(/[、,]/u).map((piece) => LEGEND_PAIR.exec(piece)).filter((match) => match !== null), ...text.matchAll(LEGEND_INLINE)];
@@ -577,7 +584,8 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
     // Credits stand at the top; a part is linked to one name only.
     if (line.line > CREDITS_LINES) continue;
     for (const match of text.matchAll(CREDIT)) {
-      const [, part = '', credited = ''] = match;
+      const [, written = '', credited = ''] = match;
+      const part = !labels.has(written) && NEWS_READER.test(written) && readers.length === 1 ? (readers[0] ?? written) : written;
       // 「司会：広報部 中村」: who they are with, then the name.
       const [unit = '', named] = credited.split(' ');
       const person = named !== undefined && notFamilyName(unit) ? named : credited;

@@ -1068,6 +1068,24 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(speakersOf(text)).toMatchObject({ 6: 'アナウンサー', 7: null, 8: null, 10: '佐々木 修', 11: null, 13: '利用者', 14: 'アナウンサー', 15: 'アナウンサー' });
   });
 
+  it('gives the part that reads the news the name its header credits, though the header calls the part otherwise', () => {
+    const text = lines(
+      '朝のニュース　原稿',
+      'キャスター：藤田 美咲',
+      '',
+      'アナウンサー　おはようございます。最初のニュースです。',
+      '（ナレーション）市内の小学校で運動会が開かれました。',
+      '〈校長　山下 浩さん〉',
+      '「晴れてよかったです。」',
+      '〈保護者〉',
+      '「子どもたちが頑張っていました。」',
+      'アナウンサー　続いて天気です。',
+      'アナウンサー　ニュースは以上です。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 4: '藤田 美咲', 7: '山下 浩', 9: '保護者', 10: '藤田 美咲', 11: '藤田 美咲' });
+    expect(findCastMember(castOf(text), 'アナウンサー')?.name).toBe('藤田 美咲');
+  });
+
   it('calls a captioned person by family name and post, and keeps a caption’s place out of their names', () => {
     const text = lines(
       'ニュース原稿',
