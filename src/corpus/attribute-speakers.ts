@@ -397,8 +397,24 @@ function layoutLabels(transcript: Transcript): Array<((text: string) => string) 
   for (const read of reads) if (read !== null && read.shape !== 'none') seen.set(read.name, (seen.get(read.name) ?? 0) + 1);
   const standsAlone = (read: LabelRead): boolean =>
     read.shape === 'none' || (seen.get(read.name) ?? 0) >= MIN_LABEL_COUNT || read.role !== null || read.titled !== null || isPart(read.name);
+  const texts = transcript.paragraphs.map((paragraph) => paragraph.text);
+  const body = transcript.lines.map((line) => line.text).join('\n');
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const name = SPACE_LABEL.exec(text)?.[1];
+    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].filter(([name, count]) => {
+    if (count < MIN_SPACE_LABELS || !NAME_SHAPED.test(name) || isFieldLabel(name)) return false;
+    const escaped = escapeRegExp(name);
+    return new RegExp(`${escaped}[\\p{Script=Han}々ァ-ヺー]{1,4}[(（][ぁ-ゖァ-ヺー]{1,8}[・･ \\u3000][ぁ-ゖァ-ヺー]{1,8}[)）]|${escaped}(?:さん|氏|先生)`, 'u').test(body);
+  }).map(([name]) => name);
+  // A part that speaks (アナウンサー, 司会) opening several lines so is a label even with no second name: a news script.
+  const parts = [...counts].filter(([name, count]) => count >= MIN_SPACE_PARTS && isPart(name)).map(([name]) => name);
+  const labelled = names.length >= 2 ? [...names, ...parts] : parts;
   const alone = reads.filter((read, k): read is LabelRead => read !== null && read.shape !== 'none' && read.length >= (transcript.lines[k]?.text.normalize('NFKC').trim().length ?? 0) && standsAlone(read));
-  const dialogue = new Set(alone.map((read) => read.name)).size >= 2;
+  // A news script's one caption (〈館長　佐々木 修さん〉) and its アナウンサー opening lines are two voices.
+  const dialogue = new Set([...alone.map((read) => read.name), ...labelled]).size >= 2;
   let standing: string | null = null;
   let indented: boolean | null = null;
   transcript.lines.forEach((line, k) => {
@@ -422,21 +438,6 @@ function layoutLabels(transcript: Transcript): Array<((text: string) => string) 
     if (i !== undefined && read === null) rewrite[i] = (text) => `${label} ${text.trim()}`;
     if (!inset) standing = null;
   });
-  const texts = transcript.paragraphs.map((paragraph) => paragraph.text);
-  const body = transcript.lines.map((line) => line.text).join('\n');
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    const name = SPACE_LABEL.exec(text)?.[1];
-    if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const names = [...counts].filter(([name, count]) => {
-    if (count < MIN_SPACE_LABELS || !NAME_SHAPED.test(name) || isFieldLabel(name)) return false;
-    const escaped = escapeRegExp(name);
-    return new RegExp(`${escaped}[\\p{Script=Han}々ァ-ヺー]{1,4}[(（][ぁ-ゖァ-ヺー]{1,8}[・･ \\u3000][ぁ-ゖァ-ヺー]{1,8}[)）]|${escaped}(?:さん|氏|先生)`, 'u').test(body);
-  }).map(([name]) => name);
-  // A part that speaks (アナウンサー, 司会) opening several lines so is a label even with no second name: a news script.
-  const parts = [...counts].filter(([name, count]) => count >= MIN_SPACE_PARTS && isPart(name)).map(([name]) => name);
-  const labelled = names.length >= 2 ? [...names, ...parts] : parts;
   if (labelled.length === 0) return rewrite;
   return texts.map((text, i) => {
     const name = SPACE_LABEL.exec(text)?.[1];

@@ -1068,6 +1068,20 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(speakersOf(text)).toMatchObject({ 6: 'アナウンサー', 7: null, 8: null, 10: '佐々木 修', 11: null, 13: '利用者', 14: 'アナウンサー', 15: 'アナウンサー' });
   });
 
+  it('reads a news script with one captioned person as two voices, the caption’s and the part that reads', () => {
+    const text = lines(
+      '昼のニュース　原稿',
+      '',
+      'アナウンサー　こんにちは。ニュースです。市立美術館が改装を終えました。',
+      '（ナレーション）改装には二年かかりました。',
+      '〈館長　石原 徹さん〉',
+      '「新しい展示室を見てほしいです。」',
+      'アナウンサー　続いて天気です。',
+      'アナウンサー　ニュースは以上です。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 3: 'アナウンサー', 4: null, 6: '石原 徹', 7: 'アナウンサー', 8: 'アナウンサー' });
+  });
+
   it('gives the part that reads the news the name its header credits, though the header calls the part otherwise', () => {
     const text = lines(
       '朝のニュース　原稿',
