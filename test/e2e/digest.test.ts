@@ -23,6 +23,11 @@ import { startDiscordServer, type DiscordServer } from './support/discord-server
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** 12:00 in Tokyo on 2026-11-23. */
 const NOON_TOKYO = new Date('2026-11-23T03:00:00Z');
+/**
+ * How long a test waits for a due post. The bot posts within a second of start-up; vi.waitFor's 1 s
+ * default failed once on a machine busy with other work (the post came after 1 s, once, as it should).
+ */
+const POST_WAIT_MS = 10_000;
 
 let state: AppState;
 let server: DiscordServer;
@@ -84,7 +89,7 @@ describe('/digest', () => {
         .waitForReply();
       expect(isEphemeral(reply)).toBe(true);
       expect(reply.content).toContain('11:59(Asia/Tokyo)');
-      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1));
+      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1), { timeout: POST_WAIT_MS });
       await settle();
       expect(digestPosts(server.channelId).length).toBe(before + 1);
     } finally {
@@ -119,7 +124,7 @@ describe('/digest', () => {
     const before = digestPosts(server.channelId).length;
     const bot = await startAt(dataDir, now);
     try {
-      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1));
+      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1), { timeout: POST_WAIT_MS });
       await settle();
       expect(digestPosts(server.channelId).length).toBe(before + 1);
       expect(digestPosts(server.channelId).at(-1)?.embeds[0]?.title).toContain("Today's study digest (2026-11-24)");
@@ -135,7 +140,7 @@ describe('/digest', () => {
     const before = digestPosts(server.channelId).length;
     try {
       await server.sendCommand({ name: 'digest', subcommand: 'set', options: { channel: server.channelId, time: '09:00' }, memberPermissions: MANAGER }).waitForReply();
-      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1));
+      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1), { timeout: POST_WAIT_MS });
     } finally {
       await bot.stop();
     }
@@ -200,7 +205,7 @@ describe('/digest', () => {
       expect(isEphemeral(preview)).toBe(true);
       const before = digestPosts(server.channelId).length;
       await server.sendCommand({ name: 'digest', subcommand: 'set', options: { channel: server.channelId, time: '08:00' }, memberPermissions: MANAGER, locale: 'ja' }).waitForReply();
-      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1));
+      await vi.waitFor(() => expect(digestPosts(server.channelId).length).toBe(before + 1), { timeout: POST_WAIT_MS });
       expect(digestPosts(server.channelId).at(-1)?.embeds).toEqual(preview.embeds);
     } finally {
       await bot.stop();
