@@ -26,7 +26,7 @@ const LABEL = new RegExp(
  * they speak in, group 1, and their name, group 2) or 「○浜田洋子君　…」 (group 3). No colon: the mark
  * ends at the space before the words. Either width, so it reads the raw line as well as the folded one.
  */
-const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）]|([^\s()（）○]{1,12}?)(?:君|議員|委員))(?:[ \t\u3000]+|$)/u;
+const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）][ \t\u3000]*|([^\s()（）○]{1,12}?)(?:君|議員|委員)(?:[ \t\u3000]+|$))/u;
 /**
  * A line of a saved chat: 「12:03:15 From 田中 to Everyone: …」「From 田中 : …」 (Zoom; 送信元 … 宛先 in
  * Japanese). The sender (group 1, an affiliation in brackets group 2) is the speaker, whoever spoke before.

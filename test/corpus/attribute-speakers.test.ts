@@ -904,6 +904,22 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(labelLength('○町長（西田浩二君）　お答えいたします。')).toBe('○町長（西田浩二君）　'.length);
   });
 
+  it('reads a national record’s ○ marks where the words follow the bracket with no space (○政府参考人（…君）お答え…)', () => {
+    const text = lines(
+      '第百回国会　環境委員会会議録　第三号',
+      '○委員長（松尾正樹君）これより会議を開きます。',
+      '○高木由美君　まず現状を伺います。',
+      '○政府参考人（宮下康弘君）お答えいたします。排出量は減少しております。',
+      '　ただし地域差がございます。',
+      '○国務大臣（岡部信夫君）しっかり取り組んでまいります。',
+      '○高木由美君　大臣に重ねて伺います。',
+      '○国務大臣（岡部信夫君）予算を確保いたします。',
+      '○委員長（松尾正樹君）本日はこれにて散会いたします。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 2: '松尾正樹', 3: '高木由美', 4: '宮下康弘', 5: '宮下康弘', 6: '岡部信夫', 8: '岡部信夫', 9: '松尾正樹' });
+    expect(labelLength('○政府参考人（宮下康弘君）お答えいたします。')).toBe('○政府参考人（宮下康弘君）'.length);
+  });
+
   it('takes names in hiragana (もっち：, 三好さやか：) as labels among other labels, and joins nicknames to full names by the text’s legend', () => {
     const text = lines(
       '読書会メモ',
