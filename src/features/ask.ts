@@ -5,7 +5,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, askedName, asksClockTime, identifies, namesOtherPart, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, questionType, states, type QuestionType } from './question-type.js';
+import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
 
@@ -188,8 +188,8 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const shaped =
     datedSection ||
     (top !== undefined &&
-    typed &&
-    (counted === null ? (hasAnswerShape('time', topText) || hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC'))));
+      typed &&
+      (counted === null ? (hasAnswerShape('time', topText) || hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC'))));
   const second = passages[1]?.score ?? 0;
   const first = passages[0]?.score ?? 0;
   const evidence: AnswerEvidence | null =
@@ -210,9 +210,11 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     evidence !== null &&
     evidence.onTopic &&
     (!typed || shaped) &&
+    // A line that says who the asked name is answers, however few of the question's words it shares
+    // (みさきちって is read as みさき + ちる, so word coverage undercounts it).
     (says(top.paragraph.text) ||
       (top.wordCoverage >= ANSWERED_MIN_WORD_COVERAGE &&
-      (shaped || top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
+        (shaped || top.excerpt.coverage >= ANSWERED_MIN_SENTENCE_COVERAGE || top.wordCoverage >= ANSWERED_STRONG_WORD_COVERAGE)) ||
       (top.hybrid?.lexicalRank === 1 && top.hybrid.vectorRank === 1 && top.wordCoverage >= ANSWERED_AGREED_MIN_WORD_COVERAGE));
   return {
     command: 'ask',
