@@ -28,6 +28,11 @@ const LABEL = new RegExp(
  */
 const COUNCIL_MARK = /^[ \t\u3000]*[○◯〇][ \u3000]?(?:([^\s()（）○]{1,12})[(（]([^()（）\s]{1,12}?)(?:君|くん|さん|氏|議員|委員)?[)）][ \t\u3000]*|([^\s()（）○]{1,12}?)(?:君|議員|委員)(?:[ \t\u3000]+|$))/u;
 /**
+ * A WebVTT cue's voice tag (`<v 講師>はい、…`, `<v.loud 学生>…`): the name in the tag speaks the cue. The tag
+ * is markup, so the label is the tag and what spaces follow it.
+ */
+const VOICE_TAG = /^[ \t]*<v(?:\.[\w.-]+)*[ \t]+([^<>]{1,24})>[ \t\u3000]*/u;
+/**
  * A line of a saved chat: 「12:03:15 From 田中 to Everyone: …」「From 田中 : …」 (Zoom; 送信元 … 宛先 in
  * Japanese). The sender (group 1, an affiliation in brackets group 2) is the speaker, whoever spoke before.
  */
@@ -158,6 +163,12 @@ export interface LabelRead {
 
 /** The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. */
 export function readLabel(text: string): LabelRead | null {
+  const voice = VOICE_TAG.exec(text);
+  const voiced = voice?.[1]?.trim();
+  if (voice !== null && voiced !== undefined && voiced !== '') {
+    const shape = NOT_A_PERSON.test(voiced) ? 'none' : 'label';
+    return { name: voiced, role: isPart(voiced) ? voiced : null, length: voice[0].length, shape, titled: null };
+  }
   const mark = COUNCIL_MARK.exec(text);
   const marked = (mark?.[2] ?? mark?.[3])?.trim();
   if (mark !== null && marked !== undefined && NAME_SHAPED.test(marked) && !FIELD_LABEL.test(marked)) {

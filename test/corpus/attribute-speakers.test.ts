@@ -904,6 +904,25 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     expect(labelLength('○町長（西田浩二君）　お答えいたします。')).toBe('○町長（西田浩二君）　'.length);
   });
 
+  it('gives each WebVTT cue to the voice its <v> tag names, the part (教員) included', () => {
+    const text = lines(
+      'WEBVTT',
+      '',
+      '00:01.000 --> 00:04.000',
+      '<v 教員>では出席を取ります。',
+      '',
+      '00:05.000 --> 00:07.000',
+      '<v 院生>質問してもいいですか',
+      '',
+      '00:08.000 --> 00:12.000',
+      '<v 教員>どうぞ。光合成の話から始めます。</v>',
+      '',
+      '00:13.000 --> 00:15.000',
+      '<v 院生>ありがとうございます</v>',
+    );
+    expect(speakersOf(text)).toMatchObject({ 4: '教員', 7: '院生', 10: '教員', 13: '院生' });
+  });
+
   it('reads a national record’s ○ marks where the words follow the bracket with no space (○政府参考人（…君）お答え…)', () => {
     const text = lines(
       '第百回国会　環境委員会会議録　第三号',

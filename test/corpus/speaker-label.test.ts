@@ -36,6 +36,11 @@ describe('readLabel', () => {
     // A script's cue for sound or music: a label, but no one's words.
     ['SE　エンジンのかかる音。低いうなり', { name: 'SE', role: null, shape: 'none' }],
     ['M　テーマ曲、IN。', { name: 'M', role: null, shape: 'none' }],
+    // A WebVTT cue's voice tag names who speaks the cue: a part (教員) or a name, with a class or without.
+    ['<v 教員>では出席を取ります。', { name: '教員', role: null, shape: 'label' }],
+    ['<v 助手>資料を配ります。', { name: '助手', role: null, shape: 'label' }],
+    ['<v.loud 講師>静かに。</v>', { name: '講師', role: '講師', shape: 'label' }],
+    ['<v 青木 誠>はい、わかりました。', { name: '青木 誠', role: null, shape: 'label' }],
   ])('reads %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -65,6 +70,8 @@ describe('readLabel', () => {
   it('starts a script line at its quotation, after the name and the stage direction', () => {
     const text = '源三（笑って）「毎晩聞かなあかんのや」';
     expect(text.slice(labelLength(text))).toBe('「毎晩聞かなあかんのや」');
+    const cue = '<v 教員>では出席を取ります。';
+    expect(cue.slice(labelLength(cue))).toBe('では出席を取ります。');
   });
 });
 
