@@ -36,6 +36,9 @@ describe('readLabel', () => {
     // A script's cue for sound or music: a label, but no one's words.
     ['SE　エンジンのかかる音。低いうなり', { name: 'SE', role: null, shape: 'none' }],
     ['M　テーマ曲、IN。', { name: 'M', role: null, shape: 'none' }],
+    // A stream's time stamp before a name set in bold, the colon inside the bold.
+    ['[00:02:03] **Mara Lindqvist:** Hello, Osaka!', { name: 'Mara Lindqvist', role: null, shape: 'label' }],
+    ['[01:12] **三浦:** 始めます。', { name: '三浦', role: null, shape: 'label' }],
     // A WebVTT cue's voice tag names who speaks the cue: a part (教員) or a name, with a class or without.
     ['<v 教員>では出席を取ります。', { name: '教員', role: null, shape: 'label' }],
     ['<v 助手>資料を配ります。', { name: '助手', role: null, shape: 'label' }],
@@ -70,6 +73,8 @@ describe('readLabel', () => {
   it('starts a script line at its quotation, after the name and the stage direction', () => {
     const text = '源三（笑って）「毎晩聞かなあかんのや」';
     expect(text.slice(labelLength(text))).toBe('「毎晩聞かなあかんのや」');
+    const bold = '[00:02:03] **Mara Lindqvist:** Hello, Osaka!';
+    expect(bold.slice(labelLength(bold))).toBe('Hello, Osaka!');
     const cue = '<v 教員>では出席を取ります。';
     expect(cue.slice(labelLength(cue))).toBe('では出席を取ります。');
   });
