@@ -1625,8 +1625,11 @@ const DASH_QUESTION = /^[―—─]{1,2}(?=[^―—─\s])/u;
 const RECORD_VOICE = /^(?:[―—─]{1,2}(?=[^―—─\s])|※|[(（](?:ナレーション|ナレーター|ナレ|語り|NA)[)）])/iu;
 /** Dash lines, each followed by an unlabelled line that is no dash line, that make a text a dash interview. */
 const MIN_DASH_QUESTIONS = 2;
-/** A kanji full name with its reading, family and given name parted (大川一郎（おおかわ・いちろう）): a person's name. */
-const READING_NAME = /([\p{Script=Han}々]{2,6})[(（]([ぁ-ゖァ-ヺー]{1,8})[・･\s]([ぁ-ゖァ-ヺー]{1,8})[)）]/gu;
+/**
+ * A full name with its reading, family and given name parted (大川一郎（おおかわ・いちろう）, and a given name in
+ * katakana as older women's often are: 比嘉トミ（ひが・とみ）): a person's name.
+ */
+const READING_NAME = /([\p{Script=Han}々]{1,4}(?:[\p{Script=Han}々]{1,2}|[ァ-ヺー]{1,4}))[(（]([ぁ-ゖァ-ヺー]{1,8})[・･\s]([ぁ-ゖァ-ヺー]{1,8})[)）]/gu;
 /** Someone a dash question speaks to or about: 「――まず、大川さんが…」. */
 const DASH_ADDRESSED = /([\p{Script=Han}々]{1,4}|[ァ-ヺ][ァ-ヺー]+)(?:さん|氏|先生)/gu;
 

@@ -844,6 +844,20 @@ describe('attributeSpeakers: printed interviews and documentaries', () => {
     expect(transcript.cast.find((member) => member.name === '石原浩')?.aliases).toEqual(expect.arrayContaining(['いしはら', 'ひろし', '石原']));
   });
 
+  it('names the one interviewed by a full name with a katakana given name and its reading (金城カメ（きんじょう・かめ）)', () => {
+    const transcript = attributeSpeakers(parseTranscript('t.txt', lines(
+      '聞き書き　港の暮らし',
+      '話し手：金城カメ（きんじょう・かめ）さん　大正十五年生まれ',
+      '',
+      '――よろしくお願いします。',
+      'はいはい、よろしくね。',
+      '――カメさんの子どもの頃は。',
+      '毎日浜で貝をひろっておったよ。',
+    )));
+    expect(transcript.paragraphs.find((paragraph) => paragraph.line === 7)?.speaker).toBe('金城カメ');
+    expect(transcript.cast.find((member) => member.name === '金城カメ')?.aliases).toEqual(expect.arrayContaining(['カメ', 'きんじょう']));
+  });
+
   it('leaves the answers unknown when the text singles nobody out', () => {
     const speakers = speakersOf(lines('# 本屋の話', '', '2024年5月1日　｜　文：編集部 川村さき', '', '――継いだきっかけは？', '', '父が倒れたんです。', '', '――売上は？', '', 'ひどかったです。'));
     expect(Object.values(speakers).every((speaker) => speaker === null)).toBe(true);
