@@ -90,6 +90,7 @@ export function parseTranscript(file: string, text: string): Transcript {
 
   const punctuated = isPunctuated(lines, kinds);
   const subtitles = isSubtitleFile(lines);
+  if (subtitles) markCueIdentifiers(lines, kinds);
   const header = readHeader(lines, kinds, punctuated, subtitles);
 
   const headings: Heading[] = [];
@@ -203,7 +204,8 @@ function sentenceEnd(lines: readonly Line[], kinds: Kinds, i: number, breaks: Br
 /** The line after `i` in a subtitle file, past the blank line, cue number and timing that part two cues. */
 function nextCueLine(lines: readonly Line[], kinds: Kinds, i: number): number {
   let j = i + 1;
-  while (j < lines.length && (kinds[j] === 'blank' || (kinds[j] === 'boilerplate' && isCueFurniture(lines[j]?.shape ?? '')))) j += 1;
+  const furniture = (k: number): boolean => isCueFurniture(lines[k]?.shape ?? '') || CUE_TIMING.test(lines[k + 1]?.raw ?? '');
+  while (j < lines.length && (kinds[j] === 'blank' || (kinds[j] === 'boilerplate' && furniture(j)))) j += 1;
   return j;
 }
 
@@ -258,6 +260,18 @@ function joinLines(parts: readonly string[], breaks: Breaks): string {
 /** A file of subtitle cues: timing lines (`00:00:01,000 --> 00:00:04,000`) recur. */
 function isSubtitleFile(lines: readonly Line[]): boolean {
   return lines.filter((line) => CUE_TIMING.test(line.raw)).length >= MIN_CUES;
+}
+/**
+ * A WebVTT cue may open with an identifier (`c7`, `intro`) on the line between the blank line and its timing: the
+ * player's, not anyone's words.
+ */
+function markCueIdentifiers(lines: readonly Line[], kinds: Kinds): void {
+  lines.forEach((line, i) => {
+    const after = lines[i + 1];
+    if (kinds[i] === null && (i === 0 || kinds[i - 1] === 'blank') && after !== undefined && CUE_TIMING.test(after.raw) && !line.raw.includes('-->')) {
+      kinds[i] = 'boilerplate';
+    }
+  });
 }
 const CUE_TIMING = /^\s*\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\s*-->\s*\d{1,2}:\d{2}/u;
 const MIN_CUES = 2;

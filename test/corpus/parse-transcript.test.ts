@@ -739,6 +739,15 @@ describe('parseTranscript', () => {
     expect(transcript.title).toBe('こんにちは、今日はAIの話をします');
   });
 
+  it('takes a WebVTT cue identifier before a timing line for the player’s, and a sentence runs on past it', () => {
+    const transcript = parseTranscript(
+      'v.vtt.txt',
+      lines('WEBVTT', '', 'intro', '00:01.000 --> 00:04.000', '今日は光合成について', '', 'q2', '00:04.500 --> 00:08.000', '話していきます。'),
+    );
+    expect(kindsOf(transcript)).toEqual(['boilerplate', 'blank', 'boilerplate', 'boilerplate', 'content', 'blank', 'boilerplate', 'boilerplate', 'content']);
+    expect(transcript.paragraphs.map((paragraph) => paragraph.text)).toEqual(['今日は光合成について話していきます。']);
+  });
+
   describe('a sentence run on over lines', () => {
     const spans = (transcript: Transcript): Array<[number, number | undefined, string]> =>
       transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.lineEnd, paragraph.text]);
