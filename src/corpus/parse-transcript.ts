@@ -90,7 +90,7 @@ export function parseTranscript(file: string, text: string): Transcript {
 
   const punctuated = isPunctuated(lines, kinds);
   const subtitles = isSubtitleFile(lines);
-  if (subtitles) markCueIdentifiers(lines, kinds);
+  if (subtitles) markWebVttFurniture(lines, kinds);
   const header = readHeader(lines, kinds, punctuated, subtitles);
 
   const headings: Heading[] = [];
@@ -262,11 +262,16 @@ function isSubtitleFile(lines: readonly Line[]): boolean {
   return lines.filter((line) => CUE_TIMING.test(line.raw)).length >= MIN_CUES;
 }
 /**
- * A WebVTT cue may open with an identifier (`c7`, `intro`) on the line between the blank line and its timing: the
- * player's, not anyone's words.
+ * The lines of a subtitle file that are the player's, not anyone's words: a WebVTT cue's identifier (`c7`, `intro`)
+ * between the blank line and its timing, the header's settings and a NOTE mark.
  */
-function markCueIdentifiers(lines: readonly Line[], kinds: Kinds): void {
+function markWebVttFurniture(lines: readonly Line[], kinds: Kinds): void {
+  // The header's settings (Kind: captions, Language: ja) up to the first blank line, and a NOTE mark, are the
+  // format's; the note's own lines stay, as they may give the title and the date.
+  const header = lines[0] !== undefined && /^\uFEFF?WEBVTT\b/u.test(lines[0].raw);
+  for (let i = 1; header && i < lines.length && kinds[i] !== 'blank'; i += 1) kinds[i] = 'boilerplate';
   lines.forEach((line, i) => {
+    if (header && kinds[i] === null && /^NOTE$/u.test(line.raw.trim()) && (kinds[i - 1] === 'blank')) kinds[i] = 'boilerplate';
     const after = lines[i + 1];
     if (kinds[i] === null && (i === 0 || kinds[i - 1] === 'blank') && after !== undefined && CUE_TIMING.test(after.raw) && !line.raw.includes('-->')) {
       kinds[i] = 'boilerplate';

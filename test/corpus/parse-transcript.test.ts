@@ -748,6 +748,15 @@ describe('parseTranscript', () => {
     expect(transcript.paragraphs.map((paragraph) => paragraph.text)).toEqual(['今日は光合成について話していきます。']);
   });
 
+  it('takes a WebVTT header’s settings and its NOTE mark for the format’s, and keeps the note’s words', () => {
+    const transcript = parseTranscript(
+      'v.vtt.txt',
+      lines('WEBVTT', 'Kind: captions', 'Language: ja', '', 'NOTE', '植物学基礎 第2回 光合成', '', '00:01.000 --> 00:04.000', '<v 教員>始めます。', '', '00:04.500 --> 00:08.000', '<v 教員>今日は光合成です。'),
+    );
+    expect(kindsOf(transcript).slice(0, 6)).toEqual(['boilerplate', 'boilerplate', 'boilerplate', 'blank', 'boilerplate', 'content']);
+    expect(transcript.title).toBe('植物学基礎 第2回 光合成');
+  });
+
   describe('a sentence run on over lines', () => {
     const spans = (transcript: Transcript): Array<[number, number | undefined, string]> =>
       transcript.paragraphs.map((paragraph) => [paragraph.line, paragraph.lineEnd, paragraph.text]);
