@@ -90,6 +90,8 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['グラム', 'グラム|g'],
   ['キロ', 'キロ|km|kg'],
   ['メートル', 'メートル|m'],
+  // 「何年かかる?」 is answered by a number of years (「三年以内」).
+  ['年', '年'],
 ];
 const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
 const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
@@ -122,7 +124,11 @@ export function askedAttribute(question: string): string | null {
   return owner !== undefined && [...owner].length >= 2 ? owner : null;
 }
 
+/** 「何年ぐらいで」「何年間」「何年かけて」: how many years something takes — a count, not a date. */
+const YEARS_TAKEN = /何年(?:間|ぐらい|くらい|ほど|程度|で|かけ|かか|以上|以内|も|近く)|\bhow many years\b/iu;
+
 export function questionType(question: string): QuestionType {
+  if (YEARS_TAKEN.test(question)) return 'quantity';
   for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
   return 'other';
 }

@@ -7,6 +7,11 @@ describe('questionType', () => {
     ['When did OpenAI release GPT-4?', 'time'],
     ['研究室の学生は何人?', 'quantity'],
     ['休みは何曜日ですか', 'time'],
+    // How many years something takes is a count; the year something happened is a date.
+    ['話し合いは何年ぐらいでまとめることになっていますか', 'quantity'],
+    ['工事には何年かかりましたか', 'quantity'],
+    ['何年間続きましたか', 'quantity'],
+    ['浪花昆布はしもとは何年に創業しましたか', 'time'],
     // Kansai: 「なんぼ」 is how much.
     ['このたこ焼き、なんぼしたん？', 'quantity'],
     ['社長は自己採点で何点をつけましたか', 'quantity'],
@@ -100,6 +105,7 @@ describe('countedAnswer', () => {
     expect(countedAnswer('シュートは何本?')?.test('シュート（5）')).toBe(false);
     expect(countedAnswer('田中さんは何歳?')?.test('（1）はじめに')).toBe(false);
     expect(countedAnswer('いつ始まりますか')).toBeNull();
+    expect(countedAnswer('何年ぐらいでまとめますか')?.test('原則として三年以内に取りまとめる')).toBe(true);
   });
 });
 
