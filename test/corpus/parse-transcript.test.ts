@@ -625,23 +625,23 @@ describe('parseTranscript', () => {
     const transcript = parseTranscript(
       'drama.txt',
       lines(
-        'ラジオドラマ『岬の灯』',
+        'ラジオドラマ『港の朝』',
         '',
-        '■シーン2　浜辺（九月二十五日・朝）',
+        '■シーン2　市場（五月三日・朝）',
         '',
-        'SE　カモメ。バスの停まる音。ドアの開く音',
+        'SE　競りの声。トラックの音',
         '',
-        'ヨシ「ハルちゃん、あれ見てみ。背広の人が降りてきたで。」',
+        'トモ「マサ兄、今朝のカツオはええ型やで。」',
         '',
-        '■シーン3　灯台・事務室（九月二十六日・昼）',
+        '■シーン3　漁協・事務所（五月四日・昼）',
         '',
-        'SE　ラジオの雑音',
+        'SE　電話の音',
         '',
-        '野々村「源三さん、はっきり申し上げます。台風十五号は今夜、この岬のすぐそばに上陸します。」',
+        'マサ「組合長、今年の水揚げは去年の倍です。値段は落ちとるけど。」',
       ),
     );
-    expect(transcript.sections).toEqual(['シーン2　浜辺（九月二十五日・朝）', 'シーン3　灯台・事務室（九月二十六日・昼）']);
-    expect(sectionAt(transcript, 13)).toBe('シーン3　灯台・事務室（九月二十六日・昼）');
+    expect(transcript.sections).toEqual(['シーン2　市場（五月三日・朝）', 'シーン3　漁協・事務所（五月四日・昼）']);
+    expect(sectionAt(transcript, 13)).toBe('シーン3　漁協・事務所（五月四日・昼）');
   });
 
   it('takes a list of related articles under its label for boilerplate, dates and all', () => {
