@@ -5,6 +5,8 @@
  * `{ marked }` when told `mark`, `{ report: { rssMb, cpuMs } }` when asked `report` (CPU time used
  * since the mark), and it stops when told `stop`.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { boot } from '../src/boot.js';
 import { loadConfig } from '../src/config.js';
 import { startBot } from '../src/discord/start-bot.js';
@@ -21,15 +23,32 @@ const { state } = await boot(config, log);
 void state.glossary;
 void state.timeline;
 const bot = await startBot(config, state, log, { globalRequestsPerSecond: Number(process.env.BENCH_RPS ?? '50') });
+// With BENCH_CPU_PROFILE, a V8 CPU profile of the burst alone (from `mark` to `report`) goes there.
+const profileTo = process.env.BENCH_CPU_PROFILE;
+const profiler = profileTo === undefined || profileTo === '' ? undefined : new Session();
 let markedAt = process.cpuUsage();
 process.on('message', (message: unknown) => {
   if (message === 'mark') {
-    markedAt = process.cpuUsage();
-    send({ marked: true });
+    void (async () => {
+      if (profiler !== undefined) {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      }
+      markedAt = process.cpuUsage();
+      send({ marked: true });
+    })();
   }
   if (message === 'report') {
-    const cpu = process.cpuUsage(markedAt);
-    send({ report: { rssMb: Math.round(process.memoryUsage().rss / 1_048_576), cpuMs: Math.round((cpu.user + cpu.system) / 1_000) } });
+    void (async () => {
+      const cpu = process.cpuUsage(markedAt);
+      if (profiler !== undefined && profileTo !== undefined) {
+        const { profile } = await profiler.post('Profiler.stop');
+        writeFileSync(profileTo, JSON.stringify(profile));
+        profiler.disconnect();
+      }
+      send({ report: { rssMb: Math.round(process.memoryUsage().rss / 1_048_576), cpuMs: Math.round((cpu.user + cpu.system) / 1_000) } });
+    })();
   }
   if (message === 'stop') {
     void (async () => {

@@ -2,6 +2,7 @@
  * The bot under load, over Discord's protocol (a benchmark that prints numbers, not a test).
  *
  *   npm run bench:discord [-- --count 200] [-- --distinct] [-- --warm-up 50] [-- --in-process] [-- --json]
+ *                         [-- --cpu-profile burst.cpuprofile]
  *
  * Starts the Discord-protocol test server (test/e2e/support/) and the bot in a process of its own
  * (bench/discord-bot.ts: booted and started as `npm start` does), so that the server's work, which
@@ -18,6 +19,8 @@
  *   (the response that carries it, or the edit of a deferred one);
  * - the bot's CPU time per interaction over the burst (a figure other load on the machine barely
  *   moves) and its process's RSS after it (with `--in-process`, the test server's too).
+ * `--cpu-profile FILE` writes a V8 CPU profile of the bot's process during the burst alone (not with
+ * `--in-process`); open it in Chrome's DevTools, or summarise it by function and package.
  * discord.js's own limit of 50 REST requests a second is raised (`--rps`, default 10 000), as a bot
  * with a higher global limit from Discord would run.
  */
@@ -75,6 +78,7 @@ async function main(): Promise<number> {
       'warm-up': { type: 'string', default: '50' },
       'in-process': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'cpu-profile': { type: 'string' },
     },
   });
   const count = Number(values.count);
@@ -102,7 +106,7 @@ async function main(): Promise<number> {
   await deployCommands(await loadCommands(), { token: server.token, applicationId: server.applicationId, guildId: server.guildId, apiUrl: server.apiUrl });
   const generated = values.distinct || warmUp > 0 ? await generatedQuestions(count + warmUp) : [];
   const questions = values.distinct ? generated.slice(0, count) : QUESTIONS;
-  const bot = inProcess ? await botHere(loadConfig(settings, ROOT), log, rps) : await botChild(settings, rps);
+  const bot = inProcess ? await botHere(loadConfig(settings, ROOT), log, rps) : await botChild(settings, rps, values['cpu-profile']);
   try {
     // Other questions first, as a bot that has been up a while has answered some: its code is compiled.
     const warmUpRecords = generated.slice(generated.length - warmUp).map((question, i) =>
@@ -195,11 +199,11 @@ async function generatedQuestions(count: number): Promise<string[]> {
 }
 
 /** The bot in a child process (bench/discord-bot.ts), started with `settings` as its environment. */
-async function botChild(settings: Readonly<Record<string, string>>, rps: number): Promise<BenchBot> {
+async function botChild(settings: Readonly<Record<string, string>>, rps: number, cpuProfile: string | undefined): Promise<BenchBot> {
   const child: ChildProcess = fork(path.join(ROOT, 'bench', 'discord-bot.ts'), {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', BENCH_RPS: String(rps), ...settings },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', BENCH_RPS: String(rps), ...(cpuProfile === undefined ? {} : { BENCH_CPU_PROFILE: path.resolve(cpuProfile) }), ...settings },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = async <T>(key: string): Promise<T> => {
