@@ -1,5 +1,5 @@
-import type { RepliableInteraction } from 'discord.js';
-import type { DiscordReply } from '../render/discord.js';
+import { Routes, type RepliableInteraction } from 'discord.js';
+import { messageBody, type DiscordReply } from '../render/discord.js';
 
 /**
  * How long after its interaction arrived a reply may still be in the works before the interaction
@@ -39,7 +39,7 @@ export interface ReplyTiming {
 export async function replyWhenReady(interaction: RepliableInteraction, work: () => Promise<DiscordReply>, timing: ReplyTiming): Promise<void> {
   if (timing.deferAfterMs <= 0) {
     await interaction.deferReply();
-    await interaction.editReply(await work());
+    await editDeferred(interaction, await work());
     return;
   }
   const deferring: { deferral?: Promise<void> } = {};
@@ -69,8 +69,20 @@ export async function replyWhenReady(interaction: RepliableInteraction, work: ()
     await interaction.reply(reply);
   } else {
     await deferring.deferral;
-    await interaction.editReply(reply);
+    await editDeferred(interaction, reply);
   }
+}
+
+/**
+ * The deferred response edited into `reply`: the one PATCH `interaction.editReply` sends, without
+ * the rest of what editReply does per call — a MessagePayload (whose lazy `require`s go through
+ * tsx's resolver each time) and a Message built and cached from Discord's answer, which nothing
+ * reads. In a burst of /ask that was ~5% of the bot's CPU per interaction.
+ */
+async function editDeferred(interaction: RepliableInteraction, reply: DiscordReply): Promise<void> {
+  await interaction.client.rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: messageBody(reply), auth: false });
+  // As editReply leaves it: the router's catch site reads it.
+  interaction.replied = true;
 }
 
 /** Wait for a promise to settle, whichever way. */

@@ -9,9 +9,13 @@ import { createHash } from 'node:crypto';
 import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
 import {
   ButtonStyle,
+  ComponentType,
   MessageFlags,
+  type APIButtonComponentWithCustomId,
   type APIAllowedMentions,
+  type APIEmbed,
   type APIApplicationCommandOptionChoice,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord-api-types/v10';
 import type { Transcript } from '../corpus/types.js';
 import type { AskResult } from '../features/ask.js';
@@ -278,6 +282,21 @@ export function readSourceId(customId: string, files: readonly string[]): { file
 
 // ── Pieces ─────────────────────────────────────────────────────────────────
 
+/**
+ * An embed made from its final data. Not through the builder's setters: each validates with
+ * shapeshift, whose union checks build an error with a stack trace even for valid input — ~5% of
+ * the bot's CPU per /ask in a burst. The limits are this module's job (fitEscaped, truncate,
+ * descriptionRoom), locked in by test/render/limits.test.ts and the e2e server's 50035 checks.
+ */
+function embed(data: APIEmbed): EmbedBuilder {
+  return new EmbedBuilder(data);
+}
+
+/** A button with a custom id, made from its data for the same reason as {@link embed}. */
+function button(data: Omit<APIButtonComponentWithCustomId, 'type'>): ButtonBuilder {
+  return new ButtonBuilder({ type: ComponentType.Button, ...data });
+}
+
 /** Up to a row of buttons, one per shown excerpt, opening its context. */
 export function sourceButtons(items: ReadonlyArray<Pick<ResultItem, 'file' | 'line'>>, locale: Locale, firstNumber: number): ActionRowBuilder<ButtonBuilder>[] {
   const text = messages(locale);
@@ -287,12 +306,7 @@ export function sourceButtons(items: ReadonlyArray<Pick<ResultItem, 'file' | 'li
     const id = sourceButtonId(item.file, item.line);
     if (seen.has(id)) return;
     seen.add(id);
-    buttons.push(
-      new ButtonBuilder()
-        .setCustomId(id)
-        .setStyle(ButtonStyle.Secondary)
-        .setLabel(truncate(text.sourceButton(firstNumber + i), BUTTON_LABEL_MAX)),
-    );
+    buttons.push(button({ custom_id: id, style: ButtonStyle.Secondary, label: truncate(text.sourceButton(firstNumber + i), BUTTON_LABEL_MAX) }));
   });
   return buttons.length === 0 ? [] : [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)];
 }
@@ -334,19 +348,17 @@ export function renderAsk(result: AskResult, locale: Locale): DiscordReply {
   const title = fitEscaped(result.question, EMBED_TITLE_MAX);
   const footer = text.matches(result.results.length);
   const field = searchedAsField(result.searchedAs, locale);
-  const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
+  const head = { color: EMBED_COLOR, title, footer: { text: footer } };
   if (result.results.length === 0) {
-    return { embeds: [embed.setDescription(text.noResults)], components: [], allowedMentions: noMentions() };
+    return { embeds: [embed({ ...head, description: text.noResults })], components: [], allowedMentions: noMentions() };
   }
   const status = result.answered ? text.answerFound : text.notAnswered;
   const room = descriptionRoom(title, footer, field?.name ?? '', field?.value ?? '') - discordLength(status) - omissionRoom(locale);
   const items = quotedItems(result.results, locale, 1, room);
   const omitted = result.results.length - items.shown;
   const description = [status, items.text, omitted > 0 ? text.omitted(omitted) : ''].filter((part) => part !== '').join('\n\n');
-  embed.setDescription(description);
-  if (field !== undefined) embed.addFields(field);
   return {
-    embeds: [embed],
+    embeds: [embed({ ...head, description, ...(field === undefined ? {} : { fields: [field] }) })],
     components: sourceButtons(result.results.slice(0, items.shown), locale, 1),
     allowedMentions: noMentions(),
   };
@@ -361,35 +373,26 @@ export function renderSearch(result: SearchResult, locale: Locale, userId: strin
   const title = fitEscaped(result.query, EMBED_TITLE_MAX);
   const speakerLine = result.speaker === null ? '' : `\n${SPEAKER_MARK}${defangMentions(result.speaker)}`;
   const footer = truncate(`${text.matches(result.total)} · ${text.page(result.page, result.pageCount)}${speakerLine}\n${QUERY_MARK}${defangMentions(result.query)}`, EMBED_FOOTER_MAX);
-  const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setFooter({ text: footer });
+  const head = { color: EMBED_COLOR, title, footer: { text: footer } };
   if (result.total === 0) {
-    return { embeds: [embed.setDescription(text.noResults)], components: [], allowedMentions: noMentions() };
+    return { embeds: [embed({ ...head, description: text.noResults })], components: [], allowedMentions: noMentions() };
   }
   const field = searchedAsField(result.searchedAs, locale);
   const first = (result.page - 1) * result.pageSize + 1;
   const room = descriptionRoom(title, footer, field?.name ?? '', field?.value ?? '') - omissionRoom(locale);
   const items = quotedItems(result.results, locale, first, room);
   const omitted = result.results.length - items.shown;
-  embed.setDescription([items.text, omitted > 0 ? text.omitted(omitted) : ''].filter((part) => part !== '').join('\n\n'));
-  if (field !== undefined) embed.addFields(field);
+  const description = [items.text, omitted > 0 ? text.omitted(omitted) : ''].filter((part) => part !== '').join('\n\n');
   const rows = sourceButtons(result.results.slice(0, items.shown), locale, first);
   if (result.pageCount > 1) {
     rows.push(
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder()
-          .setCustomId(searchPageId(userId, result.page - 1, result.query, result.speaker))
-          .setLabel('◀')
-          .setStyle(ButtonStyle.Primary)
-          .setDisabled(result.page <= 1),
-        new ButtonBuilder()
-          .setCustomId(searchPageId(userId, result.page + 1, result.query, result.speaker))
-          .setLabel('▶')
-          .setStyle(ButtonStyle.Primary)
-          .setDisabled(result.page >= result.pageCount),
+        button({ custom_id: searchPageId(userId, result.page - 1, result.query, result.speaker), label: '◀', style: ButtonStyle.Primary, disabled: result.page <= 1 }),
+        button({ custom_id: searchPageId(userId, result.page + 1, result.query, result.speaker), label: '▶', style: ButtonStyle.Primary, disabled: result.page >= result.pageCount }),
       ),
     );
   }
-  return { embeds: [embed], components: rows, allowedMentions: noMentions() };
+  return { embeds: [embed({ ...head, description, ...(field === undefined ? {} : { fields: [field] }) })], components: rows, allowedMentions: noMentions() };
 }
 
 /** `/source` and the source buttons: the cited line in bold among its neighbours. */
@@ -413,14 +416,26 @@ export function renderSource(result: SourceResult, locale: Locale): DiscordReply
     else to -= 1;
   }
   const description = truncate(blocks.slice(from, to).join('\n'), room);
-  const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(title).setDescription(description).setFooter({ text: footer });
-  return { embeds: [embed], components: [], allowedMentions: noMentions() };
+  return { embeds: [embed({ color: EMBED_COLOR, title, description, footer: { text: footer } })], components: [], allowedMentions: noMentions() };
 }
 
 export function renderHelp(locale: Locale): DiscordReply {
   const text = messages(locale);
-  const embed = new EmbedBuilder().setColor(EMBED_COLOR).setTitle(text.helpTitle).setDescription(text.help);
-  return { embeds: [embed], components: [], allowedMentions: noMentions() };
+  return { embeds: [embed({ color: EMBED_COLOR, title: text.helpTitle, description: text.help })], components: [], allowedMentions: noMentions() };
+}
+
+/**
+ * A reply as the JSON body of a message edit, as discord.js's MessagePayload makes it.
+ *
+ * @example await rest.patch(Routes.webhookMessage(appId, token), { body: messageBody(reply), auth: false });
+ */
+export function messageBody(reply: DiscordReply): RESTPatchAPIWebhookWithTokenMessageJSONBody {
+  return {
+    ...(reply.content === undefined ? {} : { content: reply.content }),
+    embeds: reply.embeds.map((embed) => embed.toJSON()),
+    components: reply.components.map((row) => row.toJSON()),
+    allowed_mentions: reply.allowedMentions,
+  };
 }
 
 /** Any reply, seen only by the user who acted. */

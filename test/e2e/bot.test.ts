@@ -481,6 +481,22 @@ describe('a reply not ready in time', () => {
       await restartBot({ deferAfterMs: 0 });
     });
 
+    it('edits the deferral into the message a direct answer is: same embed, buttons and mention rule', async () => {
+      const question = `${QUESTION} @everyone <@&1> **?**`;
+      const deferred = server.sendCommand({ name: 'ask', options: { question }, locale: 'en-US', userId: newUser() });
+      const edited = await deferred.waitForReply();
+      await restartBot({});
+      const direct = server.sendCommand({ name: 'ask', options: { question }, locale: 'en-US', userId: newUser() });
+      const answered = await direct.waitForReply();
+      await restartBot({ deferAfterMs: 0 });
+
+      expect(deferred.acknowledgements.map((callback) => callback.type)).toEqual([5]);
+      expect(direct.acknowledgements.map((callback) => callback.type)).toEqual([4]);
+      const shown = ({ content, embeds, components, allowed_mentions }: typeof edited): object => ({ content, embeds, components, allowed_mentions });
+      expect(edited.components?.length).toBeGreaterThan(0);
+      expect(shown(edited)).toEqual(shown(answered));
+    });
+
     it('waits out a 429 with Retry-After on the reply edit and answers once', async () => {
       server.rateLimitNext({ method: 'PATCH', pathPattern: /\/messages\/@original$/u, retryAfterSeconds: 0.3 });
       const record = server.sendCommand({ name: 'ask', options: { question: QUESTION }, locale: 'ja', userId: newUser() });
