@@ -5,7 +5,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, type QuestionType } from './question-type.js';
+import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
 
@@ -148,7 +148,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const question = readQueryText(options.question);
   const words = searchableText(question);
   const { retriever } = deps;
-  const prepared = retriever.prepare(words, { semantic: true });
+  const prepared = retriever.prepare(withoutReportingFrame(words), { semantic: true });
   const type = questionType(words);
   const term = definedTerm(words);
   const name = type === 'person' ? askedName(words) : null;

@@ -124,6 +124,28 @@ export function askedAttribute(question: string): string | null {
   return owner !== undefined && [...owner].length >= 2 ? owner : null;
 }
 
+/**
+ * The frame a question puts round its content when it asks what the material says: 「…って提案してる？」
+ * 「…と説明されてる？」「…って紹介されてた？」「…と書いてある？」. The verb says how the answer is reported,
+ * not what it is about: a line that happens to use it (「提案しています」) is no likelier to answer, and the
+ * line that answers rarely repeats it. (English questions have theirs among the stop words: explain, mention.)
+ */
+const REPORTING_FRAME = /(?:と|って)\s*(?:言|話|語|書|述べ|触れ|説明|紹介|提案|表現|主張|指摘|解説|強調|報告|予想|予測|考え|思)[ぁ-ゖ]{0,12}[?？]?\s*$/u;
+/** What is left must still say something: 「何て言ってる？」 keeps its words. */
+const FRAMED_CONTENT_MIN_LENGTH = 4;
+
+/**
+ * The question without its reporting frame, for searching (its type is read from the whole question).
+ *
+ * @example withoutReportingFrame('お金をどうやって回収しようって提案してる？') // 'お金をどうやって回収しよう'
+ */
+export function withoutReportingFrame(question: string): string {
+  const match = REPORTING_FRAME.exec(question);
+  if (match === null) return question;
+  const content = question.slice(0, match.index).trim();
+  return [...content].length >= FRAMED_CONTENT_MIN_LENGTH ? content : question;
+}
+
 /** 「何年ぐらいで」「何年間」「何年かけて」: how many years something takes — a count, not a date. */
 const YEARS_TAKEN = /何年(?:間|ぐらい|くらい|ほど|程度|で|かけ|かか|以上|以内|も|近く)|\bhow many years\b/iu;
 

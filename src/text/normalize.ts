@@ -8,6 +8,12 @@ const MIDDLE_DOTS = /[・･·•‧∙=＝]/gu;
 const ZERO_WIDTH = /[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/gu;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 const WAVE_DASHES = /[〜～]/gu;
+/**
+ * The counter 「か」 of months, places, countries, years and articles, written four ways: 3か月 = 3ヶ月 =
+ * 3カ月 = 3ケ月 (and 3箇所). Read after a number, or where a word starts with it (the analyser splits
+ * 1ヶ月 into 1 and ヶ月).
+ */
+const COUNTER_KA = /(?<=^|[0-9一二三四五六七八九十百千何数])[ヶケかカ箇](?=[月所国年条])/gu;
 
 /** Katakana ヴ-syllables and their usual ba-row spellings (ヴァイオリン / バイオリン). */
 const VU_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -21,14 +27,14 @@ const VU_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
 /**
  * Fold a string to its matching key: NFKC (width), lower case, no zero-width or control characters,
  * no middle dots (サム・アルトマン = サムアルトマン), iteration marks spelled out (人々 = 人人),
- * ヴ spellings folded to the ba-row, and a katakana word's trailing long vowel dropped
+ * ヴ spellings folded to the ba-row, the counter か in one spelling (3ヶ月 = 3か月), and a katakana word's trailing long vowel dropped
  * (コンピューター = コンピュータ), following the JIS convention that both spellings are one word.
  *
  * @example normalizeForMatch('ｻﾑ・アルトマン') // 'サムアルトマン'
  */
 export function normalizeForMatch(text: string): string {
   let out = text.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
-  out = out.replace(MIDDLE_DOTS, '').replace(WAVE_DASHES, 'ー');
+  out = out.replace(MIDDLE_DOTS, '').replace(WAVE_DASHES, 'ー').replace(COUNTER_KA, 'カ');
   for (const [pattern, replacement] of VU_FOLDS) out = out.replace(pattern, replacement);
   if (ITERATION_MARKS.test(out)) out = expandIterationMarks(out);
   return out.replace(/(?<=[\u30a1-\u30fa])ー+(?![\u30a1-\u30fa\u30fc])/gu, '');

@@ -410,6 +410,17 @@ describe('ask', () => {
     expect(result.results.map((item) => item.line).slice(0, 2)).toEqual([4, 3]);
   });
 
+  it('searches a question for its content, not for the verb that frames it (「…って提案してる？」)', () => {
+    const meeting = withEveryday(
+      'meeting.txt',
+      '町内会の記録',
+      '寄付金について、会長が新しいやり方を提案しています。提案の細かいところは来月決めます。会長の提案です。',
+      '集めた寄付金は、公民館の屋根の修理に使いたいです。',
+    );
+    const result = ask(meeting, { question: '会長は集めた寄付金を何に使おうって提案してる？', limit: 3 });
+    expect(result.results[0]?.line).toBe(4);
+  });
+
   it('says it has no answer instead of presenting a guess', () => {
     const result = ask(state, { question: '富士山の標高は何メートルですか', limit: 3 });
     expect(result.answered).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states } from '../../src/features/question-type.js';
+import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -157,5 +157,24 @@ describe('askedAttribute', () => {
     ['なぜ原発を再稼働するのか', null],
   ])('%s asks for %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
+  });
+});
+
+describe('withoutReportingFrame', () => {
+  it.each([
+    ['お金をどうやって回収しようって提案してる？', 'お金をどうやって回収しよう'],
+    ['ChatGPTはどの二つの研究が合わさって生まれたと説明されてる？', 'ChatGPTはどの二つの研究が合わさって生まれた'],
+    ['本には何が書かれてるって紹介されてた？', '本には何が書かれてる'],
+    ['費用はおよそいくらと言われていますか？', '費用はおよそいくら'],
+  ])('drops the frame of %s', (question, content) => {
+    expect(withoutReportingFrame(question)).toBe(content);
+  });
+
+  it.each([
+    ['堀内は法廷で何と言って謝った？', 'the verb after the frame (謝る) is what is asked'],
+    ['彼は何と言ってる？', 'nothing much would be left to search'],
+    ['原子力発電所について話して', 'no quotative before the verb'],
+  ])('keeps %s whole (%s)', (question) => {
+    expect(withoutReportingFrame(question)).toBe(question);
   });
 });
