@@ -1,4 +1,4 @@
-import { Routes, type RepliableInteraction } from 'discord.js';
+import { InteractionResponseType, Routes, type RepliableInteraction } from 'discord.js';
 import { messageBody, type DiscordReply } from '../render/discord.js';
 
 /**
@@ -66,7 +66,7 @@ export async function replyWhenReady(interaction: RepliableInteraction, work: ()
   }
   clearTimeout(timer);
   if (deferring.deferral === undefined) {
-    await interaction.reply(reply);
+    await answerDirectly(interaction, reply);
   } else {
     await deferring.deferral;
     await editDeferred(interaction, reply);
@@ -82,6 +82,19 @@ export async function replyWhenReady(interaction: RepliableInteraction, work: ()
 async function editDeferred(interaction: RepliableInteraction, reply: DiscordReply): Promise<void> {
   await interaction.client.rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: messageBody(reply), auth: false });
   // As editReply leaves it: the router's catch site reads it.
+  interaction.replied = true;
+}
+
+/**
+ * The interaction answered with `reply` as its response: the one POST `interaction.reply` sends, without
+ * its MessagePayload, for the same reason as `editDeferred`.
+ */
+async function answerDirectly(interaction: RepliableInteraction, reply: DiscordReply): Promise<void> {
+  await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+    body: { type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply) },
+    auth: false,
+  });
+  // As reply leaves it: the router's catch site reads it.
   interaction.replied = true;
 }
 
