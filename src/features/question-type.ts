@@ -94,6 +94,10 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['年', '年'],
 ];
 const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
+/** 「いくら」「値段は?」「How much does it cost?」: a price or a sum, not any count. */
+const ASKS_PRICE = /いくら|何円|(?:値段|価格|料金|費用|金額|代金|月額|年額)は(?:いくら|どれ|どの|何)|\bhow much\b.*\b(?:costs?|paid|pay|price[ds]?|charges?|spen[dt])\b|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:price|cost|fee)s?\b/iu;
+/** An amount of money: a number with a currency (500万ドル, 1,200円, $20), or nothing to pay. */
+const MONEY = new RegExp(`${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:円|ドル|ユーロ|ポンド|元|ウォン|セント|両|文)|[$¥€£]\\s?[0-9]|[0-9]\\s?(?:USD|JPY|EUR)\\b|無料|タダ`, 'u');
 const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
 
 /**
@@ -104,6 +108,7 @@ const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
  */
 export function countedAnswer(question: string): RegExp | null {
   const folded = question.normalize('NFKC');
+  if (ASKS_PRICE.test(folded)) return MONEY;
   for (const [counter, answers] of COUNTERS) {
     if (!folded.includes(`何${counter}`)) continue;
     const count = `${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:${answers})`;

@@ -107,6 +107,14 @@ describe('countedAnswer', () => {
     expect(countedAnswer('いつ始まりますか')).toBeNull();
     expect(countedAnswer('何年ぐらいでまとめますか')?.test('原則として三年以内に取りまとめる')).toBe(true);
   });
+
+  it('wants an amount of money for a price question, not any count', () => {
+    expect(countedAnswer('電力にいくら払う契約なの？')?.test('電力を20年間買う契約をしてる')).toBe(false);
+    expect(countedAnswer('事前学習の費用はいくらでしたか')?.test('クラウド市場レートで約500万ドル')).toBe(true);
+    expect(countedAnswer('入館料はいくら？')?.test('大人は1,200円、子どもは無料です')).toBe(true);
+    expect(countedAnswer('How much does the subscription cost?')?.test('it is $20 a month')).toBe(true);
+    expect(countedAnswer('How much does the subscription cost?')?.test('20 million users')).toBe(false);
+  });
 });
 
 describe('namesOtherPart', () => {
