@@ -43,6 +43,11 @@ export interface AnswerEvidence {
   readonly onTopic: boolean;
 }
 
+/**
+ * A when-question is answered by a date, or by a number that places the event in time: 「1週間後」「3年前」,
+ * 「残り9,000を切ったとき」. Any other number (「創業140年を超える」) says how long or how many, not when.
+ */
+const RELATIVE_TIME = /[0-9０-９一二三四五六七八九十百千]+\s*(?:時間|分|秒|日|週間?|[かカヶケ]月|年)\s*(?:後|前|以内|以降|経|たっ|ぶり)|(?:た|る)(?:とき|時|ころ|頃)/u;
 /** How many candidates are read closely for the question's answer type. */
 const RERANK_DEPTH = 20;
 /** Excerpts scoring below this share of the best one are noise (a single common word), not answers. */
@@ -189,7 +194,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     datedSection ||
     (top !== undefined &&
       typed &&
-      (counted === null ? (hasAnswerShape('time', topText) || hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC'))));
+      (counted === null ? (hasAnswerShape('time', topText) || (type !== 'time' || RELATIVE_TIME.test(topText)) && hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC'))));
   const second = passages[1]?.score ?? 0;
   const first = passages[0]?.score ?? 0;
   const evidence: AnswerEvidence | null =

@@ -154,8 +154,11 @@ export function withoutReportingFrame(question: string): string {
 /** 「何年ぐらいで」「何年間」「何年かけて」: how many years something takes — a count, not a date. */
 const YEARS_TAKEN = /何年(?:間|ぐらい|くらい|ほど|程度|で|かけ|かか|以上|以内|も|近く)|\bhow many years\b/iu;
 
+/** 「何時間」「何日間」「何か月」: how long something takes — a count, as 何年間 is (see YEARS_TAKEN). */
+const DURATION_ASKED = /何時間|何分間|何日間|何週間|何[かカヶケ]月/u;
+
 export function questionType(question: string): QuestionType {
-  if (YEARS_TAKEN.test(question)) return 'quantity';
+  if (YEARS_TAKEN.test(question) || DURATION_ASKED.test(question)) return 'quantity';
   for (const [type, pattern] of PATTERNS) if (pattern.test(question)) return type;
   return 'other';
 }

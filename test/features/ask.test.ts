@@ -421,6 +421,15 @@ describe('ask', () => {
     expect(result.results[0]?.line).toBe(4);
   });
 
+  it('does not take a length of time for the date a when-question asks (「創業140年を超える」 is no founding date)', () => {
+    const shop = withEveryday('shop.txt', '老舗めぐり', '案内人：今日は創業140年を超える味噌蔵、竹内味噌醸造を訪ねます。', '職人：仕込みは冬の寒い時期にやります。');
+    const result = ask(shop, { question: '竹内味噌醸造はいつ創業しましたか', limit: 3 });
+    expect(result.results[0]?.line).toBe(3);
+    expect(result.answered).toBe(false);
+    const later = withEveryday('shop.txt', '老舗めぐり', '案内人：今日は竹内味噌醸造を訪ねます。創業したのは今から140年前です。');
+    expect(ask(later, { question: '竹内味噌醸造はいつ創業しましたか', limit: 3 }).answered).toBe(true);
+  });
+
   it('says it has no answer instead of presenting a guess', () => {
     const result = ask(state, { question: '富士山の標高は何メートルですか', limit: 3 });
     expect(result.answered).toBe(false);

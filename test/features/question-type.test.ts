@@ -10,6 +10,10 @@ describe('questionType', () => {
     // How many years something takes is a count; the year something happened is a date.
     ['話し合いは何年ぐらいでまとめることになっていますか', 'quantity'],
     ['工事には何年かかりましたか', 'quantity'],
+    // So is how many hours or days; 何時 alone asks for a time of day.
+    ['大豆は水に何時間浸ければいいですか', 'quantity'],
+    ['入院は何日間ですか', 'quantity'],
+    ['集合は何時ですか', 'time'],
     ['何年間続きましたか', 'quantity'],
     ['浪花昆布はしもとは何年に創業しましたか', 'time'],
     // Kansai: 「なんぼ」 is how much.
