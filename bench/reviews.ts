@@ -81,7 +81,8 @@ function scoreWith({ state }: Awaited<ReturnType<typeof boot>>, probes: readonly
     }
     if (verbose && !ok) {
       const got = results.slice(0, 3).map((result) => `${result.file ?? '?'}:${result.line ?? '?'}${result.lineEnd === undefined ? '' : `-${result.lineEnd}`}`);
-      process.stdout.write(`MISS ${probe.id} ${probe.cmd} ${JSON.stringify(probe.opts)} → ${got.join(', ')} (expected ${expected.join(', ') || 'none'})\n`);
+      const marked = probe.cmd === 'ask' && json.answered === true ? ' [answered]' : '';
+      process.stdout.write(`MISS ${probe.id} ${probe.cmd} ${JSON.stringify(probe.opts)} → ${got.join(', ')} (expected ${expected.join(', ') || 'none'})${marked}\n`);
     }
   }
   return tally;
