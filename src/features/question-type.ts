@@ -121,9 +121,10 @@ export function countedAnswer(question: string): RegExp | null {
 
 /** What a question asks the value of (「大河内さんの出身地はどこですか」→ 出身地), or null. */
 export function askedAttribute(question: string): string | null {
-  if (questionType(question) === 'person') return null;
   const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
   const [owner, attribute] = [match?.[1], match?.[2]];
+  // 「甲府の監督は誰?」 asks who holds a role: a line that names someone without the role does not answer it.
+  if (questionType(question) === 'person') return owner !== undefined && attribute !== undefined && !RELATION_WORD.test(attribute) && !NAME_WORD.test(attribute) ? attribute : null;
   if (attribute === undefined || RELATION_WORD.test(attribute) || RELATION_WORD.test(attribute.slice(-2))) return null;
   if (!NAME_WORD.test(attribute)) return attribute;
   return owner !== undefined && [...owner].length >= 2 ? owner : null;

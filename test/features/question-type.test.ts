@@ -163,9 +163,13 @@ describe('askedAttribute', () => {
     // Asking for a name, what must be found is what is named.
     ['竹内俊介さんの奥さんの名前は?', '奥さん'],
     ['コンステレーション・エナジーのCEOの名前は何ですか？', 'CEO'],
-    // A relation is stated without being named (a reason is given, not called 理由), and "who" is a person.
+    // A relation is stated without being named (a reason is given, not called 理由).
     ['夜だけ遅くなる原因は何ですか', null],
-    ['ヒントン研究室の大学院生は誰ですか？', null],
+    // "Who" with a role asks who holds it: the line must name the role; "who is X" and "who did it" name none.
+    ['ヒントン研究室の大学院生は誰ですか？', '大学院生'],
+    ['ヴァンフォーレ甲府の監督は誰ですか', '監督'],
+    ['ジェンセンは誰?', null],
+    ['化石を見つけたのはだれ？', null],
     ['なぜ原発を再稼働するのか', null],
   ])('%s asks for %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
