@@ -5,7 +5,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
+import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
 
@@ -69,6 +69,11 @@ export const ANSWERED_STRONG_WORD_COVERAGE = 0.6;
  */
 export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
+/** Text as compared for a mention, spaces not read: 「野々村修一は何歳?」 asks about 「野々村 修一（29）」. */
+function unspaced(text: string): string {
+  return normalizeForMatch(text).replace(/\s+/gu, '');
+}
+
 /**
  * Whether a passage, or the line before it (the question it answers), names what the question asks
  * the value of: 「大河内さんの出身地はどこ?」 is not answered by a line about 大河内さん that never
@@ -77,9 +82,12 @@ export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 function mentionedAround(passage: RetrievedPassage, attribute: string): boolean {
   const { paragraphs } = passage.transcript;
   const before = paragraphs[paragraphs.indexOf(passage.paragraph) - 1];
-  // Spaces are not read: 「野々村修一は何歳?」 asks about 「野々村 修一（29）」.
-  const unspaced = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
   return unspaced(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(unspaced(attribute));
+}
+
+/** Whether the passage's title or section names `thing` (a whole transcript about 期末試験 need not repeat it). */
+function inHeadings(passage: RetrievedPassage, thing: string): boolean {
+  return unspaced(`${passage.transcript.title}\n${passage.paragraph.section ?? ''}`).includes(unspaced(thing));
 }
 
 /**
@@ -181,6 +189,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     .slice(0, options.limit);
   const top = passages[0]?.passage;
   const attribute = askedAttribute(words);
+  const owner = askedOwner(words);
   // A when or how-many question is answered by a line with a date or a number (何時間 asks for a
   // number of hours: a number will do for either), not by one without; and such a line is evidence
   // enough with the question's words, however its sentence is worded.
@@ -208,6 +217,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
           margin: first > 0 ? Math.max(0, (first - second) / first) : 0,
           onTopic:
             (attribute === null || mentionedAround(top, attribute)) &&
+            (owner === null || mentionedAround(top, owner) || inHeadings(top, owner)) &&
             !namesOtherPart(words, `${top.paragraph.text}\n${top.paragraph.section ?? ''}`),
         };
   const answered =

@@ -59,9 +59,10 @@ const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何
 
 /**
  * 「XのYは何ですか」「XのYはいくら?」「XのYを教えて」: the question asks for the value of Y (of X). Y is the
- * noun compound right before は/を教えて; when Y is only "the name" (名前, タイトル), what is named is X.
+ * noun compound right before は/を教えて, okurigana inside it kept (最寄り駅, 申し込み方法) but no particle (東京の天気 is 天気);
+ * when Y is only "the name" (名前, タイトル), what is named is X.
  */
-const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{2,12})(?:は(?:何(?:[人分歳年回個円%時間日月倍割社台件]|時間|ドル|パーセント)?|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ|どのくらい|どれくらい)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
+const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9](?:[\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]|(?![のはがをにでともやへか])[ぁ-ゖ](?=\p{sc=Han})){1,11})(?:は(?:何(?:[人分歳年回個円%時間日月倍割社台件]|時間|ドル|パーセント)?|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ|どのくらい|どれくらい)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
 const NAME_WORD = /^(?:名前|名称|正式名称|呼び名|タイトル|題名|ニックネーム)$/u;
 /** Relations an answer states without naming them (a reason is given, not called 理由). */
 const RELATION_WORD = /^(?:理由|原因|目的|方法|手法|やり方|特徴|意味|違い|利点|欠点|長所|短所|メリット|デメリット|作業|仕事|点|ところ|仕組み|影響|効果|役割|結果|内容|考え|意見|立場|問題|課題|秘訣|コツ|ポイント|状況|現状|見通し|予測)$/u;
@@ -150,6 +151,21 @@ export function withoutReportingFrame(question: string): string {
   if (match === null) return question;
   const content = question.slice(0, match.index).trim();
   return [...content].length >= FRAMED_CONTENT_MIN_LENGTH ? content : question;
+}
+
+/**
+ * What a question asks the attribute of, when it names it as a thing (「統計学Ⅱの期末試験の範囲は?」→ 期末試験),
+ * not as a person (…さんの, a who-question): a line about another thing's 範囲 does not answer it.
+ */
+/** A name with a title or an honorific is a person's (白石先生, 鈴木選手, 田中さん): their attributes are told without their name. */
+const PERSON_TITLE = /(?:さん|様|氏|君|くん|ちゃん|先生|選手|監督|社長|会長|部長|課長|教授|博士|医師|議員|委員|市長|知事|大臣|CEO)$/u;
+
+export function askedOwner(question: string): string | null {
+  if (questionType(question) === 'person') return null;
+  const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
+  const [owner, attribute] = [match?.[1], match?.[2]];
+  if (owner === undefined || attribute === undefined || PERSON_TITLE.test(owner) || [...owner].length < 2) return null;
+  return owner;
 }
 
 /** 「何年ぐらいで」「何年間」「何年かけて」: how many years something takes — a count, not a date. */

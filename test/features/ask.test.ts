@@ -430,6 +430,15 @@ describe('ask', () => {
     expect(ask(later, { question: '竹内味噌醸造はいつ創業しましたか', limit: 3 }).answered).toBe(true);
   });
 
+  it('does not answer about one thing with the same attribute of another (期末試験の範囲 is not 中間試験の範囲)', () => {
+    const chat = withEveryday('chat.txt', '勉強会メモ', '佐藤：中間試験の範囲は第1章から第4章までです。', '鈴木：了解、ありがとう。');
+    expect(ask(chat, { question: '期末試験の範囲は？', limit: 3 }).answered).toBe(false);
+    expect(ask(chat, { question: '中間試験の範囲は？', limit: 3 }).answered).toBe(true);
+    // A transcript whose title names the thing need not repeat it in the line.
+    const notes = withEveryday('notes.txt', '期末試験の連絡', '佐藤：範囲は第1章から第4章までです。', '鈴木：了解、ありがとう。');
+    expect(ask(notes, { question: '期末試験の範囲は？', limit: 3 }).answered).toBe(true);
+  });
+
   it('says it has no answer instead of presenting a guess', () => {
     const result = ask(state, { question: '富士山の標高は何メートルですか', limit: 3 });
     expect(result.answered).toBe(false);

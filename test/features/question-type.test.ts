@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, askedName, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
+import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -170,6 +170,9 @@ describe('askedAttribute', () => {
     ['ヴァンフォーレ甲府の監督は誰ですか', '監督'],
     ['ジェンセンは誰?', null],
     ['化石を見つけたのはだれ？', null],
+    // Okurigana inside the attribute are kept; a particle is not part of it.
+    ['シアターこまちの最寄り駅はどこですか', '最寄り駅'],
+    ['東京の天気は？', '天気'],
     ['なぜ原発を再稼働するのか', null],
   ])('%s asks for %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
@@ -192,5 +195,18 @@ describe('withoutReportingFrame', () => {
     ['原子力発電所について話して', 'no quotative before the verb'],
   ])('keeps %s whole (%s)', (question) => {
     expect(withoutReportingFrame(question)).toBe(question);
+  });
+});
+
+describe('askedOwner', () => {
+  it.each([
+    ['統計学Ⅱの期末試験の範囲は？', '期末試験'],
+    ['東京の天気は？', '東京'],
+    // A person's attributes are told without their name (「私は秋田の出身で」).
+    ['小野寺さやかさんの出身地はどこですか', null],
+    ['白石先生のデビューはいつ？', null],
+    ['範囲は？', null],
+  ])('%s is about %s', (question, owner) => {
+    expect(askedOwner(question)).toBe(owner);
   });
 });
