@@ -1,11 +1,11 @@
 import type { Retriever } from '../search/retriever.js';
 import { asks, withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText, searchableText } from './query-text.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { unspacedKey } from '../text/normalize.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
+import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
 
@@ -43,11 +43,6 @@ export interface AnswerEvidence {
   readonly onTopic: boolean;
 }
 
-/**
- * A when-question is answered by a date, or by a number that places the event in time: 「1週間後」「3年前」,
- * 「残り9,000を切ったとき」. Any other number (「創業140年を超える」) says how long or how many, not when.
- */
-const RELATIVE_TIME = /[0-9０-９一二三四五六七八九十百千]+\s*(?:時間|分|秒|日|週間?|[かカヶケ]月|年)\s*(?:後|前|以内|以降|経|たっ|ぶり)|(?:た|る)(?:とき|時|ころ|頃)/u;
 /** How many candidates are read closely for the question's answer type. */
 const RERANK_DEPTH = 20;
 /** Excerpts scoring below this share of the best one are noise (a single common word), not answers. */
@@ -69,11 +64,6 @@ export const ANSWERED_STRONG_WORD_COVERAGE = 0.6;
  */
 export const ANSWERED_AGREED_MIN_WORD_COVERAGE = 0.25;
 
-/** Text as compared for a mention, spaces not read: 「野々村修一は何歳?」 asks about 「野々村 修一（29）」. */
-function unspaced(text: string): string {
-  return normalizeForMatch(text).replace(/\s+/gu, '');
-}
-
 /**
  * Whether a passage, or the line before it (the question it answers), names what the question asks
  * the value of: 「大河内さんの出身地はどこ?」 is not answered by a line about 大河内さん that never
@@ -82,12 +72,12 @@ function unspaced(text: string): string {
 function mentionedAround(passage: RetrievedPassage, attribute: string): boolean {
   const { paragraphs } = passage.transcript;
   const before = paragraphs[paragraphs.indexOf(passage.paragraph) - 1];
-  return unspaced(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(unspaced(attribute));
+  return unspacedKey(`${before?.text ?? ''}\n${passage.paragraph.text}`).includes(unspacedKey(attribute));
 }
 
 /** Whether the passage's title or section names `thing` (a whole transcript about 期末試験 need not repeat it). */
 function inHeadings(passage: RetrievedPassage, thing: string): boolean {
-  return unspaced(`${passage.transcript.title}\n${passage.paragraph.section ?? ''}`).includes(unspaced(thing));
+  return unspacedKey(`${passage.transcript.title}\n${passage.paragraph.section ?? ''}`).includes(unspacedKey(thing));
 }
 
 /**
@@ -203,7 +193,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
     datedSection ||
     (top !== undefined &&
       typed &&
-      (counted === null ? (hasAnswerShape('time', topText) || (type !== 'time' || RELATIVE_TIME.test(topText)) && hasAnswerShape('quantity', topText)) && timed(topText) : counted.test(topText.normalize('NFKC'))));
+      (counted === null ? (hasAnswerShape('time', topText) || ((type !== 'time' || placesInTime(topText)) && hasAnswerShape('quantity', topText))) && timed(topText) : counted.test(topText.normalize('NFKC'))));
   const second = passages[1]?.score ?? 0;
   const first = passages[0]?.score ?? 0;
   const evidence: AnswerEvidence | null =

@@ -33,6 +33,18 @@ const UNTIL_WHEN = /いつまで|期限は|締め?切りは|\bby when\b|\buntil 
 /** A sentence that sets an end: 「…3月31日までに」「3年以内」「期限は」, by or until a date. */
 const DEADLINE = /[0-9０-９一二三四五六七八九十百日月年末度内中]\s*(?:まで|以内)|期限|締め?切り|\buntil\b|\bby\b|\bdeadline\b|\bwithin\b/iu;
 
+/**
+ * A when-question is answered by a date, or by a number that places the event in time: 「1週間後」「3年前」,
+ * 「10年以上前」「残り9,000を切ったとき」. Any other number (「創業140年を超える」「浸ける時間は18時間」) says how
+ * long or how many, not when.
+ */
+const RELATIVE_TIME = /[0-9０-９一二三四五六七八九十百千]+\s*(?:時間|分|秒|日|週間?|[かカヶヵケ]月|年)\s*(?:以上|ほど|くらい|ぐらい)?\s*(?:後(?![輩半])|前(?![後半])|以内|以降|経(?![営済験])|たっ|ぶり)|[たるだ](?:とき|時(?!間)|ころ|頃)/u;
+
+/** Whether a line places a number in time (see RELATIVE_TIME): what a when-question accepts besides a date. */
+export function placesInTime(text: string): boolean {
+  return RELATIVE_TIME.test(text);
+}
+
 /** 「何時に」「what time」: a when-question that asks for the time of day. */
 const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|\bwhat time\b/iu;
 /** A time of day: 9時26分, 21:26, 午後, 夜中の1時. */
@@ -59,10 +71,10 @@ const DEFINED_TERM = /^[「『"]?(.+?)[」』"]?\s*[、,]?\s*(?:とは|って何
 
 /**
  * 「XのYは何ですか」「XのYはいくら?」「XのYを教えて」: the question asks for the value of Y (of X). Y is the
- * noun compound right before は/を教えて, okurigana inside it kept (最寄り駅, 申し込み方法) but no particle (東京の天気 is 天気);
+ * noun compound right before は/を教えて, okurigana inside it kept (最寄り駅, 申し込み方法) but no particle or inflection (東京の天気 is 天気, 必要な書類 is 書類);
  * when Y is only "the name" (名前, タイトル), what is named is X.
  */
-const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9](?:[\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]|(?![のはがをにでともやへか])[ぁ-ゖ](?=\p{sc=Han})){1,11})(?:は(?:何(?:[人分歳年回個円%時間日月倍割社台件]|時間|ドル|パーセント)?|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ|どのくらい|どれくらい)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
+const ASKED_ATTRIBUTE = /(?:([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]{1,12}(?:さん|様|氏)?)の)?([\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9](?:[\p{sc=Han}\p{sc=Katakana}ーA-Za-z0-9]|(?<=\p{sc=Han})(?![のはがをにでともやへかなたいうくぐすつぬぶむるだ])[ぁ-ゖ](?=\p{sc=Han})){1,11})(?:は(?:何(?:[人分歳年回個円%時間日月倍割社台件]|時間|ドル|パーセント)?|なに|なん|どこ|誰|だれ|どなた|いくら|いくつ|どれ|どんな|いつ|どのくらい|どれくらい)?(?:ですか|でしょうか|だろう|か)?|を教えて(?:ください|下さい|くれ|ほしい)?)[?\uFF1F。]?\s*$/u;
 const NAME_WORD = /^(?:名前|名称|正式名称|呼び名|タイトル|題名|ニックネーム)$/u;
 /** Relations an answer states without naming them (a reason is given, not called 理由). */
 const RELATION_WORD = /^(?:理由|原因|目的|方法|手法|やり方|特徴|意味|違い|利点|欠点|長所|短所|メリット|デメリット|作業|仕事|点|ところ|仕組み|影響|効果|役割|結果|内容|考え|意見|立場|問題|課題|秘訣|コツ|ポイント|状況|現状|見通し|予測)$/u;
@@ -96,9 +108,13 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
 ];
 const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
 /** 「いくら」「値段は?」「How much does it cost?」: a price or a sum, not any count. */
-const ASKS_PRICE = /いくら|何円|(?:値段|価格|料金|費用|金額|代金|月額|年額)は(?:いくら|どれ|どの|何)|\bhow much\b.*\b(?:costs?|paid|pay|price[ds]?|charges?|spen[dt])\b|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:price|cost|fee)s?\b/iu;
+const ASKS_PRICE = /いくら|何円|(?:値段|価格|料金|費用|金額|代金|月額|年額)は(?:いくら|どれ|どの|何)|\bhow much\b.*\b(?:costs?|paid|pay|price[ds]?|charges?|spen[dt])\b|\bhow much (?:is|are|was|were) (?:a|an|the|it|one)\b|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:price|cost|fee)s?\b/iu;
 /** An amount of money: a number with a currency (500万ドル, 1,200円, $20), or nothing to pay. */
-const MONEY = new RegExp(`${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:円|ドル|ユーロ|ポンド|元|ウォン|セント|両|文)|[$¥€£]\\s?[0-9]|[0-9]\\s?(?:USD|JPY|EUR)\\b|無料|タダ`, 'u');
+const MONEY = new RegExp(
+  // 数億円 and 約5万円, but not 関東一円 (all over), 一元化, 3元素, タダシ; no 両/文 (2両編成, 一文字).
+  `(?<![\\p{sc=Han}--[一二三四五六七八九十百千万億兆数約]])${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:円|ドル|ユーロ|ポンド|元(?![素化論号])|ウォン|セント)|[$¥€£]\\s?[0-9]|[0-9]\\s?(?:USD|JPY|EUR)\\b|無料|タダ(?![\\p{sc=Katakana}ー])`,
+  'v',
+);
 const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
 
 /**
@@ -124,7 +140,8 @@ export function countedAnswer(question: string): RegExp | null {
 export function askedAttribute(question: string): string | null {
   const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
   const [owner, attribute] = [match?.[1], match?.[2]];
-  // 「甲府の監督は誰?」 asks who holds a role: a line that names someone without the role does not answer it.
+  // 「甲府の監督は誰?」 asks who holds a role: a line that names someone without the role does not answer it
+  // (a precision trade: 「会議の参加者は誰?」 is then not answered by 「会議に出席したのは佐藤さんと…」).
   if (questionType(question) === 'person') return owner !== undefined && attribute !== undefined && !RELATION_WORD.test(attribute) && !NAME_WORD.test(attribute) ? attribute : null;
   if (attribute === undefined || RELATION_WORD.test(attribute) || RELATION_WORD.test(attribute.slice(-2))) return null;
   if (!NAME_WORD.test(attribute)) return attribute;
@@ -137,7 +154,7 @@ export function askedAttribute(question: string): string | null {
  * not what it is about: a line that happens to use it (「提案しています」) is no likelier to answer, and the
  * line that answers rarely repeats it. (English questions have theirs among the stop words: explain, mention.)
  */
-const REPORTING_FRAME = /(?:と|って)\s*(?:言|話|語|書|述べ|触れ|説明|紹介|提案|表現|主張|指摘|解説|強調|報告|予想|予測|考え|思)[ぁ-ゖ]{0,12}[?？]?\s*$/u;
+const REPORTING_FRAME = /(?<!誰|だれ|どなた)(?:と|って)\s*(?:言|話|語|書|述べ|触れ|説明|紹介|提案|表現|主張|指摘|解説|強調|報告|予想|予測|考え|思)[ぁ-ゖ]{0,12}[?？]?\s*$/u;
 /** What is left must still say something: 「何て言ってる？」 keeps its words. */
 const FRAMED_CONTENT_MIN_LENGTH = 4;
 
@@ -153,18 +170,23 @@ export function withoutReportingFrame(question: string): string {
   return [...content].length >= FRAMED_CONTENT_MIN_LENGTH ? content : question;
 }
 
-/**
- * What a question asks the attribute of, when it names it as a thing (「統計学Ⅱの期末試験の範囲は?」→ 期末試験),
- * not as a person (…さんの, a who-question): a line about another thing's 範囲 does not answer it.
- */
 /** A name with a title or an honorific is a person's (白石先生, 鈴木選手, 田中さん): their attributes are told without their name. */
 const PERSON_TITLE = /(?:さん|様|氏|君|くん|ちゃん|先生|選手|監督|社長|会長|部長|課長|教授|博士|医師|議員|委員|市長|知事|大臣|CEO)$/u;
+/** Words that place or point rather than name a thing (今年の目標, 今回のテーマ, 自分の役割): nothing a line must repeat. */
+const DEICTIC_OWNER = /^(?:今|来|去|昨|先|毎|本|明|次|前|当|最|全|自|今後|以前|現在)(?:年|日|週|月|回|度|期|体|分|初|後|近|身)?$/u;
 
+/**
+ * What a question asks the attribute of, when it names it as a thing (「統計学Ⅱの期末試験の範囲は?」→ 期末試験),
+ * not as a person (…さんの, a who-question) and not by pointing (今年の): a line about another thing's
+ * 範囲 does not answer it. Bare names (山田の出身地) are taken for things: a known limit.
+ *
+ * @example askedOwner('統計学Ⅱの期末試験の範囲は？') // '期末試験'
+ */
 export function askedOwner(question: string): string | null {
   if (questionType(question) === 'person') return null;
   const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
   const [owner, attribute] = [match?.[1], match?.[2]];
-  if (owner === undefined || attribute === undefined || PERSON_TITLE.test(owner) || [...owner].length < 2) return null;
+  if (owner === undefined || attribute === undefined || PERSON_TITLE.test(owner) || DEICTIC_OWNER.test(owner) || [...owner].length < 2) return null;
   return owner;
 }
 
@@ -172,7 +194,7 @@ export function askedOwner(question: string): string | null {
 const YEARS_TAKEN = /何年(?:間|ぐらい|くらい|ほど|程度|で|かけ|かか|以上|以内|も|近く)|\bhow many years\b/iu;
 
 /** 「何時間」「何日間」「何か月」: how long something takes — a count, as 何年間 is (see YEARS_TAKEN). */
-const DURATION_ASKED = /何時間|何分間|何日間|何週間|何[かカヶケ]月/u;
+const DURATION_ASKED = /何時間|何分間|何日間|何週間|何[かカヶヵケ]月/u;
 
 export function questionType(question: string): QuestionType {
   if (YEARS_TAKEN.test(question) || DURATION_ASKED.test(question)) return 'quantity';

@@ -9,11 +9,11 @@ const ZERO_WIDTH = /[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/gu;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 const WAVE_DASHES = /[〜～]/gu;
 /**
- * The counter 「か」 of months, places, countries, years and articles, written four ways: 3か月 = 3ヶ月 =
- * 3カ月 = 3ケ月 (and 3箇所). Read after a number, or where a word starts with it (the analyser splits
- * 1ヶ月 into 1 and ヶ月).
+ * The counter 「か」 of months, places, countries, years and articles, written five ways: 3か月 = 3ヶ月 =
+ * 3ヵ月 = 3カ月 = 3ケ月 (and 3箇所). ヶ and ヵ are only ever the counter (the analyser splits 1ヶ月 into 1 and
+ * ヶ月, so they fold wherever they stand); か, ケ and 箇 only right after a number (何か条件, 箇条書き stay).
  */
-const COUNTER_KA = /(?<=^|[0-9一二三四五六七八九十百千何数])[ヶケかカ箇](?=[月所国年条])/gu;
+const COUNTER_KA = /[ヶヵ](?=[月所国年条])|(?<=[0-9一二三四五六七八九十百千])[ケかカ箇](?=[月所国年条])/gu;
 
 /** Katakana ヴ-syllables and their usual ba-row spellings (ヴァイオリン / バイオリン). */
 const VU_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -55,6 +55,16 @@ function expandIterationMarks(text: string): string {
 function voiced(kana: string): string {
   const combined = `${kana}\u3099`.normalize('NFC');
   return [...combined].length === 1 ? combined : kana;
+}
+
+/**
+ * A text's matching key with its spaces dropped, for "does this line mention that": 「野々村修一は何歳?」
+ * asks about 「野々村 修一（29）」, and a name typed 「サム アルトマン」 is サム・アルトマン.
+ *
+ * @example unspacedKey('野々村 修一') === unspacedKey('野々村修一') // true
+ */
+export function unspacedKey(text: string): string {
+  return normalizeForMatch(text).replace(/\s+/gu, '');
 }
 
 /** Hiragana → katakana, so that 「めっちゃ」 and 「メッチャ」 share keys. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
+import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -118,6 +118,13 @@ describe('countedAnswer', () => {
     expect(countedAnswer('入館料はいくら？')?.test('大人は1,200円、子どもは無料です')).toBe(true);
     expect(countedAnswer('How much does the subscription cost?')?.test('it is $20 a month')).toBe(true);
     expect(countedAnswer('How much does the subscription cost?')?.test('20 million users')).toBe(false);
+    // Words that only look like money: 関東一円 (all over Kanto), 2両編成, 一元化, タダシ.
+    for (const text of ['配送料は関東一円で同じです', '2両編成の電車', '窓口を一元化する', 'タダシさんが来た']) {
+      expect(countedAnswer('配送料はいくら？')?.test(text)).toBe(false);
+    }
+    expect(countedAnswer('除去するといくらかかる?')?.test('料金は数億円程度を想定')).toBe(true);
+    // Kansai なんぼ asks how much of anything (重さなんぼ), not only a price.
+    expect(countedAnswer('重さなんぼあるん？')).toBeNull();
   });
 });
 
@@ -173,6 +180,7 @@ describe('askedAttribute', () => {
     // Okurigana inside the attribute are kept; a particle is not part of it.
     ['シアターこまちの最寄り駅はどこですか', '最寄り駅'],
     ['東京の天気は？', '天気'],
+    ['転入届に必要な書類は何ですか', '書類'],
     ['なぜ原発を再稼働するのか', null],
   ])('%s asks for %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
@@ -193,6 +201,7 @@ describe('withoutReportingFrame', () => {
     ['堀内は法廷で何と言って謝った？', 'the verb after the frame (謝る) is what is asked'],
     ['彼は何と言ってる？', 'nothing much would be left to search'],
     ['原子力発電所について話して', 'no quotative before the verb'],
+    ['佐藤さんは誰と話していましたか', 'と after 誰 is "with", not a quotation'],
   ])('keeps %s whole (%s)', (question) => {
     expect(withoutReportingFrame(question)).toBe(question);
   });
@@ -205,8 +214,24 @@ describe('askedOwner', () => {
     // A person's attributes are told without their name (「私は秋田の出身で」).
     ['小野寺さやかさんの出身地はどこですか', null],
     ['白石先生のデビューはいつ？', null],
+    ['今年の目標は？', null],
     ['範囲は？', null],
   ])('%s is about %s', (question, owner) => {
     expect(askedOwner(question)).toBe(owner);
+  });
+});
+
+describe('placesInTime', () => {
+  it.each([
+    ['少なくとも1週間後の診察で', true],
+    ['10年以上前に始めた', true],
+    ['店を継いだ時に', true],
+    ['残り9,000を切ったとき', true],
+    ['創業140年を超える老舗', false],
+    ['大豆を水に浸ける時間は18時間', false],
+    ['2年後輩の佐藤', false],
+    ['10分前後で焼ける', false],
+  ])('%s → %s', (text, placed) => {
+    expect(placesInTime(text)).toBe(placed);
   });
 });
