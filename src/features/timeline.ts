@@ -3,7 +3,7 @@ import type { Retriever } from '../search/retriever.js';
 import { comparePoints, formatPoint, overlaps, parsePoint, span, type CalendarPoint, type DatePart } from '../text/dates/calendar.js';
 import { findTemporal } from '../text/dates/find-temporal.js';
 import type { Analyzer } from '../text/analyze.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { unspacedKey } from '../text/normalize.js';
 import { asks } from './answer-lines.js';
 import { extractEvents, type TimelineEvent } from './timeline/extract-events.js';
 import { mergeEvents } from './timeline/merge-events.js';
@@ -254,9 +254,8 @@ interface TopicTerms {
  * spellings (a Latin name's katakana) count as the word.
  */
 function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<string, readonly string[]>): TopicTerms {
-  const fold = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
-  const words = [...new Set(analyzer.analyze(topic).words)].map((word) => [...new Set([word, ...(spellings.get(word) ?? [])].map(fold))]);
-  return { whole: fold(topic), words };
+  const words = [...new Set(analyzer.analyze(topic).words)].map((word) => [...new Set([word, ...(spellings.get(word) ?? [])].map(unspacedKey))]);
+  return { whole: unspacedKey(topic), words };
 }
 
 /**
@@ -265,8 +264,7 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
  * question an answer answers, and for a dated heading's row the section it heads.
  */
 function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | undefined, nearby: string, about: string, subject: readonly string[]): boolean {
-  const fold = (text: string): string => normalizeForMatch(text).replace(/\s+/gu, '');
-  const haystack = fold(`${event.sentence} ${event.event} ${line ?? ''} ${nearby}`);
+  const haystack = unspacedKey(`${event.sentence} ${event.event} ${line ?? ''} ${nearby}`);
   if (haystack.includes(terms.whole)) return true;
   const has = (text: string, spellings: readonly string[]): boolean => spellings.some((spelling) => spelling !== '' && text.includes(spelling));
   const here = terms.words.map((spellings) => has(haystack, spellings));
@@ -275,10 +273,10 @@ function matchesTopic(event: TimelineEvent, terms: TopicTerms, line: string | un
   // lead quotes it as a name, is about it, and so is what it dates (「2016年4月14日の夜…」 does not repeat
   // the topic). A word its lead only uses in passing (配信 in 「Zoom配信」) does not make it so.
   // A line that names another work by its title (『海鳴りのメロディ』), and not the topic, is about that work.
-  const works = [...(line ?? event.sentence).matchAll(WORK_TITLE)].map((match) => fold(match[1] ?? ''));
+  const works = [...(line ?? event.sentence).matchAll(WORK_TITLE)].map((match) => unspacedKey(match[1] ?? ''));
   const otherWork = works.length > 0 && !works.some((work) => work.includes(terms.whole));
-  if (terms.whole !== '' && !otherWork && subject.some((text) => fold(text).includes(terms.whole))) return true;
-  const whole = fold(about);
+  if (terms.whole !== '' && !otherWork && subject.some((text) => unspacedKey(text).includes(terms.whole))) return true;
+  const whole = unspacedKey(about);
   // 「reserve-api 移行」: the event's line says 移行, and the post says once, at its top, that it is about
   // reserve-api. One word of several must still be in the event's own line.
   return terms.words.length > 1 && here.some(Boolean) && terms.words.every((spellings, i) => here[i] === true || has(whole, spellings));

@@ -7,7 +7,7 @@ import { ButtonStyle, type APIApplicationCommandOptionChoice } from 'discord-api
 import { nameMatch } from '../corpus/speaker-aliases.js';
 import type { KnownSpeaker } from '../corpus/speaker-directory.js';
 import type { QuoteItem, QuoteResult, QuoteTurnResult } from '../features/quote.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { unspacedKey } from '../text/normalize.js';
 import {
   AUTOCOMPLETE_MAX_CHOICES,
   BUTTON_LABEL_MAX,
@@ -162,12 +162,12 @@ export function renderQuoteTurn(result: QuoteTurnResult, locale: Locale): Discor
  * @example await interaction.respond(renderSpeakerChoices(speakerDirectory(state.corpus), 'イリ'));
  */
 export function renderSpeakerChoices(speakers: readonly KnownSpeaker[], typed: string): APIApplicationCommandOptionChoice<string>[] {
-  const wanted = normalizeForMatch(typed.trim()).replace(/\s+/gu, '');
+  const wanted = unspacedKey(typed);
   return speakers
     .filter(
       (speaker) =>
         wanted === '' ||
-        speaker.aliases.some((alias) => normalizeForMatch(alias).replace(/\s+/gu, '').includes(wanted) || nameMatch(typed, alias) > 0),
+        speaker.aliases.some((alias) => unspacedKey(alias).includes(wanted) || nameMatch(typed, alias) > 0),
     )
     .slice(0, AUTOCOMPLETE_MAX_CHOICES)
     .map((speaker) => {

@@ -1,7 +1,7 @@
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
 import type { Analysis, Analyzer } from '../text/analyze.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { unspacedKey } from '../text/normalize.js';
 import type { Embedder } from './embedder.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { buildExcerpt, markWords, type Excerpt, type SliceWords } from './excerpt.js';
@@ -250,7 +250,7 @@ interface RankedHit {
 }
 
 function textKey(paragraph: Paragraph): string {
-  return normalizeForMatch(paragraph.text).replace(/\s+/gu, '');
+  return unspacedKey(paragraph.text);
 }
 
 /**
