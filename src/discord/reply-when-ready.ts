@@ -1,4 +1,4 @@
-import { InteractionResponseType, Routes, type RepliableInteraction } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes, type RepliableInteraction } from 'discord.js';
 import { messageBody, type DiscordReply } from '../render/discord.js';
 
 /**
@@ -90,12 +90,14 @@ async function editDeferred(interaction: RepliableInteraction, reply: DiscordRep
  * its MessagePayload, for the same reason as `editDeferred`.
  */
 async function answerDirectly(interaction: RepliableInteraction, reply: DiscordReply): Promise<void> {
+  const flags = 'flags' in reply && typeof reply.flags === 'number' ? reply.flags : 0;
   await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-    body: { type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply) },
+    body: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...messageBody(reply), ...(flags === 0 ? {} : { flags }) } },
     auth: false,
   });
-  // As reply leaves it: the router's catch site reads it.
+  // As reply leaves them: the router's catch site reads them.
   interaction.replied = true;
+  interaction.ephemeral = (flags & MessageFlags.Ephemeral) !== 0;
 }
 
 /** Wait for a promise to settle, whichever way. */

@@ -286,7 +286,8 @@ export function readSourceId(customId: string, files: readonly string[]): { file
  * An embed made from its final data. Not through the builder's setters: each validates with
  * shapeshift, whose union checks build an error with a stack trace even for valid input — ~5% of
  * the bot's CPU per /ask in a burst. The limits are this module's job (fitEscaped, truncate,
- * descriptionRoom), locked in by test/render/limits.test.ts and the e2e server's 50035 checks.
+ * descriptionRoom; test/render/limits.test.ts tries emoji at the limits) and the e2e server
+ * answers a body over any of them with Discord's 50035, as Discord would.
  */
 function embed(data: APIEmbed): EmbedBuilder {
   return new EmbedBuilder(data);
@@ -425,7 +426,8 @@ export function renderHelp(locale: Locale): DiscordReply {
 }
 
 /**
- * A reply as the JSON body of a message edit, as discord.js's MessagePayload makes it.
+ * A reply as the JSON body of a message, as discord.js's MessagePayload makes it: the edit of a
+ * deferred response, or the data of a response (which alone may carry flags: the caller adds them).
  *
  * @example await rest.patch(Routes.webhookMessage(appId, token), { body: messageBody(reply), auth: false });
  */
