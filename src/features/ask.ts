@@ -180,9 +180,10 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const top = passages[0]?.passage;
   const attribute = askedAttribute(words);
   const owner = askedOwner(words);
-  // A when or how-many question is answered by a line with a date or a number (何時間 asks for a
-  // number of hours: a number will do for either), not by one without; and such a line is evidence
-  // enough with the question's words, however its sentence is worded.
+  // A how-many question is answered by a line with a number (or a date: 「2019年から」 can say how long),
+  // a when-question by one with a date or a number that places the event (placesInTime: 1週間後, not
+  // 創業140年), not by one without; and such a line is evidence enough with the question's words,
+  // however its sentence is worded.
   const typed = type === 'time' || type === 'quantity';
   // 「何本」 is answered by a count of 本, not by any number (「何歳」 not by a year).
   const counted = countedAnswer(words);
