@@ -155,7 +155,7 @@ export function askedAttribute(question: string): string | null {
  * line that answers rarely repeats it. (English questions have theirs among the stop words: explain, mention.)
  */
 const REPORTING_FRAME = /(?<!誰|だれ|どなた)(?:と|って)\s*(?:言|話|語|書|述べ|触れ|説明|紹介|提案|表現|主張|指摘|解説|強調|報告|予想|予測|考え|思)[ぁ-ゖ]{0,12}[?？]?\s*$/u;
-/** What is left must still say something: 「何て言ってる？」 keeps its words. */
+/** What is left must still say something: 「彼は何と言ってる？」 keeps its words. */
 const FRAMED_CONTENT_MIN_LENGTH = 4;
 
 /**
