@@ -45,6 +45,13 @@ const VIEWER_COMMENT = /^\s*[\[【(（<](?:chat|チャット|コメント|commen
 /** A messaging app's saved talk, a tab between the time, the sender and the message: 「21:03\t佐藤\tおつかれ」. */
 const TALK_EXPORT = /^\s*\d{1,2}:\d{2}\t([^\t]{1,24})\t/u;
 /**
+ * The app's own notice in a saved talk, the time and one column (「11:02\tShunがメッセージの送信を取り消しました」,
+ * 「…がアルバム「…」を作成しました」, 「…が…を招待しました」): no one says it.
+ */
+const TALK_NOTICE = /^\s*\d{1,2}:\d{2}\t[^\t]{1,40}が[^\t]*(?:しました|されました)。?\s*$/u;
+/** Pictographs and their presentation marks, which a display name may carry (あや🍓): no part of the name a user types. */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0E}\u{FE0F}\u{200D}]/gu;
+/**
  * A transcription tool's label: a name or a part, then the time the turn starts (「話者2  00:15」, 「Speaker 1  0:03」),
  * alone on the line above the words, or before them (group 3 is then their first character).
  */
@@ -186,10 +193,12 @@ export function readLabel(text: string): LabelRead | null {
   const sent = stamp === null ? null : readLabel(text.slice(stamp.length));
   if (stamp !== null && sent !== null && sent.shape !== 'none') return { ...sent, shape: 'chat', length: stamp.length + sent.length };
   const talk = TALK_EXPORT.exec(text);
-  const talker = talk?.[1]?.trim();
+  const talker = talk?.[1]?.replace(PICTOGRAPH, '').trim();
   if (talk !== null && talker !== undefined && (NAME_SHAPED.test(talker) || KANA_NAME_SHAPED.test(talker))) {
     return { name: talker, role: null, length: talk[0].length, shape: 'chat', titled: null };
   }
+  const notice = TALK_NOTICE.exec(text);
+  if (notice !== null) return { name: '', role: null, length: notice[0].length, shape: 'none', titled: null };
   const cue = SOUND_CUE.exec(text);
   if (cue !== null) return { name: cue[0].trim(), role: null, length: cue[0].length, shape: 'none', titled: null };
   return readNameLabel(text) ?? readTimedLabel(text) ?? readScriptLine(text) ?? readCaption(text);

@@ -17,6 +17,11 @@ describe('readLabel', () => {
     // A messaging app's saved talk: time, sender and message parted by tabs.
     ['21:03\t佐藤\tおつかれ〜', { name: '佐藤', role: null, shape: 'chat' }],
     ['21:04\tみさきち\t了解！', { name: 'みさきち', role: null, shape: 'chat' }],
+    // A display name with a pictograph: the name is what a user can type.
+    ['20:19\tあや🍓\t行く行く！', { name: 'あや', role: null, shape: 'chat' }],
+    // The app's own notice, with no sender column: no one's words.
+    ['11:02\tShunがメッセージの送信を取り消しました', { name: '', role: null, shape: 'none' }],
+    ['19:50\tママがアルバム「昔の写真」を作成しました。', { name: '', role: null, shape: 'none' }],
     // A transcription tool's label and time, alone or before the words.
     ['話者2  00:15', { name: '話者2', role: null, shape: 'label' }],
     ['Speaker 1  0:03', { name: 'Speaker 1', role: null, shape: 'label' }],
