@@ -111,6 +111,7 @@ export function parseTranscript(file: string, text: string): Transcript {
     headings.push({ index: echo, name: title });
   }
   headings.push(...claimMarkdownHeadings(lines, kinds));
+  headings.push(...claimTalkDays(lines, kinds));
   // In a subtitle file a short line is a cue's first line of two, not a heading.
   if (toc === null && punctuated && !subtitles) headings.push(...claimPlainHeadings(lines, kinds, speakers, header.fields));
 
@@ -682,6 +683,28 @@ function claimPlainHeadings(lines: readonly Line[], kinds: Kinds, speakers: read
 }
 
 const MIN_MARKED_HEADINGS = 2;
+
+/** A saved talk's day line, the date with its weekday alone on the line: 「2025/03/01(土)」, 「2025.03.01 土曜日」. */
+const TALK_DAY = /^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s*(?:[(（][月火水木金土日](?:曜日?)?[)）]|[月火水木金土日]曜日)\s*$/u;
+/** A saved talk's message, the time and a tab before the sender: 「20:14\tママ\t…」. */
+const TALK_MESSAGE = /^\s*\d{1,2}:\d{2}\t/u;
+
+/**
+ * The day lines of a messaging app's saved talk: each dates the messages under it, as a dated heading
+ * does its section, whether or not a header field was taken for it (the first sits right under the
+ * export's header). Only above a message, so a date alone in a text is not made a heading by its shape.
+ */
+function claimTalkDays(lines: readonly Line[], kinds: Kinds): Heading[] {
+  const headings: Heading[] = [];
+  lines.forEach((line, i) => {
+    if ((kinds[i] !== null && kinds[i] !== 'metadata') || !TALK_DAY.test(line.raw)) return;
+    const next = neighbour(lines, kinds, i, 1);
+    if (next === null || !TALK_MESSAGE.test(lines[next]?.raw ?? '')) return;
+    kinds[i] = 'heading';
+    headings.push({ index: i, name: sectionName(line.raw) });
+  });
+  return headings;
+}
 
 /**
  * Whether short lines recur without being echoed headings, as speaker labels on their own line do

@@ -546,6 +546,25 @@ describe('parseTranscript', () => {
     expect(transcript.paragraphs[1]?.text).toBe('## 追記（2023年12月3日）');
   });
 
+  it("takes a saved talk's day lines for the headings that date the messages under them, the first under the header too", () => {
+    const transcript = parseTranscript(
+      'talk.txt',
+      lines(
+        '[LINE] 【山本家】のトーク履歴',
+        '保存日時：2024/06/20 21:00',
+        '',
+        '2024/06/01(土)',
+        '19:02\t父\t来週の法事、何時からだっけ',
+        '19:05\tみゆき\t11時からだよ',
+        '',
+        '2024/06/03(月)',
+        '08:10\t父\t了解',
+      ),
+    );
+    expect([kindAt(transcript, 4), kindAt(transcript, 8)]).toEqual(['heading', 'heading']);
+    expect([5, 6, 9].map((line) => sectionAt(transcript, line))).toEqual(['2024/06/01(土)', '2024/06/01(土)', '2024/06/03(月)']);
+  });
+
   it('keeps a header line that says only where in the index, as a fact, not a heading', () => {
     const transcript = parseTranscript(
       'p.txt',
