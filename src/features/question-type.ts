@@ -107,12 +107,14 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['年', '年'],
 ];
 const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
+/** A number as written, digits and kanji mixed (1,200, 500万, 三十): what a counter or a currency follows. */
+const AMOUNT = `${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*`;
 /** 「いくら」「値段は?」「How much does it cost?」: a price or a sum, not any count. */
 const ASKS_PRICE = /いくら|何円|(?:値段|価格|料金|費用|金額|代金|月額|年額)は(?:いくら|どれ|どの|何)|\bhow much\b.*\b(?:costs?|paid|pay|price[ds]?|charges?|spen[dt])\b|\bhow much (?:is|are|was|were) (?:a|an|the|it|one)\b|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:price|cost|fee)s?\b/iu;
 /** An amount of money: a number with a currency (500万ドル, 1,200円, $20), or nothing to pay. */
 const MONEY = new RegExp(
   // 数億円 and 約5万円, but not 関東一円 (all over), 一元化, 3元素, タダシ; no 両/文 (2両編成, 一文字).
-  `(?<![\\p{sc=Han}--[一二三四五六七八九十百千万億兆数約]])${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:円|ドル|ユーロ|ポンド|元(?![素化論号])|ウォン|セント)|[$¥€£]\\s?[0-9]|[0-9]\\s?(?:USD|JPY|EUR)\\b|無料|タダ(?![\\p{sc=Katakana}ー])`,
+  `(?<![\\p{sc=Han}--[一二三四五六七八九十百千万億兆数約]])${AMOUNT}\\s*(?:円|ドル|ユーロ|ポンド|元(?![素化論号])|ウォン|セント)|[$¥€£]\\s?[0-9]|[0-9]\\s?(?:USD|JPY|EUR)\\b|無料|タダ(?![\\p{sc=Katakana}ー])`,
   'v',
 );
 const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
@@ -128,7 +130,7 @@ export function countedAnswer(question: string): RegExp | null {
   if (ASKS_PRICE.test(folded)) return MONEY;
   for (const [counter, answers] of COUNTERS) {
     if (!folded.includes(`何${counter}`)) continue;
-    const count = `${NUMBER}[0-9,.一二三四五六七八九十百千万億兆]*\\s*(?:${answers})`;
+    const count = `${AMOUNT}\\s*(?:${answers})`;
     // An age is also written in brackets right after a name, as the press does: 「野々村 修一（29）」 (not a
     // list's 「（1）はじめに」).
     return new RegExp(AGE_COUNTERS.has(counter) ? `${count}|(?<=[\\p{sc=Han}\\p{sc=Katakana}\\p{sc=Hiragana}ー々])\\s*[(（]\\s*[0-9]{1,3}\\s*[)）]` : count, 'u');
@@ -136,10 +138,15 @@ export function countedAnswer(question: string): RegExp | null {
   return null;
 }
 
+/** 「XのYは…?」 read: Y, the attribute asked, and X, whose it is (either may be absent). */
+function readAsked(question: string): { readonly owner: string | undefined; readonly attribute: string | undefined } {
+  const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
+  return { owner: match?.[1], attribute: match?.[2] };
+}
+
 /** What a question asks the value of (「大河内さんの出身地はどこですか」→ 出身地), or null. */
 export function askedAttribute(question: string): string | null {
-  const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
-  const [owner, attribute] = [match?.[1], match?.[2]];
+  const { owner, attribute } = readAsked(question);
   // 「甲府の監督は誰?」 asks who holds a role: a line that names someone without the role does not answer it
   // (a precision trade: 「会議の参加者は誰?」 is then not answered by 「会議に出席したのは佐藤さんと…」).
   if (questionType(question) === 'person') return owner !== undefined && attribute !== undefined && !RELATION_WORD.test(attribute) && !NAME_WORD.test(attribute) ? attribute : null;
@@ -184,8 +191,7 @@ const DEICTIC_OWNER = /^(?:今|来|去|昨|先|毎|本|明|次|前|当|最|全|�
  */
 export function askedOwner(question: string): string | null {
   if (questionType(question) === 'person') return null;
-  const match = ASKED_ATTRIBUTE.exec(question.normalize('NFKC').trim());
-  const [owner, attribute] = [match?.[1], match?.[2]];
+  const { owner, attribute } = readAsked(question);
   if (owner === undefined || attribute === undefined || PERSON_TITLE.test(owner) || DEICTIC_OWNER.test(owner) || [...owner].length < 2) return null;
   return owner;
 }
