@@ -58,6 +58,17 @@ function lastSentence(text: string): string {
  */
 const ANNOUNCES = /(?:[:\uFF1A]|(?:説明|紹介|話|お話し)(?:する|します|しましょう|しよう|させて(?:ください|くれ|な))[わよねでや]?|(?:次|以下)の(?:とおり|通り)(?:です|や|だ)?)[。!\uFF01]?\s*$/u;
 const ANNOUNCEMENT_SHARE = 0.8;
+/**
+ * A line that says more than this before its announcing sentence has content of its own
+ * (「旗当番というのは、朝7時40分から8時10分まで…立つ当番のことです。…改めて説明します。」): it keeps its
+ * score, and the line after it still takes `ANSWER_SHARE` of it.
+ */
+const ANNOUNCEMENT_MAX_LEAD = 40;
+
+/** Whether an announcing line is little more than its announcement (see ANNOUNCEMENT_MAX_LEAD). */
+function onlyAnnounces(text: string): boolean {
+  return [...text].length - [...lastSentence(text)].length <= ANNOUNCEMENT_MAX_LEAD;
+}
 
 /** A short line that passes a question to whoever answers it: 「担当の井上からお答えします。」「私からご説明いたします。」 */
 const HANDS_OVER = /(?:から|より)?(?:お答え|回答|ご説明|説明|ご回答)(?:します|いたします|させていただきます|申し上げます)[。.]?\s*$/u;
@@ -97,7 +108,7 @@ export function withAnswersToQuestions(retriever: Retriever, query: PreparedQuer
     const asked = asks(question.paragraph.text);
     if (!asked && !ANNOUNCES.test(question.paragraph.text)) continue;
     const own = byId.get(question.paragraph.id);
-    if (own !== undefined) own.score = question.score * (asked ? QUESTION_LINE_SHARE : ANNOUNCEMENT_SHARE);
+    if (own !== undefined && (asked || onlyAnnounces(question.paragraph.text))) own.score = question.score * (asked ? QUESTION_LINE_SHARE : ANNOUNCEMENT_SHARE);
     const next = answerAfter(question, asked);
     const found = next === null ? undefined : byId.get(next.id);
     const answer = found?.passage ?? (next === null ? null : retriever.passageFor(next, query));

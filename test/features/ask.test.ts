@@ -410,6 +410,17 @@ describe('ask', () => {
     expect(result.results.map((item) => item.line).slice(0, 2)).toEqual([4, 3]);
   });
 
+  it('keeps a line that explains before it announces (「…改めて説明します。」) above the line after it', () => {
+    const minutes = withEveryday(
+      'minutes.md',
+      '自治会 役員会 記録',
+      '広報：回覧板の件です。回覧板というのは、毎月第2月曜日の朝9時から夕方5時までに班長さんが次の家へ回すお知らせのことです。転入された方から質問が多いので、改めて説明します。',
+      '広報：昨年度は12の班で延べ300回ほど回しました。今年度は班を10に減らして回したいと考えています。',
+    );
+    const result = ask(minutes, { question: '回覧板は何時から何時までに回すのですか', limit: 3 });
+    expect(result.results[0]?.line).toBe(3);
+  });
+
   it('searches a question for its content, not for the verb that frames it (「…って提案してる？」)', () => {
     const meeting = withEveryday(
       'meeting.txt',
