@@ -647,6 +647,14 @@ function partIntroductions(transcript: Transcript): Array<readonly [string, stri
   return pairs;
 }
 
+/**
+ * A title written after a family name to call someone by it (石倉校長, 羽田教頭, 神田委員長, 森先生): the header's
+ * full name with that family name is who the label means.
+ */
+const TITLE_WORDS = '(?:副|前|元)?(?:先生|教頭|教諭|主任|委員|委員長|理事長|議長|会長|社長|部長|課長|係長|局長|所長|室長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員|代表)';
+const FAMILY_TITLE = new RegExp(`^${TITLE_WORDS}$`, 'u');
+/** A label written as a family name and a title (羽田教頭：): a person, never a topic such as 結論：. */
+const TITLED_LABEL = new RegExp(`^[\\p{Script=Han}々]{1,3}${TITLE_WORDS}$`, 'u');
 /** Lines from the top where a header may list who takes part, whatever the first label's line. */
 const HEADER_LINES = 30;
 /** A title or a job written after a name in a header (森 隆之 医師). */
@@ -689,16 +697,26 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
       const parted = tokens.length >= 2 && /^[\p{Script=Han}々]{1,4}$/u.test(before) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(last) && !notFamilyName(before);
       const person = parted ? `${before} ${last}` : last;
       const whole = person.split(/[\s・=]+/u);
-      if (!NAME_SHAPED.test(person) || parts.has(person) || (colon < 0 && whole.length < 2)) continue;
+      if (!NAME_SHAPED.test(person) || (colon < 0 && whole.length < 2)) continue;
+      // A name the header's speakers already list is a member: only a label with a title may still be theirs.
+      const listed = parts.has(person);
       const roles = [...words(colon < 0 ? '' : piece.slice(0, colon)), ...tokens.slice(0, tokens.length - (parted ? 2 : 1))];
-      const part = [...parts].find((label) => roles.some((role) => role === label || (/^[A-Z]{2,}$/u.test(label) && role.endsWith(label))));
+      const part = listed ? undefined : [...parts].find((label) => roles.some((role) => role === label || (/^[A-Z]{2,}$/u.test(label) && role.endsWith(label))));
       if (part !== undefined) {
         pairs.push([part, person]);
         continue;
       }
       const names = whole.map(aliasKey);
-      const owners = names.length > 1 ? [...labels].filter((label) => names.includes(aliasKey(label))) : [];
-      if (owners.length === 1 && owners[0] !== undefined) pairs.push([owners[0], person]);
+      // 「石倉 浩二（校長）」 above 「石倉校長：」: the family name with the title the entry gives (or, with none given, a title).
+      // A reading in the bracket (いしくら こうじ) says nothing of the title.
+      const bracket = parted ? new RegExp(`${escapeRegExp(person)}\\s*\\(([\\p{Script=Han}々]+)\\)`, 'u').exec(line.text.normalize('NFKC'))?.[1] : undefined;
+      const titled = (label: string): boolean => {
+        const title = parted && label.startsWith(before) ? label.slice(before.length) : '';
+        return FAMILY_TITLE.test(title) && (bracket === undefined || bracket.endsWith(title));
+      };
+      const owners = names.length > 1 ? [...labels].filter((label) => (!listed && names.includes(aliasKey(label))) || titled(label)) : [];
+      // One label, or the family name alone and with a title (石倉：, 石倉校長：): two names' labels would make it anyone's.
+      if (owners.length === 1 || (parted && owners.every((label) => label === before || titled(label)))) pairs.push(...owners.map((label) => [label, person] as const));
     }
   }
   return pairs;
@@ -737,8 +755,13 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
     const candidates = [...joined.map((member) => member.name), ...spellings.filter((spelling) => !isLatinSpelling(spelling))];
     // The fullest spelling in the script the text reads in: kanji or katakana before Latin, and before a
     // nickname in hiragana (本田大地, not ぽんた).
-    // A part (司会, CEO, T) names the person only until their name is known.
-    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100) - (isPart(candidate) || INITIALS.test(candidate) ? 90 : 0);
+    // A part (司会, CEO, T) names the person only until their name is known, and so does a family name with a title (石倉校長 for 石倉 浩二).
+    const titledFamily = (candidate: string): boolean =>
+      candidates.some((other) => {
+        const [family = '', given] = other.split(/\s+/u);
+        return given !== undefined && candidate.startsWith(family) && FAMILY_TITLE.test(candidate.slice(family.length));
+      });
+    const weight = (candidate: string): number => [...aliasKey(candidate)].length + (/^[ぁ-ゖー\s]+$/u.test(candidate) ? 0 : isLatinSpelling(candidate) ? 50 : 100) - (isPart(candidate) || INITIALS.test(candidate) || titledFamily(candidate) ? 90 : 0);
     const best = Math.max(...candidates.map(weight));
     const canonical = candidates.find((candidate) => weight(candidate) === best) ?? joined[0]?.name ?? left;
     const aliases = [...new Set([canonical, ...joined.flatMap((member) => member.aliases), ...[left, right].flatMap((spelling) => [...aliasesOf(spelling), spelling.replace(/\s+/gu, '')])])];
@@ -1058,7 +1081,7 @@ function readCues(text: string, people: readonly Person[], headed: boolean, recu
     unowned: read !== null && label === null && !QA_LABEL.test(read.name) && read.shape !== 'chat',
     // Not words nobody speaks (板書：, 全員：), nor a label that recurs or is written as a person (指導主事 村上：):
     // 田中：結論から言います。 結論：値上げはしません。 goes on with 田中.
-    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name),
+    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name) && !TITLED_LABEL.test(read.name),
     heading: read === null && (headed || CLOSING_LINE.test(raw)),
     aside: read === null && ASIDE_LINE.test(raw),
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,

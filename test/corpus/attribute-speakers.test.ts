@@ -1368,6 +1368,30 @@ describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
     expect([speakers[6], speakers[9]]).toEqual(['片山 里美', '片山 里美']);
   });
 
+  it('takes a family name with a title (北条会長：) and alone (北条：) for the full name the attendee list gives it that title', () => {
+    const minutes = (entry: string, attendees = `出席者：${entry}、白井 由紀（会計）`): string =>
+      lines(
+        'みどり台町内会 役員会 記録',
+        attendees,
+        '',
+        '北条会長：夏祭りの準備について話します。',
+        '白井：予算は昨年と同じ十五万円です。',
+        '北条会長：テントは何張り借りますか。',
+        '白井：四張りでお願いします。',
+        '北条：では、それで決めます。',
+        '白井：了解しました。',
+      );
+    const text = minutes('北条 正樹（会長）');
+    const speakers = speakersOf(text);
+    expect([speakers[4], speakers[6], speakers[8]]).toEqual(['北条 正樹', '北条 正樹', '北条 正樹']);
+    expect(findCastMember(castOf(text), '北条正樹')?.name).toBe('北条 正樹');
+    // The list gives 北条 正樹 another title: 北条会長 may be someone else, so the label keeps its own name.
+    expect(speakersOf(minutes('北条 正樹（書記）'))[4]).toBe('北条会長');
+    // The same list as an indented item under 出席者 (no header field): the labels are joined by the list.
+    const listed = minutes('', '- 出席者\n  - 役員：北条 正樹（会長）、白井 由紀（会計）');
+    expect(findCastMember(castOf(listed), '北条正樹')?.aliases).toContain('北条会長');
+  });
+
   it('links the names a legend pairs with a slash, and a full name labelled once before the short one', () => {
     const text = lines(
       'ラジオ「夜のまかない」#12　ゲスト：柳家花緑さん',
@@ -1564,6 +1588,9 @@ describe('attributeSpeakers: labels that are not what they look like', () => {
     const speakers = speakersOf(text);
     expect([speakers[4], speakers[5]]).toEqual(['田中', '田中']);
     expect(speakers[9]).toBeNull();
+    // A family name with a title (村井課長：) is a person who speaks once, not a word: their line is not 大島's.
+    const titled = speakersOf(lines('防災訓練 打ち合わせ', '', '佐伯：訓練は十月の第二日曜です。', '大島：消火器の数は足りますか。', '佐伯：去年は二本足りませんでした。', '大島：では借りましょう。', '村井課長：市から五本借りられます。', '佐伯：助かります。'));
+    expect(titled[7]).toBeNull();
   });
 
   it('takes a short timestamped line for speech where the turns carry timestamps, and for a section title where they do not', () => {
