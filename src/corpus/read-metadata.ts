@@ -154,7 +154,8 @@ function readRecordingField(text: string): LineMetadata | null {
 function readByline(text: string): LineMetadata | null {
   const match = BYLINE.exec(text) ?? JAPANESE_BYLINE.exec(text);
   const rest = match?.[1]?.trim();
-  if (rest === undefined || rest === '') return null;
+  // 「講師：集めた回答は、どこに保存するのか。」 is the lecturer speaking: a byline is no sentence.
+  if (rest === undefined || rest === '' || /[。？！?!]$/u.test(rest)) return null;
   const on = /\s+on\s+/iu.exec(rest);
   const cut = on ?? BYLINE_SEPARATOR.exec(rest);
   // 「木村 直樹(フリーライター)」: the role in brackets describes the author; it is not the name.

@@ -82,8 +82,15 @@ function handsOver(text: string): boolean {
 }
 
 /**
+ * A question its speaker puts to themselves before answering it, as an essay or a talk does
+ * (「こうして投じた費用は、いつ、どのように回収するのか。」): plain のか or だろうか closed by a full stop.
+ */
+const POSES_ITSELF = /(?:のか|だろうか|のでしょうか)[。.]\s*$/u;
+
+/**
  * The line a question or an announcement leads to: for a question, the next paragraph when
- * someone else (or someone unknown) says it; for an announcement, the next paragraph whoever says it.
+ * someone else (or someone unknown) says it, or whoever says it when the question is put to oneself
+ * (POSES_ITSELF); for an announcement, the next paragraph whoever says it.
  */
 function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | null {
   const { paragraphs } = passage.transcript;
@@ -93,7 +100,7 @@ function answerAfter(passage: RetrievedPassage, asked: boolean): Paragraph | nul
   const after = paragraphs[at + 2];
   if (asked && next !== undefined && handsOver(next.text) && after !== undefined) next = after;
   if (next === undefined || asks(next.text)) return null;
-  if (!asked) return next;
+  if (!asked || POSES_ITSELF.test(passage.paragraph.text)) return next;
   return next.speaker !== null && next.speaker === passage.paragraph.speaker ? null : next;
 }
 

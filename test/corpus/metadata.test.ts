@@ -92,6 +92,11 @@ describe('readMetadataLine', () => {
     expect(isUpdateField('更新のお知らせは毎週です。')).toBe(false);
   });
 
+  it('takes a labelled sentence for speech, not a byline (「講師：…保存するのか。」)', () => {
+    expect(readMetadataLine('講師：アンケートの回答は、どこに保存するのか。')).toBeNull();
+    expect(readMetadataLine('記者：では、次の質問です！')).toBeNull();
+  });
+
   it('takes no birthday or deadline for the date of the text', () => {
     expect(readMetadataLine('誕生日：1990年4月1日')?.date ?? null).toBeNull();
     expect(readMetadataLine('締切日：2024年5月31日')?.date ?? null).toBeNull();

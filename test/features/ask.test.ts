@@ -421,6 +421,19 @@ describe('ask', () => {
     expect(result.results[0]?.line).toBe(3);
   });
 
+  it('answers with the line after a question its speaker puts to themselves (「…どこに保存するのか。」)', () => {
+    const lecture = withEveryday(
+      'lecture.txt',
+      '情報倫理 第3回',
+      '司会：では山田先生、お願いします。',
+      '山田：アンケートで集めた回答は、どこに、どれくらいの期間保存するのか。',
+      '山田：答えは学内のサーバーで、卒業まで保管したあと消去します。',
+      '司会：ありがとうございました。',
+    );
+    const result = ask(lecture, { question: 'アンケートの回答はどこに保存するの？', limit: 3 });
+    expect(result.results.map((item) => item.line).slice(0, 2)).toEqual([5, 4]);
+  });
+
   it('searches a question for its content, not for the verb that frames it (「…って提案してる？」)', () => {
     const meeting = withEveryday(
       'meeting.txt',
