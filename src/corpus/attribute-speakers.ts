@@ -40,7 +40,7 @@
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, HONORIFIC, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
 import { isMarkedHeading } from './line-key.js';
-import { bracketName, isFieldLabel, isPart, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, type LabelRead } from './speaker-label.js';
+import { bracketName, isFieldLabel, isPart, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, TITLE_WORDS, TITLED_NAME, type LabelRead } from './speaker-label.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 
 
@@ -651,10 +651,7 @@ function partIntroductions(transcript: Transcript): Array<readonly [string, stri
  * A title written after a family name to call someone by it (石倉校長, 羽田教頭, 神田委員長, 森先生): the header's
  * full name with that family name is who the label means.
  */
-const TITLE_WORDS = '(?:副|前|元)?(?:先生|教頭|教諭|主任|委員|委員長|理事長|議長|会長|社長|部長|課長|係長|局長|所長|室長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員|代表)';
 const FAMILY_TITLE = new RegExp(`^${TITLE_WORDS}$`, 'u');
-/** A label written as a family name and a title (羽田教頭：): a person, never a topic such as 結論：. */
-const TITLED_LABEL = new RegExp(`^[\\p{Script=Han}々]{1,3}${TITLE_WORDS}$`, 'u');
 /** Lines from the top where a header may list who takes part, whatever the first label's line. */
 const HEADER_LINES = 30;
 /** A title or a job written after a name in a header (森 隆之 医師). */
@@ -1081,7 +1078,7 @@ function readCues(text: string, people: readonly Person[], headed: boolean, recu
     unowned: read !== null && label === null && !QA_LABEL.test(read.name) && read.shape !== 'chat',
     // Not words nobody speaks (板書：, 全員：), nor a label that recurs or is written as a person (指導主事 村上：):
     // 田中：結論から言います。 結論：値上げはしません。 goes on with 田中.
-    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name) && !TITLED_LABEL.test(read.name),
+    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name) && !TITLED_NAME.test(read.name),
     heading: read === null && (headed || CLOSING_LINE.test(raw)),
     aside: read === null && ASIDE_LINE.test(raw),
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,

@@ -14,10 +14,10 @@ const LABEL_NAME_MAX = 24;
 /**
  * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, after an optional timestamp
  * (`[00:01:23] 佐藤:`) and with an optional role or affiliation (`佐藤（司会）:`, `藤原（○○証券）:`,
- * group 3). `Q.` is not one (it needs a colon).
+ * group 3), as a list item too (`- 石倉：`: minutes list what each one said). `Q.` is not one (it needs a colon).
  */
 const LABEL = new RegExp(
-  String.raw`^\s*(?:[○◯〇][ \u3000]?)?(?:\*\*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:\*\*)?)?` +
+  String.raw`^\s*(?:[-*+•][ \u3000]+|・)?(?:[○◯〇][ \u3000]?)?(?:\*\*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:\*\*)?)?` +
     String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24})?(?:(?<=[A-Za-z])\.)?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?(?:\*\*)?[:\uFF1A]\s*(?:\*\*\s*)?)`,
   'u',
 );
@@ -107,9 +107,22 @@ const NOT_A_PERSON = /^(?:板書|黒板|掲示|提供|協賛|スポンサー|テ
 const TITLE_ON_NAME = /^(.+?)(?:医師|看護師|歯科医|薬剤師|教諭|弁護士|税理士|記者|(?<=[一-龥々])アナ(?:ウンサー)?|議員|委員|Dr\.?|ドクター|Prof\.?)$/u;
 /**
  * A title or a part written where the name would be, the name in the bracket after it (都市計画課長（小川）,
- * 委員長（松井）, 司会（井上教諭）): a post (…長, …官, …役) or a part in the talk. The person is the one in the bracket.
+ * 委員長（松井）, 会計（中西）, 司会（井上教諭）): a post (…長, …官, …役, an officer of a body: 会計, 書記) or a part
+ * in the talk. The person is the one in the bracket.
  */
-const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|参与|監|主幹|主査))$/u;
+const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|参与|監|主幹|主査)|[\p{Script=Han}々]{0,4}(?:会計|書記|庶務|幹事|監事|監査|顧問|事務局))$/u;
+
+/**
+ * A title written after a name to call someone by it (石倉校長, 藤堂副会長, 森先生), or a post named after the body
+ * it heads (文化委員長, 広報部長, 副委員長).
+ */
+export const TITLE_WORDS =
+  '(?:副|前|元)?(?:[\\p{Script=Han}々]{0,4}(?:委員長|委員|部長|課長|係長|局長|室長)|先生|教頭|教諭|主任|理事長|議長|会長|社長|所長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員|代表)';
+/**
+ * A name with a title after it (羽田教頭, 藤堂副会長, ハーパー副会長, リー文化委員長): a person, called by their post,
+ * however long the two make the label; never a topic such as 結論：.
+ */
+export const TITLED_NAME = new RegExp(`^(?:[\\p{Script=Han}々]{1,4}|[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*)${TITLE_WORDS}$`, 'u');
 
 /** A part someone speaks in on air or at a podium, beyond `ROLE_LABEL`'s: who reads the news, calls the game. */
 const SPEAKING_PART = /^(?:アナウンサー|アナ|キャスター|ナレーター|ナレーション|レポーター|リポーター|実況|解説|解説者|記者|アシスタント|パーソナリティ)$/u;
@@ -217,7 +230,7 @@ function readNameLabel(text: string): LabelRead | null {
   const stem = TITLE_ON_NAME.exec(written)?.[1]?.trim();
   const titled = stem !== undefined && (NAME_SHAPED.test(stem) || KANA_NAME_SHAPED.test(stem)) && !ROLE_LABEL.test(stem) ? stem : null;
   const name = titled ?? written;
-  const strong = titled !== null || QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || LETTERED_ROLE.test(name);
+  const strong = titled !== null || QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || TITLED_NAME.test(name) || LETTERED_ROLE.test(name);
   if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
   if (FIELD_LABEL.test(name)) return null;
   return { name, role, length: match[0].length, shape: strong ? 'label' : 'kana', titled: titled === null ? null : written };

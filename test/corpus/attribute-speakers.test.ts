@@ -1392,6 +1392,32 @@ describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
     expect(findCastMember(castOf(listed), '北条正樹')?.aliases).toContain('北条会長');
   });
 
+  it('reads a name with a long title (久保田副会長：), a post before a bracketed name (会計（北村）：) and a list item (- 北村：) as their speakers', () => {
+    const text = lines(
+      'さくら台小学校 PTA役員会 記録',
+      '出席者：久保田 誠一（副会長）、北村 葉子（会計）、オルセン・エマ（副会長）',
+      '',
+      '## 1. 報告',
+      '### (1) 会計報告（北村）',
+      '会計（北村）：今月の支出は二万円です。',
+      '久保田副会長：内訳は配布しますか。',
+      '北村：来週配ります。',
+      '久保田副会長：お願いします。',
+      'オルセン副会長：印刷はこちらで引き受けます。',
+      '- 北村：通帳の写しも添えます。',
+    );
+    const speakers = speakersOf(text);
+    expect([speakers[6], speakers[7], speakers[9], speakers[11]]).toEqual(['北村 葉子', '久保田 誠一', '久保田 誠一', '北村 葉子']);
+    // Spoken once, a katakana name with a title is a label: whoever it is, not 久保田 going on.
+    expect(speakers[10]).not.toBe('久保田 誠一');
+    // The heading's words after the post (会計報告) are nobody's name.
+    expect(castOf(text).map((member) => member.name)).not.toContain('会計報告');
+    expect(findCastMember(castOf(text), '会計')?.name).toBe('北村 葉子');
+    // A post named after the body it heads (広報委員長) is a title on the family name as 会長 is.
+    const posts = speakersOf(lines('出席者：菅原 直子（広報委員長）、北村 葉子（会計）', '', '菅原広報委員長：写真は集まりましたか。', '北村：まだ半分です。', '菅原広報委員長：では締切を延ばします。', '北村：助かります。'));
+    expect([posts[3], posts[5]]).toEqual(['菅原 直子', '菅原 直子']);
+  });
+
   it('links the names a legend pairs with a slash, and a full name labelled once before the short one', () => {
     const text = lines(
       'ラジオ「夜のまかない」#12　ゲスト：柳家花緑さん',

@@ -49,6 +49,17 @@ describe('readLabel', () => {
     ['<v 助手>資料を配ります。', { name: '助手', role: null, shape: 'label' }],
     ['<v.loud 講師>静かに。</v>', { name: '講師', role: '講師', shape: 'label' }],
     ['<v 青木 誠>はい、わかりました。', { name: '青木 誠', role: null, shape: 'label' }],
+    // A name with a title, however long the two make the label: a kanji family name, a katakana name, a post
+    // named after the body it heads.
+    ['佐久間副部長：来週の予定を確認します。', { name: '佐久間副部長', role: null, shape: 'label' }],
+    ['オルセン副会長：賛成です。', { name: 'オルセン副会長', role: null, shape: 'label' }],
+    ['チャン広報委員長：写真は今週中に集めます。', { name: 'チャン広報委員長', role: null, shape: 'label' }],
+    // An officer of a body before the person in brackets: the person speaks, the post is their role.
+    ['会計（北村）：今月の支出は二万円です。', { name: '北村', role: '会計', shape: 'label' }],
+    ['書記（松浦）：前回の記録を読みます。', { name: '松浦', role: '書記', shape: 'label' }],
+    // A list item that opens with a label: minutes list what each one said.
+    ['- 北村：通帳の写しも添えます。', { name: '北村', role: null, shape: 'label' }],
+    ['・松浦：記録は来週配ります。', { name: '松浦', role: null, shape: 'label' }],
   ])('reads %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -71,6 +82,10 @@ describe('readLabel', () => {
     ['00:00:01,000 --> 00:00:04,000'],
     // An English line that opens with a letter.
     ['M and A is what they call it.'],
+    // A clause before the colon, a title inside it: no name and title.
+    ['今日の議題は副会長の選出について：'],
+    // A list item that opens with a time, not a name.
+    ['- 10:30 受付開始'],
   ])('reads no label in %j', (text) => {
     expect(read(text)).toBeNull();
   });
