@@ -5,7 +5,7 @@ import { unspacedKey } from '../text/normalize.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
+import { askedAttribute, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
 
@@ -155,8 +155,8 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const type = questionType(words);
   const term = definedTerm(words);
   const name = type === 'person' ? askedName(words) : null;
-  // 「いつまでに」 asks for a deadline (a date something lasts until), 「何時に」 for a time of day, not any date.
-  const needs = type !== 'time' ? null : asksUntilWhen(words) ? 'deadline' : asksClockTime(words) ? 'clock' : null;
+  // 「いつまでに」 asks for a deadline (a date something lasts until), 「何時に」 for a time of day, 「何月何日」 for a day, not any date.
+  const needs = type !== 'time' ? null : asksUntilWhen(words) ? 'deadline' : asksClockTime(words) ? 'clock' : asksDay(words) ? 'day' : null;
   const timed = (text: string): boolean => needs === null || states(text, needs);
   const fits = (text: string): boolean => {
     const said = withoutPostStamp(text);

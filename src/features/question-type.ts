@@ -50,6 +50,22 @@ const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|\bwhat time\b/iu;
 /** A time of day: 9時26分, 21:26, 午後, 夜中の1時. */
 const CLOCK_TIME = /[0-9０-９一二三四五六七八九十]\s*時(?!間|代)|\d{1,2}:\d{2}|午前|午後|正午|深夜|夜中/u;
 
+/**
+ * 「何月何日に」「何日から」「what date」: a when-question that asks for a day, which a year or a month
+ * alone (「今年の誕生日で」) does not give; not 何日間 or 何日か (how many days).
+ */
+const DAY_ASKED = /何月何日|何日(?!間|目|分|か(?!ら)|ぶり)|\bwhat (?:date|day)\b|\bon which day\b/iu;
+/**
+ * A day: 4月20日, 4/20, 20日, 二十日, 廿日, a weekday, 元日, 朔日, or a day counted from another
+ * (明日, 翌日, 3日後) — not 日本, 毎日 or 何日間.
+ */
+const DAY = /[0-9０-９]\s*月\s*[0-9０-９]|(?<![0-9０-９.])[0-9０-９]{1,2}\s*\/\s*[0-9０-９]{1,2}(?![0-9０-９])|(?:[0-9０-９]|[一二三四五六七八九十廿])\s*日(?![本間中])|[月火水木金土日]曜|元日|元旦|朔日|晦日|大晦日|(?:一昨|昨|今|明|明後|翌|前|当)日|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/u;
+
+/** Whether a when-question asks for a day (see DAY_ASKED) rather than a year or a moment. */
+export function asksDay(question: string): boolean {
+  return DAY_ASKED.test(question);
+}
+
 /** Whether a when-question asks for the time of day (「何時に起きたの？」) rather than a date. */
 export function asksClockTime(question: string): boolean {
   return CLOCK_TIME_ASKED.test(question);
@@ -61,9 +77,9 @@ export function asksUntilWhen(question: string): boolean {
   return UNTIL_WHEN.test(question) && !/いつから|\bfrom when\b/iu.test(question);
 }
 
-/** Whether a sentence states the kind of time named: an end (`deadline`) or a time of day (`clock`). */
-export function states(text: string, what: 'deadline' | 'clock'): boolean {
-  return (what === 'deadline' ? DEADLINE : CLOCK_TIME).test(text);
+/** Whether a sentence states the kind of time named: an end (`deadline`), a time of day (`clock`) or a day (`day`). */
+export function states(text: string, what: 'deadline' | 'clock' | 'day'): boolean {
+  return (what === 'deadline' ? DEADLINE : what === 'clock' ? CLOCK_TIME : DAY).test(text);
 }
 
 /** The term a Japanese definition question asks about: 「天然醸造とは?」「麹というのは何ですか」→ the term. */

@@ -434,6 +434,21 @@ describe('ask', () => {
     expect(result.results.map((item) => item.line).slice(0, 2)).toEqual([5, 4]);
   });
 
+  it('takes a day, not a year, for the date 「何月何日」 asks', () => {
+    const chat = withEveryday(
+      'chat.txt',
+      '家族のグループ',
+      '母：おじいちゃんが今年で喜寿なので、喜寿のお祝いをしたいと思っています。',
+      '兄：候補はいくつかあるけど、みんなの都合はどう？',
+      '母：じゃあ喜寿のお祝いは6月14日の土曜日で決まり！',
+    );
+    const result = ask(chat, { question: '喜寿のお祝いは何月何日にやるの？', limit: 3 });
+    expect(result.results[0]?.line).toBe(5);
+    expect(result.answered).toBe(true);
+    const yearOnly = withEveryday('chat.txt', '家族のグループ', '母：おじいちゃんが今年で喜寿なので、喜寿のお祝いをしたいと思っています。');
+    expect(ask(yearOnly, { question: '喜寿のお祝いは何月何日にやるの？', limit: 3 }).answered).toBe(false);
+  });
+
   it('searches a question for its content, not for the verb that frames it (「…って提案してる？」)', () => {
     const meeting = withEveryday(
       'meeting.txt',

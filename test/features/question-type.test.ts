@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, askedName, askedOwner, asksClockTime, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
+import { askedAttribute, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -83,6 +83,13 @@ describe('questionType', () => {
     expect(asksClockTime('何時間かかった？')).toBe(false);
     expect(states('夜中の1時25分に来ました。', 'clock')).toBe(true);
     expect(states('16日のほうを本震と呼びます。', 'clock')).toBe(false);
+  });
+
+  it('tells a question for a day from one for a year or a length of days, and a sentence that gives a day', () => {
+    for (const question of ['お祝いは何月何日に行いますか', '説明会は何日からですか', 'What date is the party?']) expect(asksDay(question), question).toBe(true);
+    for (const question of ['工事は何日間かかりますか', '何日かかかりそう？', '何年に創業しましたか', 'いつ始まりますか']) expect(asksDay(question), question).toBe(false);
+    for (const line of ['じゃあ4/20(日)で決定！', '式は5月3日に決まりました。', '二十日の午後にしよう。', '次の土曜にやります。', '翌日に延期です。']) expect(states(line, 'day'), line).toBe(true);
+    for (const line of ['今年の誕生日で88歳になります。', '日本では毎日のように雨です。', '2025年の春にやりたい。', '3日間ずっと準備した。']) expect(states(line, 'day'), line).toBe(false);
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {
