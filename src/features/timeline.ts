@@ -46,6 +46,11 @@ export interface TimelineResult {
   readonly pageSize: number;
   readonly total: number;
   readonly results: readonly TimelineEvent[];
+  /**
+   * Words of the topic that the material never uses (「米寿のお祝いの準備」 where nobody writes 準備): left
+   * out of the filter, so that the rest of the topic still finds its events; shown to the user.
+   */
+  readonly topicWordsLeftOut: readonly string[];
 }
 
 /** Events per page in Discord and the console's default `--limit`. */
@@ -112,6 +117,7 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
     analyzer: state.retriever.analyzer,
     files: state.corpus.transcripts.map((transcript) => transcript.file),
     spellings: (topic) => state.retriever.prepare(topic).variants,
+    inMaterial: (word) => state.retriever.engine.index.documentFrequency(word) > 0,
     lineText: (file, line) => state.corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text,
     paragraphBefore: (file, line) => {
       const paragraphs = state.corpus.transcripts.find((transcript) => transcript.file === file)?.paragraphs ?? [];
@@ -156,6 +162,8 @@ export interface TimelineDeps {
   readonly files: readonly string[];
   /** Other spellings of a topic's words, as search finds them (AlphaFold → アルファフォールド). */
   readonly spellings?: (topic: string) => ReadonlyMap<string, readonly string[]>;
+  /** Whether the material uses a word (as the analyser reads it) anywhere; without it, every word counts as used. */
+  readonly inMaterial?: (word: string) => boolean;
   /** The whole line an event was read from: a topic may be named in the line's other sentences. */
   readonly lineText?: (file: string, line: number) => string | undefined;
   /** The paragraph before the one holding a line, in the same section (blank lines between are skipped). */
@@ -186,7 +194,7 @@ export function timeline(deps: TimelineDeps, options: TimelineOptions): Timeline
   }
   const topic = readTopic(options.topic);
   const source = readSource(options.source, deps.files);
-  const topicTerms = topic === null ? null : topicTermsOf(topic, deps.analyzer, deps.spellings?.(topic) ?? new Map());
+  const topicTerms = topic === null ? null : topicTermsOf(topic, deps.analyzer, deps.spellings?.(topic) ?? new Map(), deps.inMaterial ?? (() => true));
   const dated = from !== null || to !== null;
   const matching = deps.timeline.events.filter((event) => {
     if (source !== null && !event.citations.some((citation) => citation.file === source)) return false;
@@ -208,6 +216,7 @@ export function timeline(deps: TimelineDeps, options: TimelineOptions): Timeline
     pageSize: options.pageSize,
     total,
     results: matching.slice((page - 1) * options.pageSize, page * options.pageSize),
+    topicWordsLeftOut: topicTerms?.leftOut ?? [],
   };
 }
 
@@ -247,15 +256,27 @@ function readSource(raw: string | undefined, files: readonly string[]): string |
 interface TopicTerms {
   readonly whole: string;
   readonly words: ReadonlyArray<readonly string[]>;
+  /** The topic's words the material never uses, in none of their spellings: not required. */
+  readonly leftOut: readonly string[];
 }
 
 /**
  * Normalised like the index (width, case, katakana spellings), so GPT-４ finds GPT-4; a word's other
- * spellings (a Latin name's katakana) count as the word.
+ * spellings (a Latin name's katakana) count as the word. A word the material never uses could only
+ * make every event fail, so it is left out — unless no word of the topic is used at all.
  */
-function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<string, readonly string[]>): TopicTerms {
-  const words = [...new Set(analyzer.analyze(topic).words)].map((word) => [...new Set([word, ...(spellings.get(word) ?? [])].map(unspacedKey))]);
-  return { whole: unspacedKey(topic), words };
+function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<string, readonly string[]>, inMaterial: (word: string) => boolean): TopicTerms {
+  // A word as typed is one of its spellings too: the key of スリーマイル (スリマイル) drops a long vowel the text keeps.
+  const typed = new Map<string, string[]>();
+  for (const span of analyzer.wordSpans(topic)) typed.set(span.key, [...(typed.get(span.key) ?? []), topic.slice(span.start, span.end)]);
+  const all = [...typed].map(([word, surfaces]) => ({ word, spellings: [word, ...surfaces, ...(spellings.get(word) ?? [])] }));
+  const used = all.filter((entry) => entry.spellings.some(inMaterial));
+  const kept = used.length === 0 ? all : used;
+  return {
+    whole: unspacedKey(topic),
+    words: kept.map((entry) => [...new Set(entry.spellings.map(unspacedKey))]),
+    leftOut: all.filter((entry) => !kept.includes(entry)).map((entry) => entry.word),
+  };
 }
 
 /**

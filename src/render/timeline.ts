@@ -16,6 +16,7 @@ const TEXT = {
     count: (total: number, page: number, pages: number) => `${total}件 · ${page} / ${pages}ページ`,
     filters: { from: '開始', to: '終了', topic: '話題', source: 'ファイル' },
     filteredBy: '絞り込み',
+    leftOut: (words: readonly string[]) => `（資料にない語を除く: ${words.join('、')}）`,
     unresolvedGroup: '日付を決められないもの(相対的な表現)',
     precision: { day: '日', month: '月', year: '年', range: '期間', approximate: '頃', unresolved: '日付不明' },
     kind: { event: '', plan: '予定', prediction: '予測', publication: '公開' },
@@ -38,6 +39,7 @@ const TEXT = {
     count: (total: number, page: number, pages: number) => `${total} event${total === 1 ? '' : 's'} · page ${page} of ${pages}`,
     filters: { from: 'from', to: 'to', topic: 'topic', source: 'source' },
     filteredBy: 'Filtered by',
+    leftOut: (words: readonly string[]) => ` (without ${words.join(', ')}: the material never uses ${words.length === 1 ? 'it' : 'them'})`,
     unresolvedGroup: 'Undated (relative expressions with no reference date)',
     precision: { day: 'day', month: 'month', year: 'year', range: 'range', approximate: 'approx.', unresolved: 'undated' },
     kind: { event: '', plan: 'plan', prediction: 'prediction', publication: 'published' },
@@ -115,11 +117,13 @@ function groupByYear(events: readonly TimelineEvent[]): Array<{ year: string | n
   return groups;
 }
 
-function filterSummary(filters: TimelineFilters, locale: Locale): string | null {
+function filterSummary({ filters, topicWordsLeftOut }: Pick<TimelineResult, 'filters' | 'topicWordsLeftOut'>, locale: Locale): string | null {
   const text = TEXT[locale];
   const parts = (Object.keys(text.filters) as Array<keyof TimelineFilters>).flatMap((key) => {
     const value = filters[key];
-    return value === null ? [] : [`${text.filters[key]}: ${value}`];
+    if (value === null) return [];
+    const leftOut = key === 'topic' && topicWordsLeftOut.length > 0 ? text.leftOut(topicWordsLeftOut) : '';
+    return [`${text.filters[key]}: ${value}${leftOut}`];
   });
   return parts.length === 0 ? null : `${text.filteredBy}: ${parts.join(' · ')}`;
 }
@@ -131,7 +135,7 @@ function filterSummary(filters: TimelineFilters, locale: Locale): string | null 
  */
 export function renderTimelineText(result: TimelineResult, locale: Locale): string {
   const text = TEXT[locale];
-  const head = [`${text.title} — ${text.count(result.total, result.page, result.pageCount)}`, filterSummary(result.filters, locale)].filter((part) => part !== null).join('\n');
+  const head = [`${text.title} — ${text.count(result.total, result.page, result.pageCount)}`, filterSummary(result, locale)].filter((part) => part !== null).join('\n');
   if (result.total === 0) return `${head}\n\n${text.none}`;
   const body = groupByYear(result.results).map((group) => {
     const heading = group.year === null ? `■ ${text.unresolvedGroup}` : `■ ${text.year(group.year)}`;
@@ -244,7 +248,7 @@ function discordEvent(event: TimelineEvent, locale: Locale): string {
  */
 export function renderTimeline(result: TimelineResult, locale: Locale, userId: string): DiscordReply {
   const text = TEXT[locale];
-  const summary = filterSummary(result.filters, locale);
+  const summary = filterSummary(result, locale);
   // Escaped, then fitted: a topic of 100 asterisks doubles in length when escaped.
   const title = fitEscaped(summary === null ? text.title : `${text.title} — ${summary}`, EMBED_TITLE_MAX);
   const footer = truncate(`${text.count(result.total, result.page, result.pageCount)}\n${FILTER_MARK}${filterLine(result.filters)}`, EMBED_FOOTER_MAX);

@@ -506,6 +506,21 @@ describe('timeline filters', () => {
     expect(query({ topic: 'データセンター', to: '2024' }).total).toBe(0);
   });
 
+  it('leaves out a topic word the material never uses, says so, and still requires the others', () => {
+    const inMaterial = (word: string): boolean => word !== '準備';
+    const found = timeline({ timeline: built, analyzer, files, inMaterial }, { page: 1, pageSize: 100, topic: 'スリーマイル島の準備' });
+    expect(brief(found)).toEqual(brief(query({ topic: 'スリーマイル島' })));
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.topicWordsLeftOut).toEqual(['準備']);
+    // With every word unused nothing matches, and nothing is said to be left out.
+    const none = timeline({ timeline: built, analyzer, files, inMaterial: () => false }, { page: 1, pageSize: 100, topic: 'スリーマイル島の準備' });
+    expect([none.total, none.topicWordsLeftOut]).toEqual([0, []]);
+  });
+
+  it('matches a katakana word of the topic as typed, long vowel and all (スリーマイル)', () => {
+    expect(brief(query({ topic: 'スリーマイル 1号炉', source: 'c_' }))).toEqual(['2019 event a_article.txt:3']);
+  });
+
   it('matches a topic typed in another script through the spellings search gives its words', () => {
     const spellings = (topic: string): ReadonlyMap<string, readonly string[]> => new Map(topic === 'Three Mile' ? [['three', ['スリー']], ['mile', ['マイル']]] : []);
     const found = timeline({ timeline: built, analyzer, files, spellings }, { page: 1, pageSize: 100, topic: 'Three Mile' });
