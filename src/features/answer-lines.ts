@@ -83,9 +83,10 @@ function handsOver(text: string): boolean {
 
 /**
  * A question its speaker puts to themselves before answering it, as an essay or a talk does
- * (「こうして投じた費用は、いつ、どのように回収するのか。」): plain のか or だろうか closed by a full stop.
+ * (「こうして投じた費用は、いつ、どのように回収するのか。」): plain のか or だろうか closed by a full stop;
+ * a polite 「…のでしょうか。」 is how one asks someone else.
  */
-const POSES_ITSELF = /(?:のか|だろうか|のでしょうか)[。.]\s*$/u;
+const POSES_ITSELF = /(?:のか|だろうか)[。.]\s*$/u;
 
 /**
  * The line a question or an announcement leads to: for a question, the next paragraph when

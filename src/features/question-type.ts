@@ -52,14 +52,14 @@ const CLOCK_TIME = /[0-9０-９一二三四五六七八九十]\s*時(?!間|代)|
 
 /**
  * 「何月何日に」「何日から」「what date」: a when-question that asks for a day, which a year or a month
- * alone (「今年の誕生日で」) does not give; not 何日間 or 何日か (how many days).
+ * alone (「今年の誕生日で」) does not give; not 何日間, 何日か, 何日くらいかかる or 何日前に (how many days).
  */
-const DAY_ASKED = /何月何日|何日(?!間|目|分|か(?!ら)|ぶり)|\bwhat (?:date|day)\b|\bon which day\b/iu;
+const DAY_ASKED = /何月何日|何日(?!間|目|分|か(?!ら)|ぶり|くらい|ぐらい|ほど|で|以内|以上|おき|も|前|後|経|たっ|かか)|\bwhat (?:date|day)\b|\bon which day\b/iu;
 /**
  * A day: 4月20日, 4/20, 20日, 二十日, 廿日, a weekday, 元日, 朔日, or a day counted from another
- * (明日, 翌日, 3日後) — not 日本, 毎日 or 何日間.
+ * (明日, あした, 翌日, 3日後) — not 日本, 毎日, 1日2回, 三日坊主 or 3/4ページ.
  */
-const DAY = /[0-9０-９]\s*月\s*[0-9０-９]|(?<![0-9０-９.])[0-9０-９]{1,2}\s*\/\s*[0-9０-９]{1,2}(?![0-9０-９])|(?:[0-9０-９]|[一二三四五六七八九十廿])\s*日(?![本間中])|[月火水木金土日]曜|元日|元旦|朔日|晦日|大晦日|(?:一昨|昨|今|明|明後|翌|前|当)日|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/u;
+const DAY = /[0-9０-９]\s*月\s*[0-9０-９]|(?<![0-9０-９.])[0-9０-９]{1,2}\s*\/\s*[0-9０-９]{1,2}(?![0-9０-９]|\s*(?:ページ|頁|の確率|程度|くらい|ぐらい))|(?:[0-9０-９]|[一二三四五六七八九十廿])\s*日(?![本間中]|\s*[0-9０-９一二三四五六七八九十]+\s*(?:回|食|錠|杯|時間)|坊主|あたり|以上)|あした|あさって|きょう(?![だかみょう])|[月火水木金土日]曜|元日|元旦|朔日|晦日|大晦日|(?:一昨|昨|今|明|明後|翌|前|当)日|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/u;
 
 /** Whether a when-question asks for a day (see DAY_ASKED) rather than a year or a moment. */
 export function asksDay(question: string): boolean {

@@ -117,7 +117,8 @@ export function timelineDeps(state: { readonly timeline: Timeline; readonly retr
     analyzer: state.retriever.analyzer,
     files: state.corpus.transcripts.map((transcript) => transcript.file),
     spellings: (topic) => state.retriever.prepare(topic).variants,
-    inMaterial: (word) => state.retriever.engine.index.documentFrequency(word) > 0,
+    // Titles' words count: a topic word a transcript's title holds is matched through `about`.
+    inMaterial: (word) => state.retriever.engine.index.wordId(word) >= 0,
     lineText: (file, line) => state.corpus.transcripts.find((transcript) => transcript.file === file)?.lines[line - 1]?.text,
     paragraphBefore: (file, line) => {
       const paragraphs = state.corpus.transcripts.find((transcript) => transcript.file === file)?.paragraphs ?? [];
@@ -269,13 +270,14 @@ function topicTermsOf(topic: string, analyzer: Analyzer, spellings: ReadonlyMap<
   // A word as typed is one of its spellings too: the key of スリーマイル (スリマイル) drops a long vowel the text keeps.
   const typed = new Map<string, string[]>();
   for (const span of analyzer.wordSpans(topic)) typed.set(span.key, [...(typed.get(span.key) ?? []), topic.slice(span.start, span.end)]);
-  const all = [...typed].map(([word, surfaces]) => ({ word, spellings: [word, ...surfaces, ...(spellings.get(word) ?? [])] }));
+  const all = [...typed].map(([word, surfaces]) => ({ word, typed: surfaces[0] ?? word, spellings: [word, ...surfaces, ...(spellings.get(word) ?? [])] }));
   const used = all.filter((entry) => entry.spellings.some(inMaterial));
   const kept = used.length === 0 ? all : used;
   return {
     whole: unspacedKey(topic),
     words: kept.map((entry) => [...new Set(entry.spellings.map(unspacedKey))]),
-    leftOut: all.filter((entry) => !kept.includes(entry)).map((entry) => entry.word),
+    // As the user typed them (スーパーコンピューター, not the key スーパーコンピュータ).
+    leftOut: all.filter((entry) => !kept.includes(entry)).map((entry) => entry.typed),
   };
 }
 

@@ -449,6 +449,23 @@ describe('ask', () => {
     expect(ask(yearOnly, { question: '喜寿のお祝いは何月何日にやるの？', limit: 3 }).answered).toBe(false);
   });
 
+  it('does not take a polite 「…のでしょうか。」 for a question put to oneself: the interviewer’s next remark is no answer', () => {
+    const interview = withEveryday(
+      'interview.txt',
+      '社長インタビュー',
+      '司会：では山田先生、お願いします。',
+      '山田：新工場の建設費は、どのように回収するのでしょうか。',
+      '山田：読者からも同じ質問が多く届いています。',
+      '田中：十年かけて、新工場の販売の増加で回収する計画です。',
+      '司会：ありがとうございました。',
+    );
+    const result = ask(interview, { question: '新工場の建設費はどう回収するの？', limit: 3 });
+    // Line 5 is the interviewer going on, not an answer: it must not be lifted above the answer (line 6).
+    const lines = result.results.map((item) => item.line);
+    expect(lines).toContain(6);
+    expect(lines.includes(5) ? lines.indexOf(5) > lines.indexOf(6) : true).toBe(true);
+  });
+
   it('searches a question for its content, not for the verb that frames it (「…って提案してる？」)', () => {
     const meeting = withEveryday(
       'meeting.txt',

@@ -87,9 +87,10 @@ describe('questionType', () => {
 
   it('tells a question for a day from one for a year or a length of days, and a sentence that gives a day', () => {
     for (const question of ['お祝いは何月何日に行いますか', '説明会は何日からですか', 'What date is the party?']) expect(asksDay(question), question).toBe(true);
-    for (const question of ['工事は何日間かかりますか', '何日かかかりそう？', '何年に創業しましたか', 'いつ始まりますか']) expect(asksDay(question), question).toBe(false);
+    for (const question of ['工事は何日間かかりますか', '何日かかかりそう？', '何日くらいかかる？', '何日で治る？', '何日前に予約すればいい？', '何年に創業しましたか', 'いつ始まりますか']) expect(asksDay(question), question).toBe(false);
     for (const line of ['じゃあ4/20(日)で決定！', '式は5月3日に決まりました。', '二十日の午後にしよう。', '次の土曜にやります。', '翌日に延期です。']) expect(states(line, 'day'), line).toBe(true);
-    for (const line of ['今年の誕生日で88歳になります。', '日本では毎日のように雨です。', '2025年の春にやりたい。', '3日間ずっと準備した。']) expect(states(line, 'day'), line).toBe(false);
+    for (const line of ['今年の誕生日で88歳になります。', '日本では毎日のように雨です。', '2025年の春にやりたい。', '3日間ずっと準備した。', '1日2回飲んでください。', '三日坊主で終わった。', '3/4ページまで読んだ。']) expect(states(line, 'day'), line).toBe(false);
+    expect(states('じゃあ、あしたにしよう。', 'day')).toBe(true);
   });
 
   it('reads the term a definition question asks about, and wants it as the topic of the answer', () => {

@@ -517,6 +517,22 @@ describe('timeline filters', () => {
     expect([none.total, none.topicWordsLeftOut]).toEqual([0, []]);
   });
 
+  it('leaves out only the words no text or title uses, and names them as typed, with the bot’s own deps', () => {
+    const state = stateFrom(
+      {
+        'a.txt': ['米寿のお祝い計画', '', '2024年6月1日に会場を押さえた。'].join('\n'),
+        'b.txt': ['町内会だより', '', '2024年7月1日に夏祭りの準備を始めた。'].join('\n'),
+      },
+      analyzer,
+    );
+    const deps = timelineDeps(state);
+    // 米寿 is only in a title: it is kept, and the summer festival's line does not match it.
+    expect(timeline(deps, { page: 1, pageSize: 10, topic: '米寿の準備' }).topicWordsLeftOut).toEqual([]);
+    const festival = timeline(deps, { page: 1, pageSize: 10, topic: '夏祭りのスーパーコンピューター' });
+    expect(festival.results.map((event) => `${event.file}:${event.line}`)).toEqual(['b.txt:3']);
+    expect(festival.topicWordsLeftOut).toEqual(['スーパーコンピューター']);
+  });
+
   it('matches a katakana word of the topic as typed, long vowel and all (スリーマイル)', () => {
     expect(brief(query({ topic: 'スリーマイル 1号炉', source: 'c_' }))).toEqual(['2019 event a_article.txt:3']);
   });
