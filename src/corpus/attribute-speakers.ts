@@ -40,7 +40,7 @@
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
 import { aliasKey, aliasesOf, HONORIFIC, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
 import { isMarkedHeading } from './line-key.js';
-import { bracketName, isFieldLabel, isPart, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, TITLE_WORDS, TITLED_NAME, type LabelRead } from './speaker-label.js';
+import { bracketName, isFieldLabel, isPart, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, TITLE_WORDS, TITLED_NAME, unbulletedLabels, type LabelRead } from './speaker-label.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 
 
@@ -336,7 +336,9 @@ interface Decision {
 export function attributeSpeakers(original: Transcript): Transcript {
   // Labels the layout writes apart from the words (a label alone on its line, a family name and a
   // full-width space) are read as if written before them; the paragraphs themselves keep their text.
-  const rewrite = layoutLabels(original);
+  // A list item's label (- 石倉：) is one only where the text labels that name without the mark too.
+  const unbulleted = unbulletedLabels(original.lines.filter((line) => line.kind !== 'heading').map((line) => line.text));
+  const rewrite = layoutLabels(original, unbulleted);
   const lines = [...original.lines];
   original.paragraphs.forEach((paragraph, i) => {
     const label = rewrite[i];
@@ -345,17 +347,17 @@ export function attributeSpeakers(original: Transcript): Transcript {
   });
   const transcript: Transcript = { ...original, lines, paragraphs: original.paragraphs.map((paragraph, i) => (rewrite[i] == null ? paragraph : { ...paragraph, text: rewrite[i](paragraph.text) })) };
   const paragraphs = original.paragraphs;
-  const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript), headed: headedSpeakers(transcript) };
+  const layout: Layout = { markers: speakerMarkers(transcript), interviewee: dashInterviewee(transcript), headed: headedSpeakers(transcript), unbulleted };
   const people = discoverCast(transcript, layout);
-  const recurring = recurringLabels(transcript.paragraphs);
+  const recurring = recurringLabels(transcript.paragraphs, unbulleted);
   // A heading among the turns: the parser's (a dated heading is indexed as a paragraph too), one after a heading
   // mark (【検察官主尋問】, ■費用について), or a timestamped phrase ([04:10] お知らせ) where the turns carry no
   // timestamps: among 「[00:00:20] 田中: …」 turns, 「[00:00:25] そうですね」 is speech.
   const folded = transcript.paragraphs.map((paragraph) => paragraph.text.normalize('NFKC').trim());
-  const stampedTurns = folded.some((text) => STAMP.test(text) && readLabel(text) !== null);
+  const stampedTurns = folded.some((text) => STAMP.test(text) && readLabel(text, unbulleted) !== null);
   const headed = (paragraph: Paragraph, i: number): boolean =>
     transcript.lines[paragraph.line - 1]?.kind === 'heading' || isMarkedHeading(paragraph.text) || (!stampedTurns && STAMP.test(folded[i] ?? '') && PHRASE.test((folded[i] ?? '').replace(STAMP, '')));
-  const cues = transcript.paragraphs.map((paragraph, i) => readCues(paragraph.text, people, headed(paragraph, i), recurring));
+  const cues = transcript.paragraphs.map((paragraph, i) => readCues(paragraph.text, people, headed(paragraph, i), recurring, unbulleted));
   // 「実況：村瀬 亮（むらせ りょう）　解説：…」 at the top credits the parts: nobody says it, nor the lines after it.
   const credits = transcript.paragraphs.map((paragraph, i) => isCreditsLine(paragraph, cues[i], people));
   const decisions = decide(cues, people, transcript, layout, credits);
@@ -386,13 +388,13 @@ const MIN_SPACE_PARTS = 3;
  * - 「白石　…」「三浦　…」: two or more names that each open several lines before a full-width space, each one
  *   a name the text also writes in full with its reading (白石ユウ（しらいし・ゆう）) or with an honorific, label those lines.
  */
-function layoutLabels(transcript: Transcript): Array<((text: string) => string) | null> {
+function layoutLabels(transcript: Transcript, unbulleted: ReadonlySet<string>): Array<((text: string) => string) | null> {
   const rewrite: Array<((text: string) => string) | null> = transcript.paragraphs.map(() => null);
   const at = new Map(transcript.paragraphs.map((paragraph, i) => [paragraph.line, i]));
   // A label alone on its line counts as one where it recurs (alone or before words) or says by its shape
   // that it is a person's (a bracket, a title, a part: 生徒２：), and where two such labels do: a word
   // alone before a colon (メリット：, ポイント：) heads the lines below it.
-  const reads = transcript.lines.map((line) => (line.kind === 'heading' ? null : readLabel(line.text.normalize('NFKC').trim())));
+  const reads = transcript.lines.map((line) => (line.kind === 'heading' ? null : readLabel(line.text.normalize('NFKC').trim(), unbulleted)));
   const seen = new Map<string, number>();
   for (const read of reads) if (read !== null && read.shape !== 'none') seen.set(read.name, (seen.get(read.name) ?? 0) + 1);
   const standsAlone = (read: LabelRead): boolean =>
@@ -462,6 +464,8 @@ interface Layout {
   readonly interviewee: CastMember | null;
   /** In a dash interview, the person each heading names (■ロドリゴ・ファリアス監督（…）), by the heading's line. */
   readonly headed: ReadonlyMap<number, CastMember>;
+  /** The names the text labels without a list item's mark: only these (or a name with a title) are labels after one. */
+  readonly unbulleted: ReadonlySet<string>;
 }
 
 // ── Cast ───────────────────────────────────────────────────────────────────
@@ -500,8 +504,8 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
       joined.push(name);
     }
   }
-  members.push(...findLabels(transcript.paragraphs, members).filter((label) => label.name !== hostRole));
-  linkWrittenSpellings(members, transcript);
+  members.push(...findLabels(transcript.paragraphs, members, layout.unbulleted).filter((label) => label.name !== hostRole));
+  linkWrittenSpellings(members, transcript, layout.unbulleted);
   const body = transcript.paragraphs.map((paragraph) => paragraph.text).join('\n').normalize('NFKC');
   for (const paragraph of transcript.paragraphs) {
     const said = quotedSpeakerIn(paragraph.text.normalize('NFKC'));
@@ -526,8 +530,11 @@ function discoverCast(transcript: Transcript, layout: Layout): Person[] {
   const headed = [body, ...transcript.lines.filter((line) => line.kind === 'heading').map((line) => line.text.normalize('NFKC'))].join('\n');
   members.push(...members.flatMap((member) => fullerName(member, headed)));
   // A family name the text gives two full names for (田中一郎さん, 田中次郎さん) could be either: it stays a speaker of its own.
-  const open = members.filter((member) => fullNamesOf(member.name, body).size >= 2);
-  const merged = [...mergeCast(members.filter((member) => !open.includes(member))), ...mergeCast(open)].map((member) => ({ ...member, aliases: [...member.aliases, ...kanjiNameParts(member.name, body)] }));
+  // So could one two members' full names share (石倉 浩二, 石倉 美咲): neither full name answers to it.
+  const shared = sharedFamilyNames(members);
+  const open = members.filter((member) => fullNamesOf(member.name, body).size >= 2 || shared.has(aliasKey(member.name)));
+  const unshared = (member: CastMember): string[] => member.aliases.filter((alias) => aliasKey(alias) === aliasKey(member.name) || !shared.has(aliasKey(alias)));
+  const merged = [...mergeCast(members.filter((member) => !open.includes(member))), ...mergeCast(open)].map((member) => ({ ...member, aliases: [...unshared(member), ...kanjiNameParts(member.name, body)] }));
   const people: Person[] = merged.map((member) => ({
     member,
     keys: member.aliases.map(aliasKey).filter((key) => key.length >= 2),
@@ -570,7 +577,7 @@ const LEGEND_INLINE = /(?<=^|[\s※*・、,/／:(!?。])([^\s=、,()/／※:!?]{
 const NEWS_READER = /^(?:アナウンサー|アナ|キャスター|メインキャスター|ニュースキャスター)$/u;
 
 /** Spellings written out as one person's: the text's own legend, a bracketed other spelling, or credits naming a part. */
-function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): Array<readonly [string, string]> {
+function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>, unbulleted: ReadonlySet<string>): Array<readonly [string, string]> {
   const pairs: Array<readonly [string, string]> = [];
   const name = (text: string): boolean => NAME_SHAPED.test(text) || KANA_NAME_SHAPED.test(text);
   const readers = [...labels].filter((label) => NEWS_READER.test(label));
@@ -594,7 +601,7 @@ function writtenSameNames(transcript: Transcript, labels: ReadonlySet<string>): 
     }
   }
   pairs.push(...partIntroductions(transcript));
-  pairs.push(...headerCast(transcript, new Set([...labels, ...pairs.flatMap(([left, right]) => (labels.has(left) ? [right] : labels.has(right) ? [left] : []))]), labels));
+  pairs.push(...headerCast(transcript, new Set([...labels, ...pairs.flatMap(([left, right]) => (labels.has(left) ? [right] : labels.has(right) ? [left] : []))]), labels, unbulleted));
   // A part credited to two people (解説：A … 解説：B) names neither.
   const credited = new Map<string, Set<string>>();
   for (const [part, person] of pairs) if (labels.has(part)) credited.set(part, (credited.get(part) ?? new Set()).add(aliasKey(person)));
@@ -651,7 +658,7 @@ function partIntroductions(transcript: Transcript): Array<readonly [string, stri
  * A title written after a family name to call someone by it (石倉校長, 羽田教頭, 神田委員長, 森先生): the header's
  * full name with that family name is who the label means.
  */
-const FAMILY_TITLE = new RegExp(`^${TITLE_WORDS}$`, 'u');
+const FAMILY_TITLE = new RegExp(`^(?:${TITLE_WORDS}|(?:副|前|元)?[\\p{Script=Han}々]{0,4}委員)$`, 'u');
 /** Lines from the top where a header may list who takes part, whatever the first label's line. */
 const HEADER_LINES = 30;
 /** A title or a job written after a name in a header (森 隆之 医師). */
@@ -673,13 +680,61 @@ function notFamilyName(word: string): boolean {
  * is that person; a full name whose family or given name alone is a label (森 隆之 for 森：, 桂 小梅 for 小梅：)
  * is that label's speaker.
  */
-function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: ReadonlySet<string>): Array<readonly [string, string]> {
+function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: ReadonlySet<string>, unbulleted: ReadonlySet<string>): Array<readonly [string, string]> {
   const first = transcript.lines.findIndex((line) => {
-    const read = readLabel(line.text.normalize('NFKC'));
+    const read = readLabel(line.text.normalize('NFKC'), unbulleted);
     return read !== null && labels.has(read.name) && !CREDIT_ONLY.test(line.text.normalize('NFKC').slice(read.length));
   });
   const pairs: Array<readonly [string, string]> = [];
-  for (const line of transcript.lines.slice(0, first < 0 ? HEADER_LINES : Math.min(first, HEADER_LINES))) {
+  const entries = headerEntries(transcript.lines.slice(0, first < 0 ? HEADER_LINES : Math.min(first, HEADER_LINES)));
+  // Two entries with one family name (石倉 浩二, 石倉 美咲): the family name alone is either's, so neither's.
+  const families = new Map<string, Set<string>>();
+  for (const { parted, before, person } of entries) if (parted) families.set(before, (families.get(before) ?? new Set()).add(person));
+  for (const { line, piece, colon, tokens, parted, before, person } of entries) {
+    const words = (part: string): string[] => part.split(/\s+/u).filter((token) => token !== '');
+    const whole = person.split(/[\s・=]+/u);
+    if (!NAME_SHAPED.test(person) || (colon < 0 && whole.length < 2)) continue;
+    // A name the header's speakers already list is a member: only a label with a title may still be theirs.
+    const listed = parts.has(person);
+    const roles = [...words(colon < 0 ? '' : piece.slice(0, colon)), ...tokens.slice(0, tokens.length - (parted ? 2 : 1))];
+    const part = listed ? undefined : [...parts].find((label) => roles.some((role) => role === label || (/^[A-Z]{2,}$/u.test(label) && role.endsWith(label))));
+    if (part !== undefined) {
+      pairs.push([part, person]);
+      continue;
+    }
+    const shared = parted && (families.get(before)?.size ?? 0) > 1;
+    const names = whole.map(aliasKey).filter((name) => !shared || name !== aliasKey(before));
+    // 「石倉 浩二（校長）」 above 「石倉校長：」: the family name with the title the entry gives (or, with none given
+    // and the family name the entry's alone, a title). Whatever the bracket holds is the title (（PTA会長）); only a
+    // reading in it (いしくら こうじ) says nothing of the title.
+    const held = parted ? new RegExp(`${escapeRegExp(person)}\\s*\\(([^()]+)\\)`, 'u').exec(line.text.normalize('NFKC'))?.[1]?.trim() : undefined;
+    const bracket = held === undefined || /^[ぁ-ゖァ-ヺー\s・]+$/u.test(held) ? undefined : held;
+    const titled = (label: string): boolean => {
+      const title = parted && label.startsWith(before) ? label.slice(before.length) : '';
+      return FAMILY_TITLE.test(title) && (bracket === undefined ? !shared : heldTitle(bracket, title));
+    };
+    const owners = names.length > 1 || shared ? [...labels].filter((label) => (!listed && names.includes(aliasKey(label))) || titled(label)) : [];
+    // One label, or the family name alone and with a title (石倉：, 石倉校長：): two names' labels would make it anyone's.
+    if (owners.length === 1 || (parted && owners.every((label) => label === before || titled(label)))) pairs.push(...owners.map((label) => [label, person] as const));
+  }
+  return pairs;
+}
+
+interface HeaderEntry {
+  readonly line: SourceLine;
+  readonly piece: string;
+  readonly colon: number;
+  readonly tokens: readonly string[];
+  /** The name is a kanji family name and a given name apart (石倉 浩二): `before` is the family name. */
+  readonly parted: boolean;
+  readonly before: string;
+  readonly person: string;
+}
+
+/** The entries of a header's lines, each with the name it ends with (see `headerCast`). */
+function headerEntries(lines: readonly SourceLine[]): HeaderEntry[] {
+  const entries: HeaderEntry[] = [];
+  for (const line of lines) {
     const text = line.text.normalize('NFKC').replace(/\([^()]*\)/gu, ' ');
     // A title (# …Marguerite Dubois 博士講演) is no list of who takes part.
     if (/^\s*#/u.test(text)) continue;
@@ -687,36 +742,22 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
     for (const piece of text.split(/[/／|｜、,]|\s+(?=[^\s:]{1,8}:)/u)) {
       // 「記録：ゆず」: the part before the colon, the name after it; without a colon the name must be whole (被告人　堀内 健吾).
       const colon = piece.lastIndexOf(':');
-      const words = (part: string): string[] => part.split(/\s+/u).filter((token) => token !== '');
-      const tokens = words(piece.slice(colon + 1));
+      const tokens = piece.slice(colon + 1).split(/\s+/u).filter((token) => token !== '');
       while (tokens.length > 1 && TITLE_AFTER.test(tokens.at(-1) ?? '')) tokens.pop();
       const [last = '', before = ''] = [tokens.at(-1), tokens.at(-2)];
       const parted = tokens.length >= 2 && /^[\p{Script=Han}々]{1,4}$/u.test(before) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(last) && !notFamilyName(before);
-      const person = parted ? `${before} ${last}` : last;
-      const whole = person.split(/[\s・=]+/u);
-      if (!NAME_SHAPED.test(person) || (colon < 0 && whole.length < 2)) continue;
-      // A name the header's speakers already list is a member: only a label with a title may still be theirs.
-      const listed = parts.has(person);
-      const roles = [...words(colon < 0 ? '' : piece.slice(0, colon)), ...tokens.slice(0, tokens.length - (parted ? 2 : 1))];
-      const part = listed ? undefined : [...parts].find((label) => roles.some((role) => role === label || (/^[A-Z]{2,}$/u.test(label) && role.endsWith(label))));
-      if (part !== undefined) {
-        pairs.push([part, person]);
-        continue;
-      }
-      const names = whole.map(aliasKey);
-      // 「石倉 浩二（校長）」 above 「石倉校長：」: the family name with the title the entry gives (or, with none given, a title).
-      // A reading in the bracket (いしくら こうじ) says nothing of the title.
-      const bracket = parted ? new RegExp(`${escapeRegExp(person)}\\s*\\(([\\p{Script=Han}々]+)\\)`, 'u').exec(line.text.normalize('NFKC'))?.[1] : undefined;
-      const titled = (label: string): boolean => {
-        const title = parted && label.startsWith(before) ? label.slice(before.length) : '';
-        return FAMILY_TITLE.test(title) && (bracket === undefined || bracket.endsWith(title));
-      };
-      const owners = names.length > 1 ? [...labels].filter((label) => (!listed && names.includes(aliasKey(label))) || titled(label)) : [];
-      // One label, or the family name alone and with a title (石倉：, 石倉校長：): two names' labels would make it anyone's.
-      if (owners.length === 1 || (parted && owners.every((label) => label === before || titled(label)))) pairs.push(...owners.map((label) => [label, person] as const));
+      entries.push({ line, piece, colon, tokens, parted, before, person: parted ? `${before} ${last}` : last });
     }
   }
-  return pairs;
+  return entries;
+}
+
+/**
+ * Whether an attendee entry's bracket (校長, PTA会長, 校長・司会) gives the title a label writes on the family name:
+ * one of its words is the title or ends with it, a 副会長 not being a 会長.
+ */
+function heldTitle(bracket: string, title: string): boolean {
+  return bracket.split(/[\s・、,/]+/u).some((word) => word === title || (word.endsWith(title) && !/[副前元]$/u.test(word.slice(0, -title.length))));
 }
 /**
  * What follows a part's label on a credits line: only a name (group 1), maybe bracketed, then nothing, a
@@ -734,7 +775,7 @@ const NAME_PARTS_ONLY = /^(?:さん|氏|先生|博士|教授)$/u;
  * behind a part such as 解説), answering to every spelling. A kanji name's parted reading becomes
  * another name for whoever has that name (早瀬 → はやせ).
  */
-function linkWrittenSpellings(members: CastMember[], transcript: Transcript): void {
+function linkWrittenSpellings(members: CastMember[], transcript: Transcript, unbulleted: ReadonlySet<string>): void {
   const labels = new Set(members.map((member) => member.name));
   const matching = (spelling: string): CastMember[] => {
     const key = aliasKey(spelling);
@@ -742,7 +783,7 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
     const whole = nameParts(spelling).length > 1 || /^[\p{Script=Han}々]{3,6}$/u.test(spelling);
     return members.filter((member) => aliasKey(member.name) === key || member.aliases.some((alias) => aliasKey(alias) === key) || (whole && nameMatch(member.name, spelling) > 0));
   };
-  for (const [left, right] of writtenSameNames(transcript, labels)) {
+  for (const [left, right] of writtenSameNames(transcript, labels, unbulleted)) {
     const joined = [...new Set([...matching(left), ...matching(right)])];
     if (joined.length === 0) continue;
     // Two full names that differ are two people, whatever the pair says.
@@ -776,6 +817,16 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript): vo
       members[i] = { ...member, aliases: [...new Set([...member.aliases, ...readings])] };
     });
   }
+}
+
+/** The kanji family names (by `aliasKey`) that two members' full names, family and given name apart, share: 石倉 for 石倉 浩二 and 石倉 美咲. */
+function sharedFamilyNames(members: readonly CastMember[]): Set<string> {
+  const given = new Map<string, Set<string>>();
+  for (const { name } of members) {
+    const parted = /^([\p{Script=Han}々]{1,4}) ([\p{Script=Han}々ぁ-ゖ]{1,4})$/u.exec(name.normalize('NFKC').trim());
+    if (parted?.[1] !== undefined && parted[2] !== undefined) given.set(aliasKey(parted[1]), (given.get(aliasKey(parted[1])) ?? new Set()).add(parted[2]));
+  }
+  return new Set([...given].filter(([, names]) => names.size > 1).map(([family]) => family));
 }
 
 /** The byline's name without the description a byline may bracket after it (佐藤健太郎（科学ジャーナリスト）). */
@@ -878,7 +929,7 @@ function listedSpeaker(listed: string): CastMember {
 }
 
 /** Label names that recur (or that the title names), each once. Q/A labels stay roles, not people. */
-function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember[]): CastMember[] {
+function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember[], unbulleted: ReadonlySet<string>): CastMember[] {
   const counts = new Map<string, number>();
   const hosts = new Set<string>();
   /** The role each label carries (佐藤（司会）, 高橋（ゲスト）): another name users call them by. */
@@ -894,7 +945,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   const names = new Map<string, Set<string>>();
   for (const paragraph of paragraphs) {
     const text = paragraph.text.normalize('NFKC');
-    const read = readLabel(text);
+    const read = readLabel(text, unbulleted);
     if (read === null || read.shape === 'none') continue;
     const { name, role } = read;
     if (read.titled !== null) written.set(name, (written.get(name) ?? new Set()).add(read.titled));
@@ -1033,18 +1084,18 @@ function aliasKeyText(text: string): string {
 // ── Cues ───────────────────────────────────────────────────────────────────
 
 /** Names that open two lines or more as a label: a name someone is called by, not a one-off word before a colon. */
-function recurringLabels(paragraphs: readonly Paragraph[]): Set<string> {
+function recurringLabels(paragraphs: readonly Paragraph[], unbulleted: ReadonlySet<string>): Set<string> {
   const counts = new Map<string, number>();
   for (const paragraph of paragraphs) {
-    const name = readLabel(paragraph.text.normalize('NFKC').trim())?.name;
+    const name = readLabel(paragraph.text.normalize('NFKC').trim(), unbulleted)?.name;
     if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, count]) => count >= 2).map(([name]) => name));
 }
 
-function readCues(text: string, people: readonly Person[], headed: boolean, recurring: ReadonlySet<string>): LineCues {
+function readCues(text: string, people: readonly Person[], headed: boolean, recurring: ReadonlySet<string>, unbulleted: ReadonlySet<string>): LineCues {
   const raw = text.normalize('NFKC').trim();
-  const shaped = readLabel(raw);
+  const shaped = readLabel(raw, unbulleted);
   // A script's shape is a label only where the name recurs so or names someone in the cast: 特集「丸の内の今」 is a title.
   const read = shaped?.shape === 'script' && !recurring.has(shaped.name) && personNamed(people, shaped.name) === null ? null : shaped;
   const labelled = read?.name ?? null;
@@ -1078,7 +1129,7 @@ function readCues(text: string, people: readonly Person[], headed: boolean, recu
     unowned: read !== null && label === null && !QA_LABEL.test(read.name) && read.shape !== 'chat',
     // Not words nobody speaks (板書：, 全員：), nor a label that recurs or is written as a person (指導主事 村上：):
     // 田中：結論から言います。 結論：値上げはしません。 goes on with 田中.
-    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name) && !TITLED_NAME.test(read.name),
+    topic: read !== null && read.shape === 'label' && !recurring.has(read.name) && /^[\p{Script=Han}々]{2,4}$/u.test(read.name) && !TITLED_NAME.test(read.name) && !namesSomeone(people, read.name),
     heading: read === null && (headed || CLOSING_LINE.test(raw)),
     aside: read === null && ASIDE_LINE.test(raw),
     qa: labelled !== null && QA_LABEL.test(labelled) ? (/^(?:q|question|質問|問)$/iu.test(labelled) ? 'q' : 'a') : null,
@@ -1186,7 +1237,16 @@ function soleNamed(sentence: string, people: readonly Person[]): Person | null {
 
 function personNamed(people: readonly Person[], name: string): Person | null {
   const key = aliasKey(name);
-  return people.find((person) => person.keys.includes(key)) ?? people.find((person) => person.member.aliases.some((alias) => nameMatch(name, alias) > 0)) ?? null;
+  const exact = people.find((person) => person.keys.includes(key));
+  if (exact !== undefined) return exact;
+  // A family name two people's full names share (石倉 for 石倉 浩二 and 石倉 美咲) names neither.
+  if (people.filter((person) => person.member.name.startsWith(`${name} `)).length > 1) return null;
+  return people.find((person) => person.member.aliases.some((alias) => nameMatch(name, alias) > 0)) ?? null;
+}
+
+/** Whether a name is part of a cast member's (石倉 of 石倉 浩二), though it may name more than one of them. */
+function namesSomeone(people: readonly Person[], name: string): boolean {
+  return people.some((person) => person.member.aliases.some((alias) => nameMatch(name, alias) > 0));
 }
 
 /** 「セバスチャン、誰が…?」「ネイサンはどう思いますか?」: the person a question turns to. */

@@ -22,6 +22,13 @@ const LABEL = new RegExp(
   'u',
 );
 /**
+ * A list item's mark (`- `, `・`): a field of the minutes follows it as often as a speaker (`- 議題：…`, `- 決定：…`),
+ * so after it only a name with a title (`- 羽田教頭：`) or a name the text labels without one (see `readLabel`) is a label.
+ */
+const LIST_MARK = /^\s*(?:[-*+•][ \u3000]+|・)/u;
+/** No names: a line read alone has no other lines to vouch for a list item's label. */
+const NO_NAMES: ReadonlySet<string> = new Set();
+/**
  * A speaker's mark in a council record (会議録): 「○議長（小池一郎君）　…」「○３番（浜田洋子君）　…」 (the part
  * they speak in, group 1, and their name, group 2) or 「○浜田洋子君　…」 (group 3). No colon: the mark
  * ends at the space before the words. Either width, so it reads the raw line as well as the folded one.
@@ -117,7 +124,7 @@ const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|�
  * it heads (文化委員長, 広報部長, 副委員長).
  */
 export const TITLE_WORDS =
-  '(?:副|前|元)?(?:[\\p{Script=Han}々]{0,4}(?:委員長|委員|部長|課長|係長|局長|室長)|先生|教頭|教諭|主任|理事長|議長|会長|社長|所長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員|代表)';
+  '(?:副|前|元)?(?:[\\p{Script=Han}々]{0,4}(?:委員長|部長|課長|係長|局長|室長)|先生|教頭|教諭|主任|理事長|議長|会長|社長|所長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員)';
 /**
  * A name with a title after it (羽田教頭, 藤堂副会長, ハーパー副会長, リー文化委員長): a person, called by their post,
  * however long the two make the label; never a topic such as 結論：.
@@ -181,8 +188,14 @@ export interface LabelRead {
   readonly length: number;
 }
 
-/** The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. */
-export function readLabel(text: string): LabelRead | null {
+/**
+ * The speaker label opening an (NFKC-folded) line, when its name is shaped like a name or is Q/A. After a list
+ * item's mark the name must carry a title (`- 羽田教頭：`) or be one of `unbulleted`, the names the same text
+ * labels without a mark (see `unbulletedLabels`): `- 議題：夏祭りの予算` is a field of the minutes.
+ *
+ * @example readLabel('- 石倉：賛成です。', new Set(['石倉']))?.name // '石倉'
+ */
+export function readLabel(text: string, unbulleted: ReadonlySet<string> = NO_NAMES): LabelRead | null {
   const voice = VOICE_TAG.exec(text);
   const voiced = voice?.[1]?.trim();
   if (voice !== null && voiced !== undefined && voiced !== '') {
@@ -203,7 +216,7 @@ export function readLabel(text: string): LabelRead | null {
   if (comment !== null) return { name: comment[1]?.trim() ?? '', role: null, length: comment[0].length, shape: 'none', titled: null };
   // A stamp that carries the day is a post's, not a recording's clock: the sender after it is the speaker, however seldom they post.
   const stamp = readPostStamp(text);
-  const sent = stamp === null ? null : readLabel(text.slice(stamp.length));
+  const sent = stamp === null ? null : readLabel(text.slice(stamp.length), unbulleted);
   if (stamp !== null && sent !== null && sent.shape !== 'none') return { ...sent, shape: 'chat', length: stamp.length + sent.length };
   const talk = TALK_EXPORT.exec(text);
   const talker = talk?.[1]?.replace(PICTOGRAPH, '').trim();
@@ -214,25 +227,38 @@ export function readLabel(text: string): LabelRead | null {
   if (notice !== null) return { name: '', role: null, length: notice[0].length, shape: 'none', titled: null };
   const cue = SOUND_CUE.exec(text);
   if (cue !== null) return { name: cue[0].trim(), role: null, length: cue[0].length, shape: 'none', titled: null };
-  return readNameLabel(text) ?? readTimedLabel(text) ?? readScriptLine(text) ?? readCaption(text);
+  return readNameLabel(text, unbulleted) ?? readTimedLabel(text) ?? readScriptLine(text) ?? readCaption(text);
+}
+
+/**
+ * The names a text's lines open with as labels where no list item's mark comes before them: those that vouch
+ * for the same name after a mark (`- 石倉：` where `石倉：` also opens a line).
+ *
+ * @example unbulletedLabels(['石倉：はい。', '- 石倉：賛成です。']) // Set { '石倉' }
+ */
+export function unbulletedLabels(texts: readonly string[]): Set<string> {
+  const folded = texts.map((text) => text.normalize('NFKC').trim()).filter((text) => !LIST_MARK.test(text));
+  return new Set(folded.flatMap((text) => readLabel(text)?.name ?? []).filter((name) => name !== ''));
 }
 
 /** A label written as a name (or a part) and a colon: `イリヤ: `, `佐藤（司会）：`, `【田中】`. */
-function readNameLabel(text: string): LabelRead | null {
+function readNameLabel(text: string, unbulleted: ReadonlySet<string>): LabelRead | null {
   const match = LABEL.exec(text);
   const written = (match?.[1] ?? match?.[2])?.trim();
   if (match === null || written === undefined || [...written].length > LABEL_NAME_MAX) return null;
+  // After a list item's mark, a name with a title or one the text labels without a mark (as written or as read: 森医師, 森).
+  const vouched = (name: string): boolean => !LIST_MARK.test(text) || TITLED_NAME.test(written) || unbulleted.has(written) || unbulleted.has(name);
   const role = match[3]?.trim() ?? null;
-  if (NOT_A_PERSON.test(written)) return { name: written, role, length: match[0].length, shape: 'none', titled: null };
+  if (NOT_A_PERSON.test(written)) return vouched(written) ? { name: written, role, length: match[0].length, shape: 'none', titled: null } : null;
   // 「都市計画課長（小川）：」: the post before the bracket, the person in it; the post stays another name for them.
   const person = role === null || !(TITLE_FIRST.test(written) || ROLE_LABEL.test(written)) || bracketName(role) !== null ? null : bracketedPerson(role);
-  if (person !== null) return { name: person.name, role: written, length: match[0].length, shape: 'label', titled: person.titled };
+  if (person !== null) return vouched(person.name) ? { name: person.name, role: written, length: match[0].length, shape: 'label', titled: person.titled } : null;
   const stem = TITLE_ON_NAME.exec(written)?.[1]?.trim();
   const titled = stem !== undefined && (NAME_SHAPED.test(stem) || KANA_NAME_SHAPED.test(stem)) && !ROLE_LABEL.test(stem) ? stem : null;
   const name = titled ?? written;
   const strong = titled !== null || QA_LABEL.test(name) || ROLE_LABEL.test(name) || NAME_SHAPED.test(name) || TITLED_NAME.test(name) || LETTERED_ROLE.test(name);
   if (!strong && !(KANA_NAME_SHAPED.test(name) && !KANA_WORD.test(name))) return null;
-  if (FIELD_LABEL.test(name)) return null;
+  if (FIELD_LABEL.test(name) || !vouched(name)) return null;
   return { name, role, length: match[0].length, shape: strong ? 'label' : 'kana', titled: titled === null ? null : written };
 }
 

@@ -1418,6 +1418,53 @@ describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
     expect([posts[3], posts[5]]).toEqual(['菅原 直子', '菅原 直子']);
   });
 
+  it('reads a list item\'s field of the minutes (- 議題：, - 決定：) as no label, and a list item\'s name (- 石倉：, - 羽田教頭：) as its speaker', () => {
+    const minutes = (...extra: string[]): string =>
+      lines(
+        'みどり台町内会 役員会 記録',
+        '出席者：石倉 浩二（会長）、羽田 由紀（教頭）',
+        '',
+        '石倉：夏祭りの準備について話します。',
+        '羽田：予算は昨年と同じです。',
+        '石倉：テントは何張り借りますか。',
+        '羽田：四張りでお願いします。',
+        '',
+        '- 議題：夏祭りの予算',
+        '- 決定：十五万円',
+        '- 議題：テント',
+        '- 決定：四張り',
+        ...extra,
+      );
+    const fields = ['議題', '決定', 'テント', '十五万円', '四張り', '担当', '山田', '期限', '来月末'];
+    for (const text of [minutes(), minutes('- 担当：山田', '- 期限：来月末')]) {
+      const speakers = speakersOf(text);
+      // The list goes on as the last speaker's, as any unlabelled line would; no field is anyone's name.
+      for (const line of [9, 10, 11, 12]) expect(speakers[line]).toBe('羽田 由紀');
+      const cast = castOf(text).map((member) => member.name);
+      for (const field of fields) expect(cast).not.toContain(field);
+    }
+    // A list item opening with a name the minutes label without the mark (石倉：), or with a name and a title, is theirs.
+    const said = speakersOf(minutes('- 石倉：当日の受付は私がします。', '- 羽田教頭：領収書を集めます。'));
+    expect([said[13], said[14]]).toEqual(['石倉 浩二', '羽田 由紀']);
+  });
+
+  it('joins a family name that two attendees share (石倉：) to neither, and a title to the one the list gives it', () => {
+    const minutes = (attendees: string): string =>
+      lines('さくら台小学校 PTA役員会 記録', attendees, '', '石倉校長：運動会の件です。', '美咲：受付を手伝います。', '石倉：では、お願いします。', '石倉校長：以上です。', '美咲：了解しました。');
+    for (const attendees of ['出席者：石倉 浩二（校長）、石倉 美咲（副会長）', '出席者：石倉 美咲（副会長）、石倉 浩二（校長）']) {
+      const speakers = speakersOf(minutes(attendees));
+      expect([speakers[4], speakers[7]]).toEqual(['石倉 浩二', '石倉 浩二']);
+      expect([speakers[5], speakers[8]]).toEqual(['石倉 美咲', '石倉 美咲']);
+      // Either 石倉 may have said it: it is neither's, nor the last speaker's going on.
+      expect(speakers[6]).toBeNull();
+    }
+    // A bracket that is not all kanji (（PTA会長）) still gives the title: 北条校長 is not 北条 正樹.
+    const pta = (label: string): string =>
+      lines('PTA役員会 記録', '出席者：北条 正樹（PTA会長）、白井 由紀（会計）', '', `${label}：夏祭りの準備について話します。`, '白井：予算は昨年と同じです。', `${label}：では決めます。`, '白井：了解しました。');
+    expect(speakersOf(pta('北条会長'))[4]).toBe('北条 正樹');
+    expect(speakersOf(pta('北条校長'))[4]).toBe('北条校長');
+  });
+
   it('links the names a legend pairs with a slash, and a full name labelled once before the short one', () => {
     const text = lines(
       'ラジオ「夜のまかない」#12　ゲスト：柳家花緑さん',
@@ -1617,6 +1664,9 @@ describe('attributeSpeakers: labels that are not what they look like', () => {
     // A family name with a title (村井課長：) is a person who speaks once, not a word: their line is not 大島's.
     const titled = speakersOf(lines('防災訓練 打ち合わせ', '', '佐伯：訓練は十月の第二日曜です。', '大島：消火器の数は足りますか。', '佐伯：去年は二本足りませんでした。', '大島：では借りましょう。', '村井課長：市から五本借りられます。', '佐伯：助かります。'));
     expect(titled[7]).toBeNull();
+    // A team (日本代表：) is a word before a colon, not a name with a title: the line goes on with the speaker.
+    const team = speakersOf(lines('スポーツニュース', '', '佐伯：昨夜の試合の結果です。', '日本代表：3対1で勝利。', '大島：強かったですね。', '佐伯：はい。', '大島：次も楽しみです。'));
+    expect(team[4]).toBe('佐伯');
   });
 
   it('takes a short timestamped line for speech where the turns carry timestamps, and for a section title where they do not', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelLength, readLabel, standingLabel } from '../../src/corpus/speaker-label.js';
+import { labelLength, readLabel, standingLabel, TITLED_NAME, unbulletedLabels } from '../../src/corpus/speaker-label.js';
 
 const read = (text: string): Pick<NonNullable<ReturnType<typeof readLabel>>, 'name' | 'role' | 'shape'> | null => {
   const found = readLabel(text.normalize('NFKC'));
@@ -57,9 +57,9 @@ describe('readLabel', () => {
     // An officer of a body before the person in brackets: the person speaks, the post is their role.
     ['会計（北村）：今月の支出は二万円です。', { name: '北村', role: '会計', shape: 'label' }],
     ['書記（松浦）：前回の記録を読みます。', { name: '松浦', role: '書記', shape: 'label' }],
-    // A list item that opens with a label: minutes list what each one said.
-    ['- 北村：通帳の写しも添えます。', { name: '北村', role: null, shape: 'label' }],
-    ['・松浦：記録は来週配ります。', { name: '松浦', role: null, shape: 'label' }],
+    // A list item that opens with a name and a title: minutes list what each one said.
+    ['- 石倉校長：運動会は予定どおりです。', { name: '石倉校長', role: null, shape: 'label' }],
+    ['・羽田教頭：雨天の案も用意します。', { name: '羽田教頭', role: null, shape: 'label' }],
   ])('reads %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -86,8 +86,29 @@ describe('readLabel', () => {
     ['今日の議題は副会長の選出について：'],
     // A list item that opens with a time, not a name.
     ['- 10:30 受付開始'],
+    // A field of the minutes as a list item: a word before the colon, no name with a title.
+    ['- 議題：夏祭りの予算'],
+    ['- 決定：十五万円'],
+    ['- 議題：テント'],
+    ['- 決定：四張り'],
+    ['- 担当：山田'],
+    ['- 期限：来月末'],
+    ['- 今日：晴れ'],
+    ['・ポイント：ここ'],
+    ['- 市長選：現職が出馬'],
+    ['- Q：何？'],
   ])('reads no label in %j', (text) => {
     expect(read(text)).toBeNull();
+  });
+
+  it('reads a list item\'s label where the text labels the same name without the mark', () => {
+    const minutes = ['北村：会計報告です。', '- 北村：通帳の写しも添えます。', '・松浦：記録は来週配ります。', '松浦：以上です。', '- 議題：テント'];
+    const unbulleted = unbulletedLabels(minutes);
+    expect([...unbulleted]).toEqual(['北村', '松浦']);
+    const found = minutes.map((text) => readLabel(text.normalize('NFKC'), unbulleted)?.name ?? null);
+    expect(found).toEqual(['北村', '北村', '松浦', '松浦', null]);
+    // Read alone, a list item's plain name vouches for nothing.
+    expect(readLabel('- 北村：通帳の写しも添えます。')).toBeNull();
   });
 
   it('starts a script line at its quotation, after the name and the stage direction', () => {
@@ -97,6 +118,17 @@ describe('readLabel', () => {
     expect(bold.slice(labelLength(bold))).toBe('Hello, Osaka!');
     const cue = '<v 教員>では出席を取ります。';
     expect(cue.slice(labelLength(cue))).toBe('では出席を取ります。');
+  });
+});
+
+describe('TITLED_NAME', () => {
+  it.each(['石倉校長', '羽田教頭', '藤堂副会長', 'ハーパー副会長', 'リー文化委員長', '佐久間副部長'])('takes %j for a name with a title', (label) => {
+    expect(TITLED_NAME.test(label)).toBe(true);
+  });
+
+  // 代表 is a team or a body as often as a title (日本代表), and a bare 委員 after a word (本日委員) names no one.
+  it.each(['日本代表', '本日委員', '市民代表'])('takes %j for no name with a title', (label) => {
+    expect(TITLED_NAME.test(label)).toBe(false);
   });
 });
 
