@@ -5,7 +5,7 @@
  * particular person: every alias comes from the text, and spellings are compared by sound
  * (`soundKey`), so イリヤ・サツキーバー answers to "Ilya Sutskever" without a table of names.
  */
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch, toKatakana } from '../text/normalize.js';
 import { boundedEditDistance, soundKeys, spellingSimilarity } from '../text/transliterate.js';
 
 export type CastRole = 'host' | 'guest' | 'author' | 'quoted';
@@ -262,6 +262,14 @@ function strongerRole(left: CastRole, right: CastRole): CastRole {
 
 /** How a typed speaker name resolves against a cast: the best member, or null when none matches. */
 export function findCastMember<M extends Pick<CastMember, 'name' | 'aliases'>>(cast: readonly M[], typed: string): M | null {
+  // 「たかはし」 typed for 高橋: a name typed in hiragana is also its reading in katakana (the aliases
+  // hold kanji names' readings in katakana).
+  return bestCastMember(cast, typed) ?? (HIRAGANA_NAME.test(typed.trim()) ? bestCastMember(cast, toKatakana(typed.trim())) : null);
+}
+
+const HIRAGANA_NAME = /^[\u3041-\u3096ー\s]+$/u;
+
+function bestCastMember<M extends Pick<CastMember, 'name' | 'aliases'>>(cast: readonly M[], typed: string): M | null {
   let best: { member: M; score: number } | null = null;
   for (const member of cast) {
     const score = Math.max(...[member.name, ...member.aliases].map((alias) => nameMatch(typed, alias)));

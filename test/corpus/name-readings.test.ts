@@ -26,6 +26,13 @@ describe('withNameReadings', () => {
     expect(() => resolveSpeaker(corpus, 'Takahashi')).toThrow(UserError);
   });
 
+  it('lets a name typed in hiragana find a kanji name by its reading', () => {
+    const read = withNameReadings(corpus, tokenizer);
+    expect(resolveSpeaker(read, 'たかはし').name).toBe('高橋恵美');
+    expect(resolveSpeaker(read, 'たかはし えみ').name).toBe('高橋恵美');
+    expect(() => resolveSpeaker(read, 'すずき')).toThrow(UserError);
+  });
+
   it('reads a hiragana given name as written, after the kanji family name', () => {
     const text = ['料理の話', '', '本日の進行を務めます、山口です。ゲストは料理研究家の藤井みのりさんです。', '藤井です。よろしくお願いします。'].join('\n');
     const kana: Corpus = { transcripts: [attributeSpeakers(parseTranscript('f.txt', text))], skipped: [] };
