@@ -942,6 +942,8 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
   const shapes = new Map<string, LabelRead['shape']>();
   /** Other ways a label is written: with a title on the name (森医師, 森Dr. for 森), the name in its bracket (記者A（テック通信・斉藤）). */
   const written = new Map<string, Set<string>>();
+  /** Labels whose line gives the label's own name (「…顧問の佐久間です。」). */
+  const selfNamed = new Set<string>();
   const names = new Map<string, Set<string>>();
   for (const paragraph of paragraphs) {
     const text = paragraph.text.normalize('NFKC');
@@ -958,7 +960,10 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     if (role !== null && role !== '' && inBracket === null && (ROLE_LABEL.test(role) || HOST_ROLE.test(role) || !AFFILIATION.test(role))) roles.set(name, (roles.get(name) ?? new Set()).add(role));
     for (const sentence of text.slice(read.length).split(SENTENCE_BREAK)) {
       const own = OWN_NAME.exec(sentence.trim())?.[1]?.trim();
-      if (own !== undefined && own !== name && nameMatch(name, own) > 0) fuller.set(name, (fuller.get(name) ?? new Set()).add(own));
+      if (own === undefined || nameMatch(name, own) === 0) continue;
+      // 「佐久間：えー、顧問の佐久間です。」 vouches for a label said once as well as a fuller name does.
+      if (own === name) selfNamed.add(name);
+      else fuller.set(name, (fuller.get(name) ?? new Set()).add(own));
     }
   }
   const labels: CastMember[] = [];
@@ -981,7 +986,7 @@ function findLabels(paragraphs: readonly Paragraph[], known: readonly CastMember
     // labels its speaker however seldom it speaks, and so does the full name of a recurring label written
     // out once (桂小梅： before 小梅：), or a name with a title on it (林委員：), as sure a label as a bracket.
     const fullerOfLabel = [...counts.keys()].some((other) => other !== name && recurring(other) && nameMatch(other, name) > 0);
-    const vouched = (dialogue && (bracketed.has(name) || written.has(name) || fuller.has(name) || ROLE_LABEL.test(name) || part !== undefined || fullerOfLabel)) || (part !== undefined && (parts.get(part) ?? 0) > count);
+    const vouched = (dialogue && (bracketed.has(name) || written.has(name) || fuller.has(name) || selfNamed.has(name) || ROLE_LABEL.test(name) || part !== undefined || fullerOfLabel)) || (part !== undefined && (parts.get(part) ?? 0) > count);
     // A saved chat names its senders itself: each one speaks, however often.
     if (shapes.get(name) === 'chat') {
       labels.push({ name, aliases: [...aliasesOf(name), ...[...(roles.get(name) ?? [])].flatMap((role) => roleAliases(name, role))], role: 'guest' });

@@ -1465,6 +1465,23 @@ describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {
     expect(speakersOf(pta('北条校長'))[4]).toBe('北条校長');
   });
 
+  it('takes a name labelled once for a speaker when the line gives that name itself (「…顧問の佐久間です。」)', () => {
+    const text = lines(
+      '昼の放送 原稿',
+      '',
+      '森川：こんにちは。昼の放送の時間です。',
+      '大西：今日は図書室からのお知らせです。',
+      '森川：新しい本が十冊入りました。',
+      '大西：ここで、顧問の先生からひとことです。',
+      '佐久間：えー、放送委員会顧問の佐久間です。廊下は走らないでください。',
+      '森川：ありがとうございました。',
+      '大西：これで昼の放送を終わります。',
+    );
+    expect(speakersOf(text)[7]).toBe('佐久間');
+    // Said once with nothing vouching for it, a label stays unattributed, as before.
+    expect(speakersOf(text.replace('放送委員会顧問の佐久間です。', ''))[7]).not.toBe('佐久間');
+  });
+
   it('links the names a legend pairs with a slash, and a full name labelled once before the short one', () => {
     const text = lines(
       'ラジオ「夜のまかない」#12　ゲスト：柳家花緑さん',
