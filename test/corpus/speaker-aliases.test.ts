@@ -26,6 +26,12 @@ describe('aliasesOf', () => {
     expect(withoutHonorific('田中さん')).toBe('田中');
     expect(withoutHonorific('Prof')).toBe('Prof');
   });
+
+  it('strips a rank after a name as it strips an honorific (北条 健吾 九段, 水無瀬 女流二段), and finds the person by it', () => {
+    expect(withoutHonorific('北条 健吾 九段')).toBe('北条 健吾');
+    expect(withoutHonorific('水無瀬女流二段')).toBe('水無瀬');
+    expect(findCastMember([{ name: '北条 健吾', aliases: aliasesOf('北条 健吾') }], '北条九段')?.name).toBe('北条 健吾');
+  });
 });
 
 describe('nameMatch', () => {
