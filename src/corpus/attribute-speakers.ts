@@ -1246,12 +1246,17 @@ function personNamed(people: readonly Person[], name: string): Person | null {
   if (exact !== undefined) return exact;
   // A family name two people's full names share (石倉 for 石倉 浩二 and 石倉 美咲) names neither.
   if (people.filter((person) => person.member.name.startsWith(`${name} `)).length > 1) return null;
-  return people.find((person) => person.member.aliases.some((alias) => nameMatch(name, alias) > 0)) ?? null;
+  return people.find((person) => answersTo(person, name)) ?? null;
 }
 
 /** Whether a name is part of a cast member's (石倉 of 石倉 浩二), though it may name more than one of them. */
 function namesSomeone(people: readonly Person[], name: string): boolean {
-  return people.some((person) => person.member.aliases.some((alias) => nameMatch(name, alias) > 0));
+  return people.some((person) => answersTo(person, name));
+}
+
+/** Whether a person answers to a name by one of their spellings (a part of it will do). */
+function answersTo(person: Person, name: string): boolean {
+  return person.member.aliases.some((alias) => nameMatch(name, alias) > 0);
 }
 
 /** 「セバスチャン、誰が…?」「ネイサンはどう思いますか?」: the person a question turns to. */
