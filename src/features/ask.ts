@@ -8,6 +8,7 @@ import type { PreparedQuery } from '../search/search-engine.js';
 import { askedAttribute, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
+import { withCorrections } from './corrections.js';
 
 export interface AskOptions {
   readonly question: string;
@@ -158,22 +159,27 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   // 「いつまでに」 asks for a deadline (a date something lasts until), 「何時に」 for a time of day, 「何月何日」 for a day, not any date.
   const needs = type !== 'time' ? null : asksUntilWhen(words) ? 'deadline' : asksClockTime(words) ? 'clock' : asksDay(words) ? 'day' : null;
   const timed = (text: string): boolean => needs === null || states(text, needs);
+  // 「何時ですか」 is answered by a time of day (「2時40分でした」), with or without a date beside it.
+  const dated = (text: string): boolean => (needs === 'clock' ? states(text, needs) : hasAnswerShape('time', text) && timed(text));
   const fits = (text: string): boolean => {
     const said = withoutPostStamp(text);
-    return hasAnswerShape(type, said, term) && timed(said);
+    return type === 'time' ? dated(said) : hasAnswerShape(type, said, term);
   };
   // 「みさきちって誰?」 is answered by the line that says who みさきち is (「みさきち＝田中です」), above lines that only use the name.
   const says = (text: string): boolean => name !== null && identifies(text, name);
   const retrieved = retriever.retrieve(prepared, { limit: Math.max(options.limit, RERANK_DEPTH) });
-  const passages = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits)
-    .map(({ passage, score }) => ({
+  const scored = withNeighbouringAnswers(retriever, prepared, withAnswersToQuestions(retriever, prepared, retrieved), type, fits).map(
+    ({ passage, score }) => ({
       passage,
       score:
         score +
         (fits(passage.excerpt.text) ? ANSWER_SHAPE_BONUS : 0) +
         (says(passage.paragraph.text) ? ANSWER_SHAPE_BONUS : 0) +
         (corrects(passage.paragraph) ? CORRECTION_BONUS : 0),
-    }))
+    }),
+  );
+  // A later line that takes back the value of a candidate (「3時って言いましたけど…2時40分でした」) says what holds.
+  const passages = withCorrections(retriever, prepared, scored, withoutPostStamp)
     .sort((left, right) => right.score - left.score)
     .filter((entry, _i, all) => entry.score >= MIN_RELATIVE_SCORE * (all[0]?.score ?? 0))
     .slice(0, options.limit);
@@ -189,12 +195,12 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const counted = countedAnswer(words);
   const topText = top === undefined ? '' : withoutPostStamp(top.paragraph.text);
   // A scene or update heading dates the lines under it: 「■シーン3（九月二十六日）」 answers when its lines happened.
-  const datedSection = type === 'time' && top !== undefined && top.paragraph.section !== null && hasAnswerShape('time', top.paragraph.section) && timed(top.paragraph.section);
+  const datedSection = type === 'time' && top !== undefined && top.paragraph.section !== null && dated(top.paragraph.section);
   const shaped =
     datedSection ||
     (top !== undefined &&
       typed &&
-      (counted === null ? (hasAnswerShape('time', topText) || ((type !== 'time' || placesInTime(topText)) && hasAnswerShape('quantity', topText))) && timed(topText) : counted.test(topText.normalize('NFKC'))));
+      (counted === null ? dated(topText) || ((type !== 'time' || placesInTime(topText)) && hasAnswerShape('quantity', topText) && timed(topText)) : counted.test(topText.normalize('NFKC'))));
   const second = passages[1]?.score ?? 0;
   const first = passages[0]?.score ?? 0;
   const evidence: AnswerEvidence | null =

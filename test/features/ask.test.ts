@@ -236,6 +236,13 @@ describe('ask', () => {
     expect(ask(dated, { question: '本震は何時に来たの？', limit: 3 }).answered).toBe(false);
   });
 
+  it('takes a time of day alone as the answer to a what-time question', () => {
+    const handover = oneFile('handover.txt', '申し送り', '', '三上：青木さんの酸素の値、記録を見たら2時40分に88%まで下がっていました。', ...EVERYDAY);
+    const result = ask(handover, { question: '青木さんの酸素の値が下がったのは何時ですか', limit: 3 });
+    expect(result.results[0]?.line).toBe(3);
+    expect(result.answered).toBe(true);
+  });
+
   it('puts a correction above the figure it corrects', () => {
     const review = oneFile(
       'review.txt',
@@ -246,6 +253,33 @@ describe('ask', () => {
       '※訂正：重さは約710gではなく、正しくは約690gです。',
     );
     expect(ask(review, { question: '重さは何グラム？', limit: 3 }).results[0]?.line).toBe(5);
+  });
+
+  it('puts a later line that takes a value back (the old value, a word of change, a new value) above the line that said it', () => {
+    const viewing = oneFile(
+      'viewing.txt',
+      '内見メモ',
+      '',
+      '田所：駐車場は敷地内に四台分あって、月五千五百円です。',
+      '私：車が一台あるので、お願いします。',
+      ...EVERYDAY,
+      '【メモ】田所さんから電話。駐車場代、五千五百円って言ってたのは間違いで、月六千五百円とのこと。',
+    );
+    const fee = ask(viewing, { question: '駐車場は月にいくらですか', limit: 3 });
+    expect(fee.results.slice(0, 2).map((item) => item.line)).toEqual([EVERYDAY.length + 5, 3]);
+    const handover = oneFile(
+      'handover.txt',
+      '申し送り',
+      '',
+      '三上：青木さん、SpO2が夜中1回、3時に88まで下がって、体位を変えたら戻りました。',
+      '藤代：了解です。',
+      ...EVERYDAY,
+      '三上：すみません、一個あります。青木さんの、3時って言いましたけど、記録見たら2時40分でした。',
+    );
+    expect(ask(handover, { question: '青木さんのSpO2が下がったのは何時ですか', limit: 3 }).results[0]?.line).toBe(EVERYDAY.length + 5);
+    // The value said again with no new one is no correction: the line that said it stays first.
+    const again = oneFile('again.txt', '申し送り', '', '三上：青木さんのSpO2は3時に88まで下がりました。', ...EVERYDAY, '三上：予定は変更なしで、青木さんは3時に回診です。');
+    expect(ask(again, { question: '青木さんのSpO2が下がったのは何時ですか', limit: 3 }).results[0]?.line).toBe(3);
   });
 
   it('does not mark a when or how-many question answered by a line without a date or a number', () => {
