@@ -38,7 +38,7 @@
  * none. Confidence decays along a long turn, since every line is another chance of a missed change.
  */
 import type { Paragraph, SourceLine, SpeakerEvidence, Transcript } from './types.js';
-import { aliasKey, aliasesOf, HONORIFIC, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, withoutHonorific, type CastMember } from './speaker-aliases.js';
+import { aliasKey, aliasesOf, HONORIFIC, isLatinSpelling, mergeCast, nameMatch, nameParts, ORGANISATION, RANK_WORD, withoutHonorific, type CastMember } from './speaker-aliases.js';
 import { isMarkedHeading } from './line-key.js';
 import { bracketName, isFieldLabel, isPart, KANA_NAME_SHAPED, LETTERED_ROLE, NAME_SHAPED, QA_LABEL, readLabel, ROLE_LABEL, TITLE_WORDS, TITLED_NAME, unbulletedLabels, type LabelRead } from './speaker-label.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
@@ -661,8 +661,8 @@ function partIntroductions(transcript: Transcript): Array<readonly [string, stri
 const FAMILY_TITLE = new RegExp(`^(?:${TITLE_WORDS}|(?:副|前|元)?[\\p{Script=Han}々]{0,4}委員)$`, 'u');
 /** Lines from the top where a header may list who takes part, whatever the first label's line. */
 const HEADER_LINES = 30;
-/** A title or a job written after a name in a header (森 隆之 医師). */
-const TITLE_AFTER = /^(?:医師|看護師|教諭|先生|氏|様|さん|弁護士|教授|准教授|講師|アナウンサー)$/u;
+/** A title, a job or a rank written after a name in a header (森 隆之 医師, 北条 健吾 九段): never a name of its own. */
+const TITLE_AFTER = new RegExp(`^(?:医師|看護師|教諭|先生|氏|様|さん|弁護士|教授|准教授|講師|アナウンサー|${RANK_WORD})$`, 'u');
 /**
  * A word that ends as a job does: who someone is, not their family name (主査 石井, 記者 林). An organisation
  * (広報部 小野寺) is `ORGANISATION`'s: two kanji at least, since 阿部, 田所 and 仁科 are family names.
@@ -686,17 +686,15 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
     return read !== null && labels.has(read.name) && !CREDIT_ONLY.test(line.text.normalize('NFKC').slice(read.length));
   });
   const pairs: Array<readonly [string, string]> = [];
-  const entries = headerEntries(transcript.lines.slice(0, first < 0 ? HEADER_LINES : Math.min(first, HEADER_LINES)));
+  const entries = headerEntries(transcript.lines.slice(0, first < 0 ? HEADER_LINES : Math.min(first, HEADER_LINES)), labels);
   // Two entries with one family name (石倉 浩二, 石倉 美咲): the family name alone is either's, so neither's.
   const families = new Map<string, Set<string>>();
   for (const { parted, before, person } of entries) if (parted) families.set(before, (families.get(before) ?? new Set()).add(person));
-  for (const { line, piece, colon, tokens, parted, before, person } of entries) {
-    const words = (part: string): string[] => part.split(/\s+/u).filter((token) => token !== '');
+  for (const { line, roles, credited, parted, before, person } of entries) {
     const whole = person.split(/[\s・=]+/u);
-    if (!NAME_SHAPED.test(person) || (colon < 0 && whole.length < 2)) continue;
+    if (!NAME_SHAPED.test(person) || (!credited && whole.length < 2)) continue;
     // A name the header's speakers already list is a member: only a label with a title may still be theirs.
     const listed = parts.has(person);
-    const roles = [...words(colon < 0 ? '' : piece.slice(0, colon)), ...tokens.slice(0, tokens.length - (parted ? 2 : 1))];
     const part = listed ? undefined : [...parts].find((label) => roles.some((role) => role === label || (/^[A-Z]{2,}$/u.test(label) && role.endsWith(label))));
     if (part !== undefined) {
       pairs.push([part, person]);
@@ -722,9 +720,10 @@ function headerCast(transcript: Transcript, parts: ReadonlySet<string>, labels: 
 
 interface HeaderEntry {
   readonly line: SourceLine;
-  readonly piece: string;
-  readonly colon: number;
-  readonly tokens: readonly string[];
+  /** The words before the name: the part before a colon (記録：) and who the person is or is with (被告人, 代表取締役CEO). */
+  readonly roles: readonly string[];
+  /** The entry follows a part's colon (記録：ゆず), so a name alone is one; without a colon the name must be whole. */
+  readonly credited: boolean;
   /** The name is a kanji family name and a given name apart (石倉 浩二): `before` is the family name. */
   readonly parted: boolean;
   readonly before: string;
@@ -732,7 +731,8 @@ interface HeaderEntry {
 }
 
 /** The entries of a header's lines, each with the name it ends with (see `headerCast`). */
-function headerEntries(lines: readonly SourceLine[]): HeaderEntry[] {
+function headerEntries(lines: readonly SourceLine[], labels: ReadonlySet<string>): HeaderEntry[] {
+  const words = (text: string): string[] => text.split(/\s+/u).filter((word) => word !== '');
   const entries: HeaderEntry[] = [];
   for (const line of lines) {
     const text = line.text.normalize('NFKC').replace(/\([^()]*\)/gu, ' ');
@@ -742,14 +742,44 @@ function headerEntries(lines: readonly SourceLine[]): HeaderEntry[] {
     for (const piece of text.split(/[/／|｜、,]|\s+(?=[^\s:]{1,8}:)/u)) {
       // 「記録：ゆず」: the part before the colon, the name after it; without a colon the name must be whole (被告人　堀内 健吾).
       const colon = piece.lastIndexOf(':');
-      const tokens = piece.slice(colon + 1).split(/\s+/u).filter((token) => token !== '');
-      while (tokens.length > 1 && TITLE_AFTER.test(tokens.at(-1) ?? '')) tokens.pop();
-      const [last = '', before = ''] = [tokens.at(-1), tokens.at(-2)];
-      const parted = tokens.length >= 2 && /^[\p{Script=Han}々]{1,4}$/u.test(before) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(last) && !notFamilyName(before);
-      entries.push({ line, piece, colon, tokens, parted, before, person: parted ? `${before} ${last}` : last });
+      const part = words(colon < 0 ? '' : piece.slice(0, colon));
+      for (const tokens of personRuns(words(piece.slice(colon + 1)), labels)) {
+        while (tokens.length > 1 && TITLE_AFTER.test(tokens.at(-1) ?? '')) tokens.pop();
+        const [last = '', before = ''] = [tokens.at(-1), tokens.at(-2)];
+        const parted = tokens.length >= 2 && partedName(before, last);
+        entries.push({ line, roles: [...part, ...tokens.slice(0, tokens.length - (parted ? 2 : 1))], credited: colon >= 0, parted, before, person: parted ? `${before} ${last}` : last });
+      }
     }
   }
   return entries;
+}
+
+/** A kanji family name and a given name written apart (石倉 浩二, 水無瀬 あかり), as a header lists them. */
+function partedName(family: string, given: string): boolean {
+  return /^[\p{Script=Han}々]{1,4}$/u.test(family) && /^[\p{Script=Han}々ぁ-ゖ]{1,4}$/u.test(given) && !notFamilyName(family) && !TITLE_AFTER.test(given);
+}
+
+/**
+ * An entry's words cut where one person's name ends, since one entry may list two people (先手 桐谷 蒼 七段　後手 沖田 陽一 …):
+ * after a family name the text labels and the given name written after it (桐谷 蒼 for 桐谷：), and after a title or
+ * rank closing a full name (桐谷 蒼 七段). A lone word left after the last name is said of that person (a title:
+ * 沖田 陽一 名人), no entry of its own.
+ */
+function personRuns(tokens: readonly string[], labels: ReadonlySet<string>): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const token of tokens) {
+    const previous = run.at(-1) ?? '';
+    const labelled = labels.has(previous) && !isPart(previous) && !labels.has(token) && partedName(previous, token);
+    const titled = TITLE_AFTER.test(token) && partedName(run.at(-2) ?? '', previous);
+    run.push(token);
+    if (labelled || titled) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 1 || runs.length === 0) runs.push(run);
+  return runs;
 }
 
 /**

@@ -24,8 +24,10 @@ export interface CastMember {
  * their family name. Two kanji at least before the unit word: 阿部, 服部, 田所 and 仁科 are family names.
  */
 export const ORGANISATION = /^(?:\p{sc=Han}{1,10}側|[\p{sc=Han}々]{2,10}(?:課|部|室|局|係|班|科|社|店|所|院|校|省|庁|会))$/u;
+/** A rank written after a name (九段, 女流二段): who someone is, never a name of its own. */
+export const RANK_WORD = '(?:女流)?[一二三四五六七八九初]段';
 /** Honorifics and titles that may follow a name without changing who is meant, ranks (九段, 女流二段) among them. */
-export const HONORIFIC = /(?:さん|氏|先生|教授|博士|様|君|くん|ちゃん|(?:女流)?[一二三四五六七八九初]段|san|sensei)$/iu;
+export const HONORIFIC = new RegExp(`(?:さん|氏|先生|教授|博士|様|君|くん|ちゃん|${RANK_WORD}|san|sensei)$`, 'iu');
 /** Separators inside a full name: katakana middle dots, `=`, spaces. */
 const NAME_PARTS = /[・･·=＝\s]+/u;
 /** Name parts shorter than this are not aliases on their own (`ン`, `Li` would match everywhere). */

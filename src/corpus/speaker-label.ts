@@ -124,13 +124,22 @@ const TITLE_FIRST = /^(?:[\p{Script=Han}々]{1,10}(?:長|官|役|担当|理事|�
  * A title written after a name to call someone by it (石倉校長, 藤堂副会長, 森先生), or a post named after the body
  * it heads (文化委員長, 広報部長, 副委員長).
  */
-export const TITLE_WORDS =
-  '(?:副|前|元)?(?:[\\p{Script=Han}々]{0,4}(?:委員長|部長|課長|係長|局長|室長)|先生|教頭|教諭|主任|理事長|議長|会長|社長|所長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員)';
+const BODY_POSTS = '(?:委員長|部長|課長|係長|局長|室長)';
+const POSTS = '(?:先生|教頭|教諭|主任|理事長|議長|会長|社長|所長|店長|院長|校長|園長|署長|市長|町長|村長|区長|知事|監督|教授|議員)';
+export const TITLE_WORDS = `(?:副|前|元)?(?:[\\p{Script=Han}々]{0,4}${BODY_POSTS}|${POSTS})`;
+/**
+ * Words before a post that say which post it is, not whose (全体会長, 各部長, 歴代会長, 本部長, 新会長): no name,
+ * though as kanji they are shaped like one.
+ */
+const POST_SCOPE = '(?:全体|全|各|両|歴代|本|当|同|新|旧|現|次期|名誉)';
 /**
  * A name with a title after it (羽田教頭, 藤堂副会長, ハーパー副会長, リー文化委員長): a person, called by their post,
  * however long the two make the label; never a topic such as 結論：.
  */
-export const TITLED_NAME = new RegExp(`^(?:[\\p{Script=Han}々]{1,4}|[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*)${TITLE_WORDS}$`, 'u');
+export const TITLED_NAME = new RegExp(
+  `^(?:(?!${POST_SCOPE}(?:副|前|元)?(?:${BODY_POSTS}|${POSTS})$)[\\p{Script=Han}々]{1,4}|[ァ-ヺー]{2,}(?:[・=][ァ-ヺー]+)*|[A-Z][A-Za-z.'-]*)${TITLE_WORDS}$`,
+  'u',
+);
 
 /** A part someone speaks in on air or at a podium, beyond `ROLE_LABEL`'s: who reads the news, calls the game. */
 const SPEAKING_PART = /^(?:アナウンサー|アナ|キャスター|ナレーター|ナレーション|レポーター|リポーター|実況|解説|解説者|記者|アシスタント|パーソナリティ)$/u;

@@ -1254,6 +1254,41 @@ describe('attributeSpeakers: records, chats and names written out', () => {
     );
     expect(speakersOf(text)).toMatchObject({ 4: '三村 健', 6: '黒田 恵' });
   });
+
+  it('reads a header entry listing two people (先手 … 七段　後手 …) as two, and a rank or a title after a name as no name', () => {
+    const text = lines(
+      '第五期 若葉杯 三番勝負 第二局 大盤解説会',
+      '解説：真壁 修 九段　／　聞き手：早乙女 ゆかり 女流三段',
+      '対局者：黒番 相原 透 八段（挑戦者）　白番 葛城 涼介 天元（タイトル保持者）',
+      '',
+      '早乙女：皆さま、こんにちは。聞き手の早乙女です。',
+      '真壁：どうも、真壁です。',
+      '早乙女：相原八段は序盤から飛ばしていますね。',
+      '真壁：ええ、準備してきたんでしょう。',
+      '相原：ありがとうございます。序盤で時間を使ってしまいました。',
+      '葛城：終盤に見落としがありました。',
+      '相原：次の局もしっかり準備します。',
+      '葛城：自分の碁を打つだけです。',
+    );
+    const speakers = speakersOf(text);
+    expect([speakers[5], speakers[6], speakers[9], speakers[10]]).toEqual(['早乙女 ゆかり', '真壁 修', '相原 透', '葛城 涼介']);
+    const names = attributeSpeakers(parseTranscript('t.txt', text)).cast.flatMap((member) => member.aliases);
+    expect(names).not.toContain('女流三段');
+    expect(names).not.toContain('天元');
+  });
+
+  it('gives each part of a header entry listing two (司会 … 医師　ゲスト … 弁護士) the name written after it', () => {
+    const text = lines(
+      '市民講座 相続のはなし',
+      '出演：司会 森 隆之 医師　ゲスト 佐藤 花子 弁護士',
+      '',
+      '司会：今日は相続について伺います。',
+      'ゲスト：よろしくお願いします。',
+      '司会：まず遺言書の話からお願いします。',
+      'ゲスト：遺言書には三つの形があります。',
+    );
+    expect(speakersOf(text)).toMatchObject({ 4: '森 隆之', 5: '佐藤 花子' });
+  });
 });
 
 describe('attributeSpeakers: parts in proceedings, lessons and streams', () => {

@@ -122,12 +122,14 @@ describe('readLabel', () => {
 });
 
 describe('TITLED_NAME', () => {
-  it.each(['石倉校長', '羽田教頭', '藤堂副会長', 'ハーパー副会長', 'リー文化委員長', '佐久間副部長'])('takes %j for a name with a title', (label) => {
+  // A family name may begin as a word that scopes a post does (本田, 新井, 各務): only that word alone before the post is none.
+  it.each(['石倉校長', '羽田教頭', '藤堂副会長', 'ハーパー副会長', 'リー文化委員長', '佐久間副部長', '本田部長', '新井課長', '各務会長'])('takes %j for a name with a title', (label) => {
     expect(TITLED_NAME.test(label)).toBe(true);
   });
 
-  // 代表 is a team or a body as often as a title (日本代表), and a bare 委員 after a word (本日委員) names no one.
-  it.each(['日本代表', '本日委員', '市民代表'])('takes %j for no name with a title', (label) => {
+  // 代表 is a team or a body as often as a title (日本代表), and a bare 委員 after a word (本日委員) names no one;
+  // nor does a word that says which post is meant (全体会長, 各部長, 歴代会長, 新会長), not whose.
+  it.each(['日本代表', '本日委員', '市民代表', '全体会長', '各部長', '歴代会長', '新会長'])('takes %j for no name with a title', (label) => {
     expect(TITLED_NAME.test(label)).toBe(false);
   });
 });
