@@ -2,6 +2,7 @@ import { labelLength } from '../corpus/speaker-label.js';
 import { findSpeaker, speakerDirectory, type KnownSpeaker } from '../corpus/speaker-directory.js';
 import type { Corpus, Paragraph, Transcript } from '../corpus/types.js';
 import type { RetrievedPassage, Retriever } from '../search/retriever.js';
+import type { PreparedQuery } from '../search/search-engine.js';
 import { withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText } from './query-text.js';
 import { UserError } from './user-error.js';
@@ -74,6 +75,10 @@ const SUBSTANTIVE_FULL = 240;
 const TOPIC_DEPTH = 100;
 /** How deep the unfiltered search goes for questions the speaker answered. */
 const ANSWER_DEPTH = 30;
+/** How many lines after another's matching line the speaker's reply may come (a group chat answers a few messages later). */
+const REPLY_REACH = 5;
+/** The share of that line's score a reply takes: below the speaker's own matches. */
+const REPLY_SHARE = 0.5;
 
 /**
  * Resolve what a user typed to a known speaker, or explain who is known. Cheap: call it before
@@ -118,9 +123,10 @@ export function quote(deps: { readonly retriever: Retriever }, options: QuoteOpt
   // Their lines that match the topic, and their answers to questions that match it (「学生へのアドバイスは?」
   // matches the interviewer's question, not the answer).
   const own = retriever.retrieve(prepared, { limit: depth, filter: says }).map((passage) => ({ passage, score: passage.score }));
-  const answers = withAnswersToQuestions(retriever, prepared, retriever.retrieve(prepared, { limit: ANSWER_DEPTH })).filter(({ passage }) => says(passage.paragraph));
+  const matched = retriever.retrieve(prepared, { limit: ANSWER_DEPTH });
+  const answers = withAnswersToQuestions(retriever, prepared, matched).filter(({ passage }) => says(passage.paragraph));
   const best = new Map<string, { passage: RetrievedPassage; score: number }>();
-  for (const entry of [...own, ...answers]) {
+  for (const entry of [...own, ...answers, ...repliesTo(retriever, prepared, matched, says)]) {
     const seen = best.get(entry.passage.paragraph.id);
     if (seen === undefined || entry.score > seen.score) best.set(entry.passage.paragraph.id, entry);
   }
@@ -130,6 +136,31 @@ export function quote(deps: { readonly retriever: Retriever }, options: QuoteOpt
     searchedAs: prepared.alternatives,
     results: passages.map((passage) => quoteItem(passage.paragraph, passage.transcript, { start: passage.excerpt.start, end: passage.excerpt.end })),
   };
+}
+
+/**
+ * The speaker's replies to others' lines that match the topic: their first line within `REPLY_REACH`
+ * lines after one, in the same section, if it says something (`STATEMENT_MIN`). In a group chat the answer to 「日にちの候補は4/20か4/27です。都合を
+ * 教えてください」 may come a few messages later (「27日は出張だからムリ」) and never name the topic itself.
+ */
+function repliesTo(
+  retriever: Retriever,
+  query: PreparedQuery,
+  matched: readonly RetrievedPassage[],
+  says: (paragraph: Paragraph) => boolean,
+): Array<{ passage: RetrievedPassage; score: number }> {
+  const replies: Array<{ passage: RetrievedPassage; score: number }> = [];
+  for (const other of matched) {
+    if (says(other.paragraph)) continue;
+    const { paragraphs } = other.transcript;
+    const at = paragraphs.indexOf(other.paragraph);
+    const reply = paragraphs.slice(at + 1, at + 1 + REPLY_REACH).find((paragraph) => paragraph.section !== other.paragraph.section || says(paragraph));
+    // A stamp or a back-channel (「[写真]」「了解」) is no quotable reply.
+    if (reply === undefined || reply.section !== other.paragraph.section || [...spoken(reply)].length < STATEMENT_MIN) continue;
+    const passage = retriever.passageFor(reply, query);
+    if (passage !== null) replies.push({ passage, score: other.score * REPLY_SHARE });
+  }
+  return replies;
 }
 
 /**

@@ -68,6 +68,28 @@ describe('quote', () => {
     expect(quote(interview, { speaker: '高橋', topic: '学生へのアドバイス', limit: 3 }).results[0]?.line).toBe(4);
   });
 
+  it('finds their reply a few messages after another’s message on the topic, and leaves out a stamp', () => {
+    const chat = stateFrom(
+      {
+        'chat.txt': [
+          '【家族】のトーク履歴',
+          '',
+          'ママ: 来月、おじいちゃんの誕生日会をしようと思ってます。日にちの候補は4/20か4/27です。都合を教えてください。',
+          'あや: 行く行く！',
+          'あや: [スタンプ]',
+          'ケン: 27日は研修で福岡に出張だから無理です。',
+          'ママ: 了解、20日にします。',
+          'ケン: [写真]',
+          'ケン: この前の旅行の写真、みんなに送っておきます。',
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    const lines = quote(chat, { speaker: 'ケン', topic: '誕生日会の日にち', limit: 3 }).results.map((item) => item.line);
+    expect(lines[0]).toBe(6);
+    expect(lines).not.toContain(8);
+  });
+
   it('resolves a Latin spelling to the speaker the transcript writes in katakana', () => {
     expect(quote(state, { speaker: 'Bob Jones', topic: 'GPU', limit: 5 }).results[0]).toMatchObject({ line: 7, speaker: 'ボブ・ジョーンズ' });
   });
