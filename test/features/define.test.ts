@@ -604,3 +604,50 @@ describe('buildGlossary with a bilingual lexicon', () => {
     expect(lookupEntry(apart, '専門家の混合')?.term).toBe('専門家の混合');
   });
 });
+
+describe('findDefinitions: shapes of talk', () => {
+  it.each([
+    // kuromoji reads an unknown kanji compound's last kanji as a verb that takes the cue's っ (清 + 拭っ + ていう).
+    ['清拭っていうのは、体をタオルで拭いてきれいにすることです。', '清拭', 'topic'],
+    // A numbered speaker label (「①：」 is one token to kuromoji) is not part of the term after it.
+    ['アナ①：ノー残業デーとは、全員が定時で帰る日のことです。', 'ノー残業デー', 'topic'],
+  ])('finds %s → %s (%s)', (sentence, term, kind) => {
+    expect(findDefinitions(paragraphOf(sentence), tokenizer)).toMatchObject([{ term, kind }]);
+  });
+
+  it('starts a definition after a question that ends with a full-width ？ in the same line', () => {
+    const asked = paragraphOf('田中：鈴木さん、わかる？　検温というのは、体温を測ることです。');
+    expect(findDefinitions(asked, tokenizer)).toMatchObject([{ term: '検温', kind: 'topic', start: asked.text.indexOf('検温というのは') }]);
+    const answered = paragraphOf('p値とは何？　帰無仮説が正しいとしたとき、今のデータ以上に極端な結果が出る確率です。');
+    expect(findDefinitions(answered, tokenizer)).toMatchObject([{ term: 'p値', kind: 'question', end: answered.text.length }]);
+  });
+
+  it('takes the sentences after a definition that end in its head noun for definitions of their own topics', () => {
+    const set = paragraphOf('一次救急っていうのは、入院の要らない患者を診る病院。二次救急は入院が要る患者を診る病院。三次救急は命にかかわる重い患者を診る病院ね。');
+    const found = findDefinitions(set, tokenizer);
+    expect(found.map((candidate) => candidate.term).sort()).toEqual(['一次救急', '三次救急', '二次救急']);
+    expect(found.find((candidate) => candidate.term === '三次救急')).toMatchObject({ kind: 'means', start: set.text.indexOf('三次救急は'), end: set.text.length });
+    // Another head noun, or no definition before: an ordinary topic sentence.
+    expect(findDefinitions(paragraphOf('一次救急っていうのは、入院の要らない患者を診る病院。救急車は今日も来るのが遅かった。'), tokenizer).map((candidate) => candidate.term)).toEqual(['一次救急']);
+    expect(findDefinitions(paragraphOf('二次救急の当番は月曜日。二次救急は入院が要る患者を診る病院。'), tokenizer)).toEqual([]);
+  });
+
+  it('defines a word just said and echoed as a question by the lines that say what it means', () => {
+    const lines = (echo: string, answer: string) => ['内見の記録', '', '大家：階段だけじゃけえ、えらいじゃろうけど、がんばってね。', echo, answer, '大家：そうそう、疲れるいうことよ。'].join('\n');
+    const echoed = stateFrom({ 'naiken.txt': lines('私：えらい？', '夫：しんどいってことよ。') }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(echoed, { term: 'えらい', limit: 3 })).toMatchObject({ defined: true, results: [{ line: 5, kind: 'question' }, { line: 6, kind: 'question' }] });
+    // An answer that does not say what the word means, or a word nobody said before.
+    const unanswered = stateFrom({ 'naiken.txt': lines('私：えらい？', '夫：うん、慣れるよ。') }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(unanswered, { term: 'えらい', limit: 3 }).defined).toBe(false);
+    const unsaid = stateFrom({ 'naiken.txt': lines('私：しんどい？', '夫：疲れるってことよ。') }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(unsaid, { term: 'しんどい', limit: 3 }).defined).toBe(false);
+    // A nod after the answer says no meaning again.
+    const nodded = stateFrom({ 'naiken.txt': lines('私：えらい？', '夫：しんどいってことよ。').replace('疲れるいうことよ', 'ああ、そういうことね') }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(nodded, { term: 'えらい', limit: 3 }).results.map((item) => item.line)).toEqual([5]);
+  });
+
+  it('answers what a kanji compound kuromoji splits is by the next line', () => {
+    const chat = stateFrom({ 'kango.txt': ['申し送り', '', '柴田：清拭って何？', '藤代：お風呂に入れない人の体を、タオルで拭いてきれいにすることよ。'].join('\n') }, createAnalyzer(tokenizer), tokenizer);
+    expect(define(chat, { term: '清拭', limit: 3 })).toMatchObject({ defined: true, results: [{ line: 4, kind: 'question' }] });
+  });
+});

@@ -58,11 +58,8 @@ export function buildGlossary(corpus: Corpus, tokenizer: Tokenizer, lexicon: Lex
       for (const found of findDefinitions(paragraph, tokenizer)) {
         definitions.push({ ...definitionAt(paragraph, found.term, found.kind, found.strength, found.start, found.end), variants: found.variants });
       }
-      const answer = paragraphs[i + 1];
-      if (answer !== undefined) {
-        for (const found of answerDefinitions(paragraph, answer, tokenizer)) {
-          definitions.push({ ...definitionAt(answer, found.term, found.kind, found.strength, found.start, found.end), variants: found.variants });
-        }
+      for (const found of answerDefinitions(paragraphs, i, tokenizer)) {
+        definitions.push({ ...definitionAt(found.paragraph, found.term, found.kind, found.strength, found.start, found.end), variants: found.variants });
       }
       definitions.push(...acronymExpansions(paragraphs, i));
     });

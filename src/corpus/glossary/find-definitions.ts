@@ -7,6 +7,7 @@
  */
 import { labelLength } from '../speaker-label.js';
 import type { Paragraph, Sentence } from '../types.js';
+import { splitSentences } from '../../text/split-sentences.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
 import { isAcronym, spellsAcronym, termSoundKey } from './term-key.js';
 import { isAbstractNoun, isEverydayNoun, isTermShaped, isVerbStem, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
@@ -139,7 +140,7 @@ interface SentenceView {
  */
 export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
-  const sentences = paragraph.sentences;
+  const sentences = sentencesOf(paragraph);
   let previousFound: DefinitionCandidate[] = [];
   sentences.forEach((sentence, i) => {
     const here: DefinitionCandidate[] = scriptSpellings(sentence);
@@ -152,6 +153,7 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
     }
     if (i === 0) here.push(...glossaryEntry(paragraph, sentence));
     here.push(...announcedDefinitions(sentences, i, tokenizer));
+    if (here.length === 0) here.push(...parallelDefinitions(sentences, i, previousFound, tokenizer));
     if (GLOSS_END.test(sentence.text) || NOTE_EQUALS.test(sentence.text)) here.push(...glossNotes({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) }));
     if (sentence.text.includes('＝')) here.push(...equalsGlosses({ sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens: [] }, labelLength(paragraph.text) - sentence.start));
     found.push(...here);
@@ -163,31 +165,104 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
 }
 
 /**
+ * The paragraph's sentences, cut after a full-width ？ or ！ too (「担送わかる？　担送っていうのは…」): the
+ * paragraph's own sentences end only at 。 and half-width marks, and a question before a definition
+ * would otherwise hide that the definition opens its sentence.
+ */
+function sentencesOf(paragraph: Paragraph): Sentence[] {
+  return paragraph.sentences.flatMap((sentence) =>
+    // Same-length half-width marks keep every offset; the text is taken from the paragraph as written.
+    splitSentences(sentence.text.replace(/\uFF1F/gu, '?').replace(/\uFF01/gu, '!')).map((part) => ({
+      start: sentence.start + part.start,
+      end: sentence.start + part.end,
+      text: sentence.text.slice(part.start, part.end),
+    })),
+  );
+}
+
+/**
  * A line that ends asking what a term is: 「p値ってけっきょく何？」「Xとは何ですか？」「Xって何だっけ」.
  * The group is where the cue after the term starts.
  */
 const ASKS_WHAT = /(?:って|とは|っていうのは|というのは|ってのは)[、,]?\s*(?:けっきょく|結局|そもそも|いったい|一体|つまり|要するに)?\s*(?:何|なに|なん)(?:です|でしょう|なの|なん(?:です|や|だ)?|だっけ|でしたっけ|のこと)?(?:か|かね|かな)?[?\uFF1F]*$/u;
 
 /**
- * 「[…] 鈴木: 質問。p値ってけっきょく何？」 answered on the next line 「[…] 佐藤: 帰無仮説が正しいと仮定したときに…確率、だよ」:
- * in a chat, an interview or a FAQ the line that answers what a term is defines it. The definition is the
- * answer's first sentence (with the one after it, when it goes on: これは…), in the answer's paragraph.
+ * A line that only echoes a word just said, as a question: 「戸川：たいぎいじゃろうけど、…」「私：たいぎい？」.
+ * The group is the word.
  */
-export function answerDefinitions(question: Paragraph, answer: Paragraph, tokenizer: Tokenizer): DefinitionCandidate[] {
-  const asked = question.sentences[question.sentences.length - 1];
-  const label = labelLength(answer.text);
-  const first = answer.sentences.find((sentence) => sentence.end > label);
-  if (asked === undefined || first === undefined || ASKING.test(first.text)) return [];
-  const text = asked.text.trim();
-  const cue = ASKS_WHAT.exec(text);
-  if (cue === null) return [];
-  const tokens = tokensOf(tokenizer, text);
-  const term = termEndingAt(text, tokens, tokenEndingAt(tokens, cue.index), false);
+const ECHOED = /^[「『]?([^、。,「」『』\s?\uFF1F]{2,12})[」』]?[?\uFF1F]+$/u;
+/**
+ * An answer that says what a word means: 「めんどくさいってことじゃろ。」「しんどいいうことよ。」「…って意味です。」;
+ * not a nod (「ああ、そういうことね。」).
+ */
+const SAYS_MEANING = /(?:(?:って|と|(?<!そう|こう|ああ|どう)(?:いう|ゆう|言う))(?:いう|ゆう|言う)?(?:こと|意味)|のこと)(?:です|でございます|だ|や|じゃ)?(?:ろう?|でしょう?)?(?:よ|ね|な|わ|さ|の)*[。.!！]?$/u;
+/** The line after the answer that says the meaning again (「そうそう、…いうことよ。」) defines the word too, a little less. */
+const SECOND_ANSWER_FACTOR = 0.9;
+
+/**
+ * 「[…] 鈴木: 質問。p値ってけっきょく何？」 answered on the next line 「[…] 佐藤: 帰無仮説が正しいと仮定したときに…確率、だよ」,
+ * or a word just said echoed as a question (「たいぎい？」) and answered 「めんどくさいってことじゃろ。」: in a chat,
+ * an interview or a FAQ the line that answers what a term is defines it. The definition is the answer's
+ * first sentence (with the one after it, when it goes on: これは…), in the answer's paragraph; a second
+ * line that says the meaning again (「…いうことよ。」) defines it too.
+ */
+export function answerDefinitions(paragraphs: readonly Paragraph[], i: number, tokenizer: Tokenizer): Array<DefinitionCandidate & { readonly paragraph: Paragraph }> {
+  const question = paragraphs[i];
+  const asked = question === undefined ? undefined : sentencesOf(question).at(-1);
+  if (question === undefined || asked === undefined) return [];
+  const term = askedTerm(question, asked, paragraphs[i - 1], tokenizer);
+  if (term === null) return [];
+  const out: Array<DefinitionCandidate & { readonly paragraph: Paragraph }> = [];
+  for (const [j, factor] of [[i + 1, 1], [i + 2, SECOND_ANSWER_FACTOR]] as const) {
+    const answer = paragraphs[j];
+    const sentences = answer === undefined ? [] : sentencesOf(answer);
+    const label = answer === undefined ? 0 : labelLength(answer.text);
+    const first = sentences.find((sentence) => sentence.end > label);
+    if (answer === undefined || first === undefined || ASKING.test(first.text)) break;
+    // An echo is answered only by a line that says what the word means; a second line always must.
+    const saysMeaning = SAYS_MEANING.test(first.text);
+    if (!saysMeaning && (term.echoed || j > i + 1)) break;
+    const next = sentences[sentences.indexOf(first) + 1];
+    const end = next !== undefined && EXPLAINS_PREVIOUS.test(next.text) ? next.end : first.end;
+    out.push({ paragraph: answer, term: term.text, variants: [], kind: 'question', strength: STRENGTH.question * factor, start: first.start, end });
+  }
+  return out;
+}
+
+/** The term a line asks about: 「p値ってけっきょく何？」, or a word of the line before echoed alone (「たいぎい？」). */
+function askedTerm(question: Paragraph, asked: Sentence, before: Paragraph | undefined, tokenizer: Tokenizer): { text: string; echoed: boolean } | null {
+  const label = labelLength(question.text);
+  const text = (asked.start < label ? question.text.slice(label, asked.end) : asked.text).trim();
+  const echo = ECHOED.exec(text)?.[1];
+  // Said just before, after its speaker's label: a word echoed back, which may be all kana (a dialect word).
+  if (echo !== undefined && before !== undefined && before.text.slice(labelLength(before.text)).includes(echo) && isTermShaped(echo, { kana: true })) {
+    return { text: echo, echoed: true };
+  }
+  const whole = asked.text.trim();
+  const cue = ASKS_WHAT.exec(whole);
+  if (cue === null) return null;
+  const tokens = tokensOf(tokenizer, whole);
+  const term = termBeforeCue(whole, tokens, cue.index, false);
   // 「キャンプの一番の出費って何なの？」 asks which expense, not what 出費 is: the term must open the question.
-  if (term === null || !isTermShaped(term.text) || !SPOKEN_TOPIC_LEAD.test(text.slice(0, term.start))) return [];
-  const next = answer.sentences[answer.sentences.indexOf(first) + 1];
-  const end = next !== undefined && EXPLAINS_PREVIOUS.test(next.text) ? next.end : first.end;
-  return [{ term: term.text.trim(), variants: [], kind: 'question', strength: STRENGTH.question, start: first.start, end }];
+  if (term === null || !isTermShaped(term.text) || !SPOKEN_TOPIC_LEAD.test(whole.slice(0, term.start))) return null;
+  return { text: term.text.trim(), echoed: false };
+}
+
+/**
+ * The term right before a cue at `offset`. kuromoji reads an unknown kanji compound's last kanji as a
+ * one-kanji verb and gives it the cue's っ (担送っていう as 担 + 送っ + ていう): the term then ends inside
+ * that token, before its っ, and is the kanji compound up to there.
+ */
+function termBeforeCue(text: string, tokens: readonly Token[], offset: number, allowNo: boolean): Phrase | null {
+  const end = tokenEndingAt(tokens, offset);
+  if (end !== -1) return termEndingAt(text, tokens, end, allowNo);
+  const at = tokens.findIndex((token) => token.start < offset && token.end === offset + 1);
+  const glued = tokens[at];
+  if (glued === undefined || glued.morpheme.pos !== '動詞' || !/^\p{sc=Han}っ$/u.test(glued.morpheme.surface)) return null;
+  const before = termEndingAt(text, tokens, at - 1, allowNo);
+  if (before === null || before.end !== glued.start) return null;
+  const compound = text.slice(before.start, offset);
+  return /^\p{sc=Han}{2,6}$/u.test(compound) ? { text: compound, start: before.start, end: offset } : null;
 }
 
 /** The index of the token that ends at `offset` (the token before a cue), or -1. */
@@ -268,7 +343,7 @@ function topicDefinitions(view: SentenceView): DefinitionCandidate[] {
     // the Kansai 「っていうのはな、」「とはね、」 as one token (はな, はね): a particle and a comma after it is a boundary too.
     const boundary = rest === '' || tokenStartingAt(view.tokens, at + match[0].length) !== -1 || /^[なねさよ][、,]/u.test(rest);
     if (!boundary || NOT_DEFINING_AFTER.test(rest)) continue;
-    const found = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), true);
+    const found = termBeforeCue(text, view.tokens, at, true);
     const opening = found !== null && isTermShaped(found.text) ? null : openingWord(view, at);
     const term = opening ?? found;
     if (QUESTION_AFTER.test(rest) || rest.replace(/[、,\s]/gu, '') === '' || /^[、,]?[?\uFF1F]/u.test(rest) || ASKING.test(text)) {
@@ -525,7 +600,7 @@ function thatIsDefinitions(view: SentenceView): DefinitionCandidate[] {
   const match = THAT_IS.exec(text);
   if (match === null || view.previous === undefined) return [];
   const at = match.index + match[0].length - (match[1] ?? '').length;
-  const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+  const term = termBeforeCue(text, view.tokens, at, false);
   return candidate(view, term, 'means').map((found) => ({ ...found, start: view.previous?.start ?? found.start, strength: found.strength * 0.9 }));
 }
 
@@ -558,7 +633,7 @@ function announcedDefinitions(sentences: readonly Sentence[], i: number, tokeniz
       const quoted = match[1] !== undefined;
       const [start, end] = match.indices?.[quoted ? 1 : 2] ?? [0, 0];
       // A bare term must be one noun phrase (quoted ones are taken whole).
-      const term = quoted ? { text: match[1] ?? '', start, end } : termEndingAt(sentence.text, tokens, tokenEndingAt(tokens, end), false);
+      const term = quoted ? { text: match[1] ?? '', start, end } : termBeforeCue(sentence.text, tokens, end, false);
       if (term === null || term.start !== start || term.end !== end) return [];
       if (!term.text.endsWith(kind) && !ANNOUNCED_KIND.test(kind)) return [];
       const view: SentenceView = { sentence, previous: sentences[i - 1], next: sentences[i + 1], tokens };
@@ -570,6 +645,39 @@ function announcedDefinitions(sentences: readonly Sentence[], i: number, tokeniz
   return [];
 }
 
+/** Kinds of definition whose shape the sentences after it may repeat for other terms. */
+const SETS_PATTERN: ReadonlySet<DefinitionKind> = new Set(['topic', 'means']);
+/** Said in passing after another term's definition, a parallel one is a little less sure. */
+const PARALLEL_FACTOR = 0.85;
+
+/**
+ * 「担送っていうのは、…職員がついて運ぶ人。護送は付き添いは要るけど自分で歩ける人。独歩はひとりで大丈夫な人ね。」:
+ * right after a sentence that defines a term, one that opens with its own topic and ends in the same head
+ * noun (…人, …日, …状態) defines that topic the same way: the speaker runs through a set of terms.
+ */
+function parallelDefinitions(sentences: readonly Sentence[], i: number, previousFound: readonly DefinitionCandidate[], tokenizer: Tokenizer): DefinitionCandidate[] {
+  const sentence = sentences[i] as Sentence;
+  const previous = sentences[i - 1];
+  if (previous === undefined || ASKING.test(sentence.text)) return [];
+  const model = previousFound.find((found) => SETS_PATTERN.has(found.kind) && found.end === previous.end);
+  if (model === undefined) return [];
+  const view: SentenceView = { sentence, previous, next: sentences[i + 1], tokens: tokensOf(tokenizer, sentence.text) };
+  const head = headNoun(view.tokens);
+  if (head === null || head !== headNoun(tokensOf(tokenizer, previous.text))) return [];
+  const topic = topicOf(view, sentence.text.length);
+  if (topic === null || topic.text === model.term || PERSON_TITLE.test(topic.text) || !SPOKEN_TOPIC_LEAD.test(sentence.text.slice(0, topic.start))) return [];
+  return candidate(view, topic, 'means', { factor: PARALLEL_FACTOR });
+}
+
+/** The noun a sentence ends in, past its copula and final particles (「…大丈夫な人ね。」 → 人), or null. */
+function headNoun(tokens: readonly Token[]): string | null {
+  let i = tokens.length - 1;
+  const trailing = (token: Token) => token.morpheme.pos === '記号' || token.morpheme.pos === '助動詞' || (token.morpheme.pos === '助詞' && token.morpheme.posDetail === '終助詞');
+  while (i >= 0 && trailing(tokens[i] as Token)) i -= 1;
+  const last = tokens[i]?.morpheme;
+  return last !== undefined && last.pos === '名詞' ? last.surface : null;
+}
+
 /** An object pointing back (「この黒い膜を」「そういう作業を」): what is named is what the sentence before describes. */
 const POINTED_OBJECT = /(?:^|[、,\s:：])(?:この|その|こういう|そういう|こうした|そうした|このような|そのような|こんな|そんな)[^、。,]{0,12}を[、,]?\s*[「『]?$/u;
 
@@ -578,7 +686,7 @@ function calledDefinitions(view: SentenceView): DefinitionCandidate[] {
   const out: DefinitionCandidate[] = [];
   for (const match of text.matchAll(CALLED)) {
     const at = match.index ?? 0;
-    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    const term = termBeforeCue(text, view.tokens, at, false);
     // 「Xと呼ばれるY」 names a kind of Y; the sentence after usually says more.
     const attributive = CALLED_ATTRIBUTIVE.test(text.slice(at));
     const found = candidate(view, term, 'called', { factor: attributive ? 0.9 : 1 });
@@ -594,7 +702,7 @@ function namedDefinitions(view: SentenceView): DefinitionCandidate[] {
   const out: DefinitionCandidate[] = [];
   for (const match of text.matchAll(NAMED)) {
     const at = match.index ?? 0;
-    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    const term = termBeforeCue(text, view.tokens, at, false);
     // 「セマンティック飽和っていうらしいわ。言葉を何回も繰り返すと…」: the explanation follows.
     // 「大量の文章を集めたものを、コーパスと言います。」 names what the object says, as と呼びます does.
     const called = term !== null && OBJECT_BEFORE.test(text.slice(0, isQuoted(text, term) ? term.start - 1 : term.start));
@@ -602,7 +710,7 @@ function namedDefinitions(view: SentenceView): DefinitionCandidate[] {
     out.push(...candidate(view, term, called ? 'called' : 'named', { withNext: !called }));
   }
   for (const match of text.matchAll(NAMED_POINTED)) {
-    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, match.index ?? 0), false);
+    const term = termBeforeCue(text, view.tokens, match.index ?? 0, false);
     if (term !== null && POINTING.test(text.slice(0, term.start))) out.push(...candidate(view, term, 'named'));
   }
   return out;
@@ -613,7 +721,7 @@ function appositions(view: SentenceView): DefinitionCandidate[] {
   const out: DefinitionCandidate[] = [];
   for (const match of text.matchAll(APPOSITION)) {
     const at = match.index ?? 0;
-    const term = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    const term = termBeforeCue(text, view.tokens, at, false);
     // 「AGIエバルっていうのもあって、これは…ベンチマークなんや」: explained in the same sentence.
     const explainedHere = /[、,]\s*(?:これは|それは|これが)/u.test(text.slice(at));
     out.push(...candidate(view, term, 'apposition', { factor: explainedHere ? 1.35 : 1 }));
@@ -638,7 +746,7 @@ function parentheses(view: SentenceView): DefinitionCandidate[] {
   for (const match of text.matchAll(PAREN)) {
     const at = match.index ?? 0;
     const inner = (match[1] ?? '').trim();
-    const outer = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, text.slice(0, at).trimEnd().length), false);
+    const outer = termBeforeCue(text, view.tokens, text.slice(0, at).trimEnd().length, false);
     // 「講師の田中教授（経済学部）」「記者（NHK）：」: a person with an affiliation, not a term with a gloss.
     if (outer === null || !isTermShaped(outer.text) || PERSON_TITLE.test(outer.text)) continue;
     // 「記者A（テック通信・斉藤）：」: a speaker label, whatever stands in its brackets; 「ハル（窓の外を見て）「…」」:
@@ -744,7 +852,7 @@ function restatements(view: SentenceView): DefinitionCandidate[] {
   const out: DefinitionCandidate[] = [];
   for (const match of text.matchAll(RESTATE)) {
     const at = match.index ?? 0;
-    const before = termEndingAt(text, view.tokens, tokenEndingAt(view.tokens, at), false);
+    const before = termBeforeCue(text, view.tokens, at, false);
     const startIndex = tokenStartingAt(view.tokens, at + match[0].length);
     const after = startIndex === -1 ? null : termStartingAt(text, view.tokens, startIndex);
     // 「AGI、つまり汎用人工知能とは」 joins spellings; 「…、つまりLLMが外に出て」 is a clause, and in

@@ -26,10 +26,11 @@ const MIN_TERM_LENGTH = 2;
 const MAX_PAREN_TOKENS = 12;
 
 /**
- * Brackets and punctuation that kuromoji sometimes tags as nouns: never inside a term. Markdown's bold
- * marks too: kuromoji reads the end of a label 「**課長（佐藤）**：」 as one noun 「）**：」.
+ * Brackets and punctuation that kuromoji sometimes tags as nouns or glues to one: never inside a term.
+ * Markdown's bold marks too: kuromoji reads the end of a label 「**課長（佐藤）**：」 as one noun 「）**：」,
+ * and a numbered label 「アナ①：」 as アナ + 「①：」.
  */
-const BREAKING = /^[()（）「」『』【】[\]〈〉《》、。,，!！?？:：;；"“”'‘’…‥~〜/／*＊]+$/u;
+const BREAKING = /[()（）「」『』【】[\]〈〉《》、。,，!！?？:：;；"“”'‘’…‥~〜/／*＊]/u;
 /** Marks that join the parts of one term: GPT-4, Qwen 2.5, サム・アルトマン, C++, C#. */
 const JOINING = /^[-‐.・+#&]+$/u;
 const LATIN_OR_DIGIT = /^[A-Za-z0-9]/u;
