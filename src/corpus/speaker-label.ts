@@ -18,13 +18,13 @@ const LABEL_NAME_MAX = 24;
 const LIST_MARK_TEXT = String.raw`(?:[-*+•][ \u3000]+|・)`;
 const LIST_MARK = new RegExp(String.raw`^\s*${LIST_MARK_TEXT}`, 'u');
 /**
- * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, after an optional timestamp
+ * A label at the start of a line: `イリヤ: `, `Sam Altman:`, `【田中】`, `（記者）：`, after an optional timestamp
  * (`[00:01:23] 佐藤:`) and with an optional role or affiliation (`佐藤（司会）:`, `藤原（○○証券）:`,
  * group 3), as a list item too (`- 石倉：`: minutes list what each one said). `Q.` is not one (it needs a colon).
  */
 const LABEL = new RegExp(
   String.raw`^\s*${LIST_MARK_TEXT}?(?:[○◯〇][ \u3000]?)?(?:\*\*)?(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:\*\*)?)?` +
-    String.raw`(?:【([^】]{1,24})】\s*|([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24})?(?:(?<=[A-Za-z])\.)?)\s*(?:[(（]([^)）]{1,30})[)）]\s*)?(?:\*\*)?[:\uFF1A]\s*(?:\*\*\s*)?)`,
+    String.raw`(?:【([^】]{1,24})】\s*|(?:[(\uFF08](?=[^()\uFF08\uFF09]{1,24}[)\uFF09]\s*(?:\*\*)?[:\uFF1A]))?([^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24}(?:[ \u3000・][^\s:\uFF1A「」『』。、,.!?\uFF01\uFF1F()\uFF08\uFF09*]{1,24})?(?:(?<=[A-Za-z])\.)?)(?:(?<=[(\uFF08][^()\uFF08\uFF09]{1,24})[)\uFF09])?\s*(?:[(（]([^)）]{1,30})[)）]\s*)?(?:\*\*)?[:\uFF1A]\s*(?:\*\*\s*)?)`,
   'u',
 );
 /** No names: a line read alone has no other lines to vouch for a list item's label. */

@@ -60,6 +60,8 @@ describe('readLabel', () => {
     // A list item that opens with a name and a title: minutes list what each one said.
     ['- 石倉校長：運動会は予定どおりです。', { name: '石倉校長', role: null, shape: 'label' }],
     ['・羽田教頭：雨天の案も用意します。', { name: '羽田教頭', role: null, shape: 'label' }],
+    // A label in brackets before the colon (an interview's questioner, unnamed): the bracketed word.
+    ['（記者）：第四局に向けて。', { name: '記者', role: null, shape: 'label' }],
   ])('reads %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -97,6 +99,8 @@ describe('readLabel', () => {
     ['・ポイント：ここ'],
     ['- 市長選：現職が出馬'],
     ['- Q：何？'],
+    // A closing bracket nothing opened.
+    ['記者）：第四局に向けて。'],
   ])('reads no label in %j', (text) => {
     expect(read(text)).toBeNull();
   });
