@@ -5,7 +5,7 @@
 import type { Sentence } from '../corpus/types.js';
 
 /** Marks that end a Japanese or English sentence; runs such as `!?` end it once. */
-const TERMINATORS = new Set(['。', '｡', '!', '?', '!', '?', '．']);
+const TERMINATORS = new Set(['。', '｡', '!', '?', '\uFF01', '\uFF1F', '．']);
 /** Closing brackets and quotes that belong to the sentence they follow: `…です。」`. */
 const CLOSERS = new Set(['」', '』', ')', '）', '】', '〉', '》', '〕', '"', '”', '’', "'"]);
 /** Particles that carry a sentence on past a closing quote: 「…ですか?」って, 「…!」と, 「…。」など. */

@@ -15,6 +15,8 @@ describe('splitSentences', () => {
     ['「O1モデルの発表おめでとうございます。説明してもらえますか?すごいらしいですけど」', ['「O1モデルの発表おめでとうございます。', '説明してもらえますか?', 'すごいらしいですけど」']],
     // 。」 ends a sentence together: the closing bracket is not orphaned into the next one.
     ['彼は「行くで。」と言った。「ほな。」それから帰った。', ['彼は「行くで。」と言った。', '「ほな。」', 'それから帰った。']],
+    // Full-width ？ and ！ end sentences as the half-width ones do (written \uFF1F, \uFF01 so no formatter folds them).
+    ['担送わかる\uFF1F\u3000担送っていうのは、運ぶ人。すごい\uFF01\uFF01ほんまに。', ['担送わかる\uFF1F', '担送っていうのは、運ぶ人。', 'すごい\uFF01\uFF01', 'ほんまに。']],
     // Runs like !? end a sentence once.
     ['ほんまに!?信じられへん。', ['ほんまに!?', '信じられへん。']],
     // No final punctuation: the rest is still a sentence, and nothing empty is produced.
