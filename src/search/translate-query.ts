@@ -52,7 +52,7 @@ export function translateQuery(
   analyzer: Analyzer,
   documentFrequency: (word: string) => number,
 ): Translation[] {
-  const words = (text.normalize('NFKC').toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).filter((word) => !isStopWord(word));
+  const words = withoutQuestionPhrases(text.normalize('NFKC').toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).filter((word) => !isStopWord(word));
   const translations: Translation[] = [];
   const translate = (source: readonly string[], candidates: ReadonlyArray<{ term: string; weight: number }>): boolean => {
     const kept = pickCandidates(candidates, analyzer, documentFrequency);
@@ -82,6 +82,20 @@ export function translateQuery(
     for (const word of source) translate([word], lexicon.lookup(word));
   }
   return translations;
+}
+
+/**
+ * The words that make a question phrase with the wh-word before them ("what time", "how long", "how
+ * often") ask for a kind of answer; they are not what the question is about (searched as 時, 長い, 度
+ * they match any clock time or any long thing).
+ */
+const QUESTION_PHRASE_TAIL: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['what', new Set(['time'])],
+  ['how', new Set(['long', 'often', 'soon'])],
+]);
+
+function withoutQuestionPhrases(words: readonly string[]): string[] {
+  return words.filter((word, i) => !(QUESTION_PHRASE_TAIL.get(words[i - 1] ?? '')?.has(word) ?? false));
 }
 
 /**

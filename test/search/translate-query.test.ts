@@ -18,6 +18,8 @@ function smallLexicon(): Lexicon {
     year: [['年', 'とし', 0.9], ['年間', 'ねんかん', 0.5]],
     student: [['学生', 'がくせい', 0.95], ['生徒', 'せいと', 0.8]],
     laboratory: [['研究室', 'けんきゅうしつ', 0.9], ['実験室', 'じっけんしつ', 0.8]],
+    time: [['時', 'とき', 0.9], ['時間', 'じかん', 0.8]],
+    long: [['長い', 'ながい', 0.9]],
   };
   return createLexicon(new Map(Object.entries(rows).map(([key, list]) => [key, encodeCandidates(list.map(([term, alternate, weight]) => ({ term, alternate, weight })))])));
 }
@@ -37,6 +39,16 @@ describe('English questions with the lexicon', () => {
     // 電力 is the dictionary's 4th sense but the only one these transcripts use.
     expect(power?.terms).toEqual(['電力']);
     expect(query.translations.find((translation) => translation.source.includes('buy'))?.terms).toEqual(['買う']);
+  });
+
+  it('does not search the words of a question phrase (what time, how long) as what the question is about', () => {
+    const lab = stateFrom({ 'lab.txt': '研究室の一日\n学生は朝9時に研究室に来る。\n実験は長い時間がかかる。' }, analyzer);
+    const retriever = buildRetriever(lab.corpus, analyzer, smallLexicon());
+    const asked = (question: string) => retriever.prepare(question).translations.flatMap((translation) => translation.source);
+    expect(asked('What time do students come to the laboratory?')).not.toContain('time');
+    expect(asked('How long were students in the laboratory?')).not.toContain('long');
+    // Elsewhere they are words like any other.
+    expect(asked('Students need time in the laboratory')).toContain('time');
   });
 
   it('falls back to single words when a multiword gloss is not in the material', () => {
