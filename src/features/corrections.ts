@@ -6,6 +6,7 @@
  */
 import type { Retriever, RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
+import type { Paragraph, Transcript } from '../corpus/types.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 
 /** A unit after a number that makes it a value (37回, 3時, 10日, 五千五百円, 42.5平米). */
@@ -23,7 +24,14 @@ const VALUE = new RegExp(
  * Words that take a value back or move it (訂正, 正しくは, …の誤り, 間違い, 変更, 延期, 取り消し, A→B), or a
  * speaker's own 「Xって言いましたけど」.
  */
-const CHANGE = /訂正|正しくは|誤り|間違い|間違え|変更|延期|取り?消|キャンセル|言い直|じゃなくて|ではなく|→|⇒|(?:って|と)(?:言|い)(?:いました|った|ってた|っていた|ってました)(?:けど|が|のは)/u;
+const CHANGE = /訂正|正しくは|誤り|間違|変更|延期|取り?消|キャンセル|言い直|じゃなくて|ではなく|[→⇒]|(?:って|と)[言い](?:いました|った|ってた|っていた|ってました)(?:けど|が|のは)/u;
+
+/** A line that says a word of change (read without NFKC: the words are kanji, kana and arrows), with its place and its said text in NFKC. */
+interface ChangeLine {
+  readonly at: number;
+  readonly paragraph: Paragraph;
+  readonly text: string;
+}
 
 /** The values a text states, as written (NFKC), in order. */
 export function valuesIn(text: string): string[] {
@@ -97,10 +105,24 @@ export function withCorrections(
   said: (text: string) => string,
 ): Array<{ passage: RetrievedPassage; score: number }> {
   const byId = new Map(candidates.map((entry) => [entry.passage.paragraph.id, entry]));
+  // Each transcript's lines that say a word of change, with their place, read once per question: only
+  // they can correct anything (scanning every later line for every candidate cost /ask ~10 ms).
+  const changing = new Map<Transcript, ChangeLine[]>();
+  const changesIn = (transcript: Transcript): ChangeLine[] => {
+    let found = changing.get(transcript);
+    if (found === undefined) {
+      found = transcript.paragraphs.flatMap((paragraph, at) => (CHANGE.test(paragraph.text) ? [{ at, paragraph, text: said(paragraph.text).normalize('NFKC') }] : []));
+      changing.set(transcript, found);
+    }
+    return found;
+  };
   for (const { passage, score } of [...candidates].sort((left, right) => right.score - left.score)) {
-    const { paragraphs } = passage.transcript;
     const earlier = said(passage.paragraph.text);
-    const later = paragraphs.slice(paragraphs.indexOf(passage.paragraph) + 1).find((paragraph) => supersedes(earlier, said(paragraph.text)));
+    const values = valuesIn(earlier);
+    if (values.length === 0) continue;
+    const changes = changesIn(passage.transcript);
+    const from = passage.transcript.paragraphs.indexOf(passage.paragraph);
+    const later = changes.find(({ at, text }) => at > from && values.some((value) => text.includes(value)) && supersedes(earlier, text))?.paragraph;
     if (later === undefined) continue;
     const found = byId.get(later.id);
     if (found !== undefined && found.score >= score + CORRECTED_MARGIN) continue;
