@@ -140,8 +140,9 @@ export function quote(deps: { readonly retriever: Retriever }, options: QuoteOpt
 
 /**
  * The speaker's replies to others' lines that match the topic: their first line within `REPLY_REACH`
- * lines after one, in the same section, if it says something (`STATEMENT_MIN`). In a group chat the answer to 「日にちの候補は4/20か4/27です。都合を
- * 教えてください」 may come a few messages later (「27日は出張だからムリ」) and never name the topic itself.
+ * lines after one, in the same section, if it says something (`STATEMENT_MIN`). In a group chat the
+ * answer to 「日にちの候補は4/20か4/27です。都合を教えてください」 may come a few messages later
+ * (「27日は出張だからムリ」) and never name the topic itself.
  */
 function repliesTo(
   retriever: Retriever,

@@ -86,8 +86,8 @@ export function translateQuery(
 
 /**
  * The words that make a question phrase with the wh-word before them ("what time", "how long", "how
- * often") ask for a kind of answer; they are not what the question is about (searched as 時, 長い, 度
- * they match any clock time or any long thing).
+ * often") ask for a kind of answer, not what the question is about: searched as 時, 長い or 度, they
+ * match any clock time or anything long.
  */
 const QUESTION_PHRASE_TAIL: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['what', new Set(['time'])],

@@ -7,7 +7,6 @@
  */
 import { labelLength } from '../speaker-label.js';
 import type { Paragraph, Sentence } from '../types.js';
-import { splitSentences } from '../../text/split-sentences.js';
 import type { Tokenizer } from '../../text/tokenizer.js';
 import { isAcronym, spellsAcronym, termSoundKey } from './term-key.js';
 import { isAbstractNoun, isEverydayNoun, isTermShaped, isVerbStem, termEndingAt, termStartingAt, tokensOf, type Phrase, type Token } from './term-phrase.js';
@@ -140,7 +139,7 @@ interface SentenceView {
  */
 export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): DefinitionCandidate[] {
   const found: DefinitionCandidate[] = [];
-  const sentences = sentencesOf(paragraph);
+  const sentences = paragraph.sentences;
   let previousFound: DefinitionCandidate[] = [];
   sentences.forEach((sentence, i) => {
     const here: DefinitionCandidate[] = scriptSpellings(sentence);
@@ -162,22 +161,6 @@ export function findDefinitions(paragraph: Paragraph, tokenizer: Tokenizer): Def
   // 「野々村「中央気象台の野々村といいます。」」: a speaker giving their own name introduces themselves.
   const speaker = paragraph.speaker ?? paragraph.text.slice(0, labelLength(paragraph.text));
   return strongestPerTerm(found.filter((candidate) => candidate.kind !== 'named' || speaker === '' || !speaker.includes(candidate.term)));
-}
-
-/**
- * The paragraph's sentences, cut after a full-width ？ or ！ too (「担送わかる？　担送っていうのは…」): the
- * paragraph's own sentences end only at 。 and half-width marks, and a question before a definition
- * would otherwise hide that the definition opens its sentence.
- */
-function sentencesOf(paragraph: Paragraph): Sentence[] {
-  return paragraph.sentences.flatMap((sentence) =>
-    // Same-length half-width marks keep every offset; the text is taken from the paragraph as written.
-    splitSentences(sentence.text.replace(/\uFF1F/gu, '?').replace(/\uFF01/gu, '!')).map((part) => ({
-      start: sentence.start + part.start,
-      end: sentence.start + part.end,
-      text: sentence.text.slice(part.start, part.end),
-    })),
-  );
 }
 
 /**
@@ -208,14 +191,14 @@ const SECOND_ANSWER_FACTOR = 0.9;
  */
 export function answerDefinitions(paragraphs: readonly Paragraph[], i: number, tokenizer: Tokenizer): Array<DefinitionCandidate & { readonly paragraph: Paragraph }> {
   const question = paragraphs[i];
-  const asked = question === undefined ? undefined : sentencesOf(question).at(-1);
+  const asked = question === undefined ? undefined : question.sentences.at(-1);
   if (question === undefined || asked === undefined) return [];
   const term = askedTerm(question, asked, paragraphs[i - 1], tokenizer);
   if (term === null) return [];
   const out: Array<DefinitionCandidate & { readonly paragraph: Paragraph }> = [];
   for (const [j, factor] of [[i + 1, 1], [i + 2, SECOND_ANSWER_FACTOR]] as const) {
     const answer = paragraphs[j];
-    const sentences = answer === undefined ? [] : sentencesOf(answer);
+    const sentences = answer === undefined ? [] : answer.sentences;
     const label = answer === undefined ? 0 : labelLength(answer.text);
     const first = sentences.find((sentence) => sentence.end > label);
     if (answer === undefined || first === undefined || ASKING.test(first.text)) break;
