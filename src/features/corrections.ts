@@ -9,8 +9,9 @@ import type { PreparedQuery } from '../search/search-engine.js';
 import type { Paragraph, Transcript } from '../corpus/types.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 
-/** A unit after a number that makes it a value (37回, 3時, 10日, 五千五百円, 42.5平米). */
-const UNIT = '(?:年|月|日|時|分|秒|回|円|人|名|冊|番|個|本|枚|台|歳|件|階|号|週|泊|錠|杯|点|位|手|%|平米|kg|g|mg|ml|km|m|cm)';
+/** A unit or counter after a number that makes it a value (37回, 3時, 10日, 五千五百円, 42.5平米, 三十四か国). */
+const UNIT =
+  '(?:[かカヶヵケ](?:国|所|月)|箇所|年|月|日|時|分|秒|回|円|人|名|冊|番|個|本|枚|台|歳|件|階|号|週|泊|錠|杯|点|位|手|割|倍|社|校|曲|票|勝|敗|度|%|平米|kg|g|mg|ml|km|m|cm)';
 const KANJI_DIGIT = '〇一二三四五六七八九十百千万億';
 /**
  * A value: a code with a digit (HW-D80, SR-2503-1207), a number with a unit, a number of three or more
@@ -50,6 +51,9 @@ function holds(text: string, value: string): boolean {
   return new RegExp(`(?<![0-9A-Za-z${KANJI_DIGIT}])${escapeRegExp(value)}(?![0-9${KANJI_DIGIT}])`, 'u').test(text);
 }
 
+/** A value this long is specific enough to say what it is about on its own. */
+const DISTINCT_VALUE_LENGTH = 4;
+
 /** Marks of what a line is about, numbers aside: kanji pairs, katakana words, Latin words (駐車, ナースコール, ope, SpO). */
 const TOPIC_MARK = /[\p{Script=Han}々]{2}|[\p{Script=Katakana}ー]{3,}|[A-Za-z]{2,}/gu;
 
@@ -71,7 +75,7 @@ function topicMarks(text: string): Set<string> {
 /**
  * Whether `later` takes back or moves a value `earlier` states: it repeats one of the earlier line's
  * values, says a word of change, gives another value of the same kind, and is about the same thing — it
- * shares a word with the earlier line, or the value is a code (a model number names its thing). 「朝7時40分
+ * shares a word with the earlier line, or the value is a code or long (a model number, 四十か国). 「朝7時40分
  * から」 about a duty is not moved by 「例年は…今年は夕方5時から7時半に変更」 about a festival.
  *
  * @example supersedes('SpO2、夜中3時に88まで下がった。', 'SpO2、3時って言いましたけど、記録見たら2時40分でした。') // true
@@ -84,7 +88,8 @@ export function supersedes(earlier: string, later: string): boolean {
     (value) => holds(text, value) && laterValues.some((other) => other !== value && !value.includes(other) && kindOf(other) === kindOf(value)),
   );
   if (taken === undefined) return false;
-  if (kindOf(taken) === 'code') return true;
+  // A code or a long value (四十か国, 五千五百円) names what it is about; a short one (7時) may be any time.
+  if (kindOf(taken) === 'code' || [...taken].length >= DISTINCT_VALUE_LENGTH) return true;
   const laterMarks = topicMarks(text);
   return [...topicMarks(earlier.normalize('NFKC'))].some((mark) => laterMarks.has(mark));
 }
