@@ -7,6 +7,7 @@
  */
 import { normalizeForMatch, toKatakana } from '../text/normalize.js';
 import { boundedEditDistance, soundKeys, spellingSimilarity } from '../text/transliterate.js';
+import { TITLE_WORDS } from './speaker-label.js';
 
 export type CastRole = 'host' | 'guest' | 'author' | 'quoted';
 
@@ -262,14 +263,41 @@ function strongerRole(left: CastRole, right: CastRole): CastRole {
   return ROLE_ORDER.indexOf(left) >= ROLE_ORDER.indexOf(right) ? left : right;
 }
 
-/** How a typed speaker name resolves against a cast: the best member, or null when none matches. */
+/**
+ * How a typed speaker name resolves against a cast: the best member, or null when none matches. A
+ * post typed after the name (マキノ部長, 山田営業部長) is how a reader calls someone the text names
+ * without it: when the whole does not match, the name before the post is looked up.
+ *
+ * @example findCastMember(cast, '山田部長')?.name // '山田 太郎'
+ */
 export function findCastMember<M extends Pick<CastMember, 'name' | 'aliases'>>(cast: readonly M[], typed: string): M | null {
   // 「たかはし」 typed for 高橋: a name typed in hiragana is also its reading in katakana (the aliases
   // hold kanji names' readings in katakana).
-  return bestCastMember(cast, typed) ?? (HIRAGANA_NAME.test(typed.trim()) ? bestCastMember(cast, toKatakana(typed.trim())) : null);
+  const find = (name: string): M | null => bestCastMember(cast, name) ?? (HIRAGANA_NAME.test(name.trim()) ? bestCastMember(cast, toKatakana(name.trim())) : null);
+  for (const name of [typed, ...namesBeforePost(typed)]) {
+    const found = find(name);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 const HIRAGANA_NAME = /^[\u3041-\u3096ー\s]+$/u;
+const POST_AFTER_NAME = new RegExp(`^${TITLE_WORDS}$`, 'u');
+
+/**
+ * The names a typed name may be with a post cut off its end, the longest first: 山田営業部長 is
+ * 山田営業 (before 部長), 山田営 (before 業部長) or 山田 (before 営業部長), since a post's unit (営業)
+ * is written onto it.
+ */
+function namesBeforePost(typed: string): string[] {
+  const chars = [...withoutHonorific(typed.normalize('NFKC'))];
+  const names: string[] = [];
+  for (let cut = chars.length - 1; cut > 0; cut -= 1) {
+    const name = chars.slice(0, cut).join('').trim();
+    if (name !== '' && POST_AFTER_NAME.test(chars.slice(cut).join(''))) names.push(name);
+  }
+  return names;
+}
 
 function bestCastMember<M extends Pick<CastMember, 'name' | 'aliases'>>(cast: readonly M[], typed: string): M | null {
   let best: { member: M; score: number } | null = null;

@@ -33,6 +33,13 @@ describe('withNameReadings', () => {
     expect(() => resolveSpeaker(read, 'すずき')).toThrow(UserError);
   });
 
+  it('finds a kanji name by its katakana reading with a post typed after it', () => {
+    const text = ['出演：田中 太郎、鈴木', '', '鈴木: 今日は。', '田中: どうも。', '鈴木: では。', '田中: はい。'].join('\n');
+    const read = withNameReadings({ transcripts: [attributeSpeakers(parseTranscript('s.txt', text))], skipped: [] }, tokenizer);
+    expect(resolveSpeaker(read, 'タナカ部長').name).toBe('田中 太郎');
+    expect(resolveSpeaker(read, 'スズキ課長さん').name).toBe('鈴木');
+  });
+
   it('reads a hiragana given name as written, after the kanji family name', () => {
     const text = ['料理の話', '', '本日の進行を務めます、山口です。ゲストは料理研究家の藤井みのりさんです。', '藤井です。よろしくお願いします。'].join('\n');
     const kana: Corpus = { transcripts: [attributeSpeakers(parseTranscript('f.txt', text))], skipped: [] };

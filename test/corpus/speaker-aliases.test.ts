@@ -183,6 +183,28 @@ describe('findCastMember', () => {
     expect(findCastMember(cast, 'Raschka')?.name).toBe('セバスチャン・ラシュカ');
     expect(findCastMember(cast, 'Geoffrey Hinton')).toBeNull();
   });
+
+  it('finds a member by the name before a post typed after it, the unit of the post too', () => {
+    const cast = mergeCast([
+      { name: '森田 一郎', aliases: aliasesOf('森田 一郎'), role: 'quoted' },
+      { name: 'ネイサン・ランバート', aliases: aliasesOf('ネイサン・ランバート'), role: 'guest' },
+    ]);
+    // A post after a kanji family name, with an honorific after the post.
+    expect(findCastMember(cast, '森田部長')?.name).toBe('森田 一郎');
+    expect(findCastMember(cast, '森田営業部長さん')?.name).toBe('森田 一郎');
+    // …and after a katakana one.
+    expect(findCastMember(cast, 'ランバート社長')?.name).toBe('ネイサン・ランバート');
+    // The name before the post must still be someone's.
+    expect(findCastMember(cast, '山田部長')).toBeNull();
+  });
+
+  it('keeps a member whose label is the post itself before cutting the post off', () => {
+    const cast = mergeCast([
+      { name: '部長', aliases: ['部長'], role: 'guest' },
+      { name: '森田 一郎', aliases: aliasesOf('森田 一郎'), role: 'guest' },
+    ]);
+    expect(findCastMember(cast, '部長')?.name).toBe('部長');
+  });
 });
 
 describe('speakerDirectory', () => {
