@@ -1737,3 +1737,19 @@ describe('attributeSpeakers: labels that are not what they look like', () => {
     expect(aliases).not.toContain('先生');
   });
 });
+
+describe('attributeSpeakers: a narrator bringing someone on in Kansai or honorific speech', () => {
+  it.each([
+    // Kansai honorific ～はる: 話してはった.
+    ['こんなこと話してはった。'],
+    // Honorific passive and おっしゃる.
+    ['いろいろ話されました。'],
+    ['こんなことをおっしゃった。'],
+    // ～てくれた.
+    ['こんな話をしてくれた。'],
+  ])('credits the quotation lines after 「…さんが出てきて、%s」 to the person', (verb) => {
+    const text = ['【動画】展示会に行ってきた', 'どうも、ナニワ通信のケンです。', `で、二日目に、南浜工業の営業部長の森田一郎さんがステージに出てきて、${verb}`, '「正直に言いますとね、置いただけで売れる時代は、もう終わりました」', '「売れてるところは、だいたい三つ共通点があります」', 'ほな、次いこか。'].join('\n');
+    const transcript = attributeSpeakers(parseTranscript('n.txt', text));
+    expect(transcript.paragraphs.filter((paragraph) => paragraph.speaker === '森田一郎').map((paragraph) => paragraph.line)).toEqual([4, 5]);
+  });
+});
