@@ -853,8 +853,8 @@ function linkWrittenSpellings(members: CastMember[], transcript: Transcript, unb
 function sharedFamilyNames(members: readonly CastMember[]): Set<string> {
   const given = new Map<string, Set<string>>();
   for (const { name } of members) {
-    const parted = /^([\p{Script=Han}々]{1,4}) ([\p{Script=Han}々ぁ-ゖ]{1,4})$/u.exec(name.normalize('NFKC').trim());
-    if (parted?.[1] !== undefined && parted[2] !== undefined) given.set(aliasKey(parted[1]), (given.get(aliasKey(parted[1])) ?? new Set()).add(parted[2]));
+    const [family = '', first, ...rest] = name.normalize('NFKC').trim().split(' ');
+    if (first !== undefined && rest.length === 0 && partedName(family, first)) given.set(aliasKey(family), (given.get(aliasKey(family)) ?? new Set()).add(first));
   }
   return new Set([...given].filter(([, names]) => names.size > 1).map(([family]) => family));
 }

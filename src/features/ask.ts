@@ -2,13 +2,12 @@ import type { Retriever } from '../search/retriever.js';
 import { asks, withAnswersToQuestions } from './answer-lines.js';
 import { readQueryText, searchableText } from './query-text.js';
 import { unspacedKey } from '../text/normalize.js';
-import type { Paragraph } from '../corpus/types.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
 import { askedAttribute, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
-import { withCorrections } from './corrections.js';
+import { CORRECTION_BONUS, corrects, withCorrections } from './corrections.js';
 
 export interface AskOptions {
   readonly question: string;
@@ -120,18 +119,6 @@ function withNeighbouringAnswers(
 const NEIGHBOUR_SHARE = 0.95;
 /** How far under the line (in source lines) its neighbour may start: a blank line between is fine. */
 const NEIGHBOUR_MAX_GAP = 2;
-
-/**
- * A correction or a later addition (「※訂正：…正しくは約690gです」, a paragraph under 「追記（2024/5/1）」)
- * says what holds now: among lines that match alike, it comes first.
- */
-const CORRECTS = /訂正|正しくは|誤りでした|誤りがありました|誤記/u;
-const UPDATE_SECTION = /追記|訂正|更新情報|アップデート/u;
-const CORRECTION_BONUS = 0.15;
-
-function corrects(paragraph: Paragraph): boolean {
-  return CORRECTS.test(paragraph.text) || UPDATE_SECTION.test(paragraph.section ?? '');
-}
 
 /**
  * A chat export's stamp of when a message was posted (「[2024-05-14 21:03] 佐藤: …」, 「2024/05/14 21:03 佐藤：…」)

@@ -94,6 +94,19 @@ export function supersedes(earlier: string, later: string): boolean {
   return [...topicMarks(earlier.normalize('NFKC'))].some((mark) => laterMarks.has(mark));
 }
 
+/**
+ * A correction or a later addition (「※訂正：…正しくは約690gです」, a paragraph under 「追記（2024/5/1）」)
+ * says what holds now: among lines that match alike, it comes first (`CORRECTION_BONUS`). Narrower than
+ * `CHANGE`: a plan moved (変更, 延期) is no correction unless it repeats the value it moves (`supersedes`).
+ */
+const CORRECTS = /訂正|正しくは|誤りでした|誤りがありました|誤記/u;
+const UPDATE_SECTION = /追記|訂正|更新情報|アップデート/u;
+export const CORRECTION_BONUS = 0.15;
+
+export function corrects(paragraph: Paragraph): boolean {
+  return CORRECTS.test(paragraph.text) || UPDATE_SECTION.test(paragraph.section ?? '');
+}
+
 /** How far above the line it corrects a correcting line is put. */
 const CORRECTED_MARGIN = 0.01;
 

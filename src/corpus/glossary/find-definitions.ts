@@ -191,17 +191,18 @@ const SECOND_ANSWER_FACTOR = 0.9;
  */
 export function answerDefinitions(paragraphs: readonly Paragraph[], i: number, tokenizer: Tokenizer): Array<DefinitionCandidate & { readonly paragraph: Paragraph }> {
   const question = paragraphs[i];
-  const asked = question === undefined ? undefined : question.sentences.at(-1);
+  const asked = question?.sentences.at(-1);
   if (question === undefined || asked === undefined) return [];
   const term = askedTerm(question, asked, paragraphs[i - 1], tokenizer);
   if (term === null) return [];
   const out: Array<DefinitionCandidate & { readonly paragraph: Paragraph }> = [];
   for (const [j, factor] of [[i + 1, 1], [i + 2, SECOND_ANSWER_FACTOR]] as const) {
     const answer = paragraphs[j];
-    const sentences = answer === undefined ? [] : answer.sentences;
-    const label = answer === undefined ? 0 : labelLength(answer.text);
+    if (answer === undefined) break;
+    const { sentences } = answer;
+    const label = labelLength(answer.text);
     const first = sentences.find((sentence) => sentence.end > label);
-    if (answer === undefined || first === undefined || ASKING.test(first.text)) break;
+    if (first === undefined || ASKING.test(first.text)) break;
     // An echo is answered only by a line that says what the word means; a second line always must.
     const saysMeaning = SAYS_MEANING.test(first.text);
     if (!saysMeaning && (term.echoed || j > i + 1)) break;
