@@ -4,9 +4,10 @@ import { readQueryText, searchableText } from './query-text.js';
 import { unspacedKey } from '../text/normalize.js';
 import type { RetrievedPassage } from '../search/retriever.js';
 import type { PreparedQuery } from '../search/search-engine.js';
-import { askedAttribute, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
+import { askedAttribute, askedKind, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesKind, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame, type QuestionType } from './question-type.js';
 import { toResultItem, type ResultItem } from './result-item.js';
 import { readPostStamp } from '../corpus/post-stamp.js';
+import type { Paragraph } from '../corpus/types.js';
 import { CORRECTION_BONUS, corrects, withCorrections } from './corrections.js';
 
 export interface AskOptions {
@@ -100,25 +101,48 @@ function withNeighbouringAnswers(
   for (const { passage, score } of [...candidates].sort((left, right) => right.score - left.score).slice(0, RERANK_DEPTH)) {
     if (fits(passage.excerpt.text) || asks(passage.paragraph.text)) continue;
     const { paragraphs } = passage.transcript;
-    const next = paragraphs[paragraphs.indexOf(passage.paragraph) + 1];
-    if (next === undefined || next.line - (passage.paragraph.lineEnd ?? passage.paragraph.line) > NEIGHBOUR_MAX_GAP) continue;
-    // 「…8割くらいでしょうか。」 hedges rather than asks when the same speaker goes on.
-    const goesOn = next.speaker !== null && next.speaker === passage.paragraph.speaker;
-    if ((asks(next.text) && !goesOn) || !fits(next.text)) continue;
-    const found = byId.get(next.id);
-    const answer = found?.passage ?? retriever.passageFor(next, query);
+    const at = paragraphs.indexOf(passage.paragraph);
+    const next = nextAnswering(paragraphs, at, fits);
+    if (next === null) continue;
+    const found = byId.get(next.paragraph.id);
+    const answer = found?.passage ?? retriever.passageFor(next.paragraph, query);
     if (answer === null) continue;
-    const lent = score * NEIGHBOUR_SHARE;
+    const lent = score * NEIGHBOUR_SHARE ** next.steps;
     if (found !== undefined && found.score >= lent) continue;
     const evidence = { wordCoverage: Math.max(answer.wordCoverage, passage.wordCoverage), excerpt: { ...answer.excerpt, coverage: Math.max(answer.excerpt.coverage, passage.excerpt.coverage) } };
-    byId.set(next.id, { passage: { ...answer, ...evidence }, score: lent });
+    byId.set(next.paragraph.id, { passage: { ...answer, ...evidence }, score: lent });
   }
   return [...byId.values()];
 }
-/** The share of a line's score the line under it takes when it holds the date or number asked for. */
+/** The share of a line's score the line under it takes when it holds the date or number asked for (squared a line further on). */
 const NEIGHBOUR_SHARE = 0.95;
 /** How far under the line (in source lines) its neighbour may start: a blank line between is fine. */
 const NEIGHBOUR_MAX_GAP = 2;
+/** How many lines on the answer may come: the next, or the one after when the same voice goes on between. */
+const NEIGHBOUR_MAX_STEPS = 2;
+
+/**
+ * The line under paragraph `at` that holds the answer: the next one, or — when the same voice goes
+ * on through a line without it — the one after (「…一番売れるのは生餃子で、千二百円。」/「よう売れるんは夜の十時から
+ * 十二時やって。」 answers when the shop's line above them is found). Never past a question put by
+ * another voice, nor over a gap.
+ */
+function nextAnswering(paragraphs: readonly Paragraph[], at: number, fits: (text: string) => boolean): { paragraph: Paragraph; steps: number } | null {
+  const from = paragraphs[at];
+  if (from === undefined) return null;
+  let last = from;
+  for (let steps = 1; steps <= NEIGHBOUR_MAX_STEPS; steps += 1) {
+    const next = paragraphs[at + steps];
+    if (next === undefined || next.line - (last.lineEnd ?? last.line) > NEIGHBOUR_MAX_GAP || (steps > 1 && next.section !== from.section)) return null;
+    // 「…8割くらいでしょうか。」 hedges rather than asks when the same speaker goes on.
+    const goesOn = next.speaker === from.speaker;
+    if (asks(next.text) && !(goesOn && next.speaker !== null)) return null;
+    if (fits(next.text)) return { paragraph: next, steps };
+    if (!goesOn) return null;
+    last = next;
+  }
+  return null;
+}
 
 /**
  * A chat export's stamp of when a message was posted (「[2024-05-14 21:03] 佐藤: …」, 「2024/05/14 21:03 佐藤：…」)
@@ -173,6 +197,8 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
   const top = passages[0]?.passage;
   const attribute = askedAttribute(words);
   const owner = askedOwner(words);
+  // 「何という制度ですか」 is answered by a line that names one, not by one about the scheme that never says what it is called.
+  const kind = askedKind(words);
   // A how-many question is answered by a line with a number (or a date: 「2019年から」 can say how long),
   // a when-question by one with a date or a number that places the event (placesInTime: 1週間後, not
   // 創業140年), not by one without; and such a line is evidence enough with the question's words,
@@ -201,6 +227,7 @@ export function ask(deps: { readonly retriever: Retriever }, options: AskOptions
           margin: first > 0 ? Math.max(0, (first - second) / first) : 0,
           onTopic:
             (attribute === null || mentionedAround(top, attribute)) &&
+            (kind === null || namesKind(topText, kind, words)) &&
             (owner === null || mentionedAround(top, owner) || inHeadings(top, owner)) &&
             !namesOtherPart(words, `${top.paragraph.text}\n${top.paragraph.section ?? ''}`),
         };

@@ -4,23 +4,30 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 /** What kind of answer a question wants; it decides which excerpts read as answers. */
 export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reason' | 'other';
 
+/**
+ * Counters a 何-question counts in besides the common ones (何冊, 何杯, 何軒, 何か国, 何か所, 何種類):
+ * each asks how many, and is answered by a number in it. 何部 counts copies only before a verb of
+ * printing or selling (何部売れた, not 何部に入ってる — which club), 何階 and 何周 are counts too.
+ */
+const MORE_COUNTERS = /冊|杯|匹|頭|羽|軒|店舗|曲|泊|票|粒|錠|[かカヶヵケ箇]所|[かカヶヵケ]国|種類|試合|周|階|袋|箱|文字|ページ|部(?=\s*(?:売|刷|発行|印刷|配|作|用意|限定|ほど|くらい|ぐらい|以上))/u;
+
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
-  ['quantity', /なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\bhow (?:many|much|big|large|long|far)\b|\bwhat (?:percent|share|proportion|fraction)\b|割合|比率/iu],
+  ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|時間帯|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
+  ['quantity', new RegExp(`なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|何(?:${MORE_COUNTERS.source})|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\\bhow (?:many|much|big|large|long|far)\\b|\\bwhat (?:percent|share|proportion|fraction)\\b|割合|比率`, 'iu')],
   ['person', /誰(?!も)|だれ(?!も)|どなた|どの人|\bwho(?:m|se)?\b/iu],
-  ['reason', /なぜ|なんで(?!す|しょ|も)|どうして|理由は(?:何|なん)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
+  ['reason', /なぜ|なんで(?!す|しょ|も)|どうして|(?:理由|原因|きっかけ)(?:は(?:何|なん)|として)|(?:何|なに|なん)が(?:理由|原因|きっかけ)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
   ['definition', /.(?<!こ)(?:とは|って何|ってなに|ってなん(?:です|や|だ|でしょ)|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
 ];
 
 /** Evidence in a sentence that it holds the kind of answer the question wants. */
 const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
   time: /\d{4}\s*年|\d{1,2}\s*月|[月火水木金土日]曜|\d{1,2}\s*日|\d{4}[./-]\d{1,2}|[0-9０-９]+年(?:前|後)|(?:昨|去|来|今|先|前)年|(?:明治|大正|昭和|平成|令和)|\b(?:19|20)\d{2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)/u,
-  quantity: /[0-9０-９]|[一二三四五六七八九十百千万億兆]+(?:人|つ|個|台|回|倍|割|%|社|件|年|ドル|円|点|度)/u,
+  quantity: new RegExp(`[0-9０-９]|[一二三四五六七八九十百千万億兆]+(?:人|つ|個|台|回|倍|割|%|社|件|年|ドル|円|点|度|${MORE_COUNTERS.source})`, 'u'),
   person: /[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]{2,}|氏|さん|博士|教授|CEO|\b[A-Z][a-z]+ [A-Z][a-z]+\b/u,
   // A reason given: 「…からです」「…ので」「…たんで、」「…ため」「…おかげで」, in dialect 「…さかい」「…けえ」「…けん、」,
   // or named 「理由は」. 「から」 after a predicate only (それから, 東京から, ぐらいから, いつから are no reasons),
   // 「ので」 not 「のです」「のでしょう」, 「んで、」 not the te-form (住んで、).
-  reason: /(?<![ぐく]らい)(?<=[るたいだくうぬむぶぐすやんず])から(?:です|でした|だ|や|なんです|なんや|やねん|ね|な|よ|[。、,!！]|$)|ので(?!す|しょ)|(?<=[たい])んで[、,]|ため(?:です|でした|だ|に|で|[。、,])|おかげ|せいで|さかい|(?:けえ|けん)(?:ね|の|な|[。、,!！]|$)|理由は|原因は|なぜなら|というのも|\bbecause\b|\bdue to\b/u,
+  reason: /(?<![ぐく]らい)(?<=[るたいだくうぬむぶぐすやんず])から(?:です|でした|だ|や|なんです|なんや|やねん|ね|な|よ|[。、,!！]|$)|ので(?!す|しょ)|(?<=[たい])んで[、,]|ため(?:です|でした|だ|に|で|[。、,])|おかげ|せいで|さかい|(?:けえ|けん)(?:ね|の|な|[。、,!！]|$)|理由は|原因は|きっかけ(?:は|で|に|と|です|だ|や)|なぜなら|というのも|\bbecause\b|\bdue to\b/u,
   // Without the term (an English question): a sentence that defines something.
   definition: /というのは|っていうのは|っちゅうのは|とは[、,]|のこと(?:です|だ|や|で)|を指す|を意味する/u,
 };
@@ -46,7 +53,7 @@ export function placesInTime(text: string): boolean {
 }
 
 /** 「何時に」「what time」: a when-question that asks for the time of day. */
-const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|\bwhat time\b/iu;
+const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|時間帯|\bwhat time\b/iu;
 /** A time of day: 9時26分, 21:26, 午後, 夜中の1時. */
 const CLOCK_TIME = /[0-9０-９一二三四五六七八九十]\s*時(?!間|代)|\d{1,2}:\d{2}|午前|午後|正午|深夜|夜中/u;
 
@@ -121,6 +128,13 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['メートル', 'メートル|m'],
   // 「何年かかる?」 is answered by a number of years (「三年以内」).
   ['年', '年'],
+  // (何種類 is often answered by a bare number: 「約400のモデル」.)
+  ...['冊', '杯', '匹', '頭', '羽', '軒', '曲', '泊', '票', '粒', '錠', '試合', '周', '階', '袋', '箱', '部'].map((counter) => [counter, counter] as const),
+  ['店舗', '店舗|店'],
+  ['文字', '文字|字'],
+  ['ページ', 'ページ|頁'],
+  ['か所', '[かカヶヵケ箇]所'],
+  ['か国', '[かカヶヵケ]国'],
 ];
 const NUMBER = '[0-9一二三四五六七八九十百千万億兆]';
 /** A number as written, digits and kanji mixed (1,200, 500万, 三十): what a counter or a currency follows. */
@@ -142,7 +156,8 @@ const AGE_COUNTERS: ReadonlySet<string> = new Set(['歳', '才']);
  * @example countedAnswer('シュートは何本でしたか')?.test('シュートは5本') // true
  */
 export function countedAnswer(question: string): RegExp | null {
-  const folded = question.normalize('NFKC');
+  // 何カ国, 何ヶ所 and 何箇所 are 何か国 and 何か所.
+  const folded = question.normalize('NFKC').replace(/(?<=何)[カヶヵケ箇](?=[国所])/gu, 'か');
   if (ASKS_PRICE.test(folded)) return MONEY;
   for (const [counter, answers] of COUNTERS) {
     if (!folded.includes(`何${counter}`)) continue;
@@ -271,6 +286,32 @@ export function namesOtherPart(question: string, context: string): boolean {
   if (asked.length === 0) return false;
   const named = parts(context);
   return asked.some(({ number, kind }) => named.some((part) => part.kind === kind) && !named.some((part) => part.kind === kind && part.number === number));
+}
+
+/** 「何という制度ですか」「なんていう店?」: the kind of thing whose name is asked (not a person: 何という人 asks who). */
+const NAMED_KIND = /(?:何|なん|なに)\s*(?:と|て)\s*(?:いう|言う|いった)\s*([\p{sc=Han}\p{sc=Katakana}ー]{1,8})/u;
+const PERSON_KIND = /^(?:人|方|者|名前|名称|呼び名)$/u;
+
+/** The kind a what-is-it-called question names (「補助金は、何という制度ですか」→ 制度), or null. */
+export function askedKind(question: string): string | null {
+  const kind = NAMED_KIND.exec(question.normalize('NFKC'))?.[1];
+  return kind === undefined || PERSON_KIND.test(kind) ? null : kind;
+}
+
+/**
+ * Whether a line gives a name of the kind asked, beyond the question's own words: a quoted name
+ * (「ひかり補助金」), a compound ending in the kind (省エネ更新支援制度), the kind introduced by という,
+ * or a katakana or Latin word the question does not hold. 「半分は市の補助金」 names no scheme.
+ */
+export function namesKind(text: string, kind: string, question: string): boolean {
+  const folded = text.normalize('NFKC');
+  const asked = question.normalize('NFKC');
+  const fresh = (word: string): boolean => !asked.includes(word);
+  const quoted = [...folded.matchAll(/[「『]([^」』]{2,30})[」』]/gu)].some(([, inner]) => fresh(inner ?? ''));
+  const compound = [...folded.matchAll(new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ーA-Za-z0-9]{2,})${escapeRegExp(kind)}`, 'gu'))].some(([whole]) => fresh(whole));
+  const introduced = new RegExp(`(?:という|っていう|って|との)\\s*${escapeRegExp(kind)}`, 'u').test(folded);
+  const foreign = [...folded.matchAll(/[\p{sc=Katakana}ー]{3,}|[A-Za-z][A-Za-z0-9-]{2,}/gu)].some(([word]) => fresh(word));
+  return quoted || compound || introduced || foreign;
 }
 
 /** 「みさきちって誰のこと？」「オノさんとは誰ですか」: who a name or nickname stands for. */

@@ -185,6 +185,34 @@ describe('ask', () => {
     expect(unpriced.results[0]?.line).toBe(4);
   });
 
+  it('answers with the line two under the one that matches when the same voice goes on between, not across another voice', () => {
+    const shop = (between: string): AppState =>
+      documentary(
+        '次は、東大阪の「ぎょうざの鶴丸」さん。去年、店の前に自販機を一台置いたんやって。',
+        between,
+        'よう売れるんは夜の十時から十二時やって。仕事帰りの人が買うていくらしい。',
+        ...EVERYDAY,
+      );
+    const question = 'ぎょうざの鶴丸の自販機は、どの時間帯によく売れますか';
+    expect(ask(shop('店主さんいわく、一番人気は生餃子の三十個入りやって。'), { question, limit: 3 }).results[0]?.line).toBe(5);
+    // Another voice's turn between: the narration's line stays first.
+    const interrupted = stateFrom(
+      {
+        'talk.txt': [
+          '対談',
+          '',
+          '森下：次は、東大阪の「ぎょうざの鶴丸」さん。去年、店の前に自販機を一台置いたんやって。',
+          '岸本：へえ、そうなんや。ほんまに？',
+          '森下：よう売れるんは夜の十時から十二時やって。仕事帰りの人が買うていくらしい。',
+          '',
+          ...EVERYDAY,
+        ].join('\n'),
+      },
+      state.retriever.analyzer,
+    );
+    expect(ask(interrupted, { question, limit: 3 }).results[0]?.line).toBe(3);
+  });
+
   it('answers why with the line that gives the reason, the one under the statement too', () => {
     const lesson = stateFrom(
       {
@@ -291,6 +319,17 @@ describe('ask', () => {
     expect(ask(village, { question: '夫婦が移住してきたのは何年前ですか', limit: 3 }).answered).toBe(true);
     // A count in another unit is no answer: 「何歳」 is not answered by 「十年前」.
     expect(ask(village, { question: '移住してきた夫婦は何歳ですか', limit: 3 }).answered).toBe(false);
+  });
+
+  it('does not mark a what-is-it-called question answered by a line that never names one, nor a how-many question by a count in no unit asked', () => {
+    const blog = withEveryday('blog.md', '銭湯の一年', 'ボイラーの入れ替えには三百八十万円かかりました。半分は市の補助金、残りは信用金庫からの借入です。', '柏木さんの本『眠りは貯金できない』は、かなり話題になりました。');
+    const scheme = ask(blog, { question: 'ボイラーの入れ替えに使った市の補助金は、何という制度ですか', limit: 3 });
+    expect(scheme.results[0]?.line).toBe(3);
+    expect(scheme.answered).toBe(false);
+    const named = withEveryday('blog.md', '銭湯の一年', 'ボイラーの入れ替えには、市の「省エネ設備更新支援」という補助金を使いました。');
+    expect(ask(named, { question: 'ボイラーの入れ替えに使った市の補助金は、何という制度ですか', limit: 3 }).answered).toBe(true);
+    // 何部 counts copies: a line about the book with no number of 部 does not say how many sold.
+    expect(ask(blog, { question: '柏木さんの本『眠りは貯金できない』は何部売れましたか', limit: 3 }).answered).toBe(false);
   });
 
   it('takes a line holding the number asked for, with enough of the question’s words, as an answer however it is worded', () => {

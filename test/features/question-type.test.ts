@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedAttribute, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
+import { askedAttribute, askedKind, askedName, askedOwner, asksClockTime, asksDay, asksUntilWhen, countedAnswer, definedTerm, hasAnswerShape, identifies, namesKind, namesOtherPart, placesInTime, questionType, states, withoutReportingFrame } from '../../src/features/question-type.js';
 
 describe('questionType', () => {
   it.each([
@@ -22,10 +22,18 @@ describe('questionType', () => {
     ['What share of the staff signed the letter?', 'quantity'],
     ['社員の何割が署名しましたか', 'quantity'],
     ['署名した社員の割合は?', 'quantity'],
+    // Less common counters ask how many too; 何部 only for copies (何部に入ってる? asks which club).
+    ['その本は何部売れましたか', 'quantity'],
+    ['何か国に輸出していますか', 'quantity'],
+    ['ラーメンを何杯食べたの', 'quantity'],
+    ['高校では何部に入ってたの？', 'other'],
     ['AlexNetを作ったのは誰?', 'person'],
     ['なぜ原発を再稼働するのか', 'reason'],
     ['なんで堺に火ぃつけたんや', 'reason'],
     ['試験管を傾けるのはどうして？', 'reason'],
+    ['決済遅延は何が原因でしたか', 'reason'],
+    ['客が倍になった理由として、店主は何を挙げていますか', 'reason'],
+    ['自主回収の原因は何だったのですか', 'reason'],
     ['Why did they change the colour?', 'reason'],
     ['何でできていますか', 'other'],
     ['好きな食べ物はなんですか', 'other'],
@@ -60,7 +68,7 @@ describe('questionType', () => {
   });
 
   it('hears a reason given in standard Japanese and in dialect, not every から or ので', () => {
-    for (const reason of ['温度が高すぎるからです。', '雨が降ったので中止した。', '安全のため、手袋をします。', '親父が建てた家じゃけえね。', 'あいつが来るさかい、片付けとき。', 'It failed because the battery died.']) {
+    for (const reason of ['温度が高すぎるからです。', '雨が降ったので中止した。', '安全のため、手袋をします。', '親父が建てた家じゃけえね。', 'あいつが来るさかい、片付けとき。', 'It failed because the battery died.', '増えたきっかけは、去年始めた「朝湯」です。']) {
       expect(hasAnswerShape('reason', reason), reason).toBe(true);
     }
     // 「それから」 is "then", 「東京から」 "from", 「のです」 no ので.
@@ -81,6 +89,9 @@ describe('questionType', () => {
     expect(asksUntilWhen('工事はいつからいつまでの予定？')).toBe(false);
     expect(asksClockTime('本震は何時に来たと？')).toBe(true);
     expect(asksClockTime('何時間かかった？')).toBe(false);
+    // A time of the day asked as a span: 「どの時間帯」.
+    expect(questionType('自販機はどの時間帯によく売れますか')).toBe('time');
+    expect(asksClockTime('自販機はどの時間帯によく売れますか')).toBe(true);
     expect(states('夜中の1時25分に来ました。', 'clock')).toBe(true);
     expect(states('16日のほうを本震と呼びます。', 'clock')).toBe(false);
   });
@@ -118,6 +129,12 @@ describe('countedAnswer', () => {
     expect(countedAnswer('田中さんは何歳?')?.test('（1）はじめに')).toBe(false);
     expect(countedAnswer('いつ始まりますか')).toBeNull();
     expect(countedAnswer('何年ぐらいでまとめますか')?.test('原則として三年以内に取りまとめる')).toBe(true);
+    // か国 and か所 however the small ka is written, in the question and in the answer.
+    expect(countedAnswer('今、何カ国に送っていますか')?.test('三十四か国でした')).toBe(true);
+    expect(countedAnswer('何か国ですか')?.test('34ヶ国')).toBe(true);
+    expect(countedAnswer('何か国ですか')?.test('34社')).toBe(false);
+    expect(countedAnswer('何ヶ所ありますか')?.test('市内に3箇所')).toBe(true);
+    expect(countedAnswer('本は何部売れた？')?.test('2万部を突破')).toBe(true);
   });
 
   it('wants an amount of money for a price question, not any count', () => {
@@ -241,5 +258,24 @@ describe('placesInTime', () => {
     ['10分前後で焼ける', false],
   ])('%s → %s', (text, placed) => {
     expect(placesInTime(text)).toBe(placed);
+  });
+});
+
+describe('askedKind and namesKind', () => {
+  it('reads the kind a what-is-it-called question asks the name of, not a person', () => {
+    expect(askedKind('市の補助金は、何という制度ですか')).toBe('制度');
+    expect(askedKind('なんていう店でしたっけ？')).toBe('店');
+    expect(askedKind('何という人が作ったの？')).toBeNull();
+    expect(askedKind('補助金はいくらでしたか')).toBeNull();
+  });
+
+  it('tells a line that names one of that kind from one that only talks about it', () => {
+    const question = '薪ボイラーに使った市の補助金は、何という制度ですか';
+    expect(namesKind('半分は市の補助金、残りは信用金庫からの借入です。', '制度', question)).toBe(false);
+    expect(namesKind('市の「省エネ設備更新支援」を使いました。', '制度', question)).toBe(true);
+    expect(namesKind('市の省エネ設備更新制度を使いました。', '制度', question)).toBe(true);
+    expect(namesKind('グリーンリフォームっていう制度です。', '制度', question)).toBe(true);
+    // The question's own words, quoted back, name nothing new.
+    expect(namesKind('「補助金」の申請は大変でした。', '制度', question)).toBe(false);
   });
 });
