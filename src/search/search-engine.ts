@@ -241,9 +241,15 @@ export function createSearchEngine(
     const sources: Array<readonly [string, readonly string[]]> = [
       ...new Set(analysis.words.filter((word) => isLatinWord(word) || isKatakanaWord(word))),
     ].map((word) => [word, [word]]);
+    // Written with a capital (Nathan, even opening the question), a word may be a name whatever the dictionary says.
+    const capitalised = new Set((text.normalize('NFKC').match(/(?<![A-Za-z])[A-Z][a-z]+/gu) ?? []).map((word) => word.toLowerCase()));
+    const withCapital = new Set((text.normalize('NFKC').match(/[A-Za-z]*[A-Z][A-Za-z]*/gu) ?? []).map((word) => word.toLowerCase()));
     for (let i = 1; i < latinRun.length; i += 1) {
       const left = latinRun[i - 1] ?? '';
       const right = latinRun[i] ?? '';
+      // Two plain English words are two words (new wood is not ノート), unless one is written as a name (GRIN MoE).
+      const plain = (word: string): boolean => isEnglishWord(word) && !withCapital.has(word);
+      if (plain(left) && plain(right)) continue;
       sources.push([left + right, [left, right]]);
     }
     // A capitalised word inside an English question whose sound the material writes in katakana is a
@@ -258,8 +264,6 @@ export function createSearchEngine(
     const translations = (lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency) : []).filter(
       (translation) => !translation.source.every((source) => names.has(source)),
     );
-    // Written with a capital (Nathan, even opening the question), a word may be a name whatever the dictionary says.
-    const capitalised = new Set((text.normalize('NFKC').match(/(?<![A-Za-z])[A-Z][a-z]+/gu) ?? []).map((word) => word.toLowerCase()));
     // An English word the dictionary translated is an ordinary word, not a name: sounding it out
     // (buying → バング) would only add noise; so would joining two of them (buying power → パズル).
     const translated = new Set(translations.flatMap((translation) => translation.source));

@@ -100,6 +100,21 @@ describe('English questions with the lexicon', () => {
     expect(retriever.prepare('Keep said what?').alternatives).toContain('キャパ');
   });
 
+  it('does not join two plain English words into one katakana word, but still joins a name written with capitals', () => {
+    // new + wood sound like ノート (N-T); GRIN MoE is グリンモー.
+    const files = { 'w_blog.md': 'ブログ\nノートを買った。\n新しい薪ボイラーを入れた。\nグリンモーというモデルが出た。' };
+    const lexicon = createLexicon(
+      new Map([
+        ['new', encodeCandidates([{ term: '新しい', alternate: 'あたらしい', weight: 0.9 }])],
+        ['wood', encodeCandidates([{ term: '木材', alternate: 'もくざい', weight: 0.9 }])],
+        ['grin', encodeCandidates([{ term: '笑顔', alternate: 'えがお', weight: 0.9 }])],
+      ]),
+    );
+    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    expect(retriever.prepare('How much did the new wood boiler cost?').alternatives).not.toContain('ノート');
+    expect(retriever.prepare('What is GRIN MoE?').alternatives).toContain('グリンモ');
+  });
+
   it('does not take a Latin word the material itself writes for a kanji word one vowel off its reading', () => {
     // The product is called Fumi; 不明 reads フメイ. Takahashi still finds 高橋, spelt exactly.
     const files = { 'r_launch.md': '発表会\nFumi 2は3万円です。\n発売日は不明です。\n高橋さんが説明した。' };
