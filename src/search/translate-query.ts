@@ -99,6 +99,15 @@ function withoutQuestionPhrases(words: readonly string[]): string[] {
 }
 
 /**
+ * A candidate written in hiragana alone (a dictionary reading: ひよう for 費用) that the analyser does
+ * not read back as that one word was cut into others (ひよう as 干る + よう): searched, those match
+ * anything (ひるね).
+ */
+function misread(term: string, words: readonly string[]): boolean {
+  return /^[\p{sc=Hiragana}ー]+$/u.test(term) && !(words.length === 1 && words[0] === term);
+}
+
+/**
  * Of a stretch's dictionary candidates, those the material uses, ranked by the dictionary's weight
  * times how much the material uses them (capped, so a very common word does not win on frequency
  * alone): "power" is 電力 in transcripts about data centres, 権力 in ones about politics.
@@ -111,7 +120,7 @@ function pickCandidates(
   const usable: Array<{ term: string; weight: number; words: string[] }> = [];
   for (const candidate of candidates) {
     const words = [...new Set(analyzer.analyze(candidate.term).words)];
-    if (words.length === 0) continue;
+    if (words.length === 0 || misread(candidate.term, words)) continue;
     const rarest = Math.min(...words.map((word) => documentFrequency(word)));
     if (rarest === 0 || usable.some((other) => other.words.join() === words.join())) continue;
     usable.push({ term: candidate.term, weight: candidate.weight * Math.min(Math.log2(1 + rarest), USAGE_CAP), words });

@@ -115,6 +115,15 @@ describe('English questions with the lexicon', () => {
     expect(retriever.prepare('What is GRIN MoE?').alternatives).toContain('グリンモ');
   });
 
+  it('drops a dictionary reading in hiragana that the analyser cuts into other words', () => {
+    // ひよう (費用's reading) reads as 干る + よう, and 干る matches ひるね.
+    const files = { 'n_talk.txt': 'ポッドキャスト\nひるね部屋は月額980円です。\n費用は会社が出します。' };
+    const lexicon = createLexicon(new Map([['cost', encodeCandidates([{ term: 'ひよう', alternate: 'ひよう', weight: 0.9 }, { term: '費用', alternate: 'ひよう', weight: 0.8 }])]]));
+    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const cost = retriever.prepare('What does the nap room cost?').translations.find((translation) => translation.source.includes('cost'));
+    expect(cost?.terms).toEqual(['費用']);
+  });
+
   it('does not take a Latin word the material itself writes for a kanji word one vowel off its reading', () => {
     // The product is called Fumi; 不明 reads フメイ. Takahashi still finds 高橋, spelt exactly.
     const files = { 'r_launch.md': '発表会\nFumi 2は3万円です。\n発売日は不明です。\n高橋さんが説明した。' };
