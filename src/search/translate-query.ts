@@ -98,6 +98,19 @@ function withoutQuestionPhrases(words: readonly string[]): string[] {
   return words.filter((word, i) => !(QUESTION_PHRASE_TAIL.get(words[i - 1] ?? '')?.has(word) ?? false));
 }
 
+/** A compound's head stands for it at this share of its weight. */
+const HEAD_WEIGHT = 0.6;
+/** A head of two kanji or more (冷蔵庫, 協議会), not a suffix (的, 性, 会). */
+const KANJI_HEAD = /^[\p{sc=Han}々]{2,}$/u;
+
+/** The last word of a kanji compound of two words or more (電気冷蔵庫 → 冷蔵庫), or null. */
+function compoundHead(term: string, analyzer: Analyzer): string | null {
+  if (!/^[\p{sc=Han}々]+$/u.test(term)) return null;
+  const words = analyzer.analyze(term).words;
+  const head = words.at(-1);
+  return words.length >= 2 && head !== undefined && KANJI_HEAD.test(head) && term.endsWith(head) ? head : null;
+}
+
 /**
  * A candidate written in hiragana alone (a dictionary reading: ひよう for 費用) that the analyser does
  * not read back as that one word was cut into others (ひよう as 干る + よう): searched, those match
@@ -118,12 +131,23 @@ function pickCandidates(
   documentFrequency: (word: string) => number,
 ): Array<{ term: string; weight: number; words: string[] }> {
   const usable: Array<{ term: string; weight: number; words: string[] }> = [];
+  const add = (term: string, weight: number, words: string[]): void => {
+    const rarest = Math.min(...words.map((word) => documentFrequency(word)));
+    if (rarest === 0 || usable.some((other) => other.words.join() === words.join())) return;
+    usable.push({ term, weight: weight * Math.min(Math.log2(1 + rarest), USAGE_CAP), words });
+  };
   for (const candidate of candidates) {
     const words = [...new Set(analyzer.analyze(candidate.term).words)];
     if (words.length === 0 || misread(candidate.term, words)) continue;
-    const rarest = Math.min(...words.map((word) => documentFrequency(word)));
-    if (rarest === 0 || usable.some((other) => other.words.join() === words.join())) continue;
-    usable.push({ term: candidate.term, weight: candidate.weight * Math.min(Math.log2(1 + rarest), USAGE_CAP), words });
+    add(candidate.term, candidate.weight, words);
+  }
+  // A compound the material never uses may still name its kind by its last word, as Japanese compounds
+  // are headed on the right: fridge is 電気冷蔵庫 in the dictionary, 冷蔵庫 in talk.
+  if (usable.length === 0) {
+    for (const candidate of candidates) {
+      const head = compoundHead(candidate.term, analyzer);
+      if (head !== null) add(head, candidate.weight * HEAD_WEIGHT, [head]);
+    }
   }
   return usable.sort((left, right) => right.weight - left.weight).slice(0, MAX_CANDIDATES);
 }

@@ -115,6 +115,21 @@ describe('English questions with the lexicon', () => {
     expect(retriever.prepare('What is GRIN MoE?').alternatives).toContain('グリンモ');
   });
 
+  it('searches a compound the material never uses by its head word, only when no candidate is used', () => {
+    const files = { 'k_cook.txt': '料理教室\nだしは冷蔵庫で三日もちます。\n料金の請求が来た。' };
+    const lexicon = createLexicon(
+      new Map([
+        ['fridge', encodeCandidates([{ term: '電気冷蔵庫', alternate: 'でんきれいぞうこ', weight: 0.9 }])],
+        ['bill', encodeCandidates([{ term: '請求書', alternate: 'せいきゅうしょ', weight: 0.8 }])],
+      ]),
+    );
+    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const terms = (question: string, word: string) => retriever.prepare(question).translations.find((translation) => translation.source.includes(word))?.terms;
+    expect(terms('How long does dashi keep in the fridge?', 'fridge')).toEqual(['冷蔵庫']);
+    // 請求書's last word 書 is a suffix, not a head to search.
+    expect(terms('How much was the bill?', 'bill')).toBeUndefined();
+  });
+
   it('drops a dictionary reading in hiragana that the analyser cuts into other words', () => {
     // ひよう (費用's reading) reads as 干る + よう, and 干る matches ひるね.
     const files = { 'n_talk.txt': 'ポッドキャスト\nひるね部屋は月額980円です。\n費用は会社が出します。' };
