@@ -102,7 +102,7 @@ function withNeighbouringAnswers(
     if (fits(passage.excerpt.text) || asks(passage.paragraph.text)) continue;
     const { paragraphs } = passage.transcript;
     const at = paragraphs.indexOf(passage.paragraph);
-    const next = nextAnswering(paragraphs, at, fits);
+    const next = nextAnswering({ paragraphs, at, fits, asked: (paragraph) => (retriever.passageFor(paragraph, query)?.wordCoverage ?? 0) > 0 });
     if (next === null) continue;
     const found = byId.get(next.paragraph.id);
     const answer = found?.passage ?? retriever.passageFor(next.paragraph, query);
@@ -121,13 +121,42 @@ const NEIGHBOUR_MAX_GAP = 2;
 /** How many lines on the answer may come: the next, or the one after when the same voice goes on between. */
 const NEIGHBOUR_MAX_STEPS = 2;
 
+/** Where to look for a line's answer: the lines of its transcript, its place, what answers, what is on the question's matter. */
+interface Reach {
+  readonly paragraphs: readonly Paragraph[];
+  readonly at: number;
+  readonly fits: (text: string) => boolean;
+  readonly asked: (paragraph: Paragraph) => boolean;
+}
+
+/** The line found to answer, and how many lines on it is. */
+interface Reached {
+  readonly paragraph: Paragraph;
+  readonly steps: number;
+}
+
+/**
+ * 「卵は二回に分けて入れます。」/「二回に分けるのはなんでですか。」/「…残るからです。」: another voice asks about
+ * a line — in the words of the user's question (`asked`), not of another matter — and its speaker
+ * answers right after; that answer is the line's.
+ */
+function answerToFollowUp({ paragraphs, at, fits, asked }: Reach): Reached | null {
+  const from = paragraphs[at];
+  const question = paragraphs[at + 1];
+  const answer = paragraphs[at + 2];
+  if (from?.speaker == null || question === undefined || answer === undefined || question.speaker === from.speaker || !asked(question)) return null;
+  if (answer.speaker !== from.speaker || answer.line - (question.lineEnd ?? question.line) > NEIGHBOUR_MAX_GAP || !fits(answer.text)) return null;
+  return { paragraph: answer, steps: 2 };
+}
+
 /**
  * The line under paragraph `at` that holds the answer: the next one, or — when the same voice goes
  * on through a line without it — the one after (「…一番売れるのは生餃子で、千二百円。」/「よう売れるんは夜の十時から
  * 十二時やって。」 answers when the shop's line above them is found). Never past a question put by
  * another voice, nor over a gap.
  */
-function nextAnswering(paragraphs: readonly Paragraph[], at: number, fits: (text: string) => boolean): { paragraph: Paragraph; steps: number } | null {
+function nextAnswering(reach: Reach): Reached | null {
+  const { paragraphs, at, fits } = reach;
   const from = paragraphs[at];
   if (from === undefined) return null;
   let last = from;
@@ -136,7 +165,7 @@ function nextAnswering(paragraphs: readonly Paragraph[], at: number, fits: (text
     if (next === undefined || next.line - (last.lineEnd ?? last.line) > NEIGHBOUR_MAX_GAP || (steps > 1 && next.section !== from.section)) return null;
     // 「…8割くらいでしょうか。」 hedges rather than asks when the same speaker goes on.
     const goesOn = next.speaker === from.speaker;
-    if (asks(next.text) && !(goesOn && next.speaker !== null)) return null;
+    if (asks(next.text) && !(goesOn && next.speaker !== null)) return steps === 1 ? answerToFollowUp(reach) : null;
     if (fits(next.text)) return { paragraph: next, steps };
     if (!goesOn) return null;
     last = next;

@@ -185,6 +185,31 @@ describe('ask', () => {
     expect(unpriced.results[0]?.line).toBe(4);
   });
 
+  it('answers why with the reply to a follow-up question about the line, not with a reply to another matter', () => {
+    const lesson = (followUp: string): AppState =>
+      stateFrom(
+        {
+          'class.txt': [
+            '料理教室',
+            '',
+            '山根：今日は親子丼を作ります。',
+            '田中：よろしくお願いします。',
+            '山根：卵は二回に分けて入れます。一回目は全体に、二回目は真ん中に。',
+            `田中：${followUp}`,
+            '山根：一回目の卵が土台になって、二回目の卵が半熟のまま残るからです。',
+            '田中：なるほど。',
+            '',
+            ...EVERYDAY,
+          ].join('\n'),
+        },
+        state.retriever.analyzer,
+      );
+    const question = '親子丼で卵を二回に分けて入れるのはなぜ？';
+    expect(ask(lesson('二回に分けるのはなんでですか。'), { question, limit: 3 }).results[0]?.line).toBe(7);
+    // A question on something else: its reply is no reason for the line above.
+    expect(ask(lesson('鍋はどこで買えますか。'), { question, limit: 3 }).results[0]?.line).toBe(5);
+  });
+
   it('answers with the line two under the one that matches when the same voice goes on between, not across another voice', () => {
     const shop = (between: string): AppState =>
       documentary(
