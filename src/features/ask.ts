@@ -102,7 +102,7 @@ function withNeighbouringAnswers(
     if (fits(passage.excerpt.text) || asks(passage.paragraph.text)) continue;
     const { paragraphs } = passage.transcript;
     const at = paragraphs.indexOf(passage.paragraph);
-    const next = nextAnswering({ paragraphs, at, fits, asked: (paragraph) => (retriever.passageFor(paragraph, query)?.wordCoverage ?? 0) > 0 });
+    const next = nextAnswering({ paragraphs, at, fits, type, asked: (paragraph) => (retriever.passageFor(paragraph, query)?.wordCoverage ?? 0) > 0 });
     if (next === null) continue;
     const found = byId.get(next.paragraph.id);
     const answer = found?.passage ?? retriever.passageFor(next.paragraph, query);
@@ -120,6 +120,8 @@ const NEIGHBOUR_SHARE = 0.95;
 const NEIGHBOUR_MAX_GAP = 2;
 /** How many lines on the answer may come: the next, or the one after when the same voice goes on between. */
 const NEIGHBOUR_MAX_STEPS = 2;
+/** A line that turns to another matter: what follows it answers that, not the line before. */
+const TOPIC_CHANGE = /話(?:は|が)?変わ|ところで|それはそうと|閑話休題|余談(?:です|だ|や|ですが|やけど)?[、,]/u;
 
 /** Where to look for a line's answer: the lines of its transcript, its place, what answers, what is on the question's matter. */
 interface Reach {
@@ -127,6 +129,8 @@ interface Reach {
   readonly at: number;
   readonly fits: (text: string) => boolean;
   readonly asked: (paragraph: Paragraph) => boolean;
+  /** The user's question's type: a follow-up asks the same (a why for a why). */
+  readonly type: QuestionType;
 }
 
 /** The line found to answer, and how many lines on it is. */
@@ -137,14 +141,14 @@ interface Reached {
 
 /**
  * 「卵は二回に分けて入れます。」/「二回に分けるのはなんでですか。」/「…残るからです。」: another voice asks about
- * a line — in the words of the user's question (`asked`), not of another matter — and its speaker
- * answers right after; that answer is the line's.
+ * a line — in the words of the user's question (`asked`) and asking the same (a why for a why), not
+ * where the eggs come from — and its speaker answers right after; that answer is the line's.
  */
-function answerToFollowUp({ paragraphs, at, fits, asked }: Reach): Reached | null {
+function answerToFollowUp({ paragraphs, at, fits, asked, type }: Reach): Reached | null {
   const from = paragraphs[at];
   const question = paragraphs[at + 1];
   const answer = paragraphs[at + 2];
-  if (from?.speaker == null || question === undefined || answer === undefined || question.speaker === from.speaker || !asked(question)) return null;
+  if (from?.speaker == null || question === undefined || answer === undefined || question.speaker === from.speaker || !asked(question) || questionType(question.text) !== type) return null;
   if (answer.speaker !== from.speaker || answer.line - (question.lineEnd ?? question.line) > NEIGHBOUR_MAX_GAP || !fits(answer.text)) return null;
   return { paragraph: answer, steps: 2 };
 }
@@ -167,7 +171,8 @@ function nextAnswering(reach: Reach): Reached | null {
     const goesOn = next.speaker === from.speaker;
     if (asks(next.text) && !(goesOn && next.speaker !== null)) return steps === 1 ? answerToFollowUp(reach) : null;
     if (fits(next.text)) return { paragraph: next, steps };
-    if (!goesOn) return null;
+    // Not through a line that says it leaves the matter (「話は変わりますけど…」).
+    if (!goesOn || TOPIC_CHANGE.test(next.text)) return null;
     last = next;
   }
   return null;

@@ -7,12 +7,13 @@ export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reas
 /**
  * Counters a 何-question counts in besides the common ones (何冊, 何杯, 何軒, 何か国, 何か所, 何種類):
  * each asks how many, and is answered by a number in it. 何部 counts copies only before a verb of
- * printing or selling (何部売れた, not 何部に入ってる — which club), 何階 and 何周 are counts too.
+ * printing or selling (何部売れた, not 何部に入ってる — which club), 何階 and 何周 are counts too; 何か国 and
+ * 何か所 not before another kanji (何か国際的な賞, 何か所得制限: 何か + a word).
  */
-const MORE_COUNTERS = /冊|杯|匹|頭|羽|軒|店舗|曲|泊|票|粒|錠|[かカヶヵケ箇]所|[かカヶヵケ]国|種類|試合|周|階|袋|箱|文字|ページ|部(?=\s*(?:売|刷|発行|印刷|配|作|用意|限定|ほど|くらい|ぐらい|以上))/u;
+const MORE_COUNTERS = /冊|杯|匹|頭|羽|軒|店舗|曲|泊|票|粒|錠|[かカヶヵケ箇]所(?!\p{sc=Han})|[かカヶヵケ]国(?:語|(?!\p{sc=Han}))|種類|試合|周|階|袋|箱|文字|ページ|部(?=\s*(?:売|刷|発行|印刷|配|作|用意|限定|ほど|くらい|ぐらい|以上))/u;
 
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
-  ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|時間帯|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
+  ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|(?:どの|何の|どんな)時間帯|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
   ['quantity', new RegExp(`なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|何(?:${MORE_COUNTERS.source})|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\\bhow (?:many|much|big|large|long|far)\\b|\\bwhat (?:percent|share|proportion|fraction)\\b|割合|比率`, 'iu')],
   ['person', /誰(?!も)|だれ(?!も)|どなた|どの人|\bwho(?:m|se)?\b/iu],
   ['reason', /なぜ|なんで(?!す|しょ|も)|どうして|(?:理由|原因|きっかけ)(?:は(?:何|なん)|として)|(?:何|なに|なん)が(?:理由|原因|きっかけ)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
@@ -22,7 +23,8 @@ const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 /** Evidence in a sentence that it holds the kind of answer the question wants. */
 const EVIDENCE: Readonly<Record<Exclude<QuestionType, 'other'>, RegExp>> = {
   time: /\d{4}\s*年|\d{1,2}\s*月|[月火水木金土日]曜|\d{1,2}\s*日|\d{4}[./-]\d{1,2}|[0-9０-９]+年(?:前|後)|(?:昨|去|来|今|先|前)年|(?:明治|大正|昭和|平成|令和)|\b(?:19|20)\d{2}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)/u,
-  quantity: new RegExp(`[0-9０-９]|[一二三四五六七八九十百千万億兆]+(?:人|つ|個|台|回|倍|割|%|社|件|年|ドル|円|点|度|${MORE_COUNTERS.source})`, 'u'),
+  // (精一杯, 目一杯, 手一杯 are no counts.)
+  quantity: new RegExp(`[0-9０-９]|(?<![精目手腹])[一二三四五六七八九十百千万億兆]+(?:人|つ|個|台|回|倍|割|%|社|件|年|ドル|円|点|度|${MORE_COUNTERS.source})`, 'u'),
   person: /[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]{2,}|氏|さん|博士|教授|CEO|\b[A-Z][a-z]+ [A-Z][a-z]+\b/u,
   // A reason given: 「…からです」「…ので」「…たんで、」「…ため」「…おかげで」, in dialect 「…さかい」「…けえ」「…けん、」,
   // or named 「理由は」. 「から」 after a predicate only (それから, 東京から, ぐらいから, いつから are no reasons),
@@ -53,7 +55,7 @@ export function placesInTime(text: string): boolean {
 }
 
 /** 「何時に」「what time」: a when-question that asks for the time of day. */
-const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|時間帯|\bwhat time\b/iu;
+const CLOCK_TIME_ASKED = /何時(?!間|代|ごろまで)|(?:どの|何の|どんな)時間帯|\bwhat time\b/iu;
 /** A time of day: 9時26分, 21:26, 午後, 夜中の1時. */
 const CLOCK_TIME = /[0-9０-９一二三四五六七八九十]\s*時(?!間|代)|\d{1,2}:\d{2}|午前|午後|正午|深夜|夜中/u;
 
@@ -161,6 +163,8 @@ export function countedAnswer(question: string): RegExp | null {
   if (ASKS_PRICE.test(folded)) return MONEY;
   for (const [counter, answers] of COUNTERS) {
     if (!folded.includes(`何${counter}`)) continue;
+    // 何か国際的な賞 is 何か + 国際: no count of countries.
+    if (counter.startsWith('か') && new RegExp(`何${counter}(?!語)\\p{sc=Han}`, 'u').test(folded)) continue;
     const count = `${AMOUNT}\\s*(?:${answers})`;
     // An age is also written in brackets right after a name, as the press does: 「野々村 修一（29）」 (not a
     // list's 「（1）はじめに」).
@@ -298,20 +302,24 @@ export function askedKind(question: string): string | null {
   return kind === undefined || PERSON_KIND.test(kind) ? null : kind;
 }
 
+/** A count before a kind word (20曲, 三十曲) is no name of one. */
+const COUNT_ONLY = /^[0-9一二三四五六七八九十百千万数何]+$/u;
+
 /**
  * Whether a line gives a name of the kind asked, beyond the question's own words: a quoted name
- * (「ひかり補助金」), a compound ending in the kind (省エネ更新支援制度), the kind introduced by という,
- * or a katakana or Latin word the question does not hold. 「半分は市の補助金」 names no scheme.
+ * (「ひかり補助金」), a compound ending in the kind (省エネ更新支援制度, not 20曲), or the kind introduced by
+ * という (not 「何という制度」, which asks). 「半分は市の補助金」 names no scheme.
  */
 export function namesKind(text: string, kind: string, question: string): boolean {
   const folded = text.normalize('NFKC');
   const asked = question.normalize('NFKC');
   const fresh = (word: string): boolean => !asked.includes(word);
   const quoted = [...folded.matchAll(/[「『]([^」』]{2,30})[」』]/gu)].some(([, inner]) => fresh(inner ?? ''));
-  const compound = [...folded.matchAll(new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ーA-Za-z0-9]{2,})${escapeRegExp(kind)}`, 'gu'))].some(([whole]) => fresh(whole));
-  const introduced = new RegExp(`(?:という|っていう|って|との)\\s*${escapeRegExp(kind)}`, 'u').test(folded);
-  const foreign = [...folded.matchAll(/[\p{sc=Katakana}ー]{3,}|[A-Za-z][A-Za-z0-9-]{2,}/gu)].some(([word]) => fresh(word));
-  return quoted || compound || introduced || foreign;
+  const compound = [...folded.matchAll(new RegExp(`([\\p{sc=Han}\\p{sc=Katakana}ーA-Za-z0-9]{2,})${escapeRegExp(kind)}`, 'gu'))].some(
+    ([whole, before]) => fresh(whole) && !COUNT_ONLY.test(before ?? ''),
+  );
+  const introduced = new RegExp(`(?<!何|なん|なに)(?:という|っていう|って|との)\\s*${escapeRegExp(kind)}`, 'u').test(folded);
+  return quoted || compound || introduced;
 }
 
 /** 「みさきちって誰のこと？」「オノさんとは誰ですか」: who a name or nickname stands for. */

@@ -243,7 +243,8 @@ export function createSearchEngine(
     ].map((word) => [word, [word]]);
     // Written with a capital (Nathan, even opening the question), a word may be a name whatever the dictionary says.
     const capitalised = new Set((text.normalize('NFKC').match(/(?<![A-Za-z])[A-Z][a-z]+/gu) ?? []).map((word) => word.toLowerCase()));
-    const withCapital = new Set((text.normalize('NFKC').match(/[A-Za-z]*[A-Z][A-Za-z]*/gu) ?? []).map((word) => word.toLowerCase()));
+    // (A capital opening the question is only the sentence's: 「New wood-fired boiler: …」 is still two words.)
+    const withCapital = new Set((text.normalize('NFKC').match(/(?<=[A-Za-z].*[^A-Za-z])[A-Za-z]*[A-Z][A-Za-z]*|[A-Za-z]*(?:[A-Z][A-Za-z]*[A-Z]|[a-z][A-Z])[A-Za-z]*/gu) ?? []).map((word) => word.toLowerCase()));
     for (let i = 1; i < latinRun.length; i += 1) {
       const left = latinRun[i - 1] ?? '';
       const right = latinRun[i] ?? '';
@@ -261,7 +262,7 @@ export function createSearchEngine(
       const sounded = [run.join(''), ...run].some((spelling) => variantsOf(spelling).some((variant) => variant.weight >= EXACT_SOUND_WEIGHT));
       if (sounded) for (const word of run) names.add(word);
     }
-    const translations = (lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency) : []).filter(
+    const translations = (lexicon !== null && isMostlyLatin(text) ? translateQuery(text, lexicon, analyzer, index.documentFrequency, index.bigramFrequency) : []).filter(
       (translation) => !translation.source.every((source) => names.has(source)),
     );
     // An English word the dictionary translated is an ordinary word, not a name: sounding it out

@@ -51,22 +51,21 @@ export function translateQuery(
   lexicon: Lexicon,
   analyzer: Analyzer,
   documentFrequency: (word: string) => number,
+  /** How many passages hold a character bigram: a candidate the analyser misreads is searched by its bigrams alone. */
+  bigramFrequency: (gram: string) => number = () => 0,
 ): Translation[] {
   const words = withoutQuestionPhrases(text.normalize('NFKC').toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).filter((word) => !isStopWord(word));
   const translations: Translation[] = [];
   const translate = (source: readonly string[], candidates: ReadonlyArray<{ term: string; weight: number }>): boolean => {
-    const kept = pickCandidates(candidates, analyzer, documentFrequency);
+    const kept = pickCandidates(candidates, analyzer, documentFrequency, bigramFrequency);
     if (kept.length === 0) return false;
     const top = Math.max(...kept.map((candidate) => candidate.weight));
+    const scaled = (base: number, candidate: Candidate): number => (base * candidate.share * candidate.weight) / top;
     translations.push({
       source,
       terms: kept.map((candidate) => candidate.term),
-      words: kept.flatMap((candidate) =>
-        candidate.words.map((word) => ({ term: word, weight: (TRANSLATION_WEIGHT * candidate.weight) / top })),
-      ),
-      bigrams: kept.flatMap((candidate) =>
-        bigramsOf(candidate.term).map((gram) => ({ term: gram, weight: (TRANSLATION_BIGRAM_WEIGHT * candidate.weight) / top })),
-      ),
+      words: kept.flatMap((candidate) => candidate.words.map((word) => ({ term: word, weight: scaled(TRANSLATION_WEIGHT, candidate) }))),
+      bigrams: kept.flatMap((candidate) => bigramsOf(candidate.term).map((gram) => ({ term: gram, weight: scaled(TRANSLATION_BIGRAM_WEIGHT, candidate) }))),
     });
     return true;
   };
@@ -103,18 +102,22 @@ const HEAD_WEIGHT = 0.6;
 /** A head of two kanji or more (冷蔵庫, 協議会), not a suffix (的, 性, 会). */
 const KANJI_HEAD = /^[\p{sc=Han}々]{2,}$/u;
 
-/** The last word of a kanji compound of two words or more (電気冷蔵庫 → 冷蔵庫), or null. */
+/**
+ * The last word of a kanji compound (電気冷蔵庫 → 冷蔵庫), or null: only when what it drops is a word of
+ * two kanji or more itself — a one-kanji prefix may turn the meaning round (非営利 is no 営利).
+ */
 function compoundHead(term: string, analyzer: Analyzer): string | null {
   if (!/^[\p{sc=Han}々]+$/u.test(term)) return null;
   const words = analyzer.analyze(term).words;
   const head = words.at(-1);
-  return words.length >= 2 && head !== undefined && KANJI_HEAD.test(head) && term.endsWith(head) ? head : null;
+  if (words.length < 2 || head === undefined || !KANJI_HEAD.test(head) || !term.endsWith(head)) return null;
+  return KANJI_HEAD.test(term.slice(0, term.length - head.length)) ? head : null;
 }
 
 /**
  * A candidate written in hiragana alone (a dictionary reading: ひよう for 費用) that the analyser does
- * not read back as that one word was cut into others (ひよう as 干る + よう): searched, those match
- * anything (ひるね).
+ * not read back as that one word was cut into others (ひよう as 干る + よう): searched as words, those
+ * match anything (ひるね); its bigrams still find it written in kana.
  */
 function misread(term: string, words: readonly string[]): boolean {
   return /^[\p{sc=Hiragana}ー]+$/u.test(term) && !(words.length === 1 && words[0] === term);
@@ -125,28 +128,44 @@ function misread(term: string, words: readonly string[]): boolean {
  * times how much the material uses them (capped, so a very common word does not win on frequency
  * alone): "power" is 電力 in transcripts about data centres, 権力 in ones about politics.
  */
+/** A candidate kept: its words as the index knows them (none when searched by bigrams alone), and its share of the weight. */
+interface Candidate {
+  readonly term: string;
+  readonly weight: number;
+  readonly words: readonly string[];
+  readonly share: number;
+}
+
 function pickCandidates(
   candidates: ReadonlyArray<{ term: string; weight: number }>,
   analyzer: Analyzer,
   documentFrequency: (word: string) => number,
-): Array<{ term: string; weight: number; words: string[] }> {
-  const usable: Array<{ term: string; weight: number; words: string[] }> = [];
-  const add = (term: string, weight: number, words: string[]): void => {
-    const rarest = Math.min(...words.map((word) => documentFrequency(word)));
-    if (rarest === 0 || usable.some((other) => other.words.join() === words.join())) return;
-    usable.push({ term, weight: weight * Math.min(Math.log2(1 + rarest), USAGE_CAP), words });
+  bigramFrequency: (gram: string) => number,
+): Candidate[] {
+  const usable: Candidate[] = [];
+  const add = (term: string, weight: number, words: readonly string[], share: number): void => {
+    const frequencies = words.length > 0 ? words.map((word) => documentFrequency(word)) : bigramsOf(term).map((gram) => bigramFrequency(gram));
+    const rarest = Math.min(...frequencies);
+    const key = words.length > 0 ? words.join() : term;
+    if (frequencies.length === 0 || rarest === 0 || usable.some((other) => (other.words.length > 0 ? other.words.join() : other.term) === key)) return;
+    usable.push({ term, weight: weight * Math.min(Math.log2(1 + rarest), USAGE_CAP), words, share });
   };
+  const misreadings: Array<{ term: string; weight: number }> = [];
   for (const candidate of candidates) {
     const words = [...new Set(analyzer.analyze(candidate.term).words)];
-    if (words.length === 0 || misread(candidate.term, words)) continue;
-    add(candidate.term, candidate.weight, words);
+    if (words.length === 0) continue;
+    if (misread(candidate.term, words)) misreadings.push(candidate);
+    else add(candidate.term, candidate.weight, words, 1);
   }
+  // A reading cut into other words (たまご as たま + ご) is still the word where the material writes it
+  // in kana: searched by its bigrams alone, when nothing else translates the word (kana bigrams are common).
+  if (usable.length === 0) for (const candidate of misreadings) add(candidate.term, candidate.weight, [], 1);
   // A compound the material never uses may still name its kind by its last word, as Japanese compounds
   // are headed on the right: fridge is 電気冷蔵庫 in the dictionary, 冷蔵庫 in talk.
   if (usable.length === 0) {
     for (const candidate of candidates) {
       const head = compoundHead(candidate.term, analyzer);
-      if (head !== null) add(head, candidate.weight * HEAD_WEIGHT, [head]);
+      if (head !== null) add(head, candidate.weight, [head], HEAD_WEIGHT);
     }
   }
   return usable.sort((left, right) => right.weight - left.weight).slice(0, MAX_CANDIDATES);

@@ -206,8 +206,9 @@ describe('ask', () => {
       );
     const question = '親子丼で卵を二回に分けて入れるのはなぜ？';
     expect(ask(lesson('二回に分けるのはなんでですか。'), { question, limit: 3 }).results[0]?.line).toBe(7);
-    // A question on something else: its reply is no reason for the line above.
+    // A question on something else, or asking something else of the same eggs: its reply is no reason for the line above.
     expect(ask(lesson('鍋はどこで買えますか。'), { question, limit: 3 }).results[0]?.line).toBe(5);
+    expect(ask(lesson('その卵はどこで買ってるんですか。'), { question, limit: 3 }).results[0]?.line).toBe(5);
   });
 
   it('answers with the line two under the one that matches when the same voice goes on between, not across another voice', () => {
@@ -219,7 +220,9 @@ describe('ask', () => {
         ...EVERYDAY,
       );
     const question = 'ぎょうざの鶴丸の自販機は、どの時間帯によく売れますか';
-    expect(ask(shop('店主さんいわく、一番人気は生餃子の三十個入りやって。'), { question, limit: 3 }).results[0]?.line).toBe(5);
+    expect(ask(shop('店主さんいわく、自販機の一番人気は生餃子の三十個入りやって。'), { question, limit: 3 }).results[0]?.line).toBe(5);
+    // Not through a line on another matter: the answer two lines on is then about that.
+    expect(ask(shop('話は変わるけど、うちの息子が大学に入ってん。'), { question, limit: 3 }).results[0]?.line).toBe(3);
     // Another voice's turn between: the narration's line stays first.
     const interrupted = stateFrom(
       {

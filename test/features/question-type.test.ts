@@ -27,6 +27,12 @@ describe('questionType', () => {
     ['何か国に輸出していますか', 'quantity'],
     ['ラーメンを何杯食べたの', 'quantity'],
     ['高校では何部に入ってたの？', 'other'],
+    // 何か + a word is no count: 国際, 所得.
+    ['この映画は何か国際的な賞を取りましたか', 'other'],
+    ['何か所得制限はありますか', 'other'],
+    ['何か国語話せますか', 'quantity'],
+    // 時間帯 asks a time only as 「どの時間帯」.
+    ['料金は時間帯によって変わりますか', 'other'],
     ['AlexNetを作ったのは誰?', 'person'],
     ['なぜ原発を再稼働するのか', 'reason'],
     ['なんで堺に火ぃつけたんや', 'reason'],
@@ -48,6 +54,11 @@ describe('questionType', () => {
     ['What does RLHF mean?', 'definition'],
   ])('%s asks for a %s', (question, type) => {
     expect(questionType(question)).toBe(type);
+  });
+
+  it('does not take 精一杯 for a count', () => {
+    expect(hasAnswerShape('quantity', '毎日精一杯やってます')).toBe(false);
+    expect(hasAnswerShape('quantity', 'ラーメンを二杯食べた')).toBe(true);
   });
 
   it('recognises the shape of an answer only for the types that have one', () => {
@@ -135,6 +146,7 @@ describe('countedAnswer', () => {
     expect(countedAnswer('何か国ですか')?.test('34社')).toBe(false);
     expect(countedAnswer('何ヶ所ありますか')?.test('市内に3箇所')).toBe(true);
     expect(countedAnswer('本は何部売れた？')?.test('2万部を突破')).toBe(true);
+    expect(countedAnswer('何か国際的な賞を取りましたか')).toBeNull();
   });
 
   it('wants an amount of money for a price question, not any count', () => {
@@ -275,7 +287,10 @@ describe('askedKind and namesKind', () => {
     expect(namesKind('市の「省エネ設備更新支援」を使いました。', '制度', question)).toBe(true);
     expect(namesKind('市の省エネ設備更新制度を使いました。', '制度', question)).toBe(true);
     expect(namesKind('グリーンリフォームっていう制度です。', '制度', question)).toBe(true);
-    // The question's own words, quoted back, name nothing new.
+    // The question's own words, quoted back, name nothing new; nor does any loanword, a count, or the question asked again.
     expect(namesKind('「補助金」の申請は大変でした。', '制度', question)).toBe(false);
+    expect(namesKind('エアコンの買い替えには、市の補助金が半分出ます。', '制度', question)).toBe(false);
+    expect(namesKind('20曲くらい歌いました。', '曲', '何という曲を歌いましたか')).toBe(false);
+    expect(namesKind('それって何という制度なんですか。', '制度', question)).toBe(false);
   });
 });

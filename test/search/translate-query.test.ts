@@ -112,6 +112,8 @@ describe('English questions with the lexicon', () => {
     );
     const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
     expect(retriever.prepare('How much did the new wood boiler cost?').alternatives).not.toContain('ノート');
+    // The capital that opens a sentence makes no name.
+    expect(retriever.prepare('New wood boiler: was it worth it?').alternatives).not.toContain('ノート');
     expect(retriever.prepare('What is GRIN MoE?').alternatives).toContain('グリンモ');
   });
 
@@ -126,8 +128,14 @@ describe('English questions with the lexicon', () => {
     const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
     const terms = (question: string, word: string) => retriever.prepare(question).translations.find((translation) => translation.source.includes(word))?.terms;
     expect(terms('How long does dashi keep in the fridge?', 'fridge')).toEqual(['冷蔵庫']);
-    // 請求書's last word 書 is a suffix, not a head to search.
+    // 請求書's last word 書 is a suffix, not a head to search; 非営利 is no 営利.
     expect(terms('How much was the bill?', 'bill')).toBeUndefined();
+    const nonprofit = buildRetriever(
+      stateFrom({ 'np.txt': '団体\n営利を目的としない活動です。' }, analyzer).corpus,
+      analyzer,
+      createLexicon(new Map([['nonprofit', encodeCandidates([{ term: '非営利', alternate: 'ひえいり', weight: 0.9 }])]])),
+    );
+    expect(nonprofit.prepare('Is it a nonprofit?').translations).toEqual([]);
   });
 
   it('drops a dictionary reading in hiragana that the analyser cuts into other words', () => {
@@ -137,6 +145,15 @@ describe('English questions with the lexicon', () => {
     const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
     const cost = retriever.prepare('What does the nap room cost?').translations.find((translation) => translation.source.includes('cost'));
     expect(cost?.terms).toEqual(['費用']);
+    // たまご reads as たま + ご, but the material writes たまご: it is searched by its bigrams, not as たま.
+    const eggs = buildRetriever(
+      stateFrom({ 'e_cook.txt': '料理\nたまごは二回に分けて入れます。\nたまたま晴れた。' }, analyzer).corpus,
+      analyzer,
+      createLexicon(new Map([['eggs', encodeCandidates([{ term: 'たまご', alternate: 'たまご', weight: 0.9 }])]])),
+    );
+    const egg = eggs.prepare('When do you add the eggs?').translations.find((translation) => translation.source.includes('eggs'));
+    expect(egg?.terms).toEqual(['たまご']);
+    expect(egg?.words).toEqual([]);
   });
 
   it('does not take a Latin word the material itself writes for a kanji word one vowel off its reading', () => {
