@@ -39,9 +39,18 @@ const CASUAL_ASKS = /(?:っけ|っけか)[。.]?[」』"”)）]?\s*$/u;
 /** A line a Q&A or FAQ marks as the question: 「Q. 旅行で何日か混ぜられません」「Q3：…」「質問：…」 */
 const MARKED_QUESTION = /^\s*(?:[QＱ]\s*[0-9０-９]*\s*[.．:：)）\s]|質問\s*[0-9０-９]*\s*[:：]|問\s*[0-9０-９]+\s*[.．:：])/u;
 
+/**
+ * An interviewer's question cut short after its object: 「──戦後はどんなお仕事を。」「ご出身はどこで。」 — a
+ * short last sentence with a question word, ending on を or で.
+ */
+const ELLIPTIC_ENDING = /(?:を|で)[。.]?[」』"”)）]?\s*$/u;
+const ELLIPTIC_MAX_LENGTH = 20;
+
 /** Whether a line asks (a question or a request), so that it is not what answers. */
 export function asks(text: string): boolean {
   if (ASKS.test(text)) return true;
+  const last = lastSentence(text);
+  if (ELLIPTIC_ENDING.test(text) && WH_WORD.test(last) && [...last].length <= ELLIPTIC_MAX_LENGTH) return true;
   if (MARKED_QUESTION.test(text) || (CASUAL_ASKS.test(text) && WH_WORD.test(lastSentence(text)))) return true;
   const afterthought = AFTERTHOUGHT.exec(text);
   if (afterthought !== null && afterthought.index > 0 && asks(text.slice(0, afterthought.index + 1))) return true;

@@ -463,6 +463,11 @@ describe('ask', () => {
     expect(asks('めしの支度だけでも大変で、おっかあ、いっつもごしゃいでたっけ。')).toBe(false);
     // A statement that ends with an example is no question.
     expect(asks('鰹節とか昆布とか、いろいろ使うてます。出汁とか。')).toBe(false);
+    // An interviewer's question cut short after its object asks; a statement with 何 in it does not.
+    expect(asks('──戦後はどんなお仕事を。')).toBe(true);
+    expect(asks('それで、ご出身はどこで。')).toBe(true);
+    expect(asks('何でも自分でやるんですよ、ここでは。')).toBe(false);
+    expect(asks('毎朝、近所の人に何か声をかけて、畑の仕事をしながら一日を過ごしているんですよ、この村では。')).toBe(false);
   });
 
   it('answers a question handed on (「…からお答えします。」) with the line after the handover', () => {
