@@ -98,6 +98,14 @@ const KANJI_NAME = /^[\p{Script=Han}々]{2,4}$/u;
 const KANJI_READING_MIN_LETTERS = 4;
 const KANJI_READING_MIN_SIMILARITY = 0.75;
 
+/** A katakana word this long or longer may be a kanji name written as heard (アオキ, キリタニ). */
+const KATAKANA_NAME_MIN_LENGTH = 3;
+
+/** A katakana reading without long-vowel marks or middle dots, as readings are compared. */
+function foldReading(reading: string): string {
+  return reading.normalize('NFKC').replace(/[ー・]/gu, '');
+}
+
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
 /** How alike a variant one sound off must look (Altman / アルマン 0.83; コンピュータ / composer 0.5, パラメータ / premium 0.4). */
@@ -162,18 +170,25 @@ export function createSearchEngine(
   const knownKeys = [...bySound.keys()];
   /** Kanji words by the sound of their reading (高橋 → タカハシ), built the first time a Latin word asks. */
   let byReading: Map<string, ReadWord[]> | null = null;
-  const kanjiByReading = (): Map<string, ReadWord[]> => {
-    if (byReading !== null) return byReading;
-    byReading = new Map();
-    for (const word of index.vocabulary()) {
-      if (!KANJI_NAME.test(word)) continue;
-      const reading = analyzer.reading(word);
-      const key = reading === null ? null : soundKey(reading);
-      if (reading === null || key === null) continue;
-      byReading.set(key, [...(byReading.get(key) ?? []), { word, reading }]);
+  /** The same words by their reading as it is (桐谷 → キリタニ, 青木 → アオキ), for katakana words. */
+  let byExactReading: Map<string, string[]> | null = null;
+  const readKanjiWords = (): { bySound: Map<string, ReadWord[]>; byExact: Map<string, string[]> } => {
+    if (byReading === null || byExactReading === null) {
+      byReading = new Map();
+      byExactReading = new Map();
+      for (const word of index.vocabulary()) {
+        if (!KANJI_NAME.test(word)) continue;
+        const reading = analyzer.reading(word);
+        if (reading === null) continue;
+        const exact = foldReading(reading);
+        byExactReading.set(exact, [...(byExactReading.get(exact) ?? []), word]);
+        const key = soundKey(reading);
+        if (key !== null) byReading.set(key, [...(byReading.get(key) ?? []), { word, reading }]);
+      }
     }
-    return byReading;
+    return { bySound: byReading, byExact: byExactReading };
   };
+  const kanjiByReading = (): Map<string, ReadWord[]> => readKanjiWords().bySound;
 
   /** Kanji words whose reading a Latin word spells closely (Takahashi → 高橋), with those readings. */
   function kanjiSpelledBy(word: string): Map<string, string> {
@@ -186,17 +201,24 @@ export function createSearchEngine(
     return new Map(found.filter((entry) => spelled(entry.reading)).map((entry) => [entry.word, entry.reading]));
   }
 
+  /** Kanji words read exactly as a katakana word (キリタニ → 桐谷, アオキ → 青木): a name heard, not seen. */
+  function kanjiReadAs(word: string): readonly string[] {
+    if (!isKatakanaWord(word) || [...word].length < KATAKANA_NAME_MIN_LENGTH) return [];
+    return readKanjiWords().byExact.get(foldReading(word)) ?? [];
+  }
+
   // A query may ask for a word's variants several times (to tell a name, to sound it out, for its
   // loanwords), and a burst of questions repeats words: each is worked out once.
   const variantMemo = new BoundedMemo<string, readonly WeightedTerm[]>(VARIANT_MEMO_SIZE);
   const variantsOf = (word: string): readonly WeightedTerm[] => variantMemo.get(word, () => soundVariants(word));
 
   function soundVariants(word: string): readonly WeightedTerm[] {
-    const key = soundKey(word);
-    if (key === null) return [];
     const wantKatakana = isLatinWord(word);
+    // A katakana word may be a kanji name written as heard (キリタニ for 桐谷, アオキ for 青木).
+    const readAs = wantKatakana ? [] : kanjiReadAs(word).map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }));
+    const key = soundKey(word);
     // Short katakana words (スリー, マイル) sound like too many Latin words to expand safely.
-    if (!wantKatakana && consonants(key) < KATAKANA_TO_LATIN_MIN_SOUNDS) return [];
+    if (key === null || (!wantKatakana && consonants(key) < KATAKANA_TO_LATIN_MIN_SOUNDS)) return readAs;
     const fits = (candidate: string): boolean =>
       candidate !== word && (wantKatakana ? isKatakanaWord(candidate) : isLatinWord(candidate));
     // Every reading of a Latin word (Gemini as ゲ… and as ジェミニ); near matches only for the usual one.
@@ -210,7 +232,7 @@ export function createSearchEngine(
       }
     }
     const kanji = kanjiSpelledBy(word);
-    return closestSpellings(word, [...variants, ...[...kanji.keys()].map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }))], kanji);
+    return [...closestSpellings(word, [...variants, ...[...kanji.keys()].map((term) => ({ term, weight: EXACT_SOUND_WEIGHT }))], kanji), ...readAs];
   }
 
   /** The katakana loanwords of an English word (models → モデル): exact sound, close spelling, of the word or its base form. */

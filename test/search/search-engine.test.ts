@@ -50,3 +50,16 @@ describe('createSearchEngine', () => {
     expect(engine(ECHOES).search('ラオスの首都は', 3)[0]?.id).toBe('a0p1');
   });
 });
+
+describe('katakana names', () => {
+  it('finds a kanji name written in katakana as heard (アオキ for 青木, キリタニ for 桐谷), not a loanword for a kanji word', () => {
+    const everyday = ['朝のコーヒーが一日の始まりだ。', '祖母から手紙が届いた。', '自転車のタイヤに空気を入れた。', '窓を開けると風が気持ちいい。', '庭のトマトが赤くなってきた。'];
+    const ward = engine([{ title: '申し送り', paragraphs: ['青木さんのSpO2は2時40分に88%まで下がった。', '桐谷七段はフルーツ盛り合わせを頼んだ。', '機械の点検をした。', ...everyday] }]);
+    expect(ward.prepare('アオキさんの酸素の値は？').alternatives).toContain('青木');
+    expect(ward.prepare('キリタニ七段は何を頼んだ？').alternatives).toContain('桐谷');
+    expect(ward.search('アオキさんの酸素の値は？', 1)[0]?.id).toBe('a0p0');
+    // A kanji word written in katakana is found the same way; a loanword no kanji word reads as finds nothing.
+    expect(ward.prepare('キカイの点検は？').alternatives).toContain('機械');
+    expect(ward.prepare('テスト').alternatives).toEqual([]);
+  });
+});
