@@ -1,6 +1,7 @@
 import { bigramsOf, type Analysis, type Analyzer } from '../text/analyze.js';
 import { boundedEditDistance, isKatakanaWord, isLatinWord, soundKey, soundKeys, spellingSimilarity, spellsReading } from '../text/transliterate.js';
 import { inflectionLemma } from '../text/lexicon/english-lemma.js';
+import { normalizeForMatch } from '../text/normalize.js';
 import type { Lexicon } from '../text/lexicon/lexicon.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { bestSentences, bigramWeights, sentenceGrams, type BigramWeights, type SentenceContext, type SentenceGrams } from './sentence-match.js';
@@ -101,11 +102,6 @@ const KANJI_READING_MIN_SIMILARITY = 0.75;
 /** A katakana word this long or longer may be a kanji name written as heard (アオキ, キリタニ). */
 const KATAKANA_NAME_MIN_LENGTH = 3;
 
-/** A katakana reading without long-vowel marks or middle dots, as readings are compared. */
-function foldReading(reading: string): string {
-  return reading.normalize('NFKC').replace(/[ー・]/gu, '');
-}
-
 /** How far below the best-looking variant a variant may look and still be searched. */
 const SPELLING_MARGIN = 0.2;
 /** How alike a variant one sound off must look (Altman / アルマン 0.83; コンピュータ / composer 0.5, パラメータ / premium 0.4). */
@@ -180,7 +176,7 @@ export function createSearchEngine(
         if (!KANJI_NAME.test(word)) continue;
         const reading = analyzer.reading(word);
         if (reading === null) continue;
-        const exact = foldReading(reading);
+        const exact = normalizeForMatch(reading);
         byExactReading.set(exact, [...(byExactReading.get(exact) ?? []), word]);
         const key = soundKey(reading);
         if (key !== null) byReading.set(key, [...(byReading.get(key) ?? []), { word, reading }]);
@@ -201,10 +197,13 @@ export function createSearchEngine(
     return new Map(found.filter((entry) => spelled(entry.reading)).map((entry) => [entry.word, entry.reading]));
   }
 
-  /** Kanji words read exactly as a katakana word (キリタニ → 桐谷, アオキ → 青木): a name heard, not seen. */
+  /**
+   * Kanji words read exactly as a katakana word (キリタニ → 桐谷, アオキ → 青木): a name heard, not seen.
+   * Not for a word the material itself writes in katakana (ドイツ, ハーブ, カラス): that is the word.
+   */
   function kanjiReadAs(word: string): readonly string[] {
-    if (!isKatakanaWord(word) || [...word].length < KATAKANA_NAME_MIN_LENGTH) return [];
-    return readKanjiWords().byExact.get(foldReading(word)) ?? [];
+    if (!isKatakanaWord(word) || [...word].length < KATAKANA_NAME_MIN_LENGTH || index.documentFrequency(word) > 0) return [];
+    return readKanjiWords().byExact.get(normalizeForMatch(word)) ?? [];
   }
 
   // A query may ask for a word's variants several times (to tell a name, to sound it out, for its

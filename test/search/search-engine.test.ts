@@ -61,5 +61,9 @@ describe('katakana names', () => {
     // A kanji word written in katakana is found the same way; a loanword no kanji word reads as finds nothing.
     expect(ward.prepare('キカイの点検は？').alternatives).toContain('機械');
     expect(ward.prepare('テスト').alternatives).toEqual([]);
+    // A loanword is read with its long vowels (ツール is no 都留), and a word the material writes in katakana is that word.
+    const towns = engine([{ title: '旅', paragraphs: ['都留市に行った。', 'ハーブティーを飲んだ。羽生さんも来た。', ...everyday] }]);
+    expect(towns.prepare('便利なツールは？').alternatives).not.toContain('都留');
+    expect(towns.prepare('ハーブは？').alternatives).not.toContain('羽生');
   });
 });
