@@ -12,9 +12,16 @@ export type QuestionType = 'time' | 'quantity' | 'person' | 'definition' | 'reas
  */
 const MORE_COUNTERS = /冊|杯|匹|頭|羽|軒|店舗|曲|泊|票|粒|錠|[かカヶヵケ箇]所(?!\p{sc=Han})|[かカヶヵケ]国(?:語|(?!\p{sc=Han}))|種類|試合|周|階|袋|箱|文字|ページ|部(?=\s*(?:売|刷|発行|印刷|配|作|用意|限定|ほど|くらい|ぐらい|以上))/u;
 
+/**
+ * 何 + a one-kanji unit not in any list (何皿, 何秒増えた, 何缶, 何棟): a count of that unit too — except
+ * the kanji after 何 that ask which or what (何色, 何語, 何県, 何者, 何故, 何曜, 何学部…), 部 (read above),
+ * and 何度も, 何回も: many times, not how many.
+ */
+const ANY_COUNTER = /何(?![故処者事物方卒気色語県市町村区線系型派科屋製味式流風党宗族曜月日年時部学])(\p{sc=Han})(?!も)/u;
+
 const PATTERNS: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['time', /いつ|何年|何月|何日|何時|何曜|何世紀|何年代|時期|(?:どの|何の|どんな)時間帯|\bwhen\b|\bwhat (?:year|month|date|time)\b|\bhow long ago\b/iu],
-  ['quantity', new RegExp(`なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度|何キロ|何グラム|何メートル|何(?:${MORE_COUNTERS.source})|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\\bhow (?:many|much|big|large|long|far)\\b|\\bwhat (?:percent|share|proportion|fraction)\\b|割合|比率`, 'iu')],
+  ['quantity', new RegExp(`なんぼ|どんだけ|何人|何名|何本|何枚|何歳|何才|何校|何位|何%|何パーセント|何割|何倍|何個|何台|何回|何社|何件|何億|何万|何点|何度(?!も)|何キロ|何グラム|何メートル|何(?:${MORE_COUNTERS.source})|${ANY_COUNTER.source}|いくつ|いくら|どのくらい|どれくらい|どれほど|何ドル|何円|\\bhow (?:many|much|big|large|long|far)\\b|\\bwhat (?:percent|share|proportion|fraction)\\b|割合|比率`, 'iu')],
   ['person', /誰(?!も)|だれ(?!も)|どなた|どの人|\bwho(?:m|se)?\b/iu],
   ['reason', /なぜ|なんで(?!す|しょ|も)|どうして|(?:理由|原因|きっかけ)(?:は(?:何|なん)|として)|(?:何|なに|なん)が(?:理由|原因|きっかけ)|\bwhy\b|\bhow come\b|\bwhat (?:made|caused)\b/iu],
   ['definition', /.(?<!こ)(?:とは|って何|ってなに|ってなん(?:です|や|だ|でしょ)|というのは|っていうのは|ってどういう|の意味)|\bwhat (?:is|are) (?:an? |the )?[\w-]+(?: [\w-]+)?\s*\??$|\bwhat does .+ mean\b|\bmeaning of\b|\bdefine\b/iu],
@@ -170,7 +177,9 @@ export function countedAnswer(question: string): RegExp | null {
     // list's 「（1）はじめに」).
     return new RegExp(AGE_COUNTERS.has(counter) ? `${count}|(?<=[\\p{sc=Han}\\p{sc=Katakana}\\p{sc=Hiragana}ー々])\\s*[(（]\\s*[0-9]{1,3}\\s*[)）]` : count, 'u');
   }
-  return null;
+  // Any other unit, for a how-many question (「何時何分」 asks a time, not a count of minutes).
+  const unit = questionType(question) === 'quantity' ? ANY_COUNTER.exec(folded)?.[1] : undefined;
+  return unit === undefined ? null : new RegExp(`${AMOUNT}\\s*${escapeRegExp(unit)}`, 'u');
 }
 
 /** 「XのYは…?」 read: Y, the attribute asked, and X, whose it is (either may be absent). */

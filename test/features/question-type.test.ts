@@ -31,6 +31,12 @@ describe('questionType', () => {
     ['この映画は何か国際的な賞を取りましたか', 'other'],
     ['何か所得制限はありますか', 'other'],
     ['何か国語話せますか', 'quantity'],
+    // 何 + any one-kanji unit counts; 何色, 何語, 何学部 ask which; 何度も is "many times".
+    ['合計何皿のカレーを出しましたか', 'quantity'],
+    ['作業時間は何秒増えましたか', 'quantity'],
+    ['何色が好きですか', 'other'],
+    ['何語で話しましたか', 'other'],
+    ['同じ言葉を何度も繰り返すと何と呼ばれる現象が起きますか', 'other'],
     // 時間帯 asks a time only as 「どの時間帯」.
     ['料金は時間帯によって変わりますか', 'other'],
     ['AlexNetを作ったのは誰?', 'person'],
@@ -147,6 +153,10 @@ describe('countedAnswer', () => {
     expect(countedAnswer('何ヶ所ありますか')?.test('市内に3箇所')).toBe(true);
     expect(countedAnswer('本は何部売れた？')?.test('2万部を突破')).toBe(true);
     expect(countedAnswer('何か国際的な賞を取りましたか')).toBeNull();
+    // A unit in no list is read from 何 + its kanji, for a how-many question only.
+    expect(countedAnswer('合計何皿出しましたか')?.test('約千四百八十皿です')).toBe(true);
+    expect(countedAnswer('合計何皿出しましたか')?.test('お客さんは51人')).toBe(false);
+    expect(countedAnswer('何時何分でしたか')).toBeNull();
   });
 
   it('wants an amount of money for a price question, not any count', () => {
