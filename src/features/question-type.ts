@@ -137,8 +137,9 @@ const COUNTERS: ReadonlyArray<readonly [string, string]> = [
   ['メートル', 'メートル|m'],
   // 「何年かかる?」 is answered by a number of years (「三年以内」).
   ['年', '年'],
-  // (何種類 is often answered by a bare number: 「約400のモデル」.)
-  ...['冊', '杯', '匹', '頭', '羽', '軒', '曲', '泊', '票', '粒', '錠', '試合', '周', '階', '袋', '箱', '部'].map((counter) => [counter, counter] as const),
+  // Counters of more than one character; one-kanji units (何冊, 何杯…) are read by ANY_COUNTER, but 部,
+  // which it leaves out. (何種類 is often answered by a bare number: 「約400のモデル」.)
+  ...['試合', '部'].map((counter) => [counter, counter] as const),
   ['店舗', '店舗|店'],
   ['文字', '文字|字'],
   ['ページ', 'ページ|頁'],

@@ -164,7 +164,7 @@ export function createSearchEngine(
     }
   }
   const knownKeys = [...bySound.keys()];
-  /** Kanji words by the sound of their reading (高橋 → タカハシ), built the first time a Latin word asks. */
+  /** Kanji words by the sound of their reading (高橋 → タカハシ), built the first time a Latin or katakana word asks. */
   let byReading: Map<string, ReadWord[]> | null = null;
   /** The same words by their reading as it is (桐谷 → キリタニ, 青木 → アオキ), for katakana words. */
   let byExactReading: Map<string, string[]> | null = null;

@@ -123,11 +123,6 @@ function misread(term: string, words: readonly string[]): boolean {
   return /^[\p{sc=Hiragana}ー]+$/u.test(term) && !(words.length === 1 && words[0] === term);
 }
 
-/**
- * Of a stretch's dictionary candidates, those the material uses, ranked by the dictionary's weight
- * times how much the material uses them (capped, so a very common word does not win on frequency
- * alone): "power" is 電力 in transcripts about data centres, 権力 in ones about politics.
- */
 /** A candidate kept: its words as the index knows them (none when searched by bigrams alone), and its share of the weight. */
 interface Candidate {
   readonly term: string;
@@ -135,6 +130,13 @@ interface Candidate {
   readonly words: readonly string[];
   readonly share: number;
 }
+
+/**
+ * Of a stretch's dictionary candidates, those the material uses, ranked by the dictionary's weight
+ * times how much the material uses them (capped, so a very common word does not win on frequency
+ * alone): "power" is 電力 in transcripts about data centres, 権力 in ones about politics. When none
+ * is used, a misread kana reading by its bigrams, then a compound's head.
+ */
 
 function pickCandidates(
   candidates: ReadonlyArray<{ term: string; weight: number }>,
