@@ -130,6 +130,8 @@ describe('findDefinitions', () => {
     // An interviewer asking for an explanation does not give one.
     ['超伝導量子ビットというのは、一般の方にはなじみがないと思うんですが。'],
     ['忠実度というのは正確さのようなものですか。'],
+    // 「…というのは、そもそも何なんでしょう。」 asks, with an adverb before the question word and no question mark.
+    ['南さん、デマンド交通というのは、そもそも何なんでしょう。'],
     // The kind of thing belongs to the second topic, not to RLHF.
     ['だからRLHFはまだモデルを良くできますが、これらの検証可能な領域ははるかに直接的なプロセスです。'],
     // An announced term followed by an unrelated remark, or said to be a story (話), is not defined.
