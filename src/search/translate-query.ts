@@ -18,6 +18,8 @@ export interface Translation {
 const LATIN_SHARE = 0.6;
 /** Candidates kept per English stretch; the dictionary's order decides among those in the material. */
 const MAX_CANDIDATES = 3;
+/** The words of a multiword gloss the material uses are searched alone at this share of their weight. */
+const WORDS_OF_GLOSS_SHARE = 0.5;
 /** A translation is evidence at one remove: it weighs less than the user's own words. */
 const TRANSLATION_WEIGHT = 0.8;
 const TRANSLATION_BIGRAM_WEIGHT = 0.4;
@@ -56,11 +58,11 @@ export function translateQuery(
 ): Translation[] {
   const words = withoutQuestionPhrases(text.normalize('NFKC').toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).filter((word) => !isStopWord(word));
   const translations: Translation[] = [];
-  const translate = (source: readonly string[], candidates: ReadonlyArray<{ term: string; weight: number }>): boolean => {
+  const translate = (source: readonly string[], candidates: ReadonlyArray<{ term: string; weight: number }>, share = 1): boolean => {
     const kept = pickCandidates(candidates, analyzer, documentFrequency, bigramFrequency);
     if (kept.length === 0) return false;
     const top = Math.max(...kept.map((candidate) => candidate.weight));
-    const scaled = (base: number, candidate: Candidate): number => (base * candidate.share * candidate.weight) / top;
+    const scaled = (base: number, candidate: Candidate): number => (base * share * candidate.share * candidate.weight) / top;
     translations.push({
       source,
       terms: kept.map((candidate) => candidate.term),
@@ -76,7 +78,16 @@ export function translateQuery(
   }
   for (const stretch of lexicon.lookupPhrase(words.filter((word) => !NUMBER_WORDS.has(word)))) {
     const source = words.filter((word) => !NUMBER_WORDS.has(word)).slice(stretch.start, stretch.end);
-    if (translate(source, stretch.candidates) || source.length === 1) continue;
+    if (source.length === 1) {
+      translate(source, stretch.candidates);
+      continue;
+    }
+    if (translate(source, stretch.candidates)) {
+      // The gloss found is one way the material says it; its words alone may be another (railway lines →
+      // 線路, where the material says 鉄道): searched too, at a lower weight.
+      for (const word of source) translate([word], lexicon.lookup(word), WORDS_OF_GLOSS_SHARE);
+      continue;
+    }
     // A multiword gloss the material never uses ("buying power" → 購買力): try its words alone.
     for (const word of source) translate([word], lexicon.lookup(word));
   }

@@ -51,6 +51,22 @@ describe('English questions with the lexicon', () => {
     expect(asked('Students need time in the laboratory')).toContain('time');
   });
 
+  it('also searches the words of a multiword gloss the material uses, at a lower weight', () => {
+    const files = { 'l_diet.txt': '委員会\nローカル鉄道の在り方を議論する。\n線路の保守に費用がかかる。' };
+    const lexicon = createLexicon(
+      new Map([
+        ['railway lines', encodeCandidates([{ term: '線路', alternate: 'せんろ', weight: 0.9 }])],
+        ['railway', encodeCandidates([{ term: '鉄道', alternate: 'てつどう', weight: 0.9 }])],
+      ]),
+    );
+    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const translations = retriever.prepare('Who decides on local railway lines?').translations;
+    expect(translations.find((translation) => translation.source.join(' ') === 'railway lines')?.terms).toEqual(['線路']);
+    const railway = translations.find((translation) => translation.source.join(' ') === 'railway');
+    expect(railway?.terms).toEqual(['鉄道']);
+    expect(Math.max(...(railway?.words ?? []).map((word) => word.weight))).toBeLessThan(0.8);
+  });
+
   it('falls back to single words when a multiword gloss is not in the material', () => {
     const query = state.retriever.prepare('buying power of Microsoft');
     expect(query.translations.map((translation) => translation.source.join(' '))).toEqual(expect.arrayContaining(['buying', 'power']));
