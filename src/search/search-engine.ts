@@ -184,12 +184,11 @@ export function createSearchEngine(
     }
     return { bySound: byReading, byExact: byExactReading };
   };
-  const kanjiByReading = (): Map<string, ReadWord[]> => readKanjiWords().bySound;
 
   /** Kanji words whose reading a Latin word spells closely (Takahashi → 高橋), with those readings. */
   function kanjiSpelledBy(word: string): Map<string, string> {
     if (!isLatinWord(word) || word.length < KANJI_READING_MIN_LETTERS) return new Map();
-    const found = soundKeys(word).flatMap((key) => kanjiByReading().get(key) ?? []);
+    const found = soundKeys(word).flatMap((key) => readKanjiWords().bySound.get(key) ?? []);
     // A word the material itself writes in Latin (a product called Fumi) is that word: a kanji word is
     // another spelling of it only when its reading is spelt exactly (不明, フメイ, is not Fumi).
     const written = index.documentFrequency(word) > 0;

@@ -33,13 +33,7 @@ export function isMostlyLatin(text: string): boolean {
   return latin / letters.length >= LATIN_SHARE;
 }
 
-/**
- * Translate the English words of a question into Japanese search terms: multiword glosses first,
- * then single words; of each stretch's dictionary candidates, only those the material contains are
- * kept (a word the transcripts never use cannot help find anything).
- *
- * @example translateQuery('Why is Microsoft buying power?', lexicon, analyzer, (w) => df(w))
- */
+/** English number words and their digits ('five levels' → 5). */
 const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
     .map((word, value) => [word, String(value)] as const)
@@ -48,13 +42,21 @@ const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
     .concat([['thirty', '30'], ['forty', '40'], ['fifty', '50'], ['hundred', '100'], ['thousand', '1000']]),
 );
 
+/**
+ * Translate the English words of a question into Japanese search terms: multiword glosses first
+ * (and their words alone, at half weight), then single words; of each stretch's dictionary
+ * candidates, only those the material contains are kept (a word the transcripts never use cannot
+ * help find anything).
+ *
+ * @example translateQuery('Why is Microsoft buying power?', lexicon, analyzer, index.documentFrequency, index.bigramFrequency)
+ */
 export function translateQuery(
   text: string,
   lexicon: Lexicon,
   analyzer: Analyzer,
   documentFrequency: (word: string) => number,
   /** How many passages hold a character bigram: a candidate the analyser misreads is searched by its bigrams alone. */
-  bigramFrequency: (gram: string) => number = () => 0,
+  bigramFrequency: (gram: string) => number,
 ): Translation[] {
   const words = withoutQuestionPhrases(text.normalize('NFKC').toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).filter((word) => !isStopWord(word));
   const translations: Translation[] = [];

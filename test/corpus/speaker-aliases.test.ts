@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesOf, findCastMember, mergeCast, nameMatch, sameSpeaker, withoutHonorific } from '../../src/corpus/speaker-aliases.js';
+import { aliasesOf, findCastMember, mergeCast, nameMatch, sameSpeaker, withoutHonorific, type CastMember } from '../../src/corpus/speaker-aliases.js';
 import { findSpeaker, speakerDirectory } from '../../src/corpus/speaker-directory.js';
 import { attributeSpeakers } from '../../src/corpus/attribute-speakers.js';
 import { parseTranscript } from '../../src/corpus/parse-transcript.js';
+
+/** A cast member known by a name and the aliases it gives. */
+const member = (name: string, role: CastMember['role']): CastMember => ({ name, aliases: aliasesOf(name), role });
 
 describe('aliasesOf', () => {
   it.each([
@@ -73,10 +76,10 @@ describe('nameMatch', () => {
 describe('mergeCast', () => {
   it('joins a label to the full name it shortens, and a Latin spelling to its katakana twin', () => {
     const merged = mergeCast([
-      { name: 'イリヤ・サツキーバー', aliases: aliasesOf('イリヤ・サツキーバー'), role: 'guest' },
+      member('イリヤ・サツキーバー', 'guest'),
       { name: 'イリヤ', aliases: ['イリヤ'], role: 'guest' },
-      { name: 'Ilya Sutskever', aliases: aliasesOf('Ilya Sutskever'), role: 'quoted' },
-      { name: 'ジェンセン・ファン', aliases: aliasesOf('ジェンセン・ファン'), role: 'host' },
+      member('Ilya Sutskever', 'quoted'),
+      member('ジェンセン・ファン', 'host'),
     ]);
     expect(merged.map((member) => member.name)).toEqual(['イリヤ・サツキーバー', 'ジェンセン・ファン']);
     expect(merged[0]?.aliases).toEqual(expect.arrayContaining(['イリヤ', 'Ilya Sutskever', 'Ilya', 'Sutskever']));
@@ -86,8 +89,8 @@ describe('mergeCast', () => {
 
   it('joins a label that gives only the katakana given name to the full name in the list of speakers', () => {
     const merged = mergeCast([
-      { name: '森田サトル', aliases: aliasesOf('森田サトル'), role: 'guest' },
-      { name: '川口ユイ', aliases: aliasesOf('川口ユイ'), role: 'guest' },
+      member('森田サトル', 'guest'),
+      member('川口ユイ', 'guest'),
       { name: 'サトル', aliases: ['サトル'], role: 'guest' },
       { name: 'ユイ', aliases: ['ユイ'], role: 'guest' },
     ]);
@@ -97,10 +100,10 @@ describe('mergeCast', () => {
 
   it('joins a kanji family or given name to the full name written without a space', () => {
     const merged = mergeCast([
-      { name: '田中健一', aliases: aliasesOf('田中健一'), role: 'guest' },
+      member('田中健一', 'guest'),
       { name: '田中', aliases: ['田中'], role: 'guest' },
       { name: '美咲', aliases: ['美咲'], role: 'guest' },
-      { name: '佐藤美咲', aliases: aliasesOf('佐藤美咲'), role: 'guest' },
+      member('佐藤美咲', 'guest'),
     ]);
     expect(merged.map((member) => member.name)).toEqual(['田中健一', '佐藤美咲']);
     expect(merged[0]?.aliases).toContain('田中');
@@ -111,8 +114,8 @@ describe('mergeCast', () => {
   it('lets no given name bridge two people, in whatever order they come', () => {
     const members = [
       { name: 'Mark', aliases: ['Mark'], role: 'guest' as const },
-      { name: 'Mark Chen', aliases: aliasesOf('Mark Chen'), role: 'guest' as const },
-      { name: 'マーク・ザッカーバーグ', aliases: aliasesOf('マーク・ザッカーバーグ'), role: 'quoted' as const },
+      member('Mark Chen', 'guest'),
+      member('マーク・ザッカーバーグ', 'quoted'),
     ];
     for (const order of [members, [...members].reverse()]) {
       const merged = mergeCast(order);
@@ -123,8 +126,8 @@ describe('mergeCast', () => {
 
   it('leaves a family name two people share with neither of them', () => {
     const merged = mergeCast([
-      { name: '田中健一', aliases: aliasesOf('田中健一'), role: 'guest' },
-      { name: '田中花子', aliases: aliasesOf('田中花子'), role: 'guest' },
+      member('田中健一', 'guest'),
+      member('田中花子', 'guest'),
       { name: '田中', aliases: ['田中'], role: 'guest' },
     ]);
     expect(merged.map((member) => member.name)).toEqual(['田中健一', '田中花子', '田中']);
@@ -132,8 +135,8 @@ describe('mergeCast', () => {
 
   it('keeps apart two people whose family names merely sound alike', () => {
     const merged = mergeCast([
-      { name: 'サム・アルトマン', aliases: aliasesOf('サム・アルトマン'), role: 'quoted' },
-      { name: 'Lex Fridman', aliases: aliasesOf('Lex Fridman'), role: 'host' },
+      member('サム・アルトマン', 'quoted'),
+      member('Lex Fridman', 'host'),
     ]);
     expect(merged).toHaveLength(2);
     expect(sameSpeaker('サム・アルトマン', 'Lex Fridman')).toBe(false);
@@ -176,8 +179,8 @@ describe('mergeCast: readings', () => {
 describe('findCastMember', () => {
   it('finds the best member for a typed name, or null', () => {
     const cast = mergeCast([
-      { name: 'セバスチャン・ラシュカ', aliases: aliasesOf('セバスチャン・ラシュカ'), role: 'guest' },
-      { name: 'ネイサン・ランバート', aliases: aliasesOf('ネイサン・ランバート'), role: 'guest' },
+      member('セバスチャン・ラシュカ', 'guest'),
+      member('ネイサン・ランバート', 'guest'),
     ]);
     expect(findCastMember(cast, 'Nathan Lambert')?.name).toBe('ネイサン・ランバート');
     expect(findCastMember(cast, 'Raschka')?.name).toBe('セバスチャン・ラシュカ');
@@ -186,8 +189,8 @@ describe('findCastMember', () => {
 
   it('finds a member by the name before a post typed after it, the unit of the post too', () => {
     const cast = mergeCast([
-      { name: '森田 一郎', aliases: aliasesOf('森田 一郎'), role: 'quoted' },
-      { name: 'ネイサン・ランバート', aliases: aliasesOf('ネイサン・ランバート'), role: 'guest' },
+      member('森田 一郎', 'quoted'),
+      member('ネイサン・ランバート', 'guest'),
     ]);
     // A post after a kanji family name, with an honorific after the post.
     expect(findCastMember(cast, '森田部長')?.name).toBe('森田 一郎');
@@ -201,7 +204,7 @@ describe('findCastMember', () => {
   it('keeps a member whose label is the post itself before cutting the post off', () => {
     const cast = mergeCast([
       { name: '部長', aliases: ['部長'], role: 'guest' },
-      { name: '森田 一郎', aliases: aliasesOf('森田 一郎'), role: 'guest' },
+      member('森田 一郎', 'guest'),
     ]);
     expect(findCastMember(cast, '部長')?.name).toBe('部長');
   });

@@ -187,22 +187,15 @@ describe('ask', () => {
 
   it('answers why with the reply to a follow-up question about the line, not with a reply to another matter', () => {
     const lesson = (followUp: string): AppState =>
-      stateFrom(
-        {
-          'class.txt': [
-            '料理教室',
-            '',
-            '山根：今日は親子丼を作ります。',
-            '田中：よろしくお願いします。',
-            '山根：卵は二回に分けて入れます。一回目は全体に、二回目は真ん中に。',
-            `田中：${followUp}`,
-            '山根：一回目の卵が土台になって、二回目の卵が半熟のまま残るからです。',
-            '田中：なるほど。',
-            '',
-            ...EVERYDAY,
-          ].join('\n'),
-        },
-        state.retriever.analyzer,
+      withEveryday(
+        'class.txt',
+        '料理教室',
+        '山根：今日は親子丼を作ります。',
+        '田中：よろしくお願いします。',
+        '山根：卵は二回に分けて入れます。一回目は全体に、二回目は真ん中に。',
+        `田中：${followUp}`,
+        '山根：一回目の卵が土台になって、二回目の卵が半熟のまま残るからです。',
+        '田中：なるほど。',
       );
     const question = '親子丼で卵を二回に分けて入れるのはなぜ？';
     expect(ask(lesson('二回に分けるのはなんでですか。'), { question, limit: 3 }).results[0]?.line).toBe(7);
@@ -224,19 +217,12 @@ describe('ask', () => {
     // Not through a line on another matter: the answer two lines on is then about that.
     expect(ask(shop('話は変わるけど、うちの息子が大学に入ってん。'), { question, limit: 3 }).results[0]?.line).toBe(3);
     // Another voice's turn between: the narration's line stays first.
-    const interrupted = stateFrom(
-      {
-        'talk.txt': [
-          '対談',
-          '',
-          '森下：次は、東大阪の「ぎょうざの鶴丸」さん。去年、店の前に自販機を一台置いたんやって。',
-          '岸本：へえ、そうなんや。ほんまに？',
-          '森下：よう売れるんは夜の十時から十二時やって。仕事帰りの人が買うていくらしい。',
-          '',
-          ...EVERYDAY,
-        ].join('\n'),
-      },
-      state.retriever.analyzer,
+    const interrupted = withEveryday(
+      'talk.txt',
+      '対談',
+      '森下：次は、東大阪の「ぎょうざの鶴丸」さん。去年、店の前に自販機を一台置いたんやって。',
+      '岸本：へえ、そうなんや。ほんまに？',
+      '森下：よう売れるんは夜の十時から十二時やって。仕事帰りの人が買うていくらしい。',
     );
     expect(ask(interrupted, { question, limit: 3 }).results[0]?.line).toBe(3);
   });

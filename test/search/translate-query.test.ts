@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../src/boot.js';
 import { ask } from '../../src/features/ask.js';
-import { buildRetriever } from '../../src/search/retriever.js';
+import { buildRetriever, type Retriever } from '../../src/search/retriever.js';
 import { isMostlyLatin } from '../../src/search/translate-query.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 import { encodeCandidates } from '../../src/text/lexicon/lexicon-cache.js';
@@ -9,9 +9,21 @@ import { createLexicon, type Lexicon } from '../../src/text/lexicon/lexicon.js';
 import { realAnalyzer } from '../support/analyzer.js';
 import { SAMPLE_FILES, stateFrom } from '../support/state.js';
 
+/** Dictionary rows: an English key → its Japanese terms with their readings and weights. */
+type Rows = Record<string, ReadonlyArray<readonly [term: string, reading: string, weight: number]>>;
+
+function lexiconOf(rows: Rows): Lexicon {
+  return createLexicon(new Map(Object.entries(rows).map(([key, list]) => [key, encodeCandidates(list.map(([term, alternate, weight]) => ({ term, alternate, weight })))])));
+}
+
+/** A retriever over the given files, translating English with the given rows. */
+function retrieverOver(files: Record<string, string>, rows: Rows = {}): Retriever {
+  return buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexiconOf(rows));
+}
+
 /** A few real JMdict rows (weights as the builder gives them), enough to translate the questions below. */
 function smallLexicon(): Lexicon {
-  const rows: Record<string, Array<[string, string, number]>> = {
+  const rows: Rows = {
     power: [['権力', 'けんりょく', 0.93], ['勢力', 'せいりょく', 0.88], ['力', 'ちから', 0.6], ['電力', 'でんりょく', 0.55]],
     buy: [['買う', 'かう', 0.96], ['購入', 'こうにゅう', 0.79]],
     'buying power': [['購買力', 'こうばいりょく', 0.9]],
@@ -21,7 +33,7 @@ function smallLexicon(): Lexicon {
     time: [['時', 'とき', 0.9], ['時間', 'じかん', 0.8]],
     long: [['長い', 'ながい', 0.9]],
   };
-  return createLexicon(new Map(Object.entries(rows).map(([key, list]) => [key, encodeCandidates(list.map(([term, alternate, weight]) => ({ term, alternate, weight })))])));
+  return lexiconOf(rows);
 }
 
 let analyzer: Analyzer;
@@ -53,13 +65,7 @@ describe('English questions with the lexicon', () => {
 
   it('also searches the words of a multiword gloss the material uses, at a lower weight', () => {
     const files = { 'l_diet.txt': '委員会\nローカル鉄道の在り方を議論する。\n線路の保守に費用がかかる。' };
-    const lexicon = createLexicon(
-      new Map([
-        ['railway lines', encodeCandidates([{ term: '線路', alternate: 'せんろ', weight: 0.9 }])],
-        ['railway', encodeCandidates([{ term: '鉄道', alternate: 'てつどう', weight: 0.9 }])],
-      ]),
-    );
-    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { 'railway lines': [['線路', 'せんろ', 0.9]], railway: [['鉄道', 'てつどう', 0.9]] });
     const translations = retriever.prepare('Who decides on local railway lines?').translations;
     expect(translations.find((translation) => translation.source.join(' ') === 'railway lines')?.terms).toEqual(['線路']);
     const railway = translations.find((translation) => translation.source.join(' ') === 'railway');
@@ -83,14 +89,7 @@ describe('English questions with the lexicon', () => {
 
   it('also searches a translated word as the katakana loanword the material uses, but not a word that only sounds alike', () => {
     const files = { 'h_talk.txt': '対談\n新しいモデルは400以上ある。\nバングという名前の犬がいる。\n模型を購入した。' };
-    const lexicon = createLexicon(
-      new Map([
-        ['model', encodeCandidates([{ term: '模型', alternate: 'もけい', weight: 0.9 }])],
-        ['buy', encodeCandidates([{ term: '購入', alternate: 'こうにゅう', weight: 0.9 }])],
-      ]),
-    );
-    const plain = stateFrom(files, analyzer);
-    const retriever = buildRetriever(plain.corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { model: [['模型', 'もけい', 0.9]], buy: [['購入', 'こうにゅう', 0.9]] });
     expect(retriever.prepare('How many models are there?').alternatives).toContain('モデル');
     expect(retriever.prepare('Who is buying them?').alternatives).not.toContain('バング');
   });
@@ -99,13 +98,7 @@ describe('English questions with the lexicon', () => {
     // keep and make are dictionary words whose translations these lines lack: キャパ and キャップ share
     // keep's consonants (K-P), メートル model's, but none of them is the word.
     const files = { 'q_talk.txt': '話\nキャパは200です。\n黄色いキャップの目薬です。\n長さは3メートルある。\n新しいモデルを作った。' };
-    const lexicon = createLexicon(
-      new Map([
-        ['keep', encodeCandidates([{ term: '保つ', alternate: 'たもつ', weight: 0.9 }])],
-        ['model', encodeCandidates([{ term: '模型', alternate: 'もけい', weight: 0.9 }])],
-      ]),
-    );
-    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { keep: [['保つ', 'たもつ', 0.9]], model: [['模型', 'もけい', 0.9]] });
     const keep = retriever.prepare('How long does it keep?').alternatives;
     expect(keep).not.toContain('キャパ');
     expect(keep).not.toContain('キャップ');
@@ -119,14 +112,7 @@ describe('English questions with the lexicon', () => {
   it('does not join two plain English words into one katakana word, but still joins a name written with capitals', () => {
     // new + wood sound like ノート (N-T); GRIN MoE is グリンモー.
     const files = { 'w_blog.md': 'ブログ\nノートを買った。\n新しい薪ボイラーを入れた。\nグリンモーというモデルが出た。' };
-    const lexicon = createLexicon(
-      new Map([
-        ['new', encodeCandidates([{ term: '新しい', alternate: 'あたらしい', weight: 0.9 }])],
-        ['wood', encodeCandidates([{ term: '木材', alternate: 'もくざい', weight: 0.9 }])],
-        ['grin', encodeCandidates([{ term: '笑顔', alternate: 'えがお', weight: 0.9 }])],
-      ]),
-    );
-    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { new: [['新しい', 'あたらしい', 0.9]], wood: [['木材', 'もくざい', 0.9]], grin: [['笑顔', 'えがお', 0.9]] });
     expect(retriever.prepare('How much did the new wood boiler cost?').alternatives).not.toContain('ノート');
     // The capital that opens a sentence makes no name.
     expect(retriever.prepare('New wood boiler: was it worth it?').alternatives).not.toContain('ノート');
@@ -135,38 +121,23 @@ describe('English questions with the lexicon', () => {
 
   it('searches a compound the material never uses by its head word, only when no candidate is used', () => {
     const files = { 'k_cook.txt': '料理教室\nだしは冷蔵庫で三日もちます。\n料金の請求が来た。' };
-    const lexicon = createLexicon(
-      new Map([
-        ['fridge', encodeCandidates([{ term: '電気冷蔵庫', alternate: 'でんきれいぞうこ', weight: 0.9 }])],
-        ['bill', encodeCandidates([{ term: '請求書', alternate: 'せいきゅうしょ', weight: 0.8 }])],
-      ]),
-    );
-    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { fridge: [['電気冷蔵庫', 'でんきれいぞうこ', 0.9]], bill: [['請求書', 'せいきゅうしょ', 0.8]] });
     const terms = (question: string, word: string) => retriever.prepare(question).translations.find((translation) => translation.source.includes(word))?.terms;
     expect(terms('How long does dashi keep in the fridge?', 'fridge')).toEqual(['冷蔵庫']);
     // 請求書's last word 書 is a suffix, not a head to search; 非営利 is no 営利.
     expect(terms('How much was the bill?', 'bill')).toBeUndefined();
-    const nonprofit = buildRetriever(
-      stateFrom({ 'np.txt': '団体\n営利を目的としない活動です。' }, analyzer).corpus,
-      analyzer,
-      createLexicon(new Map([['nonprofit', encodeCandidates([{ term: '非営利', alternate: 'ひえいり', weight: 0.9 }])]])),
-    );
+    const nonprofit = retrieverOver({ 'np.txt': '団体\n営利を目的としない活動です。' }, { nonprofit: [['非営利', 'ひえいり', 0.9]] });
     expect(nonprofit.prepare('Is it a nonprofit?').translations).toEqual([]);
   });
 
   it('drops a dictionary reading in hiragana that the analyser cuts into other words', () => {
     // ひよう (費用's reading) reads as 干る + よう, and 干る matches ひるね.
     const files = { 'n_talk.txt': 'ポッドキャスト\nひるね部屋は月額980円です。\n費用は会社が出します。' };
-    const lexicon = createLexicon(new Map([['cost', encodeCandidates([{ term: 'ひよう', alternate: 'ひよう', weight: 0.9 }, { term: '費用', alternate: 'ひよう', weight: 0.8 }])]]));
-    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { cost: [['ひよう', 'ひよう', 0.9], ['費用', 'ひよう', 0.8]] });
     const cost = retriever.prepare('What does the nap room cost?').translations.find((translation) => translation.source.includes('cost'));
     expect(cost?.terms).toEqual(['費用']);
     // たまご reads as たま + ご, but the material writes たまご: it is searched by its bigrams, not as たま.
-    const eggs = buildRetriever(
-      stateFrom({ 'e_cook.txt': '料理\nたまごは二回に分けて入れます。\nたまたま晴れた。' }, analyzer).corpus,
-      analyzer,
-      createLexicon(new Map([['eggs', encodeCandidates([{ term: 'たまご', alternate: 'たまご', weight: 0.9 }])]])),
-    );
+    const eggs = retrieverOver({ 'e_cook.txt': '料理\nたまごは二回に分けて入れます。\nたまたま晴れた。' }, { eggs: [['たまご', 'たまご', 0.9]] });
     const egg = eggs.prepare('When do you add the eggs?').translations.find((translation) => translation.source.includes('eggs'));
     expect(egg?.terms).toEqual(['たまご']);
     expect(egg?.words).toEqual([]);
@@ -175,16 +146,14 @@ describe('English questions with the lexicon', () => {
   it('does not take a Latin word the material itself writes for a kanji word one vowel off its reading', () => {
     // The product is called Fumi; 不明 reads フメイ. Takahashi still finds 高橋, spelt exactly.
     const files = { 'r_launch.md': '発表会\nFumi 2は3万円です。\n発売日は不明です。\n高橋さんが説明した。' };
-    const retriever = buildRetriever(stateFrom(files, analyzer).corpus, analyzer, createLexicon(new Map()));
+    const retriever = retrieverOver(files);
     expect(retriever.prepare('How much is Fumi 2?').alternatives).not.toContain('不明');
     expect(retriever.prepare('What did Takahashi explain?').alternatives).toContain('高橋');
   });
 
   it('takes a capitalised word the material writes in katakana as a name, not a word to translate', () => {
     const files = { 'k_news.txt': 'ニュース\n受賞したのはデイヴィッド・ベイカーや。\nパン屋でパンを買った。' };
-    const lexicon = createLexicon(new Map([['baker', encodeCandidates([{ term: 'パン屋', alternate: 'ぱんや', weight: 0.9 }])]]));
-    const plain = stateFrom(files, analyzer);
-    const retriever = buildRetriever(plain.corpus, analyzer, lexicon);
+    const retriever = retrieverOver(files, { baker: [['パン屋', 'ぱんや', 0.9]] });
     const named = retriever.prepare('What did David Baker design?').alternatives;
     expect(named).toContain('デイビッドベイカ');
     expect(named).not.toContain('パン屋');
@@ -194,8 +163,7 @@ describe('English questions with the lexicon', () => {
 
   it('reads a number word as its digits, but not "one", which is as often a pronoun', () => {
     const files = { 'n_talk.txt': '話\nAIには5つの段階があるんや。\n1人で考えた。' };
-    const plain = stateFrom(files, analyzer);
-    const retriever = buildRetriever(plain.corpus, analyzer, createLexicon(new Map()));
+    const retriever = retrieverOver(files);
     expect(retriever.prepare('What are the five stages?').alternatives).toContain('5');
     expect(retriever.prepare('Which one is best?').alternatives).not.toContain('1');
   });
